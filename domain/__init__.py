@@ -1,0 +1,1 @@
+"""The MLW domain: gminas, partnerships, the stakeholder catalogue and the pact."""

@@ -1,0 +1,59 @@
+"""Refusals of the domain: each says, in words, what was wrong."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Raised when a command breaks a rule of the MLW registry; nothing is recorded."""
+
+
+class InvalidInputError(DomainError):
+    """Raised when a value given to a command is malformed (an identifier, a date, a name)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(DomainError):
+    """Raised when an id names nothing in the registry."""
+
+
+class ConflictError(DomainError):
+    """Raised when someone else changed the same record first; reload and try again."""
+
+
+class RuleViolationError(DomainError):
+    """Raised when a well-formed command is refused by a rule of the model."""
+
+
+class StageOrderError(RuleViolationError):
+    """Raised when a partnership would skip an MLW stage or go back."""
+
+
+class ArchivedError(RuleViolationError):
+    """Raised when an archived catalogue entry would be changed."""
+
+
+class NotInPactError(RuleViolationError):
+    """Raised when a stakeholder acts as a signatory without being one."""
+
+
+class AlreadyInPactError(RuleViolationError):
+    """Raised when a stakeholder who is already a signatory would join again."""
+
+
+class WrongGminaError(RuleViolationError):
+    """Raised when a stakeholder of one gmina is used in another gmina's partnership."""
+
+
+class CommitmentClosedError(RuleViolationError):
+    """Raised when a fulfilled or withdrawn commitment would change."""
+
+
+class EffectiveDateError(RuleViolationError):
+    """Raised when a fact would take effect before what it depends on."""
+
+
+class PersonErasedError(RuleViolationError):
+    """Raised when personal data of an erased person would be recorded again under its key."""

@@ -1,0 +1,40 @@
+"""Reading an aggregate as it stood on a past date, from the facts that had taken effect by then."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+from eventsourcing.domain import Aggregate
+
+A = TypeVar("A", bound=Aggregate)
+
+
+def effective_on(event: Any) -> date:
+    """The date a recorded fact took effect (not the date it was recorded)."""
+    value = getattr(event, "effective_on", None)
+    if value is None:
+        return event.timestamp.date()  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]
+
+
+def replay_as_of(events: Iterable[Any], on: date) -> Aggregate | None:
+    """Fold the facts that took effect on or before ``on``, in the order they were recorded.
+
+    Facts recorded late (minutes typed in weeks after the meeting) count from the day they
+    took effect; facts that take effect later are left out. Returns None when the
+    aggregate did not exist yet on that date.
+    """
+    aggregate: Aggregate | None = None
+    for event in events:
+        if aggregate is None:
+            if effective_on(event) > on:
+                return None
+            aggregate = event.mutate(None)
+            continue
+        if effective_on(event) <= on:
+            event.apply(aggregate)
+            aggregate.version = event.originator_version
+            aggregate.modified_on = event.timestamp
+    return aggregate

@@ -1,0 +1,370 @@
+"""The Pact for the MLW: its theses, its signatories over time, and their commitments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import (
+    AlreadyInPactError,
+    CommitmentClosedError,
+    EffectiveDateError,
+    InvalidInputError,
+    NotFoundError,
+    NotInPactError,
+)
+from domain.values import (
+    DEFAULT_THESES,
+    CommitmentState,
+    CooperationForm,
+    ParticipantRole,
+    ResourceKind,
+    Sealed,
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One period of a stakeholder's signing the pact."""
+
+    joined_on: date
+    representative: Sealed | None
+    form: CooperationForm
+    role: ParticipantRole
+    left_on: date | None = None
+    leave_reason: str = ""
+
+
+@dataclass
+class Commitment:
+    """What a signatory commits to the partnership, and where that promise stands."""
+
+    id: UUID
+    stakeholder_id: UUID
+    resource: ResourceKind
+    description: str
+    quantity: Decimal | None
+    unit: str
+    beneficiary: str
+    beneficiary_id: UUID | None
+    joint_with: list[UUID]
+    due_on: date | None
+    made_on: date
+    state: CommitmentState = CommitmentState.MADE
+    closed_on: date | None = None
+    revisions: list[dict[str, object]] = field(default_factory=list)
+    note: str = ""
+
+
+COMMITMENT_TERMS = frozenset(
+    {"description", "quantity", "unit", "beneficiary", "beneficiary_id", "due_on", "resource"}
+)
+
+
+class Pact(Aggregate):
+    """One gmina's Pact for the MLW (there is one per gmina's partnership)."""
+
+    @staticmethod
+    def create_id(gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/pact")
+
+    @event("Drafted")
+    def __init__(
+        self, gmina_id: UUID, title: str, theses: list[str], effective_on: date, recorded_by: str
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.title = title
+        self.theses = list(theses)
+        self.drafted_on = effective_on
+        self.parties: dict[UUID, list[Membership]] = {}
+        self.commitments: dict[UUID, Commitment] = {}
+
+    @classmethod
+    def draft(cls, gmina_id: UUID, gmina_name: str, effective_on: date, recorded_by: str) -> Pact:
+        """A new pact with the five MLW theses, ready for signatories."""
+        title = f"Pakt na rzecz Modelu Lokalnej Współpracy w {gmina_name}"
+        return cls(gmina_id, title, list(DEFAULT_THESES), effective_on, recorded_by)
+
+    # --- signatories -------------------------------------------------------------------
+
+    def is_member(self, stakeholder_id: UUID) -> bool:
+        periods = self.parties.get(stakeholder_id)
+        return bool(periods) and periods[-1].left_on is None  # type: ignore[index]
+
+    def members(self) -> list[UUID]:
+        return [sid for sid in self.parties if self.is_member(sid)]
+
+    def check_member(self, stakeholder_id: UUID, name: str) -> None:
+        if not self.is_member(stakeholder_id):
+            raise NotInPactError(f"{name} is not a signatory of the pact.")
+
+    def join(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        representative: Sealed | None,
+        form: CooperationForm,
+        role: ParticipantRole,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A stakeholder signs the pact (again, if it left before)."""
+        if self.is_member(stakeholder_id):
+            joined = self.parties[stakeholder_id][-1].joined_on
+            raise AlreadyInPactError(f"{name} already signed the pact on {joined}.")
+        periods = self.parties.get(stakeholder_id)
+        if periods and periods[-1].left_on and effective_on < periods[-1].left_on:
+            raise EffectiveDateError(
+                f"{name} left the pact on {periods[-1].left_on}; it cannot rejoin before that."
+            )
+        if effective_on < self.drafted_on:
+            raise EffectiveDateError(
+                f"The pact was drafted on {self.drafted_on}; nobody can join it before that."
+            )
+        self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
+
+    @event("Joined")
+    def _joined(
+        self,
+        stakeholder_id: UUID,
+        representative: Sealed | None,
+        form: CooperationForm,
+        role: ParticipantRole,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.parties.setdefault(stakeholder_id, []).append(
+            Membership(effective_on, representative, form, role)
+        )
+
+    def leave(
+        self, stakeholder_id: UUID, name: str, reason: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """A signatory leaves the pact; its membership and commitments stay in the history."""
+        self.check_member(stakeholder_id, name)
+        joined = self.parties[stakeholder_id][-1].joined_on
+        if effective_on < joined:
+            raise EffectiveDateError(
+                f"{name} joined the pact on {joined}; it cannot leave before that."
+            )
+        self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
+
+    @event("Left")
+    def _left(
+        self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
+    ) -> None:
+        periods = self.parties[stakeholder_id]
+        periods[-1] = replace(periods[-1], left_on=effective_on, leave_reason=reason)
+
+    def change_representative(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        representative: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A signatory names a new representative."""
+        self.check_member(stakeholder_id, name)
+        self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
+
+    @event("RepresentativeChanged")
+    def _representative_changed(
+        self,
+        stakeholder_id: UUID,
+        representative: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        periods = self.parties[stakeholder_id]
+        periods[-1] = replace(periods[-1], representative=representative)
+
+    # --- theses ------------------------------------------------------------------------
+
+    def set_theses(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
+        """Replace the pact's theses (the five MLW theses by default)."""
+        cleaned = [t.strip() for t in theses if t.strip()]
+        if not cleaned:
+            raise InvalidInputError("theses", "A pact needs at least one thesis.")
+        if cleaned != self.theses:
+            self._theses_set(cleaned, effective_on, recorded_by)
+
+    @event("ThesesSet")
+    def _theses_set(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
+        self.theses = list(theses)
+
+    # --- commitments -------------------------------------------------------------------
+
+    def make_commitment(
+        self,
+        commitment_id: UUID,
+        stakeholder_id: UUID,
+        name: str,
+        resource: ResourceKind,
+        description: str,
+        quantity: Decimal | None,
+        unit: str,
+        beneficiary: str,
+        beneficiary_id: UUID | None,
+        joint_with: list[UUID],
+        due_on: date | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A signatory commits a resource to the partnership."""
+        self.check_member(stakeholder_id, name)
+        check_terms(description, quantity, due_on, effective_on)
+        for partner in joint_with:
+            if not self.is_member(partner):
+                raise NotInPactError("A joint commitment can be made only with other signatories.")
+        if stakeholder_id in joint_with:
+            raise InvalidInputError(
+                "joint_with", "A stakeholder cannot commit jointly with itself."
+            )
+        if commitment_id in self.commitments:
+            raise InvalidInputError("commitment_id", "This commitment is already recorded.")
+        self._commitment_made(
+            commitment_id,
+            stakeholder_id,
+            resource,
+            description.strip(),
+            quantity,
+            unit.strip(),
+            beneficiary.strip(),
+            beneficiary_id,
+            list(joint_with),
+            due_on,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("CommitmentMade")
+    def _commitment_made(
+        self,
+        commitment_id: UUID,
+        stakeholder_id: UUID,
+        resource: ResourceKind,
+        description: str,
+        quantity: Decimal | None,
+        unit: str,
+        beneficiary: str,
+        beneficiary_id: UUID | None,
+        joint_with: list[UUID],
+        due_on: date | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.commitments[commitment_id] = Commitment(
+            commitment_id,
+            stakeholder_id,
+            resource,
+            description,
+            quantity,
+            unit,
+            beneficiary,
+            beneficiary_id,
+            list(joint_with),
+            due_on,
+            effective_on,
+        )
+
+    def commitment(self, commitment_id: UUID) -> Commitment:
+        try:
+            return self.commitments[commitment_id]
+        except KeyError:
+            raise NotFoundError(f"No commitment {commitment_id} in this pact.") from None
+
+    def check_open(self, commitment_id: UUID) -> Commitment:
+        c = self.commitment(commitment_id)
+        if not c.state.is_open:
+            raise CommitmentClosedError(
+                f"The commitment was {c.state.value} on {c.closed_on}; it can no longer change."
+            )
+        return c
+
+    def revise_commitment(
+        self,
+        commitment_id: UUID,
+        changes: dict[str, object],
+        note: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """Change what was promised, keeping the earlier terms in the history."""
+        c = self.check_open(commitment_id)
+        unknown = set(changes) - COMMITMENT_TERMS
+        if unknown:
+            raise InvalidInputError(
+                sorted(unknown)[0], f"Not a term of a commitment: {', '.join(sorted(unknown))}."
+            )
+        merged = {k: changes.get(k, getattr(c, k)) for k in ("description", "quantity", "due_on")}
+        check_terms(str(merged["description"]), merged["quantity"], merged["due_on"], c.made_on)  # type: ignore[arg-type]
+        real = {k: v for k, v in changes.items() if getattr(c, k) != v}
+        if not real:
+            raise InvalidInputError("changes", "The revision changes nothing.")
+        self._commitment_revised(commitment_id, real, note.strip(), effective_on, recorded_by)
+
+    @event("CommitmentRevised")
+    def _commitment_revised(
+        self,
+        commitment_id: UUID,
+        changes: dict[str, object],
+        note: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        c = self.commitments[commitment_id]
+        c.revisions.append({k: getattr(c, k) for k in changes} | {"revised_on": effective_on})
+        for key, value in changes.items():
+            setattr(c, key, value)
+        c.state = CommitmentState.REVISED
+        c.note = note
+
+    def close_commitment(
+        self,
+        commitment_id: UUID,
+        state: CommitmentState,
+        note: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """Record a commitment fulfilled or withdrawn."""
+        assert state in (CommitmentState.FULFILLED, CommitmentState.WITHDRAWN)
+        c = self.check_open(commitment_id)
+        if effective_on < c.made_on:
+            raise EffectiveDateError(
+                f"The commitment was made on {c.made_on}; it cannot be {state.value} before that."
+            )
+        self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
+
+    @event("CommitmentClosed")
+    def _commitment_closed(
+        self,
+        commitment_id: UUID,
+        state: CommitmentState,
+        note: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        c = self.commitments[commitment_id]
+        c.state = state
+        c.closed_on = effective_on
+        c.note = note
+
+
+def check_terms(
+    description: str, quantity: Decimal | None, due_on: date | None, made_on: date
+) -> None:
+    """A commitment says what is promised; an amount is positive; a deadline follows it."""
+    if not description.strip():
+        raise InvalidInputError("description", "Say what is committed (the description).")
+    if quantity is not None and quantity <= 0:
+        raise InvalidInputError("quantity", f"A committed amount must be positive, got {quantity}.")
+    if due_on is not None and due_on < made_on:
+        raise InvalidInputError(
+            "due_on", f"The deadline {due_on} falls before the commitment was made ({made_on})."
+        )

@@ -1,0 +1,96 @@
+"""The gmina's MLW partnership process, moving through the six stages in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
+from domain.values import Stage
+
+
+@dataclass(frozen=True)
+class StageReached:
+    """One step of the process: which stage, from when, why, and on whose decision."""
+
+    stage: Stage
+    effective_on: date
+    reason: str
+    decided_by: str | None
+    recorded_by: str
+
+
+class Partnership(Aggregate):
+    """One gmina's partnership process (there is at most one per gmina)."""
+
+    @staticmethod
+    def create_id(gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/partnership")
+
+    @classmethod
+    def open(cls, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> Partnership:
+        """Open the process: the MLW idea is presented to the gmina (stage 1)."""
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the partnership is opened (the reason).")
+        return cls(gmina_id, effective_on, reason.strip(), recorded_by)
+
+    @event("Opened")
+    def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
+        self.gmina_id = gmina_id
+        self.history: list[StageReached] = [
+            StageReached(Stage.PRESENTATION, effective_on, reason, None, recorded_by)
+        ]
+
+    @property
+    def stage(self) -> Stage:
+        return self.history[-1].stage
+
+    def advance(
+        self,
+        to: Stage,
+        effective_on: date,
+        reason: str,
+        recorded_by: str,
+        decided_by: str | None = None,
+    ) -> None:
+        """Move to the next stage; skipping a stage or going back is refused."""
+        self.check_next_stage(to)
+        if effective_on < self.history[-1].effective_on:
+            raise EffectiveDateError(
+                f"Stage {to.value} cannot take effect on {effective_on}, before stage "
+                f"{self.stage.value} took effect on {self.history[-1].effective_on}."
+            )
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the stage is reached (the reason).")
+        self._advanced(to, effective_on, reason.strip(), decided_by, recorded_by)
+
+    def check_next_stage(self, to: Stage) -> None:
+        if to == self.stage:
+            raise StageOrderError(
+                f"The partnership is already at stage {to.value} ({to.label_pl})."
+            )
+        if to.number < self.stage.number:
+            raise StageOrderError(
+                f"The partnership cannot go back from stage {self.stage.value} "
+                f"({self.stage.label_pl}) to stage {to.value} ({to.label_pl})."
+            )
+        if to.number != self.stage.number + 1:
+            nxt = Stage(self.stage.number + 1)
+            raise StageOrderError(
+                f"The partnership cannot skip to stage {to.value} ({to.label_pl}): "
+                f"stage {nxt.value} ({nxt.label_pl}) comes first."
+            )
+
+    @event("StageAdvanced")
+    def _advanced(
+        self,
+        stage: Stage,
+        effective_on: date,
+        reason: str,
+        decided_by: str | None,
+        recorded_by: str,
+    ) -> None:
+        self.history.append(StageReached(stage, effective_on, reason, decided_by, recorded_by))

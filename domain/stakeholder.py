@@ -1,0 +1,241 @@
+"""A local stakeholder in a gmina's catalogue: an institution or a natural person."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import ArchivedError, InvalidInputError, RuleViolationError
+from domain.values import (
+    Identifiers,
+    Sealed,
+    StakeholderKind,
+    StakeholderStatus,
+    SubType,
+)
+
+EDITABLE_FIELDS = frozenset(
+    {"name", "legal_form", "identifiers", "seat", "area", "resources_offered", "contact"}
+)
+
+
+class Stakeholder(Aggregate):
+    """One entry of the catalogue of local stakeholders of one gmina.
+
+    A natural person's name and contact are never stored in plain text: ``person`` holds
+    them sealed with the person's own key, and ``name`` stays empty.
+    """
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def catalogue(
+        cls,
+        *,
+        gmina_id: UUID,
+        kind: StakeholderKind,
+        name: str,
+        subtype: SubType,
+        legal_form: str,
+        identifiers: Identifiers,
+        seat: str,
+        area: str,
+        resources_offered: list[str],
+        contact: str,
+        person: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> Stakeholder:
+        """Enter a stakeholder in the catalogue as identified."""
+        check_kind(kind, subtype, name, person, identifiers)
+        return cls(
+            gmina_id,
+            kind,
+            name.strip(),
+            subtype,
+            legal_form.strip(),
+            identifiers,
+            seat.strip(),
+            area.strip(),
+            [r.strip() for r in resources_offered if r.strip()],
+            contact.strip(),
+            person,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Catalogued")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        kind: StakeholderKind,
+        name: str,
+        subtype: SubType,
+        legal_form: str,
+        identifiers: Identifiers,
+        seat: str,
+        area: str,
+        resources_offered: list[str],
+        contact: str,
+        person: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.kind = kind
+        self.name = name
+        self.subtype = subtype
+        self.legal_form = legal_form
+        self.identifiers = identifiers
+        self.seat = seat
+        self.area = area
+        self.resources_offered = list(resources_offered)
+        self.contact = contact
+        self.person = person
+        self.status = StakeholderStatus.IDENTIFIED
+        self.catalogued_on = effective_on
+        self.archived_on: date | None = None
+        self.archive_reason = ""
+
+    @property
+    def sector(self) -> Any:
+        return self.subtype.sector
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_on is not None
+
+    def check_not_archived(self) -> None:
+        if self.is_archived:
+            raise ArchivedError(
+                f"Stakeholder {self.display_name} was archived on {self.archived_on}; "
+                "archived entries cannot be changed."
+            )
+
+    @property
+    def display_name(self) -> str:
+        return (
+            self.name if self.kind is StakeholderKind.INSTITUTION else f"osoba {str(self.id)[:8]}"
+        )
+
+    def edit(self, changes: dict[str, Any], effective_on: date, recorded_by: str) -> None:
+        """Correct or update catalogue details (name, legal form, identifiers, seat, …)."""
+        self.check_not_archived()
+        unknown = set(changes) - EDITABLE_FIELDS - {"person"}
+        if unknown:
+            raise InvalidInputError(
+                sorted(unknown)[0], f"These details cannot be edited: {', '.join(sorted(unknown))}."
+            )
+        if self.kind is StakeholderKind.PERSON and ("name" in changes or "contact" in changes):
+            raise InvalidInputError(
+                "name", "A person's name and contact are personal data: edit them as personal data."
+            )
+        if "name" in changes and not str(changes["name"]).strip():
+            raise InvalidInputError("name", "A stakeholder's name cannot be empty.")
+        real = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if not real:
+            return
+        self._edited(real, effective_on, recorded_by)
+
+    @event("Edited")
+    def _edited(self, changes: dict[str, Any], effective_on: date, recorded_by: str) -> None:
+        for key, value in changes.items():
+            setattr(self, key, value)
+
+    def recategorise(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
+        """Move the stakeholder to another sector or sub-type of the MLW taxonomy."""
+        self.check_not_archived()
+        if (subtype is SubType.SOCIAL_LEADER) != (self.kind is StakeholderKind.PERSON):
+            raise InvalidInputError(
+                "subtype",
+                "Only natural persons are citizens – social leaders, and a natural person "
+                "can only be one.",
+            )
+        if subtype == self.subtype:
+            return
+        self._recategorised(subtype, effective_on, recorded_by)
+
+    @event("Recategorised")
+    def _recategorised(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
+        self.subtype = subtype
+
+    def invite(self, effective_on: date, recorded_by: str) -> None:
+        """Record that the stakeholder was invited to the partnership."""
+        self.check_not_archived()
+        if self.status is not StakeholderStatus.IDENTIFIED:
+            state = self.status.value.replace("_", " ")
+            raise RuleViolationError(
+                f"Stakeholder {self.display_name} is already {state}; "
+                "only an identified stakeholder can be invited."
+            )
+        self._status_changed(StakeholderStatus.INVITED, effective_on, recorded_by)
+
+    def set_status(self, status: StakeholderStatus, effective_on: date, recorded_by: str) -> None:
+        """Follow the pact and the team: signatory, team member, former signatory."""
+        self.check_not_archived()
+        if status != self.status:
+            self._status_changed(status, effective_on, recorded_by)
+
+    @event("StatusChanged")
+    def _status_changed(
+        self, status: StakeholderStatus, effective_on: date, recorded_by: str
+    ) -> None:
+        self.status = status
+
+    def archive(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        """Take the entry out of the active catalogue; its history stays."""
+        self.check_not_archived()
+        if self.status in (StakeholderStatus.SIGNATORY, StakeholderStatus.TEAM_MEMBER):
+            raise RuleViolationError(
+                f"Stakeholder {self.display_name} is a signatory of the pact; record its "
+                "leaving the pact before archiving it."
+            )
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the entry is archived.")
+        self._archived(reason.strip(), effective_on, recorded_by)
+
+    @event("Archived")
+    def _archived(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.archived_on = effective_on
+        self.archive_reason = reason
+
+
+def check_kind(
+    kind: StakeholderKind,
+    subtype: SubType,
+    name: str,
+    person: Sealed | None,
+    identifiers: Identifiers,
+) -> None:
+    """Institutions carry a name; natural persons carry sealed personal data only."""
+    if kind is StakeholderKind.PERSON:
+        if subtype is not SubType.SOCIAL_LEADER:
+            raise InvalidInputError(
+                "subtype", "A natural person is catalogued as a citizen – social leader."
+            )
+        if person is None:
+            raise InvalidInputError(
+                "name", "A natural person needs a name (kept as personal data)."
+            )
+        if name.strip():
+            raise InvalidInputError(
+                "name", "A natural person's name is kept only as personal data."
+            )
+        if identifiers != Identifiers():
+            raise InvalidInputError(
+                "identifiers", "A natural person has no NIP, REGON or KRS in the catalogue."
+            )
+    else:
+        if subtype is SubType.SOCIAL_LEADER:
+            raise InvalidInputError(
+                "subtype", "Only a natural person can be a citizen – social leader."
+            )
+        if not name.strip():
+            raise InvalidInputError("name", "An institution needs a name.")
+        if person is not None:
+            raise InvalidInputError("person", "An institution has no personal data of its own.")

@@ -1,0 +1,1 @@
+"""The event-sourced registry application: use cases, persistence, the `mlw` command line."""

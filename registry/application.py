@@ -1,0 +1,10 @@
+"""The MLW registry: the one way in and out of the event-sourced record."""
+
+from __future__ import annotations
+
+from registry.gminas import GminaUseCases
+from registry.pacts import PactUseCases
+
+
+class Registry(GminaUseCases, PactUseCases):
+    """Gminas, their partnership process, catalogue, pact and commitments."""

@@ -1,0 +1,130 @@
+"""The application's foundation: loading, saving, reading as of a date, sealing personal data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from domain.directory import GminaDirectory
+from domain.errors import ConflictError, NotFoundError
+from domain.gmina import Gmina
+from domain.history import effective_on, replay_as_of
+from registry.personal_data import PersonalDataVault, key_store_for
+from registry.settings import Settings
+from registry.transcodings import register_domain_transcodings
+from registry.views import FactView, plain
+
+A = TypeVar("A", bound=Aggregate)
+
+NOUNS = {
+    "Gmina": "gmina",
+    "Stakeholder": "stakeholder",
+    "Pact": "pact",
+    "Partnership": "partnership process",
+    "GminaDirectory": "gmina directory",
+}
+
+
+class RegistryBase(Application[UUID]):
+    """Loads and saves aggregates, turning storage outcomes into the domain's words."""
+
+    name = "registry"
+    snapshotting_intervals = {Gmina: 100, GminaDirectory: 100}  # noqa: RUF012
+
+    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
+        self.settings = settings or Settings.from_env()
+        merged = self.settings.eventsourcing_env() | (env or {})
+        super().__init__(env=merged)
+        self.vault = PersonalDataVault(key_store_for(self.factory))
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    # --- loading -----------------------------------------------------------------------
+
+    def load(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        *,
+        as_of: date | None = None,
+        version: int | None = None,
+    ) -> A:
+        """An aggregate now, at a past version, or as it stood on a past date."""
+        noun = NOUNS.get(cls.__name__, cls.__name__)
+        if as_of is not None:
+            aggregate = replay_as_of(self.events.get(aggregate_id), as_of)
+            if aggregate is None:
+                if self.events.get(aggregate_id, limit=1):
+                    raise NotFoundError(f"The {noun} {aggregate_id} did not exist yet on {as_of}.")
+                raise NotFoundError(f"No {noun} with id {aggregate_id}.")
+        else:
+            try:
+                aggregate = self.repository.get(aggregate_id, version=version)
+            except AggregateNotFoundError:
+                raise NotFoundError(f"No {noun} with id {aggregate_id}.") from None
+        if not isinstance(aggregate, cls):
+            raise NotFoundError(f"{aggregate_id} is not a {noun}.")
+        if version is not None and aggregate.version != version:
+            raise NotFoundError(f"The {noun} {aggregate_id} has no version {version}.")
+        return aggregate
+
+    def load_for_edit(self, cls: type[A], aggregate_id: UUID, expected_version: int | None) -> A:
+        """An aggregate about to change; refuse if it moved on since the caller read it."""
+        aggregate = self.load(cls, aggregate_id)
+        if expected_version is not None and aggregate.version != expected_version:
+            noun = NOUNS.get(cls.__name__, cls.__name__)
+            raise ConflictError(
+                f"The {noun} was changed by someone else (now version {aggregate.version}, "
+                f"you edited version {expected_version}); reload it and try again."
+            )
+        return aggregate
+
+    def commit(self, *aggregates: Aggregate) -> None:
+        """Record all pending facts of these aggregates at once, or none of them."""
+        try:
+            self.save(*aggregates)
+        except IntegrityError:
+            raise ConflictError(
+                "Someone else recorded a change to the same record at the same moment; "
+                "nothing of yours was recorded. Reload and try again."
+            ) from None
+
+    # --- history -----------------------------------------------------------------------
+
+    def history(self, aggregate_id: UUID) -> list[FactView]:
+        """Every fact recorded about one record: what, when it took effect, who, when."""
+        facts = []
+        for e in self.events.get(aggregate_id):
+            details = {
+                k: plain(v)
+                for k, v in vars(e).items()
+                if k
+                not in (
+                    "originator_id",
+                    "originator_version",
+                    "timestamp",
+                    "originator_topic",
+                    "effective_on",
+                    "recorded_by",
+                )
+            }
+            facts.append(
+                FactView(
+                    version=e.originator_version,
+                    fact=type(e).__name__,
+                    effective_on=effective_on(e),
+                    recorded_at=e.timestamp,
+                    recorded_by=getattr(e, "recorded_by", ""),
+                    details=details,
+                )
+            )
+        if not facts:
+            raise NotFoundError(f"Nothing is recorded under id {aggregate_id}.")
+        return facts

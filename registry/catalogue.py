@@ -1,0 +1,259 @@
+"""Use cases: the gmina's catalogue of local stakeholders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.gmina import Gmina
+from domain.stakeholder import Stakeholder
+from domain.values import Sector, StakeholderKind, StakeholderStatus, SubType
+from registry.base import RegistryBase
+from registry.identifiers import check_identifiers
+from registry.personal_data import ERASED, PersonData
+from registry.views import StakeholderView
+
+
+def parse_subtype(value: SubType | str) -> SubType:
+    if isinstance(value, SubType):
+        return value
+    try:
+        return SubType(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(s.value for s in SubType)
+        raise InvalidInputError(
+            "subtype", f"Unknown sub-type {value!r}; choose one of: {allowed}."
+        ) from None
+
+
+def parse_kind(value: StakeholderKind | str) -> StakeholderKind:
+    if isinstance(value, StakeholderKind):
+        return value
+    try:
+        return StakeholderKind(value.strip().lower())
+    except ValueError:
+        raise InvalidInputError(
+            "kind", f"A stakeholder is an institution or a person, not {value!r}."
+        ) from None
+
+
+class CatalogueUseCases(RegistryBase):
+    """Cataloguing, editing, recategorising, inviting and archiving stakeholders."""
+
+    def add_stakeholder(
+        self,
+        gmina_id: UUID,
+        *,
+        name: str,
+        subtype: SubType | str,
+        kind: StakeholderKind | str = StakeholderKind.INSTITUTION,
+        legal_form: str = "",
+        nip: str | None = None,
+        regon: str | None = None,
+        krs: str | None = None,
+        seat: str = "",
+        area: str = "",
+        resources_offered: list[str] | None = None,
+        contact: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Enter an institution or a citizen leader in the gmina's catalogue."""
+        gmina = self.load(Gmina, gmina_id)
+        kind = parse_kind(kind)
+        sub = parse_subtype(subtype)
+        ids = check_identifiers(nip, regon, krs)
+        on = effective_on or date.today()
+        if on < gmina.registered_on:
+            raise InvalidInputError(
+                "effective_on",
+                f"{gmina.name} was registered on {gmina.registered_on}; nothing in its "
+                "catalogue can take effect before that.",
+            )
+        person = None
+        if kind is StakeholderKind.PERSON:
+            if not name.strip():
+                raise InvalidInputError("name", "A citizen leader needs a name.")
+            person = self.vault.seal(PersonData(name=name.strip(), contact=contact.strip()))
+            name, contact = "", ""
+        stakeholder = Stakeholder.catalogue(
+            gmina_id=gmina_id,
+            kind=kind,
+            name=name,
+            subtype=sub,
+            legal_form=legal_form,
+            identifiers=ids,
+            seat=seat,
+            area=area,
+            resources_offered=resources_offered or [],
+            contact=contact,
+            person=person,
+            effective_on=on,
+            recorded_by=recorded_by,
+        )
+        gmina.catalogue(stakeholder.id, on, recorded_by)
+        self.commit(stakeholder, gmina)
+        return stakeholder.id
+
+    def stakeholder_of(self, gmina_id: UUID, stakeholder_id: UUID) -> Stakeholder:
+        """A stakeholder that must belong to this gmina."""
+        stakeholder = self.load(Stakeholder, stakeholder_id)
+        if stakeholder.gmina_id != gmina_id:
+            gmina = self.load(Gmina, gmina_id)
+            raise WrongGminaError(
+                f"{self.name_of(stakeholder)} is in another gmina's catalogue, not {gmina.name}'s."
+            )
+        return stakeholder
+
+    def edit_stakeholder(
+        self,
+        stakeholder_id: UUID,
+        *,
+        recorded_by: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+        **changes: Any,
+    ) -> None:
+        """Correct or update a stakeholder's details; identifiers are checked again."""
+        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        if not changes:
+            raise InvalidInputError("changes", "Say what to change.")
+        if {"nip", "regon", "krs"} & changes.keys():
+            current = stakeholder.identifiers
+            changes["identifiers"] = check_identifiers(
+                changes.pop("nip", current.nip),
+                changes.pop("regon", current.regon),
+                changes.pop("krs", current.krs),
+            )
+        if "resources_offered" in changes:
+            changes["resources_offered"] = [
+                r.strip() for r in changes["resources_offered"] if r.strip()
+            ]
+        for key in ("name", "legal_form", "seat", "area", "contact"):
+            if key in changes:
+                changes[key] = str(changes[key]).strip()
+        if stakeholder.kind is StakeholderKind.PERSON and {"name", "contact"} & changes.keys():
+            stakeholder.check_not_archived()
+            current = self.vault.unseal(stakeholder.person)
+            if current is None:
+                raise InvalidInputError(
+                    "name", "This person's data was erased; it cannot be edited."
+                )
+            updated = replace(
+                current,
+                name=changes.pop("name", current.name) or current.name,
+                contact=changes.pop("contact", current.contact),
+            )
+            assert stakeholder.person is not None
+            changes["person"] = self.vault.seal(updated, stakeholder.person.person_id)
+        stakeholder.edit(changes, effective_on or date.today(), recorded_by)
+        self.commit(stakeholder)
+
+    def recategorise_stakeholder(
+        self,
+        stakeholder_id: UUID,
+        subtype: SubType | str,
+        *,
+        recorded_by: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        stakeholder.recategorise(parse_subtype(subtype), effective_on or date.today(), recorded_by)
+        self.commit(stakeholder)
+
+    def invite_stakeholder(
+        self, stakeholder_id: UUID, *, recorded_by: str, effective_on: date | None = None
+    ) -> None:
+        stakeholder = self.load(Stakeholder, stakeholder_id)
+        stakeholder.invite(effective_on or date.today(), recorded_by)
+        self.commit(stakeholder)
+
+    def archive_stakeholder(
+        self,
+        stakeholder_id: UUID,
+        *,
+        reason: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        stakeholder.archive(reason, effective_on or date.today(), recorded_by)
+        self.commit(stakeholder)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def name_of(self, stakeholder: Stakeholder) -> str:
+        if stakeholder.kind is StakeholderKind.INSTITUTION:
+            return stakeholder.name
+        data = self.vault.unseal(stakeholder.person)
+        return data.name if data else ERASED
+
+    def view_stakeholder(self, s: Stakeholder) -> StakeholderView:
+        data = self.vault.unseal(s.person) if s.person else None
+        is_person = s.kind is StakeholderKind.PERSON
+        return StakeholderView(
+            id=s.id,
+            gmina_id=s.gmina_id,
+            kind=s.kind.value,
+            name=(data.name if data else ERASED) if is_person else s.name,
+            sector=s.subtype.sector.value,
+            subtype=s.subtype.value,
+            legal_form=s.legal_form,
+            nip=s.identifiers.nip,
+            regon=s.identifiers.regon,
+            krs=s.identifiers.krs,
+            seat=s.seat,
+            area=s.area,
+            resources_offered=list(s.resources_offered),
+            contact=(data.contact if data else "") if is_person else s.contact,
+            status=s.status.value,
+            archived_on=s.archived_on,
+            archive_reason=s.archive_reason,
+            person_id=s.person.person_id if s.person else None,
+            personal_data_erased=is_person and data is None,
+            version=s.version,
+        )
+
+    def get_stakeholder(
+        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> StakeholderView:
+        return self.view_stakeholder(
+            self.load(Stakeholder, stakeholder_id, as_of=as_of, version=version)
+        )
+
+    def catalogue(
+        self,
+        gmina_id: UUID,
+        *,
+        as_of: date | None = None,
+        sector: Sector | str | None = None,
+        status: StakeholderStatus | str | None = None,
+        text: str | None = None,
+        include_archived: bool = False,
+    ) -> list[StakeholderView]:
+        """The gmina's catalogue (now or as of a date), filtered, sorted by sector and name."""
+        gmina = self.load(Gmina, gmina_id, as_of=as_of)
+        sector_value = sector.value if isinstance(sector, Sector) else sector
+        status_value = status.value if isinstance(status, StakeholderStatus) else status
+        views = []
+        for sid in gmina.stakeholder_ids:
+            try:
+                view = self.get_stakeholder(sid, as_of=as_of)
+            except NotFoundError:
+                continue
+            if view.archived_on and not include_archived:
+                continue
+            if sector_value and view.sector != sector_value:
+                continue
+            if status_value and view.status != status_value:
+                continue
+            if text and text.lower() not in view.name.lower():
+                continue
+            views.append(view)
+        order = [s.value for s in Sector]
+        return sorted(views, key=lambda v: (order.index(v.sector), v.name.lower()))

@@ -1,0 +1,204 @@
+"""Use cases: registering gminas and moving their partnership through the MLW stages."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from domain.directory import GminaDirectory
+from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
+from domain.gmina import Gmina, check_terc, voivodeship_of
+from domain.pact import Pact
+from domain.partnership import Partnership
+from domain.values import Stage
+from registry.base import RegistryBase
+from registry.views import GminaView, StageView
+
+DIRECTORY_ID = GminaDirectory.create_id()
+
+
+def required(field: str, value: str, what: str) -> str:
+    if not value or not value.strip():
+        raise InvalidInputError(field, f"{what} is required.")
+    return value.strip()
+
+
+class GminaUseCases(RegistryBase):
+    """Gminas and their partnership process."""
+
+    def directory(self) -> GminaDirectory:
+        try:
+            return self.load(GminaDirectory, DIRECTORY_ID)
+        except NotFoundError:
+            return GminaDirectory()
+
+    def register_gmina(
+        self,
+        terc: str,
+        name: str,
+        powiat: str,
+        voivodeship: str | None = None,
+        *,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Enter a gmina in the registry; its TERC code must be new and well formed."""
+        terc = check_terc(terc)
+        name = required("name", name, "The gmina's name")
+        powiat = required("powiat", powiat, "The powiat")
+        expected = voivodeship_of(terc)
+        if voivodeship and voivodeship.strip().lower() != expected:
+            raise InvalidInputError(
+                "voivodeship",
+                f"TERC code {terc} lies in województwo {expected}, not {voivodeship.strip()}.",
+            )
+        on = effective_on or date.today()
+        directory = self.directory()
+        directory.check_free(terc)
+        gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
+        directory.enter(terc, gmina.id, on, recorded_by)
+        self.commit(gmina, directory)
+        return gmina.id
+
+    def change_gmina(
+        self,
+        gmina_id: UUID,
+        *,
+        name: str | None = None,
+        powiat: str | None = None,
+        terc: str | None = None,
+        recorded_by: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        """Rename a gmina or record its new TERC code; the internal id stays."""
+        gmina = self.load_for_edit(Gmina, gmina_id, expected_version)
+        on = effective_on or date.today()
+        new_terc = check_terc(terc) if terc else gmina.terc
+        if new_terc[:2] != gmina.terc[:2]:
+            raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
+        new_name = required("name", name, "The name") if name is not None else gmina.name
+        new_powiat = (
+            required("powiat", powiat, "The powiat") if powiat is not None else gmina.powiat
+        )
+        if (new_name, new_powiat, new_terc) == (gmina.name, gmina.powiat, gmina.terc):
+            raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
+        pending = [gmina]
+        if new_terc != gmina.terc:
+            directory = self.directory()
+            directory.recode(gmina.terc, new_terc, on, recorded_by)
+            pending.append(directory)  # type: ignore[arg-type]
+        gmina.rename(new_name, new_powiat, new_terc, on, recorded_by)
+        self.commit(*pending)
+
+    def find_gmina(self, ref: str) -> UUID:
+        """A gmina's id from its TERC code, its id, or its exact name."""
+        ref = ref.strip()
+        directory = self.directory()
+        if ref in directory.by_terc:
+            return directory.by_terc[ref]
+        try:
+            candidate = UUID(ref)
+        except ValueError:
+            matches = [
+                gid
+                for gid in directory.by_terc.values()
+                if self.load(Gmina, gid).name.lower() == ref.lower()
+            ]
+            if len(matches) == 1:
+                return matches[0]
+            raise NotFoundError(f"No gmina with TERC code, id or name {ref!r}.") from None
+        if candidate in directory.by_terc.values():
+            return candidate
+        raise NotFoundError(f"No gmina with id {ref}.")
+
+    def list_gminas(self) -> list[GminaView]:
+        return sorted(
+            (self.get_gmina(gid) for gid in self.directory().by_terc.values()),
+            key=lambda g: (g.voivodeship, g.name),
+        )
+
+    def get_gmina(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> GminaView:
+        gmina = self.load(Gmina, gmina_id, as_of=as_of, version=version)
+        partnership = self.partnership_or_none(gmina_id, as_of=as_of)
+        stages = [
+            StageView(
+                s.stage.number,
+                s.stage.label_pl,
+                s.effective_on,
+                s.reason,
+                s.decided_by,
+                s.recorded_by,
+            )
+            for s in (partnership.history if partnership else [])
+        ]
+        return GminaView(
+            id=gmina.id,
+            terc=gmina.terc,
+            name=gmina.name,
+            powiat=gmina.powiat,
+            voivodeship=gmina.voivodeship,
+            registered_on=gmina.registered_on,
+            stakeholder_count=len(gmina.stakeholder_ids),
+            stage=stages[-1].stage if stages else None,
+            stage_label=stages[-1].label if stages else None,
+            stages=stages,
+            version=gmina.version,
+        )
+
+    # --- the partnership process -------------------------------------------------------
+
+    def partnership_or_none(self, gmina_id: UUID, as_of: date | None = None) -> Partnership | None:
+        try:
+            return self.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
+        except NotFoundError:
+            return None
+
+    def open_partnership(
+        self,
+        gmina_id: UUID,
+        *,
+        reason: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
+        gmina = self.load(Gmina, gmina_id)
+        if self.partnership_or_none(gmina_id) is not None:
+            raise RuleViolationError(f"The MLW partnership of {gmina.name} is already open.")
+        on = effective_on or date.today()
+        if on < gmina.registered_on:
+            raise RuleViolationError(
+                f"{gmina.name} was registered on {gmina.registered_on}; its partnership "
+                "cannot open before that."
+            )
+        partnership = Partnership.open(gmina_id, on, reason, recorded_by)
+        pact = Pact.draft(gmina_id, gmina.name, on, recorded_by)
+        self.commit(partnership, pact)
+        return partnership.id
+
+    def advance_stage(
+        self,
+        gmina_id: UUID,
+        to: Stage | int,
+        *,
+        reason: str,
+        recorded_by: str,
+        decided_by: str | None = None,
+        effective_on: date | None = None,
+    ) -> None:
+        """Move the partnership to the next MLW stage, with the date and the reason."""
+        try:
+            stage = to if isinstance(to, Stage) else Stage(int(to))
+        except ValueError:
+            raise InvalidInputError(
+                "stage", f"There is no MLW stage {to}; stages are 1–6."
+            ) from None
+        partnership = self.partnership_or_none(gmina_id)
+        if partnership is None:
+            gmina = self.load(Gmina, gmina_id)
+            raise RuleViolationError(f"The MLW partnership of {gmina.name} is not open yet.")
+        partnership.advance(stage, effective_on or date.today(), reason, recorded_by, decided_by)
+        self.commit(partnership)

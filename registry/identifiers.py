@@ -1,0 +1,47 @@
+"""Register numbers of institutions: NIP and REGON checked by python-stdnum, KRS by format."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.exceptions import ValidationError
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
+from domain.errors import InvalidInputError
+from domain.values import Identifiers
+
+
+def check_nip(value: str) -> str:
+    """A NIP (10 digits with a checksum), normalised to digits only."""
+    try:
+        return str(stdnum_nip.validate(value))
+    except ValidationError as exc:
+        raise InvalidInputError("nip", f"NIP {value!r} is not valid: {exc.message}") from None
+
+
+def check_regon(value: str) -> str:
+    """A REGON (9 or 14 digits with checksums), normalised to digits only."""
+    try:
+        return str(stdnum_regon.validate(value))
+    except ValidationError as exc:
+        raise InvalidInputError("regon", f"REGON {value!r} is not valid: {exc.message}") from None
+
+
+def check_krs(value: str) -> str:
+    """A KRS number: 10 digits (leading zeros kept), no checksum."""
+    digits = re.sub(r"[\s-]", "", value)
+    if not re.fullmatch(r"\d{10}", digits):
+        raise InvalidInputError("krs", f"KRS {value!r} must be 10 digits, e.g. 0000123456.")
+    return digits
+
+
+def check_identifiers(
+    nip: str | None = None, regon: str | None = None, krs: str | None = None
+) -> Identifiers:
+    """Check the numbers given (blank means none) and return them normalised."""
+    return Identifiers(
+        nip=check_nip(nip) if nip and nip.strip() else None,
+        regon=check_regon(regon) if regon and regon.strip() else None,
+        krs=check_krs(krs) if krs and krs.strip() else None,
+    )

@@ -1,0 +1,357 @@
+"""Use cases: signatories joining and leaving the pact, its theses, and commitments."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from uuid import UUID, uuid4
+
+from domain.errors import InvalidInputError, NotFoundError
+from domain.gmina import Gmina
+from domain.pact import Pact
+from domain.stakeholder import Stakeholder
+from domain.values import (
+    CommitmentState,
+    CooperationForm,
+    ParticipantRole,
+    ResourceKind,
+    Sealed,
+    StakeholderStatus,
+)
+from registry.catalogue import CatalogueUseCases
+from registry.personal_data import ERASED, PersonData
+from registry.views import CommitmentView, PactView, PartyView
+
+
+def parse_enum(cls: type, field: str, value: object) -> object:
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(str(value).strip().lower())
+    except ValueError:
+        allowed = ", ".join(m.value for m in cls)  # type: ignore[attr-defined]
+        raise InvalidInputError(
+            field, f"Unknown {field} {value!r}; choose one of: {allowed}."
+        ) from None
+
+
+def parse_quantity(value: Decimal | str | float | int | None) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value).replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise InvalidInputError("quantity", f"{value!r} is not an amount.") from None
+
+
+class PactUseCases(CatalogueUseCases):
+    """The pact of a gmina's partnership."""
+
+    def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
+        try:
+            return self.load(Pact, Pact.create_id(gmina_id), as_of=as_of)
+        except NotFoundError:
+            gmina = self.load(Gmina, gmina_id)
+            when = f" on {as_of}" if as_of else ""
+            raise NotFoundError(
+                f"{gmina.name} has no pact{when}: open its MLW partnership first."
+            ) from None
+
+    def representative(self, name: str | None, contact: str, function: str) -> Sealed | None:
+        if not name or not name.strip():
+            return None
+        return self.vault.seal(PersonData(name.strip(), contact.strip(), function.strip()))
+
+    def join_pact(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        *,
+        representative: str | None = None,
+        representative_contact: str = "",
+        representative_function: str = "",
+        form: CooperationForm | str = CooperationForm.LASTING,
+        role: ParticipantRole | str = ParticipantRole.ASSOCIATED_INSTITUTION,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        """A catalogued stakeholder signs the pact; it becomes a signatory."""
+        pact = self.pact_of(gmina_id)
+        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder.check_not_archived()
+        name = self.name_of(stakeholder)
+        on = effective_on or date.today()
+        if on < stakeholder.catalogued_on:
+            raise InvalidInputError(
+                "effective_on",
+                f"{name} entered the catalogue on {stakeholder.catalogued_on}; it cannot sign "
+                "the pact before that.",
+            )
+        pact.join(
+            stakeholder_id,
+            name,
+            self.representative(representative, representative_contact, representative_function)
+            if not pact.is_member(stakeholder_id)
+            else None,
+            parse_enum(CooperationForm, "form", form),  # type: ignore[arg-type]
+            parse_enum(ParticipantRole, "role", role),  # type: ignore[arg-type]
+            on,
+            recorded_by,
+        )
+        if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:
+            stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)
+        self.commit(pact, stakeholder)
+
+    def leave_pact(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        *,
+        reason: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        """A signatory leaves the pact; what it did and promised stays in the history."""
+        pact = self.pact_of(gmina_id)
+        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        on = effective_on or date.today()
+        pact.leave(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
+        stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, on, recorded_by)
+        self.commit(pact, stakeholder)
+
+    def change_representative(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        *,
+        representative: str,
+        representative_contact: str = "",
+        representative_function: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        pact = self.pact_of(gmina_id)
+        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        sealed = self.representative(
+            representative, representative_contact, representative_function
+        )
+        if sealed is None:
+            raise InvalidInputError("representative", "Name the new representative.")
+        pact.change_representative(
+            stakeholder_id,
+            self.name_of(stakeholder),
+            sealed,
+            effective_on or date.today(),
+            recorded_by,
+        )
+        self.commit(pact)
+
+    def set_theses(
+        self,
+        gmina_id: UUID,
+        theses: list[str],
+        *,
+        recorded_by: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        pact = (
+            self.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
+            if expected_version is not None
+            else self.pact_of(gmina_id)
+        )
+        pact.set_theses(theses, effective_on or date.today(), recorded_by)
+        self.commit(pact)
+
+    # --- commitments -------------------------------------------------------------------
+
+    def make_commitment(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        *,
+        resource: ResourceKind | str,
+        description: str,
+        quantity: Decimal | str | float | None = None,
+        unit: str = "",
+        beneficiary: str = "",
+        beneficiary_id: UUID | None = None,
+        joint_with: list[UUID] | None = None,
+        due_on: date | None = None,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """A signatory commits a resource: what, how much, for whom, by when."""
+        pact = self.pact_of(gmina_id)
+        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        if beneficiary_id is not None:
+            self.stakeholder_of(gmina_id, beneficiary_id)
+        for partner in joint_with or []:
+            self.stakeholder_of(gmina_id, partner)
+        amount = parse_quantity(quantity)
+        if amount is not None and not unit.strip():
+            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
+        commitment_id = uuid4()
+        pact.make_commitment(
+            commitment_id,
+            stakeholder_id,
+            self.name_of(stakeholder),
+            parse_enum(ResourceKind, "resource", resource),  # type: ignore[arg-type]
+            description,
+            amount,
+            unit,
+            beneficiary,
+            beneficiary_id,
+            list(joint_with or []),
+            due_on,
+            effective_on or date.today(),
+            recorded_by,
+        )
+        self.commit(pact)
+        return commitment_id
+
+    def find_commitment(self, gmina_id: UUID, commitment_id: UUID) -> Pact:
+        pact = self.pact_of(gmina_id)
+        pact.commitment(commitment_id)
+        return pact
+
+    def revise_commitment(
+        self,
+        gmina_id: UUID,
+        commitment_id: UUID,
+        *,
+        note: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+        **changes: object,
+    ) -> None:
+        """Change the terms of an open commitment; the earlier terms stay in its history."""
+        pact = self.find_commitment(gmina_id, commitment_id)
+        if "quantity" in changes:
+            changes["quantity"] = parse_quantity(changes["quantity"])  # type: ignore[arg-type]
+        if "resource" in changes:
+            changes["resource"] = parse_enum(ResourceKind, "resource", changes["resource"])
+        pact.revise_commitment(
+            commitment_id, changes, note, effective_on or date.today(), recorded_by
+        )
+        self.commit(pact)
+
+    def fulfil_commitment(
+        self,
+        gmina_id: UUID,
+        commitment_id: UUID,
+        *,
+        note: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        pact = self.find_commitment(gmina_id, commitment_id)
+        pact.close_commitment(
+            commitment_id,
+            CommitmentState.FULFILLED,
+            note,
+            effective_on or date.today(),
+            recorded_by,
+        )
+        self.commit(pact)
+
+    def withdraw_commitment(
+        self,
+        gmina_id: UUID,
+        commitment_id: UUID,
+        *,
+        note: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        pact = self.find_commitment(gmina_id, commitment_id)
+        if not note.strip():
+            raise InvalidInputError("note", "Say why the commitment is withdrawn.")
+        pact.close_commitment(
+            commitment_id,
+            CommitmentState.WITHDRAWN,
+            note,
+            effective_on or date.today(),
+            recorded_by,
+        )
+        self.commit(pact)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def get_pact(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> PactView:
+        """The pact now, at a version, or as it stood on a date (parties as they were then)."""
+        if version is not None:
+            pact = self.load(Pact, Pact.create_id(gmina_id), version=version)
+        else:
+            pact = self.pact_of(gmina_id, as_of=as_of)
+        names: dict[UUID, tuple[str, str]] = {}
+
+        def who(sid: UUID) -> tuple[str, str]:
+            if sid not in names:
+                try:
+                    s = self.load(Stakeholder, sid)
+                    names[sid] = (self.name_of(s), s.subtype.sector.value)
+                except NotFoundError:
+                    names[sid] = (str(sid), "")
+            return names[sid]
+
+        parties = []
+        for sid, periods in pact.parties.items():
+            last = periods[-1]
+            rep = self.vault.unseal(last.representative)
+            parties.append(
+                PartyView(
+                    stakeholder_id=sid,
+                    name=who(sid)[0],
+                    sector=who(sid)[1],
+                    joined_on=last.joined_on,
+                    left_on=last.left_on,
+                    leave_reason=last.leave_reason,
+                    form=last.form.value,
+                    role=last.role.value,
+                    representative=rep.name if rep else (ERASED if last.representative else ""),
+                    representative_contact=rep.contact if rep else "",
+                    representative_person_id=last.representative.person_id
+                    if last.representative
+                    else None,
+                    is_member=last.left_on is None,
+                )
+            )
+        commitments = [
+            CommitmentView(
+                id=c.id,
+                stakeholder_id=c.stakeholder_id,
+                stakeholder_name=who(c.stakeholder_id)[0],
+                resource=c.resource.value,
+                description=c.description,
+                quantity=c.quantity,
+                unit=c.unit,
+                beneficiary=c.beneficiary,
+                beneficiary_id=c.beneficiary_id,
+                joint_with=list(c.joint_with),
+                due_on=c.due_on,
+                made_on=c.made_on,
+                state=c.state.value,
+                closed_on=c.closed_on,
+                note=c.note,
+                revisions=[dict(r) for r in c.revisions],
+            )
+            for c in pact.commitments.values()
+        ]
+        parties.sort(key=lambda p: (p.joined_on, p.name))
+        return PactView(
+            id=pact.id,
+            gmina_id=pact.gmina_id,
+            title=pact.title,
+            theses=list(pact.theses),
+            drafted_on=pact.drafted_on,
+            parties=parties,
+            commitments=commitments,
+            version=pact.version,
+        )
+
+    def erase_person(self, person_id: UUID) -> date:
+        """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
+        return self.vault.erase(person_id).date()

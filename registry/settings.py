@@ -1,0 +1,93 @@
+"""Where the registry keeps its events: settings read from the environment.
+
+``MLW_STORE`` chooses the store: ``sqlite`` (default, one embedded file), ``postgres``
+(a PostgreSQL server, for a regional centre or more), or ``memory`` (nothing kept; tests).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STORES = ("sqlite", "postgres", "memory")
+
+
+class SettingsError(ValueError):
+    """Raised when a setting has a value the registry cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The registry's settings (environment variables named in brackets)."""
+
+    store: str = "sqlite"  # MLW_STORE
+    sqlite_path: Path = Path("mlw.sqlite")  # MLW_SQLITE_PATH
+    postgres_host: str = "127.0.0.1"  # MLW_POSTGRES_HOST
+    postgres_port: int = 5432  # MLW_POSTGRES_PORT
+    postgres_dbname: str = "mlw"  # MLW_POSTGRES_DBNAME
+    postgres_user: str = "postgres"  # MLW_POSTGRES_USER
+    postgres_password: str = ""  # MLW_POSTGRES_PASSWORD
+    postgres_schema: str = ""  # MLW_POSTGRES_SCHEMA
+    create_tables: bool = True  # MLW_CREATE_TABLES
+    snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        store = env.get("MLW_STORE", "sqlite").strip().lower()
+        if store not in STORES:
+            raise SettingsError(f"MLW_STORE must be one of {', '.join(STORES)}, got {store!r}.")
+        try:
+            port = int(env.get("MLW_POSTGRES_PORT", "5432"))
+            interval = int(env.get("MLW_SNAPSHOT_INTERVAL", "100"))
+        except ValueError as exc:
+            raise SettingsError(f"A numeric setting is not a number: {exc}") from None
+        return cls(
+            store=store,
+            sqlite_path=Path(env.get("MLW_SQLITE_PATH", "mlw.sqlite")),
+            postgres_host=env.get("MLW_POSTGRES_HOST", "127.0.0.1"),
+            postgres_port=port,
+            postgres_dbname=env.get("MLW_POSTGRES_DBNAME", "mlw"),
+            postgres_user=env.get("MLW_POSTGRES_USER", "postgres"),
+            postgres_password=env.get("MLW_POSTGRES_PASSWORD", ""),
+            postgres_schema=env.get("MLW_POSTGRES_SCHEMA", ""),
+            create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
+            snapshot_interval=interval,
+        )
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        """The settings in the event store library's own words."""
+        env: dict[str, str] = {"CREATE_TABLE": "y" if self.create_tables else "n"}
+        if self.store == "memory":
+            env["PERSISTENCE_MODULE"] = "eventsourcing.popo"
+        elif self.store == "sqlite":
+            env["PERSISTENCE_MODULE"] = "eventsourcing.sqlite"
+            env["SQLITE_DBNAME"] = str(self.sqlite_path)
+            env["SQLITE_LOCK_TIMEOUT"] = "10"
+        else:
+            env["PERSISTENCE_MODULE"] = "eventsourcing.postgres"
+            env["POSTGRES_HOST"] = self.postgres_host
+            env["POSTGRES_PORT"] = str(self.postgres_port)
+            env["POSTGRES_DBNAME"] = self.postgres_dbname
+            env["POSTGRES_USER"] = self.postgres_user
+            env["POSTGRES_PASSWORD"] = self.postgres_password
+            env["POSTGRES_LOCK_TIMEOUT"] = "5"
+            if self.postgres_schema:
+                env["POSTGRES_SCHEMA"] = self.postgres_schema
+        env.update(self.extra)
+        return env
+
+    def describe(self) -> str:
+        """Where the events are, in one line for people."""
+        if self.store == "memory":
+            return "in memory (nothing is kept after the process ends)"
+        if self.store == "sqlite":
+            return f"SQLite file {self.sqlite_path.resolve()}"
+        schema = f", schema {self.postgres_schema}" if self.postgres_schema else ""
+        return (
+            f"PostgreSQL {self.postgres_user}@{self.postgres_host}:{self.postgres_port}"
+            f"/{self.postgres_dbname}{schema}"
+        )
