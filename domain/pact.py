@@ -86,7 +86,7 @@ class Pact(Aggregate):
     @classmethod
     def draft(cls, gmina_id: UUID, gmina_name: str, effective_on: date, recorded_by: str) -> Pact:
         """A new pact with the five MLW theses, ready for signatories."""
-        title = f"Pakt na rzecz Modelu Lokalnej Współpracy w {gmina_name}"
+        title = f"Pakt na rzecz Modelu Lokalnej Współpracy – gmina {gmina_name}"
         return cls(gmina_id, title, list(DEFAULT_THESES), effective_on, recorded_by)
 
     # --- signatories -------------------------------------------------------------------

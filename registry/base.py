@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -101,6 +101,7 @@ class RegistryBase(Application[UUID]):
     def history(self, aggregate_id: UUID) -> list[FactView]:
         """Every fact recorded about one record: what, when it took effect, who, when."""
         facts = []
+        e: Any
         for e in self.events.get(aggregate_id):
             details = {
                 k: plain(v)

@@ -137,15 +137,15 @@ class CatalogueUseCases(RegistryBase):
                 changes[key] = str(changes[key]).strip()
         if stakeholder.kind is StakeholderKind.PERSON and {"name", "contact"} & changes.keys():
             stakeholder.check_not_archived()
-            current = self.vault.unseal(stakeholder.person)
-            if current is None:
+            person_now = self.vault.unseal(stakeholder.person)
+            if person_now is None:
                 raise InvalidInputError(
                     "name", "This person's data was erased; it cannot be edited."
                 )
             updated = replace(
-                current,
-                name=changes.pop("name", current.name) or current.name,
-                contact=changes.pop("contact", current.contact),
+                person_now,
+                name=changes.pop("name", person_now.name) or person_now.name,
+                contact=changes.pop("contact", person_now.contact),
             )
             assert stakeholder.person is not None
             changes["person"] = self.vault.seal(updated, stakeholder.person.person_id)

@@ -17,7 +17,7 @@ def check_nip(value: str) -> str:
     try:
         return str(stdnum_nip.validate(value))
     except ValidationError as exc:
-        raise InvalidInputError("nip", f"NIP {value!r} is not valid: {exc.message}") from None
+        raise InvalidInputError("nip", f"NIP {value!r} is not valid: {exc}") from None
 
 
 def check_regon(value: str) -> str:
@@ -25,7 +25,7 @@ def check_regon(value: str) -> str:
     try:
         return str(stdnum_regon.validate(value))
     except ValidationError as exc:
-        raise InvalidInputError("regon", f"REGON {value!r} is not valid: {exc.message}") from None
+        raise InvalidInputError("regon", f"REGON {value!r} is not valid: {exc}") from None
 
 
 def check_krs(value: str) -> str:

@@ -132,7 +132,7 @@ class SQLKeyStore:
 
 def key_store_for(factory: Any) -> KeyStore:
     """The key store that lives beside the application's events."""
-    datastore = getattr(factory, "datastore", None)
+    datastore: Any = getattr(factory, "datastore", None)
     module = type(factory).__module__
     if module.endswith("sqlite"):
         with datastore.transaction(commit=True) as curs:

@@ -1,0 +1,1 @@
+"""The web: the FastAPI JSON API and the facilitators' pages."""

@@ -1,0 +1,1 @@
+"""Read models, the collaboration network, risk flags and exports."""

@@ -1,0 +1,271 @@
+"""`mlw`: the registry's command line for facilitators and the people who run it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+
+from registry.application import Registry
+from registry.cli_catalogue import catalogue, stakeholder_app
+from registry.cli_pact import commitment_app, pact_app
+from registry.cli_support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    VersionOpt,
+    emit,
+    parse_date,
+    parse_person,
+    recorder,
+    resolve_stakeholder,
+    run,
+    table,
+)
+from registry.settings import Settings
+from registry.views import GminaView
+
+app = typer.Typer(
+    help="MLW Registry: local cooperation partnerships in Polish gminas.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+gmina_app = typer.Typer(help="Gminas and their MLW partnership process.")
+person_app = typer.Typer(help="Natural persons' personal data (RODO).")
+app.add_typer(gmina_app, name="gmina")
+app.add_typer(stakeholder_app, name="stakeholder")
+app.add_typer(pact_app, name="pact")
+app.add_typer(commitment_app, name="commitment")
+app.add_typer(person_app, name="person")
+app.command("catalogue")(catalogue)
+
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+
+
+def describe_gmina(g: GminaView) -> str:
+    lines = [
+        f"{g.name}  (TERC {g.terc}, powiat {g.powiat}, woj. {g.voivodeship})",
+        f"  id {g.id}, registered {g.registered_on}, version {g.version}",
+        f"  catalogue: {g.stakeholder_count} stakeholders",
+    ]
+    if g.stage is None:
+        lines.append("  MLW partnership: not opened")
+    else:
+        lines.append(f"  MLW stage {g.stage}/6: {g.stage_label}")
+        for s in g.stages:
+            decided = f"; decided by {s.decided_by}" if s.decided_by else ""
+            lines.append(f"    {s.stage}. {s.effective_on}  {s.label}: {s.reason}{decided}")
+    return "\n".join(lines)
+
+
+@gmina_app.command("register")
+def register(
+    terc: Annotated[str, typer.Argument(help="7-digit TERC code (WWPPGGR).")],
+    name: Annotated[str, typer.Argument(help="Name of the gmina.")],
+    powiat: Annotated[str, typer.Option(help="Powiat.")],
+    voivodeship: Annotated[str | None, typer.Option(help="Checked against the TERC code.")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Register a gmina."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.register_gmina(
+            terc,
+            name,
+            powiat,
+            voivodeship,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return reg.get_gmina(gid)
+
+    emit(run(act, as_json), as_json, lambda g: "Registered:\n" + describe_gmina(g))
+
+
+@gmina_app.command("list")
+def list_gminas(as_json: JsonOpt = False) -> None:
+    """List the registered gminas."""
+    views = run(lambda reg: reg.list_gminas(), as_json)
+    emit(
+        views,
+        as_json,
+        lambda vs: table(
+            [
+                [
+                    v.terc,
+                    v.name,
+                    v.powiat,
+                    v.voivodeship,
+                    str(v.stage or "–"),
+                    str(v.stakeholder_count),
+                ]
+                for v in vs
+            ],
+            ["TERC", "gmina", "powiat", "voivodeship", "stage", "stakeholders"],
+        ),
+    )
+
+
+@gmina_app.command("show")
+def show(
+    gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Show a gmina and its MLW stages, now or as of a date."""
+    view = run(
+        lambda reg: reg.get_gmina(
+            reg.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
+        ),
+        as_json,
+    )
+    emit(view, as_json, describe_gmina)
+
+
+@gmina_app.command("change")
+def change(
+    gmina: GminaArg,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    powiat: Annotated[str | None, typer.Option(help="New powiat.")] = None,
+    terc: Annotated[str | None, typer.Option(help="New TERC code (the id stays).")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Rename a gmina or record its new TERC code."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        reg.change_gmina(
+            gid,
+            name=name,
+            powiat=powiat,
+            terc=terc,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return reg.get_gmina(gid)
+
+    emit(run(act, as_json), as_json, describe_gmina)
+
+
+@gmina_app.command("open")
+def open_partnership(
+    gmina: GminaArg,
+    reason: Annotated[str, typer.Option(help="E.g. the meeting where the idea was presented.")],
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Open the MLW partnership process (stage 1) and draft the pact."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        reg.open_partnership(
+            gid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
+        )
+        return reg.get_gmina(gid)
+
+    emit(run(act, as_json), as_json, describe_gmina)
+
+
+@gmina_app.command("advance")
+def advance(
+    gmina: GminaArg,
+    stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
+    reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
+    decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Move the partnership to its next MLW stage."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        reg.advance_stage(
+            gid,
+            stage,
+            reason=reason,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return reg.get_gmina(gid)
+
+    emit(run(act, as_json), as_json, describe_gmina)
+
+
+@app.command("history")
+def history(
+    ref: Annotated[str, typer.Argument(help="Id of any record, or a gmina's TERC code.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Every fact recorded about one record: when it took effect, who recorded it, when."""
+
+    def act(reg: Registry) -> Any:
+        try:
+            rid = UUID(ref)
+        except ValueError:
+            try:
+                rid = reg.find_gmina(ref)
+            except Exception:
+                rid = resolve_stakeholder(reg, ref)
+        return reg.history(rid)
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda facts: table(
+            [
+                [
+                    str(f.version),
+                    f.fact,
+                    str(f.effective_on),
+                    f.recorded_at.strftime("%Y-%m-%d %H:%M"),
+                    f.recorded_by,
+                ]
+                for f in facts
+            ],
+            ["#", "fact", "took effect", "recorded at", "recorded by"],
+        ),
+    )
+
+
+@person_app.command("erase")
+def erase(
+    person_id: Annotated[str, typer.Argument(help="The person's id (see `stakeholder show`).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Erase a natural person's data for good; the organisations' history stays."""
+
+    def act(reg: Registry) -> Any:
+        return {"person_id": person_id, "erased_on": reg.erase_person(parse_person(person_id))}
+
+    emit(
+        run(act, as_json), as_json, lambda r: f"Person {r['person_id']} erased on {r['erased_on']}."
+    )
+
+
+@app.command("demo")
+def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
+    """Load the demonstration gmina (invented data) into the registry."""
+
+    def act(reg: Registry) -> Any:
+        from registry.demo import load_demo
+
+        return reg.get_gmina(load_demo(reg, recorded_by=recorder(by) if by else "demo"))
+
+    emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
+
+
+@app.command("where")
+def where() -> None:
+    """Say where the registry keeps its events (from MLW_STORE and friends)."""
+    print(Settings.from_env().describe())
+
+
+def main() -> None:
+    app()

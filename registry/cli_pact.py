@@ -1,0 +1,303 @@
+"""`mlw pact …` and `mlw commitment …`: signatories, theses and commitments."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from registry.application import Registry
+from registry.cli_support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    VersionOpt,
+    emit,
+    parse_date,
+    recorder,
+    resolve_commitment,
+    resolve_stakeholder,
+    run,
+    short,
+    table,
+)
+from registry.views import PactView
+
+pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")
+commitment_app = typer.Typer(help="Commitments: made, revised, fulfilled, withdrawn.")
+
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
+
+
+def describe_pact(p: PactView) -> str:
+    lines = [f"{p.title}  (drafted {p.drafted_on}, version {p.version})", "", "Theses:"]
+    lines += [f"  {i}. {t}" for i, t in enumerate(p.theses, 1)]
+    lines += ["", f"Signatories ({len(p.signatories)}):"]
+    lines.append(
+        table(
+            [
+                [
+                    short(s.stakeholder_id),
+                    s.name,
+                    str(s.joined_on),
+                    s.form,
+                    s.role,
+                    s.representative,
+                ]
+                for s in p.signatories
+            ],
+            ["id", "name", "joined", "form", "role", "representative"],
+        )
+    )
+    former = [s for s in p.parties if not s.is_member]
+    if former:
+        lines += ["", "Left the pact:"]
+        lines += [f"  {s.name}: {s.joined_on} – {s.left_on} ({s.leave_reason})" for s in former]
+    lines += ["", f"Commitments ({len(p.commitments)}):"]
+    lines.append(
+        table(
+            [
+                [
+                    short(c.id),
+                    c.stakeholder_name,
+                    c.resource,
+                    c.description,
+                    f"{c.quantity or ''} {c.unit}".strip(),
+                    str(c.due_on or ""),
+                    c.state,
+                ]
+                for c in p.commitments
+            ],
+            ["id", "who", "resource", "what", "how much", "due", "state"],
+        )
+    )
+    return "\n".join(lines)
+
+
+@pact_app.command("show")
+def show(
+    gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Show the pact, now or as it stood on a date."""
+    view = run(
+        lambda app: app.get_pact(
+            app.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
+        ),
+        as_json,
+    )
+    emit(view, as_json, describe_pact)
+
+
+@pact_app.command("join")
+def join(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    representative: Annotated[str | None, typer.Option(help="Name of the representative.")] = None,
+    representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
+    representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
+    form: Annotated[str, typer.Option(help="lasting or ad_hoc.")] = "lasting",
+    role: Annotated[
+        str, typer.Option(help="associated_institution, supporter or user.")
+    ] = "associated_institution",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a stakeholder signing the pact."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        sid = resolve_stakeholder(app, stakeholder, gid)
+        app.join_pact(
+            gid,
+            sid,
+            representative=representative,
+            representative_contact=representative_contact,
+            representative_function=representative_function,
+            form=form,
+            role=role,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+
+    emit(run(act, as_json), as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+
+
+@pact_app.command("leave")
+def leave(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    reason: Annotated[str, typer.Option(help="Why it leaves.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a signatory leaving the pact."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        sid = resolve_stakeholder(app, stakeholder, gid)
+        app.leave_pact(
+            gid, sid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
+        )
+        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+
+    emit(run(act, as_json), as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
+
+
+@pact_app.command("theses")
+def theses(
+    gmina: GminaArg,
+    thesis: Annotated[
+        list[str] | None, typer.Option(help="A thesis (repeat); replaces all.")
+    ] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the pact's theses, or replace them with the ones given."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        if thesis:
+            app.set_theses(gid, thesis, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        return app.get_pact(gid).theses
+
+    emit(run(act, as_json), as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
+
+
+@commitment_app.command("make")
+def make(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    resource: Annotated[
+        str, typer.Option(help="money, premises, staff, equipment, time, know_how, in_kind, other.")
+    ],
+    description: Annotated[str, typer.Option(help="What is committed.")],
+    quantity: Annotated[str | None, typer.Option(help="How much (e.g. 5000 or 12,5).")] = None,
+    unit: Annotated[str, typer.Option(help="Unit: zł, h/mies., m², …")] = "",
+    beneficiary: Annotated[str, typer.Option("--for", help="For whom (a group).")] = "",
+    for_stakeholder: Annotated[str | None, typer.Option(help="For this stakeholder.")] = None,
+    jointly_with: Annotated[list[str] | None, typer.Option(help="Joint with (repeat).")] = None,
+    due: Annotated[str | None, typer.Option(help="By when (YYYY-MM-DD).")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a signatory's commitment."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        cid = app.make_commitment(
+            gid,
+            resolve_stakeholder(app, stakeholder, gid),
+            resource=resource,
+            description=description,
+            quantity=quantity,
+            unit=unit,
+            beneficiary=beneficiary,
+            beneficiary_id=resolve_stakeholder(app, for_stakeholder, gid)
+            if for_stakeholder
+            else None,
+            joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
+            due_on=parse_date(due, "due"),
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
+    )
+
+
+@commitment_app.command("revise")
+def revise(
+    gmina: GminaArg,
+    commitment: Annotated[str, typer.Argument(help="Commitment id or its first characters.")],
+    description: Annotated[str | None, typer.Option()] = None,
+    quantity: Annotated[str | None, typer.Option()] = None,
+    unit: Annotated[str | None, typer.Option()] = None,
+    due: Annotated[str | None, typer.Option(help="New deadline (YYYY-MM-DD).")] = None,
+    note: Annotated[str, typer.Option(help="Why it changed.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Revise the terms of an open commitment."""
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in {"description": description, "quantity": quantity, "unit": unit}.items()
+        if v is not None
+    }
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        cid = resolve_commitment(app, gid, commitment)
+        if due is not None:
+            changes["due_on"] = parse_date(due, "due")
+        app.revise_commitment(
+            gid,
+            cid,
+            note=note,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+            **changes,
+        )
+        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
+
+    emit(run(act, as_json), as_json, lambda c: f"Commitment {short(c.id)} revised.")
+
+
+def close(
+    gmina: str,
+    commitment: str,
+    note: str,
+    on: str | None,
+    by: str | None,
+    as_json: bool,
+    fulfilled: bool,
+) -> None:
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        cid = resolve_commitment(app, gid, commitment)
+        method = app.fulfil_commitment if fulfilled else app.withdraw_commitment
+        method(gid, cid, note=note, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda c: f"Commitment {short(c.id)} {c.state} on {c.closed_on}.",
+    )
+
+
+@commitment_app.command("fulfil")
+def fulfil(
+    gmina: GminaArg,
+    commitment: Annotated[str, typer.Argument()],
+    note: Annotated[str, typer.Option()] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a commitment fulfilled."""
+    close(gmina, commitment, note, on, by, as_json, fulfilled=True)
+
+
+@commitment_app.command("withdraw")
+def withdraw(
+    gmina: GminaArg,
+    commitment: Annotated[str, typer.Argument()],
+    note: Annotated[str, typer.Option(help="Why it is withdrawn.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a commitment withdrawn."""
+    close(gmina, commitment, note, on, by, as_json, fulfilled=False)
