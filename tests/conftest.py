@@ -1,0 +1,89 @@
+"""Fixtures: the registry on every store it runs on, and a facilitator's calendar."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from registry.application import Registry
+from registry.settings import Settings
+
+POSTGRES = {
+    "host": os.environ.get("MLW_TEST_POSTGRES_HOST", "127.0.0.1"),
+    "port": int(os.environ.get("MLW_TEST_POSTGRES_PORT", "5432")),
+    "dbname": os.environ.get("MLW_TEST_POSTGRES_DBNAME", "test"),
+    "user": os.environ.get("MLW_TEST_POSTGRES_USER", "postgres"),
+}
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(connect_timeout=2, **POSTGRES):  # type: ignore[arg-type]
+            return True
+    except Exception:
+        return False
+
+
+POSTGRES_UP = postgres_available()
+REQUIRE_POSTGRES = os.environ.get("MLW_TEST_REQUIRE_POSTGRES", "") == "1"
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    """A fresh PostgreSQL schema for one test, dropped afterwards."""
+    if not POSTGRES_UP:
+        if REQUIRE_POSTGRES:
+            pytest.fail("PostgreSQL is required (MLW_TEST_REQUIRE_POSTGRES=1) but not reachable")
+        pytest.skip("no PostgreSQL server reachable")
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(autocommit=True, **POSTGRES) as conn:  # type: ignore[arg-type]
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield schema
+    with psycopg.connect(autocommit=True, **POSTGRES) as conn:  # type: ignore[arg-type]
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def settings_for(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    if store == "memory":
+        return Settings(store="memory")
+    if store == "sqlite":
+        return Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")
+    schema = request.getfixturevalue("pg_schema")
+    return Settings(
+        store="postgres",
+        postgres_host=POSTGRES["host"],  # type: ignore[arg-type]
+        postgres_port=POSTGRES["port"],  # type: ignore[arg-type]
+        postgres_dbname=POSTGRES["dbname"],  # type: ignore[arg-type]
+        postgres_user=POSTGRES["user"],  # type: ignore[arg-type]
+        postgres_schema=schema,
+    )
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for each store the registry runs on."""
+    return settings_for(request.param, tmp_path, request)
+
+
+@pytest.fixture
+def registry(store_settings: Settings) -> Iterator[Registry]:
+    """The registry on each store: in memory, an SQLite file, PostgreSQL."""
+    app = Registry(store_settings)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def memory_registry() -> Iterator[Registry]:
+    """The registry in memory, for quick stories that need no storage."""
+    app = Registry(Settings(store="memory"))
+    yield app
+    app.close()
