@@ -261,6 +261,25 @@ def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
     emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
 
 
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    load_demo: Annotated[
+        bool, typer.Option("--demo", help="Load the demonstration gmina first.")
+    ] = False,
+) -> None:
+    """Run the web application (pages and JSON API) on the configured store."""
+    import uvicorn
+
+    if load_demo:
+        demo(by=None, as_json=False)
+    print(f"Events kept in: {Settings.from_env().describe()}")
+    print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
+    # The web layer is named, not imported: it depends on the registry, not the reverse.
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+
+
 @app.command("where")
 def where() -> None:
     """Say where the registry keeps its events (from MLW_STORE and friends)."""

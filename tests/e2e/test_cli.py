@@ -26,20 +26,70 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
 
 
 def test_a_facilitator_records_a_gmina_its_catalogue_and_pact_from_the_shell(mlw) -> None:  # type: ignore[no-untyped-def]
-    mlw("gmina", "register", "2640013", "Zielony Jar", "--powiat", "zielonojarski",
-        "--on", "2025-09-01")
+    mlw(
+        "gmina",
+        "register",
+        "2640013",
+        "Zielony Jar",
+        "--powiat",
+        "zielonojarski",
+        "--on",
+        "2025-09-01",
+    )
     mlw("gmina", "open", "2640013", "--reason", "Prezentacja na sesji", "--on", "2025-09-15")
     mlw("gmina", "advance", "2640013", "2", "--reason", "Katalog gotowy", "--on", "2025-11-01")
-    mlw("stakeholder", "add", "2640013", "GOPS Zielony Jar", "--subtype",
-        "local_government_unit", "--regon", "123456785", "--resource", "sala",
-        "--on", "2025-10-01")
-    mlw("stakeholder", "add", "2640013", "Halina W.", "--person", "--subtype", "social_leader",
-        "--on", "2025-10-01")
-    mlw("pact", "join", "2640013", "GOPS Zielony Jar", "--representative", "Anna Nowak",
-        "--on", "2026-01-20")
-    made = mlw("commitment", "make", "2640013", "GOPS Zielony Jar", "--resource", "premises",
-               "--description", "Sala na spotkania", "--quantity", "20", "--unit", "h/mies.",
-               "--on", "2026-01-21", "--json")
+    mlw(
+        "stakeholder",
+        "add",
+        "2640013",
+        "GOPS Zielony Jar",
+        "--subtype",
+        "local_government_unit",
+        "--regon",
+        "123456785",
+        "--resource",
+        "sala",
+        "--on",
+        "2025-10-01",
+    )
+    mlw(
+        "stakeholder",
+        "add",
+        "2640013",
+        "Halina W.",
+        "--person",
+        "--subtype",
+        "social_leader",
+        "--on",
+        "2025-10-01",
+    )
+    mlw(
+        "pact",
+        "join",
+        "2640013",
+        "GOPS Zielony Jar",
+        "--representative",
+        "Anna Nowak",
+        "--on",
+        "2026-01-20",
+    )
+    made = mlw(
+        "commitment",
+        "make",
+        "2640013",
+        "GOPS Zielony Jar",
+        "--resource",
+        "premises",
+        "--description",
+        "Sala na spotkania",
+        "--quantity",
+        "20",
+        "--unit",
+        "h/mies.",
+        "--on",
+        "2026-01-21",
+        "--json",
+    )
     commitment = json.loads(made.output)
     assert commitment["state"] == "made"
     mlw("commitment", "fulfil", "2640013", commitment["id"][:8], "--on", "2026-06-30")

@@ -25,21 +25,39 @@ BY = "moderatorka.ala"
 def gmina_with_catalogue(app: Registry) -> tuple[UUID, UUID, UUID]:
     """Zielony Jar registered in September, its partnership open, GOPS and a school catalogued."""
     gmina = app.register_gmina(
-        "2640013", "Zielony Jar", "zielonojarski", "świętokrzyskie",
-        recorded_by=BY, effective_on=date(2025, 9, 1),
+        "2640013",
+        "Zielony Jar",
+        "zielonojarski",
+        "świętokrzyskie",
+        recorded_by=BY,
+        effective_on=date(2025, 9, 1),
     )
-    app.open_partnership(gmina, reason="Prezentacja na sesji rady gminy", recorded_by=BY,
-                         effective_on=date(2025, 9, 15))
+    app.open_partnership(
+        gmina,
+        reason="Prezentacja na sesji rady gminy",
+        recorded_by=BY,
+        effective_on=date(2025, 9, 15),
+    )
     gops = app.add_stakeholder(
-        gmina, name="Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze",
-        subtype="local_government_unit", legal_form="jednostka budżetowa", regon="123456785",
-        seat="Zielony Jar, ul. Lipowa 1", area="pomoc społeczna",
-        resources_offered=["sala", "pracownik socjalny"], contact="sekretariat GOPS",
-        recorded_by=BY, effective_on=date(2025, 10, 1),
+        gmina,
+        name="Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze",
+        subtype="local_government_unit",
+        legal_form="jednostka budżetowa",
+        regon="123456785",
+        seat="Zielony Jar, ul. Lipowa 1",
+        area="pomoc społeczna",
+        resources_offered=["sala", "pracownik socjalny"],
+        contact="sekretariat GOPS",
+        recorded_by=BY,
+        effective_on=date(2025, 10, 1),
     )
     school = app.add_stakeholder(
-        gmina, name="Szkoła Podstawowa w Jarze", subtype="education", nip="5250001090",
-        recorded_by=BY, effective_on=date(2025, 10, 2),
+        gmina,
+        name="Szkoła Podstawowa w Jarze",
+        subtype="education",
+        nip="5250001090",
+        recorded_by=BY,
+        effective_on=date(2025, 10, 2),
     )
     return gmina, gops, school
 
@@ -50,25 +68,53 @@ def last_id(app: Registry) -> int:
 
 def test_a_facilitator_builds_the_catalogue_and_the_pact(registry: Registry) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
-    registry.advance_stage(gmina, 2, reason="Wstępny katalog gotowy", recorded_by=BY,
-                           effective_on=date(2025, 11, 1))
-    registry.invite_stakeholder(school, recorded_by=BY, effective_on=date(2025, 11, 5))
-    registry.join_pact(gmina, gops, representative="Anna Nowak",
-                       representative_function="kierowniczka GOPS",
-                       recorded_by=BY, effective_on=date(2026, 1, 20))
-    registry.join_pact(gmina, school, form="ad_hoc", role="supporter", recorded_by=BY,
-                       effective_on=date(2026, 3, 3))
-    hall = registry.make_commitment(
-        gmina, school, resource="premises", description="Sala gimnastyczna na zajęcia KIS",
-        quantity="8", unit="h/mies.", beneficiary="uczestnicy KIS", beneficiary_id=gops,
-        due_on=date(2026, 12, 31), recorded_by=BY, effective_on=date(2026, 3, 10),
+    registry.advance_stage(
+        gmina, 2, reason="Wstępny katalog gotowy", recorded_by=BY, effective_on=date(2025, 11, 1)
     )
-    registry.revise_commitment(gmina, hall, quantity="12", note="Dodatkowe godziny w wakacje",
-                               recorded_by=BY, effective_on=date(2026, 6, 1))
+    registry.invite_stakeholder(school, recorded_by=BY, effective_on=date(2025, 11, 5))
+    registry.join_pact(
+        gmina,
+        gops,
+        representative="Anna Nowak",
+        representative_function="kierowniczka GOPS",
+        recorded_by=BY,
+        effective_on=date(2026, 1, 20),
+    )
+    registry.join_pact(
+        gmina,
+        school,
+        form="ad_hoc",
+        role="supporter",
+        recorded_by=BY,
+        effective_on=date(2026, 3, 3),
+    )
+    hall = registry.make_commitment(
+        gmina,
+        school,
+        resource="premises",
+        description="Sala gimnastyczna na zajęcia KIS",
+        quantity="8",
+        unit="h/mies.",
+        beneficiary="uczestnicy KIS",
+        beneficiary_id=gops,
+        due_on=date(2026, 12, 31),
+        recorded_by=BY,
+        effective_on=date(2026, 3, 10),
+    )
+    registry.revise_commitment(
+        gmina,
+        hall,
+        quantity="12",
+        note="Dodatkowe godziny w wakacje",
+        recorded_by=BY,
+        effective_on=date(2026, 6, 1),
+    )
 
     pact = registry.get_pact(gmina)
     assert [p.name for p in pact.signatories] == [
-        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze", "Szkoła Podstawowa w Jarze"]
+        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze",
+        "Szkoła Podstawowa w Jarze",
+    ]
     assert pact.signatories[0].representative == "Anna Nowak"
     [commitment] = pact.commitments
     assert (commitment.quantity, commitment.state) == (Decimal(12), "revised")
@@ -84,11 +130,13 @@ def test_the_pact_reads_as_it_stood_on_any_past_date(registry: Registry) -> None
     gmina, gops, school = gmina_with_catalogue(registry)
     registry.join_pact(gmina, gops, recorded_by=BY, effective_on=date(2026, 1, 20))
     registry.join_pact(gmina, school, recorded_by=BY, effective_on=date(2026, 3, 3))
-    registry.leave_pact(gmina, school, reason="Zmiana dyrekcji", recorded_by=BY,
-                        effective_on=date(2026, 9, 1))
+    registry.leave_pact(
+        gmina, school, reason="Zmiana dyrekcji", recorded_by=BY, effective_on=date(2026, 9, 1)
+    )
 
     assert [p.name for p in registry.get_pact(gmina, as_of=date(2026, 2, 1)).signatories] == [
-        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze"]
+        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze"
+    ]
     assert len(registry.get_pact(gmina, as_of=date(2026, 5, 1)).signatories) == 2
     assert len(registry.get_pact(gmina).signatories) == 1
     assert registry.get_stakeholder(school).status == "former_signatory"
@@ -108,51 +156,111 @@ def test_minutes_recorded_late_do_not_rewrite_what_was_known_earlier(registry: R
     assert [p.name for p in in_march.signatories] == ["Szkoła Podstawowa w Jarze"]
     recorded_order = registry.get_pact(gmina, version=2)
     assert [p.name for p in recorded_order.parties] == [
-        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze"]
+        "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze"
+    ]
 
 
 @pytest.mark.parametrize(
     ("command", "error", "words"),
     [
-        (lambda app, g, gops, school: app.join_pact(g, gops, recorded_by=BY,
-                                                    effective_on=date(2026, 2, 1)),
-         AlreadyInPactError, "already signed the pact on 2026-01-20"),
-        (lambda app, g, gops, school: app.make_commitment(
-            g, school, resource="money", description="Dotacja", quantity="100", unit="zł",
-            recorded_by=BY), NotInPactError, "is not a signatory"),
-        (lambda app, g, gops, school: app.leave_pact(g, school, recorded_by=BY),
-         NotInPactError, "is not a signatory"),
-        (lambda app, g, gops, school: app.add_stakeholder(
-            g, name="Fundacja", subtype="ngo", nip="1234567890", recorded_by=BY),
-         InvalidInputError, "NIP '1234567890' is not valid"),
-        (lambda app, g, gops, school: app.add_stakeholder(
-            g, name="Fundacja", subtype="ngo", krs="123", recorded_by=BY),
-         InvalidInputError, "KRS '123' must be 10 digits"),
-        (lambda app, g, gops, school: app.add_stakeholder(
-            g, name="Fundacja", subtype="think_tank", recorded_by=BY),
-         InvalidInputError, "Unknown sub-type 'think_tank'"),
-        (lambda app, g, gops, school: app.advance_stage(g, 4, reason="Pakt", recorded_by=BY),
-         StageOrderError, "cannot skip to stage 4"),
-        (lambda app, g, gops, school: app.register_gmina(
-            "2640013", "Duplikat", "zielonojarski", recorded_by=BY),
-         RuleViolationError, "TERC code 2640013 is already registered"),
-        (lambda app, g, gops, school: app.register_gmina(
-            "2640013", "Zły", "zielonojarski", "mazowieckie", recorded_by=BY),
-         InvalidInputError, "lies in województwo świętokrzyskie"),
-        (lambda app, g, gops, school: app.join_pact(g, uuid4(), recorded_by=BY),
-         NotFoundError, "No stakeholder with id"),
-        (lambda app, g, gops, school: app.get_pact(uuid4()),
-         NotFoundError, "No gmina with id"),
-        (lambda app, g, gops, school: app.make_commitment(
-            g, gops, resource="money", description="Dotacja", quantity="100", unit="",
-            recorded_by=BY), InvalidInputError, "Say in what unit"),
-        (lambda app, g, gops, school: app.make_commitment(
-            g, gops, resource="gold", description="Złoto", recorded_by=BY),
-         InvalidInputError, "Unknown resource 'gold'"),
+        (
+            lambda app, g, gops, school: app.join_pact(
+                g, gops, recorded_by=BY, effective_on=date(2026, 2, 1)
+            ),
+            AlreadyInPactError,
+            "already signed the pact on 2026-01-20",
+        ),
+        (
+            lambda app, g, gops, school: app.make_commitment(
+                g,
+                school,
+                resource="money",
+                description="Dotacja",
+                quantity="100",
+                unit="zł",
+                recorded_by=BY,
+            ),
+            NotInPactError,
+            "is not a signatory",
+        ),
+        (
+            lambda app, g, gops, school: app.leave_pact(g, school, recorded_by=BY),
+            NotInPactError,
+            "is not a signatory",
+        ),
+        (
+            lambda app, g, gops, school: app.add_stakeholder(
+                g, name="Fundacja", subtype="ngo", nip="1234567890", recorded_by=BY
+            ),
+            InvalidInputError,
+            "NIP '1234567890' is not valid",
+        ),
+        (
+            lambda app, g, gops, school: app.add_stakeholder(
+                g, name="Fundacja", subtype="ngo", krs="123", recorded_by=BY
+            ),
+            InvalidInputError,
+            "KRS '123' must be 10 digits",
+        ),
+        (
+            lambda app, g, gops, school: app.add_stakeholder(
+                g, name="Fundacja", subtype="think_tank", recorded_by=BY
+            ),
+            InvalidInputError,
+            "Unknown sub-type 'think_tank'",
+        ),
+        (
+            lambda app, g, gops, school: app.advance_stage(g, 4, reason="Pakt", recorded_by=BY),
+            StageOrderError,
+            "cannot skip to stage 4",
+        ),
+        (
+            lambda app, g, gops, school: app.register_gmina(
+                "2640013", "Duplikat", "zielonojarski", recorded_by=BY
+            ),
+            RuleViolationError,
+            "TERC code 2640013 is already registered",
+        ),
+        (
+            lambda app, g, gops, school: app.register_gmina(
+                "2640013", "Zły", "zielonojarski", "mazowieckie", recorded_by=BY
+            ),
+            InvalidInputError,
+            "lies in województwo świętokrzyskie",
+        ),
+        (
+            lambda app, g, gops, school: app.join_pact(g, uuid4(), recorded_by=BY),
+            NotFoundError,
+            "No stakeholder with id",
+        ),
+        (lambda app, g, gops, school: app.get_pact(uuid4()), NotFoundError, "No gmina with id"),
+        (
+            lambda app, g, gops, school: app.make_commitment(
+                g,
+                gops,
+                resource="money",
+                description="Dotacja",
+                quantity="100",
+                unit="",
+                recorded_by=BY,
+            ),
+            InvalidInputError,
+            "Say in what unit",
+        ),
+        (
+            lambda app, g, gops, school: app.make_commitment(
+                g, gops, resource="gold", description="Złoto", recorded_by=BY
+            ),
+            InvalidInputError,
+            "Unknown resource 'gold'",
+        ),
     ],
 )
 def test_refused_commands_say_what_was_wrong_and_record_nothing(
-    registry: Registry, command, error, words  # type: ignore[no-untyped-def]
+    registry: Registry,
+    command,
+    error,
+    words,  # type: ignore[no-untyped-def]
 ) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
     registry.join_pact(gmina, gops, recorded_by=BY, effective_on=date(2026, 1, 20))
@@ -163,11 +271,13 @@ def test_refused_commands_say_what_was_wrong_and_record_nothing(
 
 
 def test_a_stakeholder_from_another_gmina_cannot_sign_this_pact(registry: Registry) -> None:
-    gmina, gops, _ = gmina_with_catalogue(registry)
-    other = registry.register_gmina("2640022", "Dolny Jar", "zielonojarski", recorded_by=BY,
-                                    effective_on=date(2025, 9, 1))
-    registry.open_partnership(other, reason="Prezentacja", recorded_by=BY,
-                              effective_on=date(2025, 9, 2))
+    _, gops, _ = gmina_with_catalogue(registry)
+    other = registry.register_gmina(
+        "2640022", "Dolny Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+    )
+    registry.open_partnership(
+        other, reason="Prezentacja", recorded_by=BY, effective_on=date(2025, 9, 2)
+    )
     before = last_id(registry)
     with pytest.raises(WrongGminaError, match="another gmina's catalogue, not Dolny Jar's"):
         registry.join_pact(other, gops, recorded_by=BY)
@@ -176,8 +286,9 @@ def test_a_stakeholder_from_another_gmina_cannot_sign_this_pact(registry: Regist
 
 def test_an_archived_entry_refuses_edits_and_keeps_its_history(registry: Registry) -> None:
     gmina, _, school = gmina_with_catalogue(registry)
-    registry.archive_stakeholder(school, reason="Szkoła połączona z inną", recorded_by=BY,
-                                 effective_on=date(2026, 8, 31))
+    registry.archive_stakeholder(
+        school, reason="Szkoła połączona z inną", recorded_by=BY, effective_on=date(2026, 8, 31)
+    )
     before = last_id(registry)
     with pytest.raises(ArchivedError, match="archived on 2026-08-31"):
         registry.edit_stakeholder(school, seat="Nowy Jar", recorded_by=BY)
@@ -189,12 +300,14 @@ def test_an_archived_entry_refuses_edits_and_keeps_its_history(registry: Registr
 def test_the_second_of_two_concurrent_edits_gets_a_conflict(registry: Registry) -> None:
     _, gops, _ = gmina_with_catalogue(registry)
     seen = registry.get_stakeholder(gops).version
-    registry.edit_stakeholder(gops, area="pomoc społeczna i reintegracja", recorded_by="ala",
-                              expected_version=seen)
+    registry.edit_stakeholder(
+        gops, area="pomoc społeczna i reintegracja", recorded_by="ala", expected_version=seen
+    )
     before = last_id(registry)
     with pytest.raises(ConflictError, match="changed by someone else"):
-        registry.edit_stakeholder(gops, seat="Zielony Jar, ul. Nowa 2", recorded_by="ola",
-                                  expected_version=seen)
+        registry.edit_stakeholder(
+            gops, seat="Zielony Jar, ul. Nowa 2", recorded_by="ola", expected_version=seen
+        )
     assert last_id(registry) == before
     assert registry.get_stakeholder(gops).area == "pomoc społeczna i reintegracja"
 
@@ -218,15 +331,26 @@ def test_erasing_a_citizen_leader_leaves_no_trace_of_them_but_history_replays(
 ) -> None:
     gmina, gops, _ = gmina_with_catalogue(registry)
     leader = registry.add_stakeholder(
-        gmina, name="Halina Wiśniewska", kind="person", subtype="social_leader",
-        contact="halina@example.org", area="koło seniorów", recorded_by=BY,
+        gmina,
+        name="Halina Wiśniewska",
+        kind="person",
+        subtype="social_leader",
+        contact="halina@example.org",
+        area="koło seniorów",
+        recorded_by=BY,
         effective_on=date(2025, 10, 3),
     )
-    registry.join_pact(gmina, leader, role="supporter", recorded_by=BY,
-                       effective_on=date(2026, 2, 1))
-    registry.join_pact(gmina, gops, representative="Anna Nowak",
-                       representative_contact="anna.nowak@example.org",
-                       recorded_by=BY, effective_on=date(2026, 2, 1))
+    registry.join_pact(
+        gmina, leader, role="supporter", recorded_by=BY, effective_on=date(2026, 2, 1)
+    )
+    registry.join_pact(
+        gmina,
+        gops,
+        representative="Anna Nowak",
+        representative_contact="anna.nowak@example.org",
+        recorded_by=BY,
+        effective_on=date(2026, 2, 1),
+    )
     person = registry.get_stakeholder(leader).person_id
     rep = registry.get_pact(gmina).signatories[0].representative_person_id
     assert person and rep

@@ -28,16 +28,34 @@ OPS, BANK = uuid4(), uuid4()
 
 def pact_with_ops() -> Pact:
     pact = Pact.draft(uuid4(), "Zielony Jar", date(2026, 1, 10), "ala")
-    pact.join(OPS, "GOPS", None, CooperationForm.LASTING, ParticipantRole.ASSOCIATED_INSTITUTION,
-              date(2026, 3, 1), "ala")
+    pact.join(
+        OPS,
+        "GOPS",
+        None,
+        CooperationForm.LASTING,
+        ParticipantRole.ASSOCIATED_INSTITUTION,
+        date(2026, 3, 1),
+        "ala",
+    )
     return pact
 
 
 def commit_premises(pact: Pact) -> object:
     cid = uuid4()
     pact.make_commitment(
-        cid, OPS, "GOPS", ResourceKind.PREMISES, "Sala na spotkania KIS", Decimal("20"),
-        "h/mies.", "uczestnicy KIS", None, [], date(2026, 12, 31), date(2026, 3, 2), "ala",
+        cid,
+        OPS,
+        "GOPS",
+        ResourceKind.PREMISES,
+        "Sala na spotkania KIS",
+        Decimal("20"),
+        "h/mies.",
+        "uczestnicy KIS",
+        None,
+        [],
+        date(2026, 12, 31),
+        date(2026, 3, 2),
+        "ala",
     )
     return cid
 
@@ -51,8 +69,15 @@ def test_a_new_pact_carries_the_five_mlw_theses() -> None:
 def test_joining_twice_is_refused_with_the_date_of_signing() -> None:
     pact = pact_with_ops()
     with pytest.raises(AlreadyInPactError, match="already signed the pact on 2026-03-01"):
-        pact.join(OPS, "GOPS", None, CooperationForm.AD_HOC, ParticipantRole.SUPPORTER,
-                  date(2026, 4, 1), "ala")
+        pact.join(
+            OPS,
+            "GOPS",
+            None,
+            CooperationForm.AD_HOC,
+            ParticipantRole.SUPPORTER,
+            date(2026, 4, 1),
+            "ala",
+        )
 
 
 def test_leaving_when_not_a_member_is_refused() -> None:
@@ -65,8 +90,15 @@ def test_a_stakeholder_that_left_may_sign_again_later() -> None:
     pact = pact_with_ops()
     pact.leave(OPS, "GOPS", "reorganizacja", date(2026, 5, 1), "ala")
     assert not pact.is_member(OPS)
-    pact.join(OPS, "GOPS", None, CooperationForm.LASTING, ParticipantRole.ASSOCIATED_INSTITUTION,
-              date(2026, 9, 1), "ala")
+    pact.join(
+        OPS,
+        "GOPS",
+        None,
+        CooperationForm.LASTING,
+        ParticipantRole.ASSOCIATED_INSTITUTION,
+        date(2026, 9, 1),
+        "ala",
+    )
     assert pact.is_member(OPS)
     assert len(pact.parties[OPS]) == 2
 
@@ -74,25 +106,63 @@ def test_a_stakeholder_that_left_may_sign_again_later() -> None:
 def test_only_signatories_make_commitments() -> None:
     pact = pact_with_ops()
     with pytest.raises(NotInPactError):
-        pact.make_commitment(uuid4(), BANK, "Bank", ResourceKind.MONEY, "Dotacja",
-                             Decimal(5000), "zł", "", None, [], None, date(2026, 3, 2), "ala")
+        pact.make_commitment(
+            uuid4(),
+            BANK,
+            "Bank",
+            ResourceKind.MONEY,
+            "Dotacja",
+            Decimal(5000),
+            "zł",
+            "",
+            None,
+            [],
+            None,
+            date(2026, 3, 2),
+            "ala",
+        )
 
 
 def test_a_commitment_needs_a_positive_amount_and_a_deadline_after_it() -> None:
     pact = pact_with_ops()
     with pytest.raises(InvalidInputError, match="must be positive"):
-        pact.make_commitment(uuid4(), OPS, "GOPS", ResourceKind.MONEY, "Dotacja", Decimal(-1),
-                             "zł", "", None, [], None, date(2026, 3, 2), "ala")
+        pact.make_commitment(
+            uuid4(),
+            OPS,
+            "GOPS",
+            ResourceKind.MONEY,
+            "Dotacja",
+            Decimal(-1),
+            "zł",
+            "",
+            None,
+            [],
+            None,
+            date(2026, 3, 2),
+            "ala",
+        )
     with pytest.raises(InvalidInputError, match="falls before"):
-        pact.make_commitment(uuid4(), OPS, "GOPS", ResourceKind.MONEY, "Dotacja", Decimal(1),
-                             "zł", "", None, [], date(2026, 1, 1), date(2026, 3, 2), "ala")
+        pact.make_commitment(
+            uuid4(),
+            OPS,
+            "GOPS",
+            ResourceKind.MONEY,
+            "Dotacja",
+            Decimal(1),
+            "zł",
+            "",
+            None,
+            [],
+            date(2026, 1, 1),
+            date(2026, 3, 2),
+            "ala",
+        )
 
 
 def test_a_revised_commitment_keeps_its_earlier_terms() -> None:
     pact = pact_with_ops()
     cid = commit_premises(pact)
-    pact.revise_commitment(cid, {"quantity": Decimal(30)}, "więcej godzin", date(2026, 5, 1),
-                           "ala")
+    pact.revise_commitment(cid, {"quantity": Decimal(30)}, "więcej godzin", date(2026, 5, 1), "ala")
     c = pact.commitments[cid]  # type: ignore[index]
     assert c.state is CommitmentState.REVISED
     assert c.quantity == Decimal(30)
@@ -117,8 +187,15 @@ def test_a_commitment_cannot_be_fulfilled_before_it_was_made() -> None:
 def test_minutes_entered_late_count_from_the_day_the_fact_took_effect() -> None:
     pact = pact_with_ops()
     # Recorded after the GOPS joined, but the bank signed earlier, in February.
-    pact.join(BANK, "Bank", None, CooperationForm.AD_HOC, ParticipantRole.SUPPORTER,
-              date(2026, 2, 15), "ala")
+    pact.join(
+        BANK,
+        "Bank",
+        None,
+        CooperationForm.AD_HOC,
+        ParticipantRole.SUPPORTER,
+        date(2026, 2, 15),
+        "ala",
+    )
     events = pact.collect_events()
     in_february = replay_as_of(events, date(2026, 2, 20))
     assert isinstance(in_february, Pact)

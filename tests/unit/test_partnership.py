@@ -33,7 +33,7 @@ def test_the_next_stage_is_recorded_with_its_date_reason_and_decision() -> None:
 
 def test_skipping_a_stage_is_refused_and_says_which_comes_first() -> None:
     partnership = opened()
-    with pytest.raises(StageOrderError, match="stage 2 .* comes first"):
+    with pytest.raises(StageOrderError, match=r"stage 2 .* comes first"):
         partnership.advance(Stage.PACT, date(2026, 2, 1), "Pakt", "ala")
     assert partnership.collect_events()[1:] == []
 

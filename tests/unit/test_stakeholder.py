@@ -21,10 +21,19 @@ ON = date(2026, 1, 10)
 
 def school() -> Stakeholder:
     return Stakeholder.catalogue(
-        gmina_id=uuid4(), kind=StakeholderKind.INSTITUTION, name="Szkoła Podstawowa w Jarze",
-        subtype=SubType.EDUCATION, legal_form="jednostka budżetowa", identifiers=Identifiers(),
-        seat="Zielony Jar", area="edukacja", resources_offered=["sala gimnastyczna", " "],
-        contact="sekretariat", person=None, effective_on=ON, recorded_by="ala",
+        gmina_id=uuid4(),
+        kind=StakeholderKind.INSTITUTION,
+        name="Szkoła Podstawowa w Jarze",
+        subtype=SubType.EDUCATION,
+        legal_form="jednostka budżetowa",
+        identifiers=Identifiers(),
+        seat="Zielony Jar",
+        area="edukacja",
+        resources_offered=["sala gimnastyczna", " "],
+        contact="sekretariat",
+        person=None,
+        effective_on=ON,
+        recorded_by="ala",
     )
 
 
@@ -38,9 +47,19 @@ def test_a_catalogued_school_is_identified_in_the_business_and_institutions_sect
 def test_a_citizen_leader_keeps_no_plain_name_in_the_catalogue() -> None:
     sealed = Sealed(uuid4(), "ciphertext")
     leader = Stakeholder.catalogue(
-        gmina_id=uuid4(), kind=StakeholderKind.PERSON, name="", subtype=SubType.SOCIAL_LEADER,
-        legal_form="", identifiers=Identifiers(), seat="", area="seniorzy",
-        resources_offered=[], contact="", person=sealed, effective_on=ON, recorded_by="ala",
+        gmina_id=uuid4(),
+        kind=StakeholderKind.PERSON,
+        name="",
+        subtype=SubType.SOCIAL_LEADER,
+        legal_form="",
+        identifiers=Identifiers(),
+        seat="",
+        area="seniorzy",
+        resources_offered=[],
+        contact="",
+        person=sealed,
+        effective_on=ON,
+        recorded_by="ala",
     )
     assert leader.name == ""
     assert leader.person == sealed
@@ -49,9 +68,18 @@ def test_a_citizen_leader_keeps_no_plain_name_in_the_catalogue() -> None:
 def test_an_institution_cannot_be_a_citizen_leader() -> None:
     with pytest.raises(InvalidInputError, match="Only a natural person"):
         Stakeholder.catalogue(
-            gmina_id=uuid4(), kind=StakeholderKind.INSTITUTION, name="Fundacja",
-            subtype=SubType.SOCIAL_LEADER, legal_form="", identifiers=Identifiers(), seat="",
-            area="", resources_offered=[], contact="", person=None, effective_on=ON,
+            gmina_id=uuid4(),
+            kind=StakeholderKind.INSTITUTION,
+            name="Fundacja",
+            subtype=SubType.SOCIAL_LEADER,
+            legal_form="",
+            identifiers=Identifiers(),
+            seat="",
+            area="",
+            resources_offered=[],
+            contact="",
+            person=None,
+            effective_on=ON,
             recorded_by="ala",
         )
 

@@ -1,0 +1,60 @@
+"""The gmina's pages and JSON API over HTTP."""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from registry.application import Registry
+from registry.settings import Settings
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    registry = Registry(Settings(store="memory"))
+    gmina = registry.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
+    )
+    registry.open_partnership(
+        gmina, reason="Prezentacja", recorded_by="ala", effective_on=date(2025, 9, 15)
+    )
+    gops = registry.add_stakeholder(
+        gmina,
+        name="GOPS w Zielonym Jarze",
+        subtype="local_government_unit",
+        recorded_by="ala",
+        effective_on=date(2025, 10, 1),
+    )
+    registry.join_pact(gmina, gops, recorded_by="ala", effective_on=date(2026, 2, 1))
+    with TestClient(create_app(registry=registry)) as c:
+        yield c
+
+
+def test_the_dashboard_shows_the_stage_the_pact_and_the_catalogue(client: TestClient) -> None:
+    page = client.get("/gminy/2640013")
+    assert page.status_code == 200
+    assert "Prezentacja idei Modelu MLW" in page.text
+    assert "GOPS w Zielonym Jarze" in page.text
+    assert "Sygnatariusze: <strong>1</strong>" in page.text
+    before = client.get("/gminy/2640013", params={"as_of": "2026-01-01"})
+    assert "Sygnatariusze: <strong>0</strong>" in before.text
+
+
+def test_the_api_answers_with_json_and_problem_documents(client: TestClient) -> None:
+    assert client.get("/api/gminas").json()[0]["terc"] == "2640013"
+    pact = client.get("/api/gminas/2640013/pact").json()
+    assert pact["parties"][0]["name"] == "GOPS w Zielonym Jarze"
+    missing = client.get("/api/gminas/9999999")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert "No gmina" in missing.json()["detail"]
+    bad_date = client.get("/api/gminas/2640013/pact", params={"as_of": "wczoraj"})
+    assert bad_date.status_code == 422
+
+
+def test_an_unknown_gmina_page_says_so_in_words(client: TestClient) -> None:
+    page = client.get("/gminy/0000000")
+    assert page.status_code == 404
+    assert "No gmina with TERC code" in page.text
