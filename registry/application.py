@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from registry.cooperation import CooperationUseCases
 from registry.gminas import GminaUseCases
 from registry.pacts import PactUseCases
 
 
-class Registry(GminaUseCases, PactUseCases):
+class Registry(GminaUseCases, PactUseCases, CooperationUseCases):
     """Gminas, their partnership process, catalogue, pact and commitments."""

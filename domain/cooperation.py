@@ -1,0 +1,86 @@
+"""Declared cooperation: two stakeholders of one gmina say they work together, and on what."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.values import CooperationForm
+
+
+class Cooperation(Aggregate):
+    """Cooperation between two catalogued stakeholders, lasting (trwała) or ad hoc (doraźna).
+
+    ``stakeholder_id`` is the side that reaches out (a person to an institution, an
+    institution to a person …), so the four ways of the MLW model can be told apart.
+    """
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def declare(
+        cls,
+        *,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        partner_id: UUID,
+        form: CooperationForm,
+        subject: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> Cooperation:
+        """Record that two stakeholders cooperate, in a lasting or an ad hoc way, on a subject."""
+        if stakeholder_id == partner_id:
+            raise InvalidInputError("partner_id", "A stakeholder cannot cooperate with itself.")
+        if not subject.strip():
+            raise InvalidInputError("subject", "Say what the cooperation is about.")
+        return cls(
+            gmina_id, stakeholder_id, partner_id, form, subject.strip(), effective_on, recorded_by
+        )
+
+    @event("Declared")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        partner_id: UUID,
+        form: CooperationForm,
+        subject: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.stakeholder_id = stakeholder_id
+        self.partner_id = partner_id
+        self.form = form
+        self.subject = subject
+        self.declared_on = effective_on
+        self.ended_on: date | None = None
+        self.end_reason = ""
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.ended_on is None
+
+    def involves(self, stakeholder_id: UUID) -> bool:
+        return stakeholder_id in (self.stakeholder_id, self.partner_id)
+
+    def end(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        """Record that the cooperation ended; it stays in the history of both partners."""
+        if not self.is_ongoing:
+            raise RuleViolationError(f"This cooperation already ended on {self.ended_on}.")
+        if effective_on < self.declared_on:
+            raise EffectiveDateError(
+                f"The cooperation began on {self.declared_on}; it cannot end before that."
+            )
+        self._ended(reason.strip(), effective_on, recorded_by)
+
+    @event("Ended")
+    def _ended(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.ended_on = effective_on
+        self.end_reason = reason

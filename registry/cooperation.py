@@ -1,0 +1,119 @@
+"""Use cases: declared cooperation between two stakeholders of one gmina."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from domain.cooperation import Cooperation
+from domain.errors import InvalidInputError, WrongGminaError
+from domain.values import CooperationForm
+from registry.catalogue import CatalogueUseCases
+
+
+@dataclass(frozen=True)
+class CooperationView:
+    """One declared cooperation, as plain data."""
+
+    id: UUID
+    gmina_id: UUID
+    stakeholder_id: UUID
+    stakeholder_name: str
+    partner_id: UUID
+    partner_name: str
+    form: str
+    subject: str
+    declared_on: date
+    ended_on: date | None
+    end_reason: str
+    version: int
+
+
+def parse_form(value: CooperationForm | str) -> CooperationForm:
+    if isinstance(value, CooperationForm):
+        return value
+    try:
+        return CooperationForm(value.strip().lower().replace("-", "_"))
+    except ValueError:
+        raise InvalidInputError(
+            "form", f"Cooperation is lasting or ad_hoc (trwała / doraźna), not {value!r}."
+        ) from None
+
+
+class CooperationUseCases(CatalogueUseCases):
+    """Recording who actually cooperates with whom, beside the pact's formal ties."""
+
+    def declare_cooperation(
+        self,
+        gmina_id: UUID,
+        stakeholder_id: UUID,
+        partner_id: UUID,
+        *,
+        subject: str,
+        form: CooperationForm | str = CooperationForm.LASTING,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Two catalogued stakeholders of the gmina cooperate on a subject."""
+        one = self.stakeholder_of(gmina_id, stakeholder_id)
+        other = self.stakeholder_of(gmina_id, partner_id)
+        on = effective_on or date.today()
+        for s in (one, other):
+            s.check_not_archived()
+            if on < s.catalogued_on:
+                raise InvalidInputError(
+                    "effective_on",
+                    f"{self.name_of(s)} entered the catalogue on {s.catalogued_on}; its "
+                    "cooperation cannot begin before that.",
+                )
+        cooperation = Cooperation.declare(
+            gmina_id=gmina_id,
+            stakeholder_id=stakeholder_id,
+            partner_id=partner_id,
+            form=parse_form(form),
+            subject=subject,
+            effective_on=on,
+            recorded_by=recorded_by,
+        )
+        self.commit(cooperation)
+        return cooperation.id
+
+    def cooperation_of(self, gmina_id: UUID, cooperation_id: UUID) -> Cooperation:
+        cooperation = self.load(Cooperation, cooperation_id)
+        if cooperation.gmina_id != gmina_id:
+            raise WrongGminaError("This cooperation was declared in another gmina.")
+        return cooperation
+
+    def end_cooperation(
+        self,
+        gmina_id: UUID,
+        cooperation_id: UUID,
+        *,
+        reason: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        """The two stakeholders no longer cooperate on that subject."""
+        cooperation = self.cooperation_of(gmina_id, cooperation_id)
+        cooperation.end(reason, effective_on or date.today(), recorded_by)
+        self.commit(cooperation)
+
+    def get_cooperation(
+        self, cooperation_id: UUID, *, as_of: date | None = None
+    ) -> CooperationView:
+        c = self.load(Cooperation, cooperation_id, as_of=as_of)
+        return CooperationView(
+            id=c.id,
+            gmina_id=c.gmina_id,
+            stakeholder_id=c.stakeholder_id,
+            stakeholder_name=self.get_stakeholder(c.stakeholder_id).name,
+            partner_id=c.partner_id,
+            partner_name=self.get_stakeholder(c.partner_id).name,
+            form=c.form.value,
+            subject=c.subject,
+            declared_on=c.declared_on,
+            ended_on=c.ended_on,
+            end_reason=c.end_reason,
+            version=c.version,
+        )
