@@ -1,0 +1,207 @@
+"""Measures of the collaboration network: who is central, who is cut off, how sectors mix."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from projections.network import Snapshot
+
+TIE_KINDS = ("declared", "commitment", "joint_commitment", "co_attendance", "co_proposal")
+
+
+@dataclass(frozen=True)
+class NodeMetrics:
+    """One stakeholder's place in the network."""
+
+    id: str
+    name: str
+    sector: str
+    kind: str
+    degree: int
+    strength: float
+    degree_centrality: float
+    betweenness: float
+    constraint: float | None
+    effective_size: float | None
+
+
+@dataclass(frozen=True)
+class CutPoint:
+    """A stakeholder whose leaving would split the network, and whom it would cut off."""
+
+    id: str
+    cut_off: list[str]
+
+
+@dataclass(frozen=True)
+class NetworkMetrics:
+    """The whole network at a glance."""
+
+    stakeholders: int
+    ties: int
+    density: float
+    degree_centralisation: float
+    components: list[list[str]]
+    isolates: list[str]
+    cut_points: list[CutPoint]
+    ei_index: float | None
+    ei_expected: float | None
+    sector_assortativity: float | None
+    ways: dict[str, int]
+    tie_kinds: dict[str, int]
+    commitment_hhi: float | None
+    sector_members: dict[str, int] = field(default_factory=dict)
+
+
+def build_graph(snapshot: Snapshot) -> nx.Graph:
+    """Stakeholders active on the date, and their ties summed per pair (kind by kind)."""
+    g = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat())
+    for a in snapshot.active():
+        g.add_node(
+            a.id,
+            name=a.name,
+            kind=a.kind,
+            sector=a.sector,
+            subtype=a.subtype,
+            status=a.status,
+            signatory=a.signatory,
+            coordinator=a.coordinator,
+        )
+    for t in snapshot.active_ties():
+        if t.source == t.target:
+            continue
+        if not g.has_edge(t.source, t.target):
+            g.add_edge(t.source, t.target, weight=0.0, ties=0, **dict.fromkeys(TIE_KINDS, 0))
+        data = g.edges[t.source, t.target]
+        data["weight"] += t.weight
+        data["ties"] += 1
+        data[t.kind] += 1
+    return g
+
+
+def freeman_centralisation(centrality: dict[str, float]) -> float:
+    """Freeman's degree centralisation: Σ(max − cᵢ)/(n − 2) on normalised degree."""
+    n = len(centrality)
+    if n < 3:
+        return 0.0
+    top = max(centrality.values())
+    return sum(top - c for c in centrality.values()) / (n - 2)
+
+
+def effective_size(g: nx.Graph, node: str) -> float | None:
+    """Borgatti's effective size for unweighted ties: d − 2t/d."""
+    d = g.degree(node)
+    if d == 0:
+        return None
+    return float(d - 2 * nx.triangles(g, node) / d)
+
+
+def node_metrics(g: nx.Graph) -> list[NodeMetrics]:
+    degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+    betweenness = nx.betweenness_centrality(g, normalized=True)
+    constraint = nx.constraint(g) if g.number_of_edges() else {}
+    rows = []
+    for node, data in g.nodes(data=True):
+        c = constraint.get(node)
+        rows.append(
+            NodeMetrics(
+                id=node,
+                name=data["name"],
+                sector=data["sector"],
+                kind=data["kind"],
+                degree=g.degree(node),
+                strength=float(g.degree(node, weight="weight")),
+                degree_centrality=degree[node],
+                betweenness=betweenness[node],
+                constraint=None if c is None or math.isnan(c) else c,
+                effective_size=effective_size(g, node),
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.degree_centrality, -r.betweenness, r.name))
+
+
+def cut_points(g: nx.Graph) -> list[CutPoint]:
+    """Stakeholders whose leaving would separate others from the rest of the network."""
+    found = []
+    for node in sorted(nx.articulation_points(g)):
+        component = nx.node_connected_component(g, node) - {node}
+        pieces = sorted(
+            nx.connected_components(g.subgraph(component)), key=lambda p: (-len(p), sorted(p))
+        )
+        cut_off = sorted(n for piece in pieces[1:] for n in piece)
+        found.append(CutPoint(node, cut_off))
+    return found
+
+
+def ei_index(g: nx.Graph) -> tuple[float | None, float | None]:
+    """Krackhardt and Stern's E-I index of ties between sectors, and its value by chance."""
+    if g.number_of_edges() == 0:
+        return None, None
+    sector = nx.get_node_attributes(g, "sector")
+    external = sum(1 for a, b in g.edges if sector[a] != sector[b])
+    internal = g.number_of_edges() - external
+    n = len(g)
+    sizes = Counter(sector.values())
+    p_internal = sum(k * (k - 1) for k in sizes.values()) / (n * (n - 1))
+    return (external - internal) / (external + internal), 1 - 2 * p_internal
+
+
+def assortativity(g: nx.Graph) -> float | None:
+    """Newman's sector assortativity r from the mixing matrix (1 all ties within sectors)."""
+    sector = nx.get_node_attributes(g, "sector")
+    if g.number_of_edges() == 0 or len(set(sector.values())) < 2:
+        return None
+    mixing: Counter[tuple[str, str]] = Counter()
+    for a, b in g.edges:
+        mixing[(sector[a], sector[b])] += 1
+        mixing[(sector[b], sector[a])] += 1
+    total = sum(mixing.values())
+    rows: Counter[str] = Counter()
+    for (x, _), count in mixing.items():
+        rows[x] += count / total
+    within = sum(count / total for (x, y), count in mixing.items() if x == y)
+    chance = sum(share * share for share in rows.values())
+    return None if chance == 1 else (within - chance) / (1 - chance)
+
+
+def hhi(counts: Counter[str]) -> float | None:
+    """Herfindahl–Hirschman index of shares (0 spread thinly … 1 all in one hand)."""
+    total = sum(counts.values())
+    if total == 0:
+        return None
+    return sum((v / total) ** 2 for v in counts.values())
+
+
+def network_metrics(snapshot: Snapshot, g: nx.Graph) -> NetworkMetrics:
+    kinds = {a.id: a.kind for a in snapshot.active()}
+    live = snapshot.active_ties()
+    ways = Counter(f"{kinds[t.source]}-{kinds[t.target]}" for t in live)
+    committed = Counter(
+        c.stakeholder
+        for c in snapshot.commitments.values()
+        if c.state != "withdrawn" and c.stakeholder in kinds
+    )
+    ei, ei_exp = ei_index(g)
+    degree = nx.degree_centrality(g) if len(g) > 1 else {}
+    return NetworkMetrics(
+        stakeholders=len(g),
+        ties=g.number_of_edges(),
+        density=nx.density(g) if len(g) > 1 else 0.0,
+        degree_centralisation=freeman_centralisation(degree),
+        components=[
+            sorted(c) for c in sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+        ],
+        isolates=sorted(nx.isolates(g)),
+        cut_points=cut_points(g),
+        ei_index=ei,
+        ei_expected=ei_exp,
+        sector_assortativity=assortativity(g),
+        ways=dict(sorted(ways.items())),
+        tie_kinds=dict(Counter(t.kind for t in live)),
+        commitment_hhi=hhi(committed),
+        sector_members=dict(Counter(a.sector for a in snapshot.active())),
+    )

@@ -1,0 +1,284 @@
+"""The collaboration network of one gmina as of a date, folded from its recorded facts.
+
+Nodes are the catalogued stakeholders; ties come from declared cooperation, commitments
+made for another stakeholder or jointly, and (with the team's meetings) co-attendance
+and co-proposed resolutions. Facts count from the day they took effect, in the order they
+were recorded, exactly as the registry reads its records as of a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from domain.values import SubType
+
+TIE_WEIGHTS = {"lasting": 2.0, "ad_hoc": 1.0}
+COORDINATOR = re.compile(r"\b[GM]?OPS\b|O[śs]rod\w* Pomocy Spo[łl]ecznej", re.IGNORECASE)
+
+
+@dataclass
+class Actor:
+    """A stakeholder as a node: sector, sub-type, institution or person, pact status."""
+
+    id: str
+    name: str
+    kind: str
+    subtype: str
+    sector: str
+    since: date
+    until: date | None = None
+    status: str = "identified"
+    signatory: bool = False
+    person_id: str | None = None
+    coordinator: bool = False
+
+    def active_on(self, on: date) -> bool:
+        return self.since <= on and (self.until is None or self.until > on)
+
+
+@dataclass
+class Tie:
+    """One fact that links two stakeholders; ``source`` is the side that reached out."""
+
+    ref: str
+    kind: str  # declared | commitment | joint_commitment | co_attendance | co_proposal
+    source: str
+    target: str
+    since: date
+    until: date | None = None
+    weight: float = 1.0
+    detail: str = ""
+
+    def active_on(self, on: date) -> bool:
+        return self.since <= on and (self.until is None or self.until > on)
+
+
+@dataclass
+class CommitmentFact:
+    """A commitment as the network sees it: who gives what to whom, and with whom."""
+
+    id: str
+    stakeholder: str
+    resource: str
+    quantity: float | None
+    unit: str
+    beneficiary: str | None
+    joint_with: list[str]
+    made_on: date
+    state: str = "made"
+
+
+@dataclass
+class Meeting:
+    """A meeting of the partnership: who was invited (members) and who attended."""
+
+    id: str
+    held_on: date
+    members: list[str]
+    attendees: list[str]
+    attendance_recorded: bool = True
+
+
+@dataclass
+class Decision:
+    """A resolution: who proposed it, whether adopted, and the recorded votes."""
+
+    id: str
+    decided_on: date
+    proposers: list[str]
+    adopted: bool
+    votes: dict[str, str] = field(default_factory=dict)  # stakeholder -> for/against/abstain
+    votes_recorded: bool = True
+
+
+@dataclass
+class Snapshot:
+    """Everything the network and its risk flags are computed from, as of one date."""
+
+    gmina_id: str
+    as_of: date
+    actors: dict[str, Actor] = field(default_factory=dict)
+    ties: list[Tie] = field(default_factory=list)
+    commitments: dict[str, CommitmentFact] = field(default_factory=dict)
+    meetings: list[Meeting] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    positions: int = 0
+
+    def active(self) -> list[Actor]:
+        return sorted(
+            (a for a in self.actors.values() if a.active_on(self.as_of)),
+            key=lambda a: (a.sector, a.name, a.id),
+        )
+
+    def active_ties(self) -> list[Tie]:
+        live = {a.id for a in self.active()}
+        return [
+            t
+            for t in self.ties
+            if t.active_on(self.as_of) and t.source in live and t.target in live
+        ]
+
+
+Handler = Callable[[Snapshot, dict[str, Any], date], None]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(*facts: str) -> Callable[[Handler], Handler]:
+    """Register how a kind of fact changes the network (issue-3 facts plug in here)."""
+
+    def register(fn: Handler) -> Handler:
+        for name in facts:
+            HANDLERS[name] = fn
+        return fn
+
+    return register
+
+
+def fold(gmina_id: str, facts: Iterable[dict[str, Any]], as_of: date) -> Snapshot:
+    """The network as of a date: facts that took effect by then, in recorded order."""
+    snapshot = Snapshot(gmina_id, as_of)
+    for row in facts:
+        took_effect = date.fromisoformat(row["effective_on"])
+        if took_effect > as_of:
+            continue
+        snapshot.positions += 1
+        handler = HANDLERS.get(row["fact"])
+        if handler is not None:
+            handler(snapshot, row, took_effect)
+    return snapshot
+
+
+@handles("Stakeholder.Catalogued")
+def catalogued(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    d = row["details"]
+    subtype = SubType(d["subtype"])
+    person = d.get("person") or {}
+    s.actors[row["record_id"]] = Actor(
+        id=row["record_id"],
+        name=d["name"] or f"osoba {row['record_id'][:8]}",
+        kind=d["kind"],
+        subtype=subtype.value,
+        sector=subtype.sector.value,
+        since=on,
+        person_id=person.get("person_id"),
+        coordinator=subtype is SubType.LOCAL_GOVERNMENT_UNIT
+        and bool(COORDINATOR.search(d["name"])),
+    )
+
+
+@handles("Stakeholder.Edited", "Stakeholder.Recategorised", "Stakeholder.StatusChanged")
+def stakeholder_changed(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    actor = s.actors.get(row["record_id"])
+    if actor is None:
+        return
+    d = row["details"]
+    if "name" in d.get("changes", {}):
+        actor.name = d["changes"]["name"]
+    if "subtype" in d:
+        actor.subtype = d["subtype"]
+        actor.sector = SubType(d["subtype"]).sector.value
+    if "status" in d:
+        actor.status = d["status"]
+
+
+@handles("Stakeholder.Archived")
+def archived(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    if row["record_id"] in s.actors:
+        s.actors[row["record_id"]].until = on
+
+
+@handles("Pact.Joined", "Pact.Left")
+def pact_membership(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    actor = s.actors.get(row["details"]["stakeholder_id"])
+    if actor is not None:
+        actor.signatory = row["fact"] == "Pact.Joined"
+
+
+@handles("Pact.CommitmentMade")
+def commitment_made(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    d = row["details"]
+    quantity = d.get("quantity")
+    c = CommitmentFact(
+        id=d["commitment_id"],
+        stakeholder=d["stakeholder_id"],
+        resource=d["resource"],
+        quantity=float(quantity) if quantity is not None else None,
+        unit=d.get("unit", ""),
+        beneficiary=d.get("beneficiary_id"),
+        joint_with=list(d.get("joint_with") or []),
+        made_on=on,
+    )
+    s.commitments[c.id] = c
+    add_commitment_ties(s, c)
+
+
+def add_commitment_ties(s: Snapshot, c: CommitmentFact) -> None:
+    if c.beneficiary and c.beneficiary != c.stakeholder:
+        s.ties.append(
+            Tie(c.id, "commitment", c.stakeholder, c.beneficiary, c.made_on, None, 1.0, c.resource)
+        )
+    for a, b in combinations([c.stakeholder, *c.joint_with], 2):
+        s.ties.append(Tie(c.id, "joint_commitment", a, b, c.made_on, None, 1.0, c.resource))
+
+
+@handles("Pact.CommitmentRevised")
+def commitment_revised(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    d = row["details"]
+    c = s.commitments.get(d["commitment_id"])
+    if c is None:
+        return
+    changes = d["changes"]
+    c.resource = changes.get("resource", c.resource)
+    if "quantity" in changes:
+        c.quantity = float(changes["quantity"]) if changes["quantity"] is not None else None
+    c.unit = changes.get("unit", c.unit)
+    c.state = "revised"
+    if "beneficiary_id" in changes:
+        c.beneficiary = changes["beneficiary_id"]
+        s.ties = [t for t in s.ties if not (t.ref == c.id and t.kind == "commitment")]
+        if c.beneficiary and c.beneficiary != c.stakeholder:
+            s.ties.append(
+                Tie(c.id, "commitment", c.stakeholder, c.beneficiary, on, None, 1.0, c.resource)
+            )
+
+
+@handles("Pact.CommitmentClosed")
+def commitment_closed(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    d = row["details"]
+    c = s.commitments.get(d["commitment_id"])
+    if c is None:
+        return
+    c.state = d["state"]
+    if c.state == "withdrawn":
+        for t in s.ties:
+            if t.ref == c.id and t.until is None:
+                t.until = on
+
+
+@handles("Cooperation.Declared")
+def cooperation_declared(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    d = row["details"]
+    s.ties.append(
+        Tie(
+            row["record_id"],
+            "declared",
+            d["stakeholder_id"],
+            d["partner_id"],
+            on,
+            None,
+            TIE_WEIGHTS.get(d["form"], 1.0),
+            f"{d['form']}: {d['subject']}",
+        )
+    )
+
+
+@handles("Cooperation.Ended")
+def cooperation_ended(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    for t in s.ties:
+        if t.ref == row["record_id"] and t.until is None:
+            t.until = on

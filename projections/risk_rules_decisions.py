@@ -1,0 +1,201 @@
+"""Rules read from the team's meetings and resolutions: who decides, who is kept out.
+
+They say "insufficient data" when too few decisions carry their votes or too few
+meetings their attendance, instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from projections.network import Decision
+from projections.risk_rules_structure import flag
+from projections.risks import FLAG, INSUFFICIENT, Context, Flag, coordinator_note, rule
+
+
+def share_done(done: int, total: int) -> float:
+    return 1.0 if total == 0 else done / total
+
+
+def insufficient(ctx: Context, rule_id: str, risk: str, what: str, done: int, total: int) -> Flag:
+    share = share_done(done, total)
+    return flag(
+        ctx,
+        rule_id,
+        risk,
+        severity=INSUFFICIENT,
+        stakeholders=[],
+        metric=f"share of {what} recorded",
+        value=round(share, 3),
+        threshold=ctx.settings.min_completeness,
+        counts={"recorded": done, "all": total},
+        sentence_pl=f"Tylko {done} z {total} ({what}) ma pełny zapis: za mało danych, by ocenić.",
+        sentence_en=f"Only {done} of {total} ({what}) are fully recorded: too little to judge.",
+    )
+
+
+def adopted(ctx: Context) -> list[Decision]:
+    return [d for d in ctx.snapshot.decisions if d.adopted]
+
+
+@rule
+def decision_share(ctx: Context) -> list[Flag]:
+    """Próba dominacji / zawłaszczenie: one member proposes far more than its fair share."""
+    s, done = ctx.settings, adopted(ctx)
+    if len(done) < s.min_decisions_for_share:
+        return []
+    members = ctx.members()
+    fair = 1 / len(members) if members else 1.0
+    proposed = Counter(p for d in done for p in set(d.proposers))
+    found = []
+    for sid, count in sorted(proposed.items()):
+        share = count / len(done)
+        if share <= s.decision_fair_share_multiple * fair:
+            continue
+        who = ctx.who(sid)
+        if not who:
+            continue
+        pl, en = coordinator_note(who)
+        found.append(
+            flag(
+                ctx,
+                "dominance.decision_share",
+                "dominance",
+                severity=FLAG,
+                stakeholders=who,
+                metric="share of adopted resolutions proposed",
+                value=round(share, 3),
+                threshold=round(s.decision_fair_share_multiple * fair, 3),
+                counts={"proposed": count, "adopted": len(done), "members": len(members)},
+                sentence_pl=f"{who[0].name} zgłosił(a) {count} z {len(done)} przyjętych uchwał, "
+                f"choć jest jednym z {len(members)} członków." + pl,
+                sentence_en=f"{who[0].name} proposed {count} of the {len(done)} adopted "
+                f"resolutions while being one of {len(members)} members." + en,
+            )
+        )
+    return found
+
+
+@rule
+def representation(ctx: Context) -> list[Flag]:
+    """Otwartość: a sector's share of decisions against its share of members."""
+    s, done = ctx.settings, adopted(ctx)
+    if len(done) < s.min_decisions_for_representation:
+        return []
+    members = ctx.members()
+    sector_of = {a.id: a.sector for a in ctx.snapshot.actors.values()}
+    member_share = Counter(a.sector for a in members)
+    decided = Counter(sector_of.get(p, "") for d in done for p in set(d.proposers))
+    total = sum(decided.values()) or 1
+    found = []
+    for sector, m in sorted(member_share.items()):
+        ratio = (decided.get(sector, 0) / total) / (m / len(members))
+        if s.representation_low <= ratio <= s.representation_high:
+            continue
+        more = ratio > s.representation_high
+        found.append(
+            flag(
+                ctx,
+                "openness.representation",
+                "dominance" if more else "exclusion",
+                severity=FLAG,
+                stakeholders=ctx.who(*[a.id for a in members if a.sector == sector]),
+                metric="share of decisions / share of members",
+                value=round(ratio, 3),
+                threshold=s.representation_high if more else s.representation_low,
+                counts={"decisions": decided.get(sector, 0), "members": m},
+                sentence_pl=f"Sektor {sector} ma {m} z {len(members)} członków i zgłosił "
+                f"{decided.get(sector, 0)} z {total} przyjętych wniosków "
+                f"({ratio:.1f} raza tyle, ile wynika z jego liczebności).",
+                sentence_en=f"The sector {sector} has {m} of {len(members)} members and "
+                f"proposed {decided.get(sector, 0)} of {total} adopted motions ({ratio:.1f} "
+                "times its share of members).",
+            )
+        )
+    return found
+
+
+@rule
+def low_attendance(ctx: Context) -> list[Flag]:
+    """Gra na wykluczenie: members absent from most of the last meetings."""
+    s = ctx.settings
+    last = sorted(ctx.snapshot.meetings, key=lambda m: m.held_on)[-s.attendance_meetings :]
+    if not last:
+        return []
+    recorded = sum(m.attendance_recorded for m in last)
+    if share_done(recorded, len(last)) < s.min_completeness:
+        return [
+            insufficient(
+                ctx, "exclusion.low_attendance", "exclusion", "meetings", recorded, len(last)
+            )
+        ]
+    invited: Counter[str] = Counter(x for m in last for x in m.members)
+    came: Counter[str] = Counter(x for m in last for x in m.attendees if x in m.members)
+    found = []
+    for sid, n in sorted(invited.items()):
+        rate = came[sid] / n
+        who = ctx.who(sid)
+        if rate >= s.attendance_rate or not who:
+            continue
+        found.append(
+            flag(
+                ctx,
+                "exclusion.low_attendance",
+                "exclusion",
+                severity=FLAG,
+                stakeholders=who,
+                metric="attendance over the last meetings",
+                value=round(rate, 3),
+                threshold=s.attendance_rate,
+                counts={"attended": came[sid], "meetings": n},
+                sentence_pl=f"{who[0].name} był(a) na {came[sid]} z {n} ostatnich spotkań.",
+                sentence_en=f"{who[0].name} attended {came[sid]} of the last {n} meetings.",
+            )
+        )
+    return found
+
+
+@rule
+def voting(ctx: Context) -> list[Flag]:
+    """Wykluczenie and "our interest first", read from the recorded votes."""
+    s, done = ctx.settings, ctx.snapshot.decisions
+    if not done:
+        return []
+    with_votes = [d for d in done if d.votes_recorded]
+    if share_done(len(with_votes), len(done)) < s.min_completeness:
+        return [
+            insufficient(
+                ctx, "own_interest.votes", "own_interest", "resolutions", len(with_votes), len(done)
+            )
+        ]
+    found = []
+    against: Counter[str] = Counter()
+    cast: Counter[str] = Counter()
+    for d in with_votes:
+        for sid, vote in d.votes.items():
+            if sid in d.proposers:
+                continue
+            cast[sid] += 1
+            against[sid] += vote == "against"
+    for sid, n in sorted(cast.items()):
+        who = ctx.who(sid)
+        if n < s.min_votes or against[sid] / n < s.against_others_share or not who:
+            continue
+        found.append(
+            flag(
+                ctx,
+                "own_interest.against_others",
+                "own_interest",
+                severity=FLAG,
+                stakeholders=who,
+                metric="share of votes against others' motions",
+                value=round(against[sid] / n, 3),
+                threshold=s.against_others_share,
+                counts={"against": against[sid], "votes": n},
+                sentence_pl=f"{who[0].name} głosował(a) przeciw {against[sid]} z {n} cudzych "
+                "wniosków (może to być też cenna krytyka).",
+                sentence_en=f"{who[0].name} voted against {against[sid]} of {n} motions of "
+                "others (it may also be a useful critic).",
+            )
+        )
+    return found

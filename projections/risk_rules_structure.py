@@ -1,0 +1,237 @@
+"""Rules read from the shape of the network: domination, absorption, dissolving, exclusion."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from domain.values import SECTOR_LABELS_PL, Sector
+from projections.risks import FLAG, WATCH, Context, Flag, coordinator_note, names, rule
+
+WORKING_TIES = ("declared", "commitment", "joint_commitment")
+
+
+def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
+    return Flag(rule=rule_id, version=1, risk=risk, as_of=ctx.snapshot.as_of, **kw)  # type: ignore[arg-type]
+
+
+@rule
+def dominance_centralisation(ctx: Context) -> list[Flag]:
+    """Próba dominacji: the network is gathered around one stakeholder."""
+    c, limit = ctx.network.degree_centralisation, ctx.settings.centralisation
+    if c <= limit or not ctx.nodes:
+        return []
+    top = max(ctx.nodes.values(), key=lambda m: (m.degree, m.betweenness, m.name))
+    others = ctx.network.stakeholders - 1
+    who = ctx.who(top.id)
+    pl, en = coordinator_note(who)
+    return [
+        flag(
+            ctx,
+            "dominance.centralisation",
+            "dominance",
+            severity=FLAG,
+            stakeholders=who,
+            metric="degree centralisation",
+            value=round(c, 3),
+            threshold=limit,
+            counts={"ties_of_top": top.degree, "other_stakeholders": others},
+            sentence_pl=f"{top.name} ma powiązania z {top.degree} z {others} pozostałych "
+            f"interesariuszy, a sieć skupia się wokół niego (centralizacja {c:.2f} > {limit})."
+            + pl,
+            sentence_en=f"{top.name} is tied to {top.degree} of the {others} other "
+            f"stakeholders and the network gathers around it (centralisation {c:.2f} > {limit})."
+            + en,
+        )
+    ]
+
+
+def working_weights(ctx: Context, institutions_only: bool) -> dict[str, Counter[str]]:
+    kinds = {a.id: a.kind for a in ctx.snapshot.active()}
+    weights: dict[str, Counter[str]] = {}
+    for t in ctx.snapshot.active_ties():
+        if t.kind not in WORKING_TIES:
+            continue
+        if institutions_only and {kinds[t.source], kinds[t.target]} != {"institution"}:
+            continue
+        weights.setdefault(t.source, Counter())[t.target] += 1
+        weights.setdefault(t.target, Counter())[t.source] += 1
+    return weights
+
+
+@rule
+def absorption(ctx: Context) -> list[Flag]:
+    """Pochłonięcie: an institution whose working ties nearly all run through one bigger one."""
+    s = ctx.settings
+    weights = working_weights(ctx, institutions_only=True)
+    found = []
+    for x, partners in sorted(weights.items()):
+        total = sum(partners.values())
+        y, via_y = max(partners.items(), key=lambda kv: (kv[1], kv[0]))
+        share = via_y / total
+        if total < s.absorption_min_ties or share < s.absorption_tie_share:
+            continue
+        if len(weights.get(y, ())) <= len(partners):
+            continue
+        ctx_x, ctx_y = ctx.name(x), ctx.name(y)
+        constraint = ctx.nodes[x].constraint
+        found.append(
+            flag(
+                ctx,
+                "absorption.single_partner",
+                "absorption",
+                severity=FLAG,
+                stakeholders=ctx.who(x, y),
+                metric="share of working ties through one partner",
+                value=round(share, 3),
+                threshold=s.absorption_tie_share,
+                counts={
+                    "ties": total,
+                    "ties_with_partner": via_y,
+                    "partner_partners": len(weights[y]),
+                    "constraint": round(constraint or 0.0, 3),
+                },
+                sentence_pl=f"{via_y} z {total} powiązań {ctx_x} prowadzi przez {ctx_y}, "
+                f"który ma {len(weights[y])} partnerów: {ctx_x} może zostać pochłonięty.",
+                sentence_en=f"{via_y} of the {total} ties of {ctx_x} run through {ctx_y}, "
+                f"which has {len(weights[y])} partners: {ctx_x} may be absorbed.",
+            )
+        )
+    return found
+
+
+def own_activity(ctx: Context) -> set[str]:
+    """Stakeholders with a commitment or a proposal of their own."""
+    mine = {c.stakeholder for c in ctx.snapshot.commitments.values() if c.state != "withdrawn"}
+    return mine | {p for d in ctx.snapshot.decisions for p in d.proposers}
+
+
+@rule
+def dissolving(ctx: Context) -> list[Flag]:
+    """Roztopienie: two stakeholders with the same partners, one with nothing of its own."""
+    s, g, own = ctx.settings, ctx.graph, own_activity(ctx)
+    found = []
+    for a in sorted(g):
+        for b in sorted(g):
+            if a >= b:
+                continue
+            na, nb = set(g[a]) - {b}, set(g[b]) - {a}
+            if min(len(na), len(nb)) < s.dissolving_min_neighbours:
+                continue
+            jaccard = len(na & nb) / len(na | nb)
+            quiet = [x for x in (a, b) if x not in own]
+            if jaccard < s.dissolving_jaccard or len(quiet) != 1:
+                continue
+            x, y = quiet[0], b if quiet[0] == a else a
+            found.append(
+                flag(
+                    ctx,
+                    "dissolving.same_partners",
+                    "dissolving",
+                    severity=FLAG,
+                    stakeholders=ctx.who(x, y),
+                    metric="Jaccard similarity of partners",
+                    value=round(jaccard, 3),
+                    threshold=s.dissolving_jaccard,
+                    counts={"shared_partners": len(na & nb), "all_partners": len(na | nb)},
+                    sentence_pl=f"{ctx.name(x)} i {ctx.name(y)} mają {len(na & nb)} z "
+                    f"{len(na | nb)} partnerów wspólnych, a {ctx.name(x)} nie ma własnych "
+                    "zobowiązań ani wniosków: może roztapiać się w partnerze.",
+                    sentence_en=f"{ctx.name(x)} and {ctx.name(y)} share {len(na & nb)} of "
+                    f"{len(na | nb)} partners, and {ctx.name(x)} has no commitment or "
+                    "proposal of its own: it may be dissolving into its partner.",
+                )
+            )
+    return found
+
+
+@rule
+def sector_outside_pact(ctx: Context) -> list[Flag]:
+    """Gra na wykluczenie: a sector in the catalogue with nobody in the pact."""
+    signatories = ctx.signatories()
+    if not signatories:
+        return []
+    in_pact = Counter(a.sector for a in signatories)
+    catalogue = Counter(a.sector for a in ctx.snapshot.active())
+    found = []
+    for sector in Sector:
+        there = catalogue.get(sector.value, 0)
+        if there == 0 or in_pact.get(sector.value, 0):
+            continue
+        ids = [a.id for a in ctx.snapshot.active() if a.sector == sector.value]
+        found.append(
+            flag(
+                ctx,
+                "exclusion.sector_outside_pact",
+                "exclusion",
+                severity=FLAG,
+                stakeholders=ctx.who(*ids),
+                metric="signatories from the sector",
+                value=0,
+                threshold=1,
+                counts={"in_catalogue": there, "signatories": len(signatories)},
+                sentence_pl=f"Sektor „{SECTOR_LABELS_PL[sector]}” ma {there} podmiotów w "
+                f"katalogu, ale żadnego wśród {len(signatories)} sygnatariuszy paktu "
+                f"({names(ctx.who(*ids))}).",
+                sentence_en=f"The sector {sector.value} has {there} stakeholders in the "
+                f"catalogue but none among the pact's {len(signatories)} signatories "
+                f"({names(ctx.who(*ids))}).",
+            )
+        )
+    return found
+
+
+@rule
+def isolated_signatories(ctx: Context) -> list[Flag]:
+    """Gra na wykluczenie: a signatory with no tie to anyone."""
+    if ctx.graph.number_of_edges() == 0:
+        return []
+    alone = [a.id for a in ctx.signatories() if ctx.graph.degree(a.id) == 0]
+    if not alone:
+        return []
+    who = ctx.who(*alone)
+    n = len(ctx.signatories())
+    return [
+        flag(
+            ctx,
+            "exclusion.isolated_signatory",
+            "exclusion",
+            severity=FLAG,
+            stakeholders=who,
+            metric="signatories without a tie",
+            value=len(alone),
+            threshold=1,
+            counts={"signatories": n},
+            sentence_pl=f"{len(alone)} z {n} sygnatariuszy nie współpracuje z nikim: {names(who)}.",
+            sentence_en=f"{len(alone)} of the {n} signatories cooperate with nobody: {names(who)}.",
+        )
+    ]
+
+
+@rule
+def single_links(ctx: Context) -> list[Flag]:
+    """What if X leaves: a stakeholder whose leaving would cut others off."""
+    n, s = ctx.network.stakeholders, ctx.settings
+    least = max(s.cut_off_min, s.cut_off_share * n)
+    found = []
+    for cut in ctx.network.cut_points:
+        if len(cut.cut_off) < least:
+            continue
+        who, cut_off = ctx.who(cut.id), ctx.who(*cut.cut_off)
+        found.append(
+            flag(
+                ctx,
+                "exclusion.single_link",
+                "exclusion",
+                severity=WATCH,
+                stakeholders=who + cut_off,
+                metric="stakeholders cut off if it leaves",
+                value=len(cut.cut_off),
+                threshold=least,
+                counts={"stakeholders": n},
+                sentence_pl=f"{who[0].name} jest jedynym łącznikiem {len(cut.cut_off)} "
+                f"interesariuszy z resztą sieci ({names(cut_off)}): co, jeśli odejdzie?",
+                sentence_en=f"{who[0].name} is the only link of {len(cut.cut_off)} "
+                f"stakeholders to the rest ({names(cut_off)}): what if it leaves?",
+            )
+        )
+    return found

@@ -1,0 +1,113 @@
+"""Risk flags on networks whose story is known: each fires where it should, and only there."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from domain.values import SubType
+from projections.risk_settings import RiskSettings
+from projections.risks import Flag, assess
+from tests.unit.stories import add_actor, balanced, commit, star, tie
+
+SETTINGS = RiskSettings()
+
+
+def rules(flags: list[Flag], severity: str | None = None) -> set[str]:
+    return {f.rule for f in flags if severity is None or f.severity == severity}
+
+
+def test_a_balanced_partnership_raises_no_flag() -> None:
+    assert assess(balanced(), SETTINGS) == []
+
+
+def test_a_star_around_the_gops_is_flagged_as_domination_and_the_gops_is_labelled() -> None:
+    flags = assess(star(), SETTINGS)
+    [dominance] = [f for f in flags if f.rule == "dominance.centralisation"]
+    assert dominance.severity == "flag"
+    assert dominance.value == 1.0
+    assert [s.name for s in dominance.stakeholders] == ["GOPS Zielony Jar"]
+    assert dominance.counts == {"ties_of_top": 11, "other_stakeholders": 11}
+    assert "GOPS Zielony Jar ma powiązania z 11 z 11" in dominance.sentence_pl
+    assert "is the coordinator (OPS)" in dominance.sentence_en
+
+
+def test_the_star_shows_who_would_cut_everyone_off_if_it_left() -> None:
+    [single] = [f for f in assess(star(), SETTINGS) if f.rule == "exclusion.single_link"]
+    assert (single.severity, single.value) == ("watch", 10)
+    assert "jedynym łącznikiem 10" in single.sentence_pl
+
+
+def test_a_sector_catalogued_but_kept_out_of_the_pact_is_flagged_as_exclusion() -> None:
+    s = balanced()
+    for actor in s.actors.values():
+        if actor.sector == "finance":
+            actor.signatory = False
+    flags = assess(s, SETTINGS)
+    assert rules(flags) == {"exclusion.sector_outside_pact"}
+    [f] = flags
+    assert f.counts == {"in_catalogue": 2, "signatories": 10}
+    assert sorted(x.sector for x in f.stakeholders) == ["finance", "finance"]
+    assert "Finanse i bankowość" in f.sentence_pl
+
+
+def test_a_small_partner_whose_every_tie_runs_through_the_school_is_flagged_as_absorbed() -> None:
+    s = balanced()
+    add_actor(s, "small", SubType.NGO, "Koło Gospodyń Wiejskich")
+    school = "s03"
+    tie(s, "small", school)
+    commit(s, "small", joint=(school,))
+    commit(s, "small", to=school)
+    flags = assess(s, SETTINGS)
+    assert rules(flags) == {"absorption.single_partner"}
+    [f] = flags
+    assert [x.id for x in f.stakeholders] == ["small", school]
+    assert f.counts["ties"] == f.counts["ties_with_partner"] == 3
+    assert f.sentence_en.startswith("3 of the 3 ties of Koło Gospodyń Wiejskich run through")
+
+
+def test_a_flag_on_a_network_of_fewer_than_ten_stakeholders_is_only_watched() -> None:
+    s = star()
+    for sid in [k for k in s.actors if k.startswith("leaf")][6:]:
+        s.actors[sid].until = date(2026, 5, 1)
+    [dominance] = [f for f in assess(s, SETTINGS) if f.rule == "dominance.centralisation"]
+    assert dominance.severity == "watch"
+    assert "only 7 active stakeholders" in dominance.note
+
+
+def test_a_flag_first_seen_this_quarter_is_watched_until_it_holds_a_quarter_later() -> None:
+    before = balanced()
+    now = star()
+    [first] = [f for f in assess(now, SETTINGS, previous=before) if f.rule.startswith("dominance")]
+    assert first.severity == "watch"
+    [held] = [f for f in assess(now, SETTINGS, previous=star()) if f.rule.startswith("dominance")]
+    assert held.severity == "flag"
+
+
+def test_commitments_all_made_by_one_stakeholder_are_flagged_as_appropriation() -> None:
+    s = balanced()
+    s.commitments.clear()
+    for i in range(5):
+        commit(s, "s00", to=f"s{i + 1:02d}")
+    commit(s, "s03", to="s00")
+    flags = assess(s, SETTINGS)
+    assert "appropriation.commitments" in rules(flags)
+    [f] = [f for f in flags if f.rule == "appropriation.commitments"]
+    assert f.counts == {"commitments": 6, "of_top": 5, "holders": 2}
+
+
+def test_resources_given_one_way_to_one_holder_are_flagged_as_handed_over() -> None:
+    s = balanced()
+    commit(s, "s04", to="s00")
+    commit(s, "s04", to="s00")
+    flags = [f for f in assess(s, SETTINGS) if f.rule == "handing_over.one_way"]
+    [f] = flags
+    assert [x.id for x in f.stakeholders] == ["s04", "s00"]
+    assert f.counts == {"commitments": 3, "to_holder": 2, "back": 0}
+
+
+def test_thresholds_come_from_settings_not_from_the_rules() -> None:
+    lenient = replace(SETTINGS, centralisation=1.0)
+    assert "dominance.centralisation" not in rules(assess(star(), lenient))
+    env = RiskSettings.from_env({"MLW_RISK_CENTRALISATION": "1.0"})
+    assert env.centralisation == 1.0
