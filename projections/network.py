@@ -34,7 +34,7 @@ class Actor:
     until: date | None = None
     status: str = "identified"
     signatory: bool = False
-    person_id: str | None = None
+    person: dict[str, str] | None = None
     coordinator: bool = False
 
     def active_on(self, on: date) -> bool:
@@ -165,7 +165,7 @@ def catalogued(s: Snapshot, row: dict[str, Any], on: date) -> None:
         subtype=subtype.value,
         sector=subtype.sector.value,
         since=on,
-        person_id=person.get("person_id"),
+        person=person or None,
         coordinator=subtype is SubType.LOCAL_GOVERNMENT_UNIT
         and bool(COORDINATOR.search(d["name"])),
     )
@@ -177,8 +177,11 @@ def stakeholder_changed(s: Snapshot, row: dict[str, Any], on: date) -> None:
     if actor is None:
         return
     d = row["details"]
-    if "name" in d.get("changes", {}):
-        actor.name = d["changes"]["name"]
+    changes = d.get("changes", {})
+    if "name" in changes:
+        actor.name = changes["name"]
+    if changes.get("person"):
+        actor.person = changes["person"]
     if "subtype" in d:
         actor.subtype = d["subtype"]
         actor.sector = SubType(d["subtype"]).sector.value

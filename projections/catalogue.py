@@ -1,0 +1,180 @@
+"""The catalogue and the pact as tables: stakeholders, signatories, commitments and their state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.dispatch import singledispatchmethod
+
+from domain.pact import Pact
+from domain.stakeholder import Stakeholder
+from domain.values import Sector
+from projections.runner import ReadModel, Unit
+from projections.store import RowView
+from registry.views import plain
+
+
+class CatalogueProjection(ReadModel):
+    """One row per stakeholder, per signatory and per commitment of each gmina."""
+
+    name = "catalogue"
+
+    @singledispatchmethod
+    def apply(self, event: Any, position: int, unit: Unit) -> None:
+        """Other facts do not change these tables."""
+
+    @apply.register(Stakeholder.Catalogued)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        row = {
+            "id": str(e.originator_id),
+            "gmina_id": str(e.gmina_id),
+            "kind": e.kind.value,
+            "name": e.name,
+            "person": plain(e.person),
+            "sector": e.subtype.sector.value,
+            "subtype": e.subtype.value,
+            "legal_form": e.legal_form,
+            "seat": e.seat,
+            "area": e.area,
+            "resources_offered": list(e.resources_offered),
+            "status": "identified",
+            "catalogued_on": e.effective_on.isoformat(),
+            "archived_on": None,
+        }
+        unit.put("stakeholder", row["id"], row["gmina_id"], position, row)
+
+    @apply.register(Stakeholder.Edited)
+    @apply.register(Stakeholder.Recategorised)
+    @apply.register(Stakeholder.StatusChanged)
+    @apply.register(Stakeholder.Archived)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        row = unit.get("stakeholder", str(e.originator_id))
+        if row is None:
+            return
+        changes = dict(getattr(e, "changes", {}))
+        for key in ("name", "legal_form", "seat", "area", "resources_offered", "person"):
+            if key in changes:
+                row[key] = plain(changes[key])
+        if isinstance(e, Stakeholder.Recategorised):
+            row["subtype"], row["sector"] = e.subtype.value, e.subtype.sector.value
+        if isinstance(e, Stakeholder.StatusChanged):
+            row["status"] = e.status.value
+        if isinstance(e, Stakeholder.Archived):
+            row["archived_on"] = e.effective_on.isoformat()
+        unit.put("stakeholder", row["id"], row["gmina_id"], position, row)
+
+    @apply.register(Pact.Drafted)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        unit.put("owner", str(e.originator_id), "", 0, {"gmina_id": str(e.gmina_id)})
+
+    def gmina_of_pact(self, pact_id: UUID, unit: Unit) -> str:
+        row = unit.get("owner", str(pact_id))
+        assert row is not None, "a pact's facts follow its drafting"
+        return str(row["gmina_id"])
+
+    @apply.register(Pact.Joined)
+    @apply.register(Pact.Left)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        key = f"{gmina_id}/{e.stakeholder_id}"
+        row = unit.get("party", key) or {"stakeholder_id": str(e.stakeholder_id), "periods": []}
+        if isinstance(e, Pact.Joined):
+            row["periods"].append(
+                {"joined_on": e.effective_on.isoformat(), "left_on": None, "form": e.form.value}
+            )
+            row["role"] = e.role.value
+        else:
+            row["periods"][-1]["left_on"] = e.effective_on.isoformat()
+        row["is_member"] = row["periods"][-1]["left_on"] is None
+        unit.put("party", key, gmina_id, position, row)
+
+    @apply.register(Pact.CommitmentMade)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        row = {
+            "id": str(e.commitment_id),
+            "stakeholder_id": str(e.stakeholder_id),
+            "resource": e.resource.value,
+            "description": e.description,
+            "quantity": plain(e.quantity),
+            "unit": e.unit,
+            "beneficiary": e.beneficiary,
+            "beneficiary_id": plain(e.beneficiary_id),
+            "joint_with": plain(e.joint_with),
+            "due_on": plain(e.due_on),
+            "made_on": e.effective_on.isoformat(),
+            "state": "made",
+            "closed_on": None,
+            "revisions": 0,
+        }
+        unit.put("commitment", row["id"], gmina_id, position, row)
+
+    @apply.register(Pact.CommitmentRevised)
+    @apply.register(Pact.CommitmentClosed)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        row = unit.get("commitment", str(e.commitment_id))
+        if row is None:
+            return
+        if isinstance(e, Pact.CommitmentRevised):
+            row.update({k: plain(v) for k, v in e.changes.items()})
+            row["state"], row["revisions"] = "revised", row["revisions"] + 1
+        else:
+            row["state"], row["closed_on"] = e.state.value, e.effective_on.isoformat()
+        unit.put("commitment", row["id"], gmina_id, position, row)
+
+
+PersonName = Callable[[dict[str, str]], str]
+
+
+def anonymous(person: dict[str, str]) -> str:
+    return f"osoba {person['person_id'][:8]}"
+
+
+def named(view: RowView, gmina_id: UUID, person_name: PersonName) -> list[dict[str, Any]]:
+    rows = view.rows("stakeholder", str(gmina_id))
+    for r in rows:
+        if r["person"]:
+            r["name"] = person_name(r["person"])
+        del r["person"]
+    return rows
+
+
+def catalogue_table(
+    view: RowView,
+    gmina_id: UUID,
+    *,
+    person_name: PersonName = anonymous,
+    text: str | None = None,
+    sector: str | None = None,
+    status: str | None = None,
+    include_archived: bool = False,
+) -> list[dict[str, Any]]:
+    """The catalogue as rows: search by name, filter by sector and status."""
+    rows = [
+        r
+        for r in named(view, gmina_id, person_name)
+        if (include_archived or not r["archived_on"])
+        and (not sector or r["sector"] == sector)
+        and (not status or r["status"] == status)
+        and (not text or text.lower() in r["name"].lower())
+    ]
+    order = [s.value for s in Sector]
+    return sorted(rows, key=lambda r: (order.index(r["sector"]), r["name"].lower(), r["id"]))
+
+
+def pact_table(
+    view: RowView, gmina_id: UUID, person_name: PersonName = anonymous
+) -> dict[str, list[dict[str, Any]]]:
+    """Signatories (with their periods in the pact) and commitments with their state."""
+    names = {r["id"]: r["name"] for r in named(view, gmina_id, person_name)}
+    parties = [
+        r | {"name": names.get(r["stakeholder_id"], "")} for r in view.rows("party", str(gmina_id))
+    ]
+    commitments = [
+        r | {"stakeholder_name": names.get(r["stakeholder_id"], "")}
+        for r in view.rows("commitment", str(gmina_id))
+    ]
+    return {"parties": parties, "commitments": commitments}

@@ -1,0 +1,137 @@
+"""The collaboration network of a gmina for facilitators: as of a date, compared, flagged.
+
+The network lives here, inside the view; callers get plain data back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import networkx as nx
+
+from projections.metrics import (
+    NetworkMetrics,
+    NodeMetrics,
+    build_graph,
+    network_metrics,
+    node_metrics,
+)
+from projections.network import Snapshot, Tie, fold
+from projections.read_models import ReadModels
+from projections.risk_settings import RiskSettings
+from projections.risks import Flag, assess, previous_date
+from projections.timeline import facts_of
+
+
+@dataclass(frozen=True)
+class TieView:
+    """One tie as a facilitator reads it."""
+
+    kind: str
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    way: str
+    since: date
+    until: date | None
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class NetworkReport:
+    gmina_id: str
+    as_of: date
+    network: NetworkMetrics
+    nodes: list[NodeMetrics]
+    ties: list[TieView]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between two dates: ties gained and lost, flags raised and cleared."""
+
+    earlier: date
+    later: date
+    ties_gained: list[TieView] = field(default_factory=list)
+    ties_lost: list[TieView] = field(default_factory=list)
+    flags_raised: list[Flag] = field(default_factory=list)
+    flags_cleared: list[Flag] = field(default_factory=list)
+
+
+class CollaborationView:
+    """Who cooperates with whom in a gmina, on any date, and which risks show."""
+
+    def __init__(self, models: ReadModels, risk_settings: RiskSettings | None = None):
+        self.models = models
+        self.risk_settings = risk_settings or RiskSettings.from_env()
+
+    def snapshot(self, gmina_id: UUID, as_of: date | None = None) -> Snapshot:
+        """The gmina's stakeholders and ties as they stood on a date (today by default)."""
+        self.models.catch_up()
+        on = as_of or date.today()
+        snapshot = fold(str(gmina_id), facts_of(self.models.timeline_view, gmina_id), on)
+        for actor in snapshot.actors.values():
+            if actor.person:
+                actor.name = self.models.person_name(actor.person)
+        return snapshot
+
+    def graph(self, gmina_id: UUID, as_of: date | None = None) -> nx.Graph:
+        return build_graph(self.snapshot(gmina_id, as_of))
+
+    def network(self, gmina_id: UUID, as_of: date | None = None) -> NetworkReport:
+        s = self.snapshot(gmina_id, as_of)
+        g = build_graph(s)
+        return NetworkReport(
+            str(gmina_id), s.as_of, network_metrics(s, g), node_metrics(g), tie_views(s)
+        )
+
+    def risks(self, gmina_id: UUID, as_of: date | None = None) -> list[Flag]:
+        """Risk flags on a date, each checked against the snapshot a quarter before."""
+        s = self.snapshot(gmina_id, as_of)
+        before = self.snapshot(gmina_id, previous_date(s.as_of, self.risk_settings))
+        return assess(s, self.risk_settings, previous=before)
+
+    def compare(self, gmina_id: UUID, earlier: date, later: date) -> Comparison:
+        then, now = self.snapshot(gmina_id, earlier), self.snapshot(gmina_id, later)
+        ties_then = {tie_key(t): t for t in tie_views(then)}
+        ties_now = {tie_key(t): t for t in tie_views(now)}
+        flags_then = {f.key: f for f in self.risks(gmina_id, earlier)}
+        flags_now = {f.key: f for f in self.risks(gmina_id, later)}
+        return Comparison(
+            earlier,
+            later,
+            [t for k, t in ties_now.items() if k not in ties_then],
+            [t for k, t in ties_then.items() if k not in ties_now],
+            [f for k, f in flags_now.items() if k not in flags_then],
+            [f for k, f in flags_then.items() if k not in flags_now],
+        )
+
+
+def tie_key(t: TieView) -> tuple[Any, ...]:
+    return (t.kind, t.source, t.target, t.since, t.detail)
+
+
+def tie_views(s: Snapshot, ties: list[Tie] | None = None) -> list[TieView]:
+    actors = s.actors
+    chosen = s.active_ties() if ties is None else ties
+    return [
+        TieView(
+            kind=t.kind,
+            source=t.source,
+            source_name=actors[t.source].name,
+            target=t.target,
+            target_name=actors[t.target].name,
+            way=f"{actors[t.source].kind}-{actors[t.target].kind}",
+            since=t.since,
+            until=t.until,
+            weight=t.weight,
+            detail=t.detail,
+        )
+        for t in sorted(chosen, key=lambda t: (t.since, t.kind, t.source, t.target, t.ref))
+        if t.source in actors and t.target in actors
+    ]

@@ -1,0 +1,64 @@
+"""The registry's read models, each in its own store, brought up to date on demand."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from domain.values import Sealed
+from projections.catalogue import CatalogueProjection
+from projections.runner import CatchUp, ReadModel, close_view
+from projections.store import RowView, open_view
+from projections.timeline import TimelineProjection
+from registry.personal_data import ERASED
+from registry.settings import Settings
+
+# Further read models (the team and its meetings) are added here by name.
+PROJECTIONS: dict[str, type[ReadModel]] = {
+    "catalogue": CatalogueProjection,
+    "timeline": TimelineProjection,
+}
+
+
+class ReadModels:
+    """Tables for facilitators, kept beside the registry and resumed where they stopped."""
+
+    def __init__(self, app: Any, settings: Settings | None = None, batch_size: int = 500):
+        self.app = app
+        settings = settings or app.settings
+        self.views: dict[str, Any] = {}
+        self.runners: dict[str, CatchUp] = {}
+        for name, cls in PROJECTIONS.items():
+            view = open_view(name, settings)
+            self.views[name] = view
+            self.runners[name] = CatchUp(app, cls(view), batch_size)
+
+    @property
+    def timeline_view(self) -> RowView:
+        return self.views["timeline"]  # type: ignore[no-any-return]
+
+    @property
+    def catalogue_view(self) -> RowView:
+        return self.views["catalogue"]  # type: ignore[no-any-return]
+
+    def person_name(self, sealed: dict[str, str]) -> str:
+        """A citizen leader's name, unsealed with the person's key (erased stays erased)."""
+        data = self.app.vault.unseal(Sealed(UUID(sealed["person_id"]), sealed["token"]))
+        return data.name if data else ERASED
+
+    def catch_up(self) -> dict[str, int]:
+        """Apply every fact recorded since each read model last stopped."""
+        return {name: runner.run() for name, runner in self.runners.items()}
+
+    def positions(self) -> dict[str, int]:
+        return {name: runner.position for name, runner in self.runners.items()}
+
+    def close(self) -> None:
+        for view in self.views.values():
+            close_view(view)
+
+    def __enter__(self) -> ReadModels:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

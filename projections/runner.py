@@ -1,0 +1,95 @@
+"""Keeping a read model up to date: read the registry's facts in order, apply, track.
+
+Every position is tracked, facts the read model ignores included, so a read model knows
+exactly where it stopped and resumes there; rebuilt from zero it gives the same rows.
+SQLite recorders cannot be subscribed to, so one catch-up loop serves every store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Tracking
+from eventsourcing.projection import Projection
+
+from projections.store import Change, Key, Row, RowView
+
+
+class Unit:
+    """The rows one batch of facts changes, read back before they are written."""
+
+    def __init__(self, view: RowView) -> None:
+        self.view = view
+        self.changes: dict[Key, Change] = {}
+
+    def get(self, kind: str, key: str) -> Row | None:
+        if (kind, key) in self.changes:
+            change = self.changes[(kind, key)]
+            return None if change is None else change[2]
+        return self.view.get(kind, key)
+
+    def put(self, kind: str, key: str, gmina_id: str, position: int, body: Row) -> None:
+        self.changes[(kind, key)] = (gmina_id, position, body)
+
+    def delete(self, kind: str, key: str) -> None:
+        self.changes[(kind, key)] = None
+
+
+class ReadModel(Projection[Any]):
+    """A projection of the registry's facts into rows, applied in batches."""
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        """One fact at a time (the library's runner on PostgreSQL calls this)."""
+        self.process_batch([(domain_event, tracking.notification_id)], tracking)
+
+    def process_batch(self, facts: Sequence[tuple[Any, int]], tracking: Tracking) -> None:
+        """Apply facts in order; write their rows and the last position together."""
+        unit = Unit(cast(RowView, self.view))
+        for domain_event, position in facts:
+            self.apply(domain_event, position, unit)
+        cast(RowView, self.view).write(unit.changes, tracking)
+
+    def apply(self, domain_event: Any, position: int, unit: Unit) -> None:
+        """Change the rows a fact touches; each read model dispatches on the fact's type.
+
+        Facts a read model does not show change nothing, but their positions are tracked.
+        """
+
+
+class CatchUp:
+    """Brings one read model up to the registry's latest fact, batch by batch."""
+
+    def __init__(self, app: Application[Any], projection: ReadModel, batch_size: int = 500):
+        self.app = app
+        self.projection = projection
+        self.batch_size = batch_size
+
+    @property
+    def position(self) -> int:
+        """The last position of the registry's history the read model reflects."""
+        return cast(RowView, self.projection.view).max_tracking_id(self.app.name) or 0
+
+    def run(self, max_batches: int | None = None) -> int:
+        """Apply the facts not yet applied; returns how many positions were consumed."""
+        start, done, batches = self.position, 0, 0
+        while max_batches is None or batches < max_batches:
+            notifications = self.app.recorder.select_notifications(
+                start=start + 1, limit=self.batch_size, inclusive_of_start=True
+            )
+            if not notifications:
+                break
+            facts = [(self.app.mapper.to_domain_event(n), n.id) for n in notifications]
+            last = notifications[-1].id
+            self.projection.process_batch(facts, Tracking(self.app.name, last))
+            done += len(notifications)
+            start, batches = last, batches + 1
+        return done
+
+
+def close_view(view: Any) -> None:
+    """Release the read model's connections (SQLite file or PostgreSQL pool)."""
+    datastore = getattr(view, "datastore", None)
+    if datastore is not None:
+        datastore.close()

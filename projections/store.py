@@ -1,0 +1,169 @@
+"""Where a read model keeps its rows: beside its tracking record, written in one transaction.
+
+A read model's rows are JSON documents keyed by (kind, key) and grouped by gmina. A batch
+of rows and the position of the last fact it reflects are written together, so a
+restarted read model never loses or counts twice a fact of the registry's history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
+from eventsourcing.popo import POPOTrackingRecorder
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+from eventsourcing.utils import Environment
+from psycopg.sql import SQL, Identifier
+
+from registry.settings import Settings
+
+Key = tuple[str, str]
+Row = dict[str, Any]
+# A pending change: (gmina id, position, body), or None to delete the row.
+Change = tuple[str, int, Row] | None
+
+
+class RowView(Protocol):
+    """What projections and queries need of a read model's store."""
+
+    def get(self, kind: str, key: str) -> Row | None: ...
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
+
+    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None: ...
+
+    def max_tracking_id(self, application_name: str) -> int | None: ...
+
+
+class MemoryRowView(POPOTrackingRecorder):
+    """Rows in memory (for the memory store): rebuilt from zero in every process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.table: dict[Key, tuple[str, int, Row]] = {}
+
+    def get(self, kind: str, key: str) -> Row | None:
+        with self._database_lock:
+            found = self.table.get((kind, key))
+            return json.loads(json.dumps(found[2])) if found else None
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
+        with self._database_lock:
+            found = [
+                (pos, body)
+                for (k, _), (gid, pos, body) in self.table.items()
+                if k == kind and (gmina_id is None or gid == gmina_id)
+            ]
+        return [json.loads(json.dumps(body)) for _, body in sorted(found, key=lambda r: r[0])]
+
+    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+        with self._database_lock:
+            self._assert_tracking_uniqueness(tracking)
+            for key, change in changes.items():
+                if change is None:
+                    self.table.pop(key, None)
+                else:
+                    gid, pos, body = change
+                    self.table[key] = (gid, pos, json.loads(json.dumps(body)))
+            self._insert_tracking(tracking)
+
+
+class SQLiteRowView(SQLiteTrackingRecorder):
+    """Rows in the read model's own SQLite file (table names are not prefixed there)."""
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            "CREATE TABLE IF NOT EXISTS read_rows (kind TEXT, key TEXT, gmina_id TEXT, "
+            "position INTEGER, body TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID",
+            "CREATE INDEX IF NOT EXISTS read_rows_by_gmina ON read_rows (kind, gmina_id, position)",
+        ]
+
+    def get(self, kind: str, key: str) -> Row | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT body FROM read_rows WHERE kind=? AND key=?", (kind, key))
+            found = c.fetchone()
+        return json.loads(found[0]) if found else None
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
+        sql = "SELECT body FROM read_rows WHERE kind=?"
+        params: list[str] = [kind]
+        if gmina_id is not None:
+            sql += " AND gmina_id=?"
+            params.append(gmina_id)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(sql + " ORDER BY position, key", params)
+            return [json.loads(r[0]) for r in c.fetchall()]
+
+    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+        upserts = [(k, key, c[0], c[1], json.dumps(c[2])) for (k, key), c in changes.items() if c]
+        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
+        with self.datastore.transaction(commit=True) as c:
+            c.executemany("INSERT OR REPLACE INTO read_rows VALUES (?,?,?,?,?)", upserts)
+            c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", deletes)
+            self._insert_tracking(c, tracking)
+
+
+class PostgresRowView(PostgresTrackingRecorder):
+    """Rows in a PostgreSQL table named after the read model, beside its tracking table."""
+
+    def __init__(self, datastore: Any, *, tracking_table_name: str, **kwargs: Any) -> None:
+        super().__init__(datastore, tracking_table_name=tracking_table_name, **kwargs)
+        self.rows_table = Identifier(tracking_table_name.removesuffix("_tracking") + "_rows")
+        self.schema = Identifier(self.datastore.schema)
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {0}.{1} (kind text, key text, gmina_id text, "
+                "position bigint, body jsonb, PRIMARY KEY (kind, key))"
+            ).format(self.schema, self.rows_table)
+        )
+
+    def get(self, kind: str, key: str) -> Row | None:
+        sql = SQL("SELECT body FROM {0}.{1} WHERE kind=%s AND key=%s")
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(sql.format(self.schema, self.rows_table), (kind, key))
+            found = c.fetchone()
+        return dict(found["body"]) if found else None
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
+        where, params = "kind=%s", [kind]
+        if gmina_id is not None:
+            where, params = "kind=%s AND gmina_id=%s", [kind, gmina_id]
+        sql = SQL("SELECT body FROM {0}.{1} WHERE " + where + " ORDER BY position, key")
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(sql.format(self.schema, self.rows_table), params)
+            return [dict(r["body"]) for r in c.fetchall()]
+
+    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+        upsert = SQL(
+            "INSERT INTO {0}.{1} VALUES (%s,%s,%s,%s,%s) ON CONFLICT (kind, key) DO UPDATE "
+            "SET gmina_id=EXCLUDED.gmina_id, position=EXCLUDED.position, body=EXCLUDED.body"
+        ).format(self.schema, self.rows_table)
+        delete = SQL("DELETE FROM {0}.{1} WHERE kind=%s AND key=%s").format(
+            self.schema, self.rows_table
+        )
+        upserts = [(k, key, c[0], c[1], json.dumps(c[2])) for (k, key), c in changes.items() if c]
+        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
+        with self.datastore.transaction(commit=True) as c:
+            if upserts:
+                c.executemany(upsert, upserts)
+            if deletes:
+                c.executemany(delete, deletes)
+            self._insert_tracking(c, tracking)
+
+
+def open_view(name: str, settings: Settings) -> TrackingRecorder:
+    """The store of the read model ``name``: its own SQLite file, or its own tables."""
+    env = settings.eventsourcing_env()
+    env.pop("SQLITE_DBNAME", None)
+    if settings.store == "memory":
+        return MemoryRowView()
+    if settings.store == "sqlite":
+        env["SQLITE_DBNAME"] = f"{settings.sqlite_path}.{name}.sqlite"
+        factory = InfrastructureFactory.construct(Environment(name, env))
+        return factory.tracking_recorder(SQLiteRowView)
+    factory = InfrastructureFactory.construct(Environment(name, env))
+    return factory.tracking_recorder(PostgresRowView)

@@ -1,0 +1,115 @@
+"""The gmina's timeline: every recorded fact, when it took effect, who recorded it and when.
+
+The timeline is also what the collaboration network is folded from, as of any date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from domain.gmina import Gmina
+from domain.history import effective_on
+from projections.runner import ReadModel, Unit
+from projections.store import RowView
+from registry.views import plain
+
+META = frozenset(
+    {
+        "originator_id",
+        "originator_version",
+        "timestamp",
+        "originator_topic",
+        "effective_on",
+        "recorded_by",
+    }
+)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One fact of a gmina's history, in the order it was recorded."""
+
+    position: int
+    fact: str
+    record_id: str
+    version: int
+    effective_on: date
+    recorded_at: datetime
+    recorded_by: str
+    details: dict[str, Any]
+
+
+class TimelineProjection(ReadModel):
+    """Files every fact under its gmina (facts that concern no single gmina are skipped)."""
+
+    name = "timeline"
+
+    def __init__(self, view: Any) -> None:
+        super().__init__(view)
+        self.owners: dict[str, str] = {}
+
+    def gmina_of(self, event: Any, unit: Unit) -> str | None:
+        originator = str(event.originator_id)
+        if originator in self.owners:
+            return self.owners[originator]
+        gmina_id = getattr(event, "gmina_id", None)
+        if isinstance(event, Gmina.Registered):
+            gmina_id = event.originator_id
+        if gmina_id is not None:
+            unit.put("owner", originator, "", 0, {"gmina_id": str(gmina_id)})
+        else:
+            row = unit.get("owner", originator)
+            gmina_id = row["gmina_id"] if row else None
+        if gmina_id is not None:
+            self.owners[originator] = str(gmina_id)
+        return None if gmina_id is None else str(gmina_id)
+
+    def apply(self, event: Any, position: int, unit: Unit) -> None:
+        gmina_id = self.gmina_of(event, unit)
+        if gmina_id is None:
+            return
+        body = {
+            "position": position,
+            "fact": type(event).__qualname__,
+            "record_id": str(event.originator_id),
+            "version": event.originator_version,
+            "effective_on": effective_on(event).isoformat(),
+            "recorded_at": event.timestamp.isoformat(),
+            "recorded_by": getattr(event, "recorded_by", ""),
+            "details": {k: plain(v) for k, v in vars(event).items() if k not in META},
+        }
+        unit.put("fact", str(position), gmina_id, position, body)
+
+
+def facts_of(view: RowView, gmina_id: UUID) -> list[dict[str, Any]]:
+    """The raw facts of one gmina, in the order they were recorded."""
+    return view.rows("fact", str(gmina_id))
+
+
+def timeline(
+    view: RowView, gmina_id: UUID, *, until: date | None = None, fact: str | None = None
+) -> list[TimelineEntry]:
+    """The gmina's timeline, optionally up to a date and for one kind of fact."""
+    entries = []
+    for row in facts_of(view, gmina_id):
+        took_effect = date.fromisoformat(row["effective_on"])
+        if until is not None and took_effect > until:
+            continue
+        if fact is not None and fact.lower() not in row["fact"].lower():
+            continue
+        entries.append(
+            TimelineEntry(
+                position=row["position"],
+                fact=row["fact"],
+                record_id=row["record_id"],
+                version=row["version"],
+                effective_on=took_effect,
+                recorded_at=datetime.fromisoformat(row["recorded_at"]),
+                recorded_by=row["recorded_by"],
+                details=row["details"],
+            )
+        )
+    return entries

@@ -1,0 +1,127 @@
+"""A gmina's network over a year: who cooperates with whom, and when the GOPS took over."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from projections.collaboration import CollaborationView
+from projections.read_models import ReadModels
+from registry.application import Registry
+
+BY = "moderatorka.ala"
+PARTNERS = [
+    ("Stowarzyszenie Razem", "ngo"),
+    ("Spółdzielnia Socjalna Jar", "social_cooperative"),
+    ("Parafia św. Jana", "church_organisation"),
+    ("Szkoła Podstawowa w Jarze", "education"),
+    ("Gminny Ośrodek Kultury", "culture"),
+    ("Przychodnia Zdrowie", "health"),
+    ("Bank Spółdzielczy", "finance_banking"),
+    ("Urząd Gminy Zielony Jar", "local_government"),
+    ("Powiatowy Urząd Pracy", "local_government_unit"),
+    ("Koło Gospodyń Wiejskich", "ngo"),
+]
+
+
+def gmina_around_its_gops(app: Registry) -> tuple[UUID, UUID, list[UUID]]:
+    g = app.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+    )
+    app.open_partnership(g, reason="Sesja rady", recorded_by=BY, effective_on=date(2025, 9, 2))
+    on = date(2025, 10, 1)
+    gops = app.add_stakeholder(
+        g,
+        name="GOPS w Zielonym Jarze",
+        subtype="local_government_unit",
+        recorded_by=BY,
+        effective_on=on,
+    )
+    partners = [
+        app.add_stakeholder(g, name=n, subtype=t, recorded_by=BY, effective_on=on)
+        for n, t in PARTNERS
+    ]
+    leader = app.add_stakeholder(
+        g,
+        name="Anna Lider",
+        kind="person",
+        subtype="social_leader",
+        recorded_by=BY,
+        effective_on=on,
+    )
+    for sid in [gops, *partners, leader]:
+        app.join_pact(g, sid, recorded_by=BY, effective_on=date(2025, 11, 1))
+    for sid in [*partners, leader]:
+        app.declare_cooperation(
+            g,
+            gops,
+            sid,
+            subject="Program integracji",
+            recorded_by=BY,
+            effective_on=date(2026, 1, 10),
+        )
+    return g, gops, [*partners, leader]
+
+
+def test_before_anyone_declared_cooperation_the_network_has_stakeholders_but_no_ties(
+    registry: Registry,
+) -> None:
+    g, _, _ = gmina_around_its_gops(registry)
+    with ReadModels(registry) as models:
+        report = CollaborationView(models).network(g, date(2025, 12, 31))
+        assert (report.network.stakeholders, report.network.ties) == (12, 0)
+        assert len(report.network.isolates) == 12
+
+
+def test_a_year_later_the_gops_dominates_and_the_flag_names_it_as_coordinator(
+    registry: Registry,
+) -> None:
+    g, _, _ = gmina_around_its_gops(registry)
+    with ReadModels(registry) as models:
+        view = CollaborationView(models)
+        report = view.network(g, date(2026, 6, 1))
+        assert report.network.degree_centralisation == pytest.approx(1.0)
+        assert report.network.ways == {"institution-institution": 10, "institution-person": 1}
+        assert report.nodes[0].name == "GOPS w Zielonym Jarze"
+        flags = {f.rule: f for f in view.risks(g, date(2026, 6, 1))}
+        dominance = flags["dominance.centralisation"]
+        assert dominance.severity == "flag"
+        assert "koordynuje partnerstwo (OPS)" in dominance.sentence_pl
+        assert "Anna Lider" not in dominance.sentence_pl
+
+
+def test_a_month_after_the_ties_appeared_the_domination_is_only_watched(
+    registry: Registry,
+) -> None:
+    g, _, _ = gmina_around_its_gops(registry)
+    with ReadModels(registry) as models:
+        flags = {f.rule: f for f in CollaborationView(models).risks(g, date(2026, 2, 10))}
+        assert flags["dominance.centralisation"].severity == "watch"
+
+
+def test_comparing_two_dates_shows_ties_gained_and_lost_and_flags_raised_and_cleared(
+    registry: Registry,
+) -> None:
+    g, _gops, partners = gmina_around_its_gops(registry)
+    school, bank = partners[3], partners[6]
+    coop = registry.declare_cooperation(
+        g,
+        school,
+        bank,
+        subject="Konto dla KIS",
+        form="ad_hoc",
+        recorded_by=BY,
+        effective_on=date(2026, 7, 1),
+    )
+    registry.end_cooperation(g, coop, recorded_by=BY, effective_on=date(2026, 9, 1))
+    with ReadModels(registry) as models:
+        view = CollaborationView(models)
+        diff = view.compare(g, date(2025, 12, 1), date(2026, 8, 1))
+        assert len(diff.ties_gained) == 12 and diff.ties_lost == []
+        assert "dominance.centralisation" in {f.rule for f in diff.flags_raised}
+        later = view.compare(g, date(2026, 8, 1), date(2026, 10, 1))
+        assert [(t.source_name, t.target_name) for t in later.ties_lost] == [
+            ("Szkoła Podstawowa w Jarze", "Bank Spółdzielczy")
+        ]
