@@ -86,10 +86,10 @@ def to_csv(snapshot: Snapshot) -> str:
     actors = snapshot.actors
     for t in snapshot.active_ties():
         s, d = actors[t.source], actors[t.target]
-        writer.writerow(
-            [t.source, t.target, label(s), label(d), t.kind, f"{s.kind}-{d.kind}", t.weight]
-            + [t.since.isoformat(), t.until.isoformat() if t.until else "", t.detail]
-        )
+        until = t.until.isoformat() if t.until else ""
+        way = f"{s.kind}-{d.kind}"
+        row = [t.source, t.target, label(s), label(d), t.kind, way, t.weight]
+        writer.writerow([*row, t.since.isoformat(), until, t.detail])
     return out.getvalue()
 
 
