@@ -1,0 +1,143 @@
+"""`mlw network`, `mlw risks`, `mlw export`, `mlw timeline`: the network as facilitators see it.
+
+These commands sit one layer above the registry's command line: ``mount(app)`` adds them
+to it, and ``main`` runs the whole `mlw` with them mounted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from projections.collaboration import CollaborationView, NetworkReport
+from projections.exports import FORMATS, export
+from projections.read_models import ReadModels
+from projections.risks import Flag
+from projections.timeline import timeline as read_timeline
+from registry.application import Registry
+from registry.cli_support import AsOfOpt, JsonOpt, emit, parse_date, run, short, table
+
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="pl or en: the language of the sentences.")]
+
+
+def describe_network(r: NetworkReport) -> str:
+    n = r.network
+    lines = [
+        f"Collaboration network as of {r.as_of}: {n.stakeholders} stakeholders, {n.ties} ties",
+        f"  density {n.density:.3f}, degree centralisation {n.degree_centralisation:.3f}",
+        f"  components {len(n.components)}, isolates {len(n.isolates)}, "
+        f"cut points {len(n.cut_points)}",
+        f"  E-I index {fmt(n.ei_index)} (by chance {fmt(n.ei_expected)}), "
+        f"sector assortativity {fmt(n.sector_assortativity)}",
+        f"  ties by way: {n.ways or '-'}; by kind: {n.tie_kinds or '-'}",
+        f"  commitments HHI {fmt(n.commitment_hhi)}",
+        "",
+    ]
+    rows = [
+        [short(m.id), m.name, m.sector, str(m.degree), f"{m.betweenness:.3f}", fmt(m.constraint)]
+        for m in r.nodes
+    ]
+    header = ["id", "stakeholder", "sector", "ties", "betweenness", "constraint"]
+    return "\n".join(lines) + table(rows, header)
+
+
+def fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def describe_flags(flags: list[Flag], lang: str) -> str:
+    if not flags:
+        return "No risk flags." if lang == "en" else "Brak sygnałów ryzyka."
+    lines = []
+    for f in flags:
+        sentence = f.sentence_en if lang == "en" else f.sentence_pl
+        note = f" ({f.note})" if f.note else ""
+        lines.append(f"[{f.severity}] {f.risk_pl} – {f.rule} v{f.version}{note}\n  {sentence}")
+    return "\n".join(lines)
+
+
+def with_view(action: Any) -> Any:
+    def act(reg: Registry) -> Any:
+        with ReadModels(reg) as models:
+            return action(reg, CollaborationView(models))
+
+    return act
+
+
+def network(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
+    """Who cooperates with whom: measures per stakeholder and for the whole network."""
+    on = parse_date(as_of, "as_of")
+    report = run(with_view(lambda reg, v: v.network(reg.find_gmina(gmina), on)), as_json)
+    emit(report, as_json, describe_network)
+
+
+def risks(
+    gmina: GminaArg, as_of: AsOfOpt = None, lang: LangOpt = "pl", as_json: JsonOpt = False
+) -> None:
+    """Risk flags of domination and exclusion, each in one sentence with its numbers."""
+    on = parse_date(as_of, "as_of")
+    flags = run(with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), on)), as_json)
+    emit(flags, as_json, lambda fs: describe_flags(fs, lang))
+
+
+def export_network(
+    gmina: GminaArg,
+    fmt_: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write the network for Gephi, igraph or a spreadsheet (persons are not named)."""
+    if fmt_ not in FORMATS:
+        typer.secho(f"Refused: choose a format of {', '.join(FORMATS)}.", err=True)
+        raise typer.Exit(code=1)
+    on = parse_date(as_of, "as_of")
+    text = run(with_view(lambda reg, v: export(v.snapshot(reg.find_gmina(gmina), on), fmt_)))
+    if output is None:
+        print(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"Written {output}")
+
+
+def timeline(
+    gmina: GminaArg,
+    as_of: AsOfOpt = None,
+    fact: Annotated[str | None, typer.Option(help="Only facts whose name has this.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every recorded fact of the gmina: what, when it took effect, who recorded it."""
+    on = parse_date(as_of, "as_of")
+
+    def act(reg: Registry) -> Any:
+        with ReadModels(reg) as models:
+            models.catch_up()
+            return read_timeline(models.timeline_view, reg.find_gmina(gmina), until=on, fact=fact)
+
+    entries = run(act, as_json)
+    rows = [
+        [str(e.effective_on), e.fact, short_ref(e.record_id), e.recorded_by, str(e.recorded_at)]
+        for e in entries
+    ]
+    emit(entries, as_json, lambda _: table(rows, ["took effect", "fact", "record", "by", "at"]))
+
+
+def short_ref(value: str) -> str:
+    return value[:8]
+
+
+def mount(app: typer.Typer) -> typer.Typer:
+    """Add the network commands to the `mlw` command line."""
+    app.command("network")(network)
+    app.command("risks")(risks)
+    app.command("export")(export_network)
+    app.command("timeline")(timeline)
+    return app
+
+
+def main() -> None:
+    from registry.cli import app
+
+    mount(app)()

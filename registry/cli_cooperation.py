@@ -1,0 +1,78 @@
+"""`mlw cooperation`: recording who cooperates with whom, lasting or ad hoc."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+
+from registry.application import Registry
+from registry.cli_support import (
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    emit,
+    parse_date,
+    recorder,
+    resolve_stakeholder,
+    run,
+)
+
+cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
+
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
+
+
+@cooperation_app.command("declare")
+def declare(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    partner: WhoArg,
+    subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
+    form: Annotated[str, typer.Option(help="lasting (trwała) or ad_hoc (doraźna).")] = "lasting",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a stakeholder cooperates with a partner (the first reaches out)."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        return reg.declare_cooperation(
+            gid,
+            resolve_stakeholder(reg, stakeholder, gid),
+            resolve_stakeholder(reg, partner, gid),
+            subject=subject,
+            form=form,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+
+    cid = run(act, as_json)
+    emit({"id": cid}, as_json, f"Cooperation recorded: {cid}")
+
+
+@cooperation_app.command("end")
+def end(
+    gmina: GminaArg,
+    cooperation: Annotated[str, typer.Argument(help="Id of the cooperation.")],
+    reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a cooperation ended."""
+
+    def act(reg: Registry) -> Any:
+        reg.end_cooperation(
+            reg.find_gmina(gmina),
+            UUID(cooperation.strip()),
+            reason=reason,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+
+    run(act, as_json)
+    emit({"ended": cooperation}, as_json, "Cooperation ended.")

@@ -1,0 +1,93 @@
+"""`mlw network`, `mlw risks`, `mlw export` as a facilitator types them, on an SQLite file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from projections.cli import mount
+from registry.application import Registry
+from registry.cli import app
+from registry.settings import Settings
+from tests.integration.test_network_story import gmina_around_its_gops
+
+runner = CliRunner()
+mlw_app = mount(app)
+
+
+@pytest.fixture
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    path = tmp_path / "gmina.sqlite"
+    monkeypatch.setenv("MLW_STORE", "sqlite")
+    monkeypatch.setenv("MLW_SQLITE_PATH", str(path))
+    reg = Registry(Settings(store="sqlite", sqlite_path=path))
+    gmina_around_its_gops(reg)
+    reg.close()
+
+    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
+        result = runner.invoke(mlw_app, list(args))
+        assert (result.exit_code == 0) is ok, result.output
+        return result
+
+    return call
+
+
+def test_the_network_command_lists_the_gops_first_as_of_a_date(mlw) -> None:  # type: ignore[no-untyped-def]
+    out = mlw("network", "2640013", "--as-of", "2026-06-01").output
+    assert "12 stakeholders, 11 ties" in out
+    lines = out.splitlines()
+    first = lines[lines.index(next(x for x in lines if x.startswith("---"))) + 1]
+    assert "GOPS w Zielonym Jarze" in first
+
+
+def test_the_risks_command_reads_the_domination_flag_aloud_in_polish_and_english(mlw) -> None:  # type: ignore[no-untyped-def]
+    pl = mlw("risks", "2640013", "--as-of", "2026-06-01").output
+    assert "[flag] Próba dominacji" in pl and "GOPS w Zielonym Jarze ma powiązania" in pl
+    en = mlw("risks", "2640013", "--as-of", "2026-06-01", "--lang", "en").output
+    assert "is tied to 11 of the 11 other stakeholders" in en
+    before = json.loads(mlw("risks", "2640013", "--as-of", "2025-12-01", "--json").output)
+    assert "dominance.centralisation" not in {f["rule"] for f in before}
+
+
+def test_the_export_command_writes_a_gexf_file(mlw, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "jar.gexf"
+    mlw(
+        "export", "2640013", "--format", "gexf", "-o", str(target), "--as-of", str(date(2026, 6, 1))
+    )
+    assert 'mode="dynamic"' in target.read_text(encoding="utf-8")
+    mlw("export", "2640013", "--format", "pdf", ok=False)
+
+
+def test_the_timeline_command_shows_who_recorded_each_fact(mlw) -> None:  # type: ignore[no-untyped-def]
+    out = mlw("timeline", "2640013", "--fact", "Cooperation").output
+    assert out.count("Cooperation.Declared") == 11
+    assert "moderatorka.ala" in out
+
+
+def test_a_facilitator_declares_and_ends_a_cooperation_from_the_shell(mlw) -> None:  # type: ignore[no-untyped-def]
+    from registry.cli_cooperation import cooperation_app
+
+    mlw_app.add_typer(cooperation_app, name="cooperation")
+    out = mlw(
+        "cooperation",
+        "declare",
+        "2640013",
+        "Szkoła Podstawowa w Jarze",
+        "Bank Spółdzielczy",
+        "--subject",
+        "Konto dla KIS",
+        "--form",
+        "ad_hoc",
+        "--on",
+        "2026-07-01",
+        "--json",
+    ).output
+    cid = json.loads(out)["id"]
+    mlw("cooperation", "end", "2640013", cid, "--on", "2026-09-01")
+    mlw("cooperation", "end", "2640013", cid, "--on", "2026-09-02", ok=False)
+    csv_text = mlw("export", "2640013", "--format", "csv", "--as-of", "2026-08-01").output
+    assert "Bank Spółdzielczy" in csv_text and "ad_hoc: Konto dla KIS" in csv_text
