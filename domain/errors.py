@@ -57,3 +57,27 @@ class EffectiveDateError(RuleViolationError):
 
 class PersonErasedError(RuleViolationError):
     """Raised when personal data of an erased person would be recorded again under its key."""
+
+
+class NotTeamMemberError(RuleViolationError):
+    """Raised when a stakeholder acts as a member of the Local Synergy Team without being one."""
+
+
+class NotPresentError(RuleViolationError):
+    """Raised when a stakeholder absent at a moment of a meeting would vote or act then."""
+
+
+class AlreadyVotedError(RuleViolationError):
+    """Raised when a member would vote a second time on one resolution."""
+
+
+class MeetingClosedError(RuleViolationError):
+    """Raised when a meeting's record is closed: not held, cancelled, or its minutes approved."""
+
+
+class QuorumNotReachedError(RuleViolationError):
+    """Raised when the team would decide with fewer members present than its rules require."""
+
+
+class DuplicateNumberError(RuleViolationError):
+    """Raised when a resolution or minutes number is already taken in that year."""

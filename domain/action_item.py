@@ -1,0 +1,116 @@
+"""An action item from a meeting's minutes: a task, its owner and due date, and what came of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+
+
+class ActionState(Enum):
+    """Assigned at a meeting → accepted by its owner → taken up as a pact commitment."""
+
+    ASSIGNED = "assigned"
+    ACCEPTED = "accepted"
+    TAKEN_UP = "taken_up"
+
+
+class ActionItem(Aggregate):
+    """A task a meeting gave one stakeholder of the gmina."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def assign(
+        cls,
+        gmina_id: UUID,
+        meeting_id: UUID,
+        owner_id: UUID,
+        description: str,
+        due_on: date | None,
+        agenda_item: int | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> ActionItem:
+        """The meeting gives a stakeholder a task, with a due date."""
+        if not description.strip():
+            raise InvalidInputError("description", "Say what is to be done.")
+        if due_on is not None and due_on < effective_on:
+            raise InvalidInputError(
+                "due_on", f"The task is due on {due_on}, before the meeting ({effective_on})."
+            )
+        return cls(
+            gmina_id,
+            meeting_id,
+            owner_id,
+            description.strip(),
+            due_on,
+            agenda_item,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Assigned")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        meeting_id: UUID,
+        owner_id: UUID,
+        description: str,
+        due_on: date | None,
+        agenda_item: int | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.meeting_id = meeting_id
+        self.owner_id = owner_id
+        self.description = description
+        self.due_on = due_on
+        self.agenda_item = agenda_item
+        self.assigned_on = effective_on
+        self.state = ActionState.ASSIGNED
+        self.accepted_on: date | None = None
+        self.commitment_id: UUID | None = None
+
+    def accept(self, owner_name: str, effective_on: date, recorded_by: str) -> None:
+        """The owner takes the task on."""
+        if self.state is not ActionState.ASSIGNED:
+            raise RuleViolationError(
+                f"{owner_name} already accepted this task on {self.accepted_on}."
+            )
+        if effective_on < self.assigned_on:
+            raise EffectiveDateError(f"The task was given on {self.assigned_on}.")
+        self._accepted(effective_on, recorded_by)
+
+    @event("Accepted")
+    def _accepted(self, effective_on: date, recorded_by: str) -> None:
+        self.state = ActionState.ACCEPTED
+        self.accepted_on = effective_on
+
+    def take_up(
+        self, commitment_id: UUID, owner_name: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """The accepted task becomes one of the owner's commitments in the pact."""
+        if self.state is ActionState.ASSIGNED:
+            raise RuleViolationError(
+                f"{owner_name} has not accepted this task; only an accepted task becomes a "
+                "commitment."
+            )
+        if self.state is ActionState.TAKEN_UP:
+            raise RuleViolationError("This task is already a commitment of the pact.")
+        assert self.accepted_on is not None
+        if effective_on < self.accepted_on:
+            raise EffectiveDateError(f"The task was accepted on {self.accepted_on}.")
+        self._taken_up(commitment_id, effective_on, recorded_by)
+
+    @event("TakenUp")
+    def _taken_up(self, commitment_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.state = ActionState.TAKEN_UP
+        self.commitment_id = commitment_id

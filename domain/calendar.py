@@ -1,0 +1,88 @@
+"""The gmina's calendar of meetings: which meetings there are, and the numbers of their minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DuplicateNumberError, InvalidInputError
+from domain.minutes import MeetingKind
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One meeting of the gmina's partnership, and the number of its minutes once held."""
+
+    meeting_id: UUID
+    kind: MeetingKind
+    on: date
+    number: int | None = None
+
+
+class MeetingCalendar(Aggregate):
+    """Every pact meeting and team sitting of one gmina; minutes are numbered per kind and year."""
+
+    @staticmethod
+    def create_id(gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/meetings")
+
+    @event("Started")
+    def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.gmina_id = gmina_id
+        self.entries: list[CalendarEntry] = []
+
+    def entry(self, meeting_id: UUID) -> CalendarEntry:
+        return next(e for e in self.entries if e.meeting_id == meeting_id)
+
+    def enter(
+        self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
+    ) -> None:
+        """A newly scheduled meeting enters the calendar."""
+        self._entered(meeting_id, kind, on, effective_on, recorded_by)
+
+    @event("Entered")
+    def _entered(
+        self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
+    ) -> None:
+        self.entries.append(CalendarEntry(meeting_id, kind, on))
+
+    def move(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
+        """A meeting moved to another day (rescheduled, or held on another day)."""
+        if self.entry(meeting_id).on != on:
+            self._moved(meeting_id, on, effective_on, recorded_by)
+
+    @event("Moved")
+    def _moved(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
+        i = self.entries.index(self.entry(meeting_id))
+        e = self.entries[i]
+        self.entries[i] = CalendarEntry(e.meeting_id, e.kind, on, e.number)
+
+    def next_number(self, kind: MeetingKind, year: int) -> int:
+        taken = [e.number or 0 for e in self.entries if e.kind is kind and e.on.year == year]
+        return max(taken, default=0) + 1
+
+    def number_minutes(
+        self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
+    ) -> None:
+        """A held meeting's minutes get their number ("Protokół nr 2/2026"), unique in the year."""
+        if number < 1:
+            raise InvalidInputError("number", "Minutes numbers start at 1.")
+        kind = self.entry(meeting_id).kind
+        for e in self.entries:
+            if e.kind is kind and e.number == number and e.on.year == on.year:
+                raise DuplicateNumberError(
+                    f"Protokół nr {number}/{on.year} is already the minutes of the meeting "
+                    f"of {e.on}."
+                )
+        self._numbered(meeting_id, number, on, effective_on, recorded_by)
+
+    @event("MinutesNumbered")
+    def _numbered(
+        self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
+    ) -> None:
+        i = self.entries.index(self.entry(meeting_id))
+        e = self.entries[i]
+        self.entries[i] = CalendarEntry(e.meeting_id, e.kind, on, number)

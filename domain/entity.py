@@ -1,0 +1,228 @@
+"""The social employment entity a gmina's team chose: chosen → created → registered → lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+
+
+class EntityType(Enum):
+    """Social employment entities (Act of 13 June 2003) and the related forms a gmina may choose."""
+
+    CIS = "cis"
+    KIS = "kis"
+    ZAZ = "zaz"
+    WTZ = "wtz"
+    SOCIAL_COOPERATIVE = "social_cooperative"
+
+
+ENTITY_TYPE_LABELS_PL = {
+    EntityType.CIS: "Centrum Integracji Społecznej (CIS)",
+    EntityType.KIS: "Klub Integracji Społecznej (KIS)",
+    EntityType.ZAZ: "Zakład Aktywności Zawodowej (ZAZ)",
+    EntityType.WTZ: "Warsztat Terapii Zajęciowej (WTZ)",
+    EntityType.SOCIAL_COOPERATIVE: "spółdzielnia socjalna",
+}
+
+
+class EntityState(Enum):
+    """Where the entity stands in the MLW's last stage."""
+
+    CHOSEN = "chosen"
+    CREATED = "created"
+    REGISTERED = "registered"
+    STATUS_LOST = "status_lost"
+
+
+@dataclass(frozen=True)
+class EntityFact:
+    """One step of the entity's life, on whose decision, and the resolution behind it."""
+
+    state: EntityState
+    effective_on: date
+    decided_by: str
+    resolution_id: UUID | None
+    detail: str = ""
+
+
+class SocialEmploymentEntity(Aggregate):
+    """A CIS, KIS, ZAZ, WTZ or social cooperative the gmina's partnership works towards."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def choose(
+        cls,
+        gmina_id: UUID,
+        entity_type: EntityType,
+        name: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> SocialEmploymentEntity:
+        """The team chose the kind of entity to create (stage 5 of the MLW)."""
+        if not decided_by.strip():
+            raise InvalidInputError("decided_by", "Say whose decision chose the entity.")
+        name = name.strip() or ENTITY_TYPE_LABELS_PL[entity_type]
+        return cls(
+            gmina_id,
+            entity_type,
+            name,
+            decided_by.strip(),
+            resolution_id,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Chosen")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        entity_type: EntityType,
+        name: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.entity_type = entity_type
+        self.name = name
+        self.state = EntityState.CHOSEN
+        self.recreated = False
+        self.authority = ""
+        self.decision_number = ""
+        self.facts = [EntityFact(EntityState.CHOSEN, effective_on, decided_by, resolution_id, name)]
+
+    def check_after_last(self, effective_on: date) -> None:
+        last = self.facts[-1].effective_on
+        if effective_on < last:
+            raise EffectiveDateError(
+                f"{self.name} was {self.state.value.replace('_', ' ')} on {last}; "
+                f"the next step cannot take effect on {effective_on}."
+            )
+
+    def record_created(
+        self,
+        recreated: bool,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """The entity was created, or re-created (after losing its status, or elsewhere)."""
+        if self.state not in (EntityState.CHOSEN, EntityState.STATUS_LOST):
+            raise RuleViolationError(
+                f"{self.name} is already {self.state.value}; it can be re-created only after "
+                "losing its status."
+            )
+        self.check_after_last(effective_on)
+        again = recreated or self.state is EntityState.STATUS_LOST
+        self._created(again, decided_by.strip(), resolution_id, effective_on, recorded_by)
+
+    @event("Created")
+    def _created(
+        self,
+        recreated: bool,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.state = EntityState.CREATED
+        self.recreated = recreated
+        detail = "odtworzenie" if recreated else "utworzenie"
+        self.facts.append(
+            EntityFact(EntityState.CREATED, effective_on, decided_by, resolution_id, detail)
+        )
+
+    def record_registered(
+        self,
+        authority: str,
+        decision_number: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """The entity's status was granted or it was registered: by whom, decision number, date."""
+        if self.state is not EntityState.CREATED:
+            raise RuleViolationError(
+                f"{self.name} is {self.state.value.replace('_', ' ')}; only a created entity "
+                "can be granted its status."
+            )
+        if not authority.strip() or not decision_number.strip():
+            raise InvalidInputError(
+                "authority", "Name the authority and the number of its decision or entry."
+            )
+        self.check_after_last(effective_on)
+        self._registered(
+            authority.strip(),
+            decision_number.strip(),
+            decided_by.strip(),
+            resolution_id,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Registered")
+    def _registered(
+        self,
+        authority: str,
+        decision_number: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.state = EntityState.REGISTERED
+        self.authority = authority
+        self.decision_number = decision_number
+        detail = f"{authority}, {decision_number}"
+        self.facts.append(
+            EntityFact(EntityState.REGISTERED, effective_on, decided_by, resolution_id, detail)
+        )
+
+    def record_status_lost(
+        self,
+        reason: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """The entity lost its status or ceased to work."""
+        if self.state not in (EntityState.CREATED, EntityState.REGISTERED):
+            raise RuleViolationError(
+                f"{self.name} is {self.state.value.replace('_', ' ')}; only a working entity "
+                "can lose its status."
+            )
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the entity lost its status.")
+        self.check_after_last(effective_on)
+        self._status_lost(
+            reason.strip(), decided_by.strip(), resolution_id, effective_on, recorded_by
+        )
+
+    @event("StatusLost")
+    def _status_lost(
+        self,
+        reason: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.state = EntityState.STATUS_LOST
+        self.facts.append(
+            EntityFact(EntityState.STATUS_LOST, effective_on, decided_by, resolution_id, reason)
+        )

@@ -1,0 +1,453 @@
+"""A meeting of the pact's signatories or of the Local Synergy Team, and its minutes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import (
+    EffectiveDateError,
+    InvalidInputError,
+    MeetingClosedError,
+    NotFoundError,
+    NotPresentError,
+    RuleViolationError,
+)
+from domain.minutes import (
+    AgendaItem,
+    Attendance,
+    AttendanceRole,
+    Erratum,
+    MeetingKind,
+    MeetingState,
+    MinutesState,
+    hhmm,
+    parse_pointer,
+)
+from domain.values import Sealed
+from domain.voting import is_present
+
+
+class Meeting(Aggregate):
+    """One meeting: scheduled, then held or cancelled; what happened there is its minutes."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def schedule(
+        cls,
+        gmina_id: UUID,
+        kind: MeetingKind,
+        on: date,
+        at: time,
+        place: str,
+        agenda: list[str],
+        effective_on: date,
+        recorded_by: str,
+    ) -> Meeting:
+        """Put a meeting in the calendar: date, time, place, agenda."""
+        if not place.strip():
+            raise InvalidInputError("place", "Say where the meeting takes place.")
+        if effective_on > on:
+            raise EffectiveDateError("A meeting is scheduled before the day it takes place.")
+        items = [t.strip() for t in agenda if t.strip()]
+        return cls(gmina_id, kind, on, at, place.strip(), items, effective_on, recorded_by)
+
+    @event("Scheduled")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        kind: MeetingKind,
+        on: date,
+        at: time,
+        place: str,
+        agenda: list[str],
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.kind = kind
+        self.on = on
+        self.at = at
+        self.place = place
+        self.agenda = [AgendaItem(i, title) for i, title in enumerate(agenda, 1)]
+        self.state = MeetingState.SCHEDULED
+        self.planned_on = effective_on
+        self.cancel_reason = ""
+        self.number: int | None = None
+        self.started_at: time | None = None
+        self.ended_at: time | None = None
+        self.chair: Sealed | None = None
+        self.minute_taker: Sealed | None = None
+        self.attendance: dict[UUID, Attendance] = {}
+        self.action_ids: list[UUID] = []
+        self.resolution_ids: list[UUID] = []
+        self.minutes = MinutesState.DRAFT
+        self.approved_on: date | None = None
+        self.approved_at: UUID | None = None
+        self.approval = ""
+        self.finalised_on: date | None = None
+        self.errata: list[Erratum] = []
+
+    @property
+    def minutes_number(self) -> str | None:
+        return f"{self.number}/{self.on.year}" if self.number else None
+
+    # --- the calendar ------------------------------------------------------------------
+
+    def check_scheduled(self) -> None:
+        if self.state is not MeetingState.SCHEDULED:
+            raise MeetingClosedError(f"The meeting of {self.on} was already {self.state.value}.")
+
+    def reschedule(
+        self, on: date, at: time, place: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """Move a meeting that has not taken place yet."""
+        self.check_scheduled()
+        if not place.strip():
+            raise InvalidInputError("place", "Say where the meeting takes place.")
+        if effective_on > on or effective_on < self.planned_on:
+            raise EffectiveDateError(
+                f"A meeting is moved after it was planned ({self.planned_on}) and before it "
+                "takes place."
+            )
+        if (on, at, place.strip()) == (self.on, self.at, self.place):
+            raise InvalidInputError("on", "The meeting is already set for then and there.")
+        self._rescheduled(on, at, place.strip(), effective_on, recorded_by)
+
+    @event("Rescheduled")
+    def _rescheduled(
+        self, on: date, at: time, place: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.on, self.at, self.place = on, at, place
+        self.planned_on = effective_on
+
+    def cancel(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.check_scheduled()
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the meeting is cancelled.")
+        if effective_on < self.planned_on:
+            raise EffectiveDateError(f"The meeting was planned on {self.planned_on}.")
+        self._cancelled(reason.strip(), effective_on, recorded_by)
+
+    @event("Cancelled")
+    def _cancelled(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.state = MeetingState.CANCELLED
+        self.cancel_reason = reason
+
+    def hold(
+        self,
+        number: int,
+        started_at: time,
+        ended_at: time | None,
+        chair: Sealed | None,
+        minute_taker: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """The meeting took place on ``effective_on``: start, end, chair, minute-taker."""
+        self.check_scheduled()
+        if effective_on < self.planned_on:
+            raise EffectiveDateError(
+                f"The meeting was planned on {self.planned_on}; it was held on or after that."
+            )
+        if ended_at is not None and ended_at <= started_at:
+            raise InvalidInputError("ended_at", "A meeting ends after it starts.")
+        self._held(number, started_at, ended_at, chair, minute_taker, effective_on, recorded_by)
+
+    @event("Held")
+    def _held(
+        self,
+        number: int,
+        started_at: time,
+        ended_at: time | None,
+        chair: Sealed | None,
+        minute_taker: Sealed | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.state = MeetingState.HELD
+        self.on = effective_on
+        self.number = number
+        self.started_at, self.ended_at = started_at, ended_at
+        self.chair, self.minute_taker = chair, minute_taker
+
+    # --- the record of the meeting -----------------------------------------------------
+
+    def check_open(self, effective_on: date) -> None:
+        """The record takes changes only once held, while the minutes are a draft, and
+        everything in it takes effect on the day of the meeting."""
+        if self.state is MeetingState.SCHEDULED:
+            raise MeetingClosedError(
+                f"The meeting of {self.on} has not been held yet; record it held first."
+            )
+        if self.state is MeetingState.CANCELLED:
+            raise MeetingClosedError(f"The meeting of {self.on} was cancelled.")
+        if self.minutes is not MinutesState.DRAFT:
+            raise MeetingClosedError(
+                f"The minutes of the meeting of {self.on} were approved on {self.approved_on} "
+                "and can no longer change; record a correction as an erratum."
+            )
+        if effective_on != self.on:
+            raise EffectiveDateError(
+                f"What happened at the meeting takes effect on its day, {self.on}, "
+                f"not on {effective_on}."
+            )
+
+    def check_during(self, at: time, what: str) -> None:
+        assert self.started_at is not None
+        if at < self.started_at or (self.ended_at is not None and at > self.ended_at):
+            raise InvalidInputError(
+                "at",
+                f"{what} at {hhmm(at)} falls outside the meeting "
+                f"({hhmm(self.started_at)}–{hhmm(self.ended_at)}).",
+            )
+
+    def record_end(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
+        """The time the meeting closed, when it was not known at the start."""
+        self.check_open(effective_on)
+        assert self.started_at is not None
+        latest = [t for a in self.attendance.values() for t in (a.arrived_at, a.departed_at) if t]
+        if ended_at <= max([self.started_at, *latest]):
+            raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
+        self._ended(ended_at, effective_on, recorded_by)
+
+    @event("Ended")
+    def _ended(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
+        self.ended_at = ended_at
+
+    def add_agenda_item(self, title: str, effective_on: date, recorded_by: str) -> None:
+        self.check_open(effective_on)
+        if not title.strip():
+            raise InvalidInputError("title", "An agenda item needs a title.")
+        self._item_added(title.strip(), effective_on, recorded_by)
+
+    @event("AgendaItemAdded")
+    def _item_added(self, title: str, effective_on: date, recorded_by: str) -> None:
+        self.agenda.append(AgendaItem(len(self.agenda) + 1, title))
+
+    def check_item(self, number: int) -> None:
+        if not 1 <= number <= len(self.agenda):
+            raise NotFoundError(f"The agenda has no item {number} (items 1–{len(self.agenda)}).")
+
+    def summarise(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
+        """The minutes' summary of one agenda item."""
+        self.check_open(effective_on)
+        self.check_item(number)
+        if not summary.strip():
+            raise InvalidInputError("summary", "The summary is empty.")
+        self._summarised(number, summary.strip(), effective_on, recorded_by)
+
+    @event("ItemSummarised")
+    def _summarised(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
+        self.agenda[number - 1] = replace(self.agenda[number - 1], summary=summary)
+
+    # --- attendance --------------------------------------------------------------------
+
+    def record_attendance(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        representative: Sealed | None,
+        role: AttendanceRole,
+        arrived_at: time,
+        departed_at: time | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A stakeholder on the attendance list, as member or guest, with its times."""
+        self.check_open(effective_on)
+        if stakeholder_id in self.attendance:
+            came = hhmm(self.attendance[stakeholder_id].arrived_at)
+            raise RuleViolationError(f"{name} is already on the attendance list (from {came}).")
+        self.check_during(arrived_at, "An arrival")
+        if departed_at is not None:
+            self.check_departure(name, arrived_at, departed_at)
+        self._attended(
+            stakeholder_id, representative, role, arrived_at, departed_at, effective_on, recorded_by
+        )
+
+    @event("AttendanceRecorded")
+    def _attended(
+        self,
+        stakeholder_id: UUID,
+        representative: Sealed | None,
+        role: AttendanceRole,
+        arrived_at: time,
+        departed_at: time | None,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.attendance[stakeholder_id] = Attendance(
+            stakeholder_id, representative, role, arrived_at, departed_at
+        )
+
+    def check_departure(self, name: str, arrived_at: time, departed_at: time) -> None:
+        if departed_at <= arrived_at:
+            raise InvalidInputError(
+                "departed_at", f"{name} leaves after arriving at {hhmm(arrived_at)}."
+            )
+        self.check_during(departed_at, "A departure")
+
+    def attendee(self, stakeholder_id: UUID, name: str) -> Attendance:
+        try:
+            return self.attendance[stakeholder_id]
+        except KeyError:
+            raise NotPresentError(f"{name} is not on the attendance list.") from None
+
+    def record_departure(
+        self, stakeholder_id: UUID, name: str, at: time, effective_on: date, recorded_by: str
+    ) -> None:
+        """A stakeholder left before the end; from then it no longer counts for the quorum."""
+        self.check_open(effective_on)
+        entry = self.attendee(stakeholder_id, name)
+        if entry.departed_at is not None:
+            raise RuleViolationError(f"{name} already left at {hhmm(entry.departed_at)}.")
+        self.check_departure(name, entry.arrived_at, at)
+        self._departed(stakeholder_id, at, effective_on, recorded_by)
+
+    @event("DepartureRecorded")
+    def _departed(
+        self, stakeholder_id: UUID, at: time, effective_on: date, recorded_by: str
+    ) -> None:
+        self.attendance[stakeholder_id] = replace(self.attendance[stakeholder_id], departed_at=at)
+
+    def strike_attendance(
+        self, stakeholder_id: UUID, name: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """Take a wrong entry off the draft attendance list."""
+        self.check_open(effective_on)
+        self.attendee(stakeholder_id, name)
+        self._struck(stakeholder_id, effective_on, recorded_by)
+
+    @event("AttendanceStruck")
+    def _struck(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
+        del self.attendance[stakeholder_id]
+
+    def present_at(self, at: time) -> set[UUID]:
+        """The stakeholders in the room at a moment of the meeting."""
+        return {
+            sid for sid, a in self.attendance.items() if is_present(a.arrived_at, a.departed_at, at)
+        }
+
+    # --- what the meeting decided and assigned -----------------------------------------
+
+    def assign_action(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
+        """The minutes record a task given to a stakeholder (the task is its own record)."""
+        self.check_open(effective_on)
+        self._action_assigned(action_id, effective_on, recorded_by)
+
+    @event("ActionAssigned")
+    def _action_assigned(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.action_ids.append(action_id)
+
+    def check_team_sitting(self) -> None:
+        if self.kind is not MeetingKind.TEAM:
+            raise RuleViolationError(
+                "Resolutions are adopted by the Local Synergy Team; this is a pact meeting."
+            )
+
+    def table_resolution(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
+        """A draft resolution is put before the team at this sitting."""
+        self.check_open(effective_on)
+        self.check_team_sitting()
+        self._resolution_tabled(resolution_id, effective_on, recorded_by)
+
+    @event("ResolutionTabled")
+    def _resolution_tabled(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.resolution_ids.append(resolution_id)
+
+    # --- the minutes' life -------------------------------------------------------------
+
+    def approve_minutes(
+        self,
+        at_meeting: UUID,
+        at_meeting_on: date,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A later meeting approved these minutes; from then they change only by errata."""
+        if self.state is not MeetingState.HELD:
+            raise MeetingClosedError(f"The meeting of {self.on} was not held; it has no minutes.")
+        if self.minutes is not MinutesState.DRAFT:
+            raise RuleViolationError(f"These minutes were already approved on {self.approved_on}.")
+        if at_meeting == self.id or at_meeting_on <= self.on:
+            raise EffectiveDateError(
+                f"Minutes of the meeting of {self.on} are approved at a later meeting."
+            )
+        self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
+
+    @event("MinutesApproved")
+    def _approved(
+        self, at_meeting: UUID, decided_by: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.minutes = MinutesState.APPROVED
+        self.approved_on = effective_on
+        self.approved_at = at_meeting
+        self.approval = decided_by
+
+    def finalise_minutes(self, effective_on: date, recorded_by: str) -> None:
+        """The approved minutes are signed and filed; they are never edited again."""
+        if self.minutes is not MinutesState.APPROVED:
+            raise RuleViolationError(
+                f"Only approved minutes become final; these are {self.minutes.value}."
+            )
+        assert self.approved_on is not None
+        if effective_on < self.approved_on:
+            raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
+        self._finalised(effective_on, recorded_by)
+
+    @event("MinutesFinalised")
+    def _finalised(self, effective_on: date, recorded_by: str) -> None:
+        self.minutes = MinutesState.FINAL
+        self.finalised_on = effective_on
+
+    def check_pointer(self, corrects: str) -> str:
+        kind, key = parse_pointer(corrects)
+        known: dict[str, list[str]] = {
+            "agenda": [str(i.number) for i in self.agenda],
+            "attendance": [str(sid) for sid in self.attendance],
+            "action": [str(aid) for aid in self.action_ids],
+            "resolution": [str(rid) for rid in self.resolution_ids],
+        }
+        if kind != "header" and key not in known[kind]:
+            raise NotFoundError(f"These minutes have no {kind} {key}; the erratum points nowhere.")
+        return f"{kind}:{key}" if key else kind
+
+    def record_erratum(
+        self,
+        erratum_id: UUID,
+        corrects: str,
+        correction: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A correction of approved or final minutes, pointing at what it corrects."""
+        if self.minutes is MinutesState.DRAFT:
+            raise RuleViolationError(
+                "Draft minutes are corrected directly; errata are for approved minutes."
+            )
+        pointer = self.check_pointer(corrects)
+        if not correction.strip():
+            raise InvalidInputError("correction", "Say what the correction is.")
+        assert self.approved_on is not None
+        if effective_on < self.approved_on:
+            raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
+        self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
+
+    @event("ErratumRecorded")
+    def _erratum(
+        self,
+        erratum_id: UUID,
+        corrects: str,
+        correction: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.errata.append(Erratum(erratum_id, corrects, correction, effective_on))

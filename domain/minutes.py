@@ -1,0 +1,90 @@
+"""The parts of a meeting's minutes: kinds and states, agenda items, attendance, errata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import Enum
+from uuid import UUID
+
+from domain.errors import InvalidInputError
+from domain.values import Sealed
+
+
+class MeetingKind(Enum):
+    """A meeting of the pact's signatories, or a sitting of the Local Synergy Team."""
+
+    PACT = "pact"
+    TEAM = "team"
+
+
+class MeetingState(Enum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class MinutesState(Enum):
+    """Minutes are drafted, approved at a later meeting, then signed as final."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    FINAL = "final"
+
+
+class AttendanceRole(Enum):
+    MEMBER = "member"
+    GUEST = "guest"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    title: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A stakeholder present, the person representing it, and when it came and went."""
+
+    stakeholder_id: UUID
+    representative: Sealed | None
+    role: AttendanceRole
+    arrived_at: time
+    departed_at: time | None = None
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """A correction to approved minutes, pointing at what it corrects ("agenda:2", …)."""
+
+    id: UUID
+    corrects: str
+    correction: str
+    recorded_on: date
+
+
+def hhmm(at: time | None) -> str:
+    return at.strftime("%H:%M") if at else "…"
+
+
+MEETING_KIND_LABELS_PL = {
+    MeetingKind.PACT: "spotkanie sygnatariuszy Paktu na rzecz MLW",
+    MeetingKind.TEAM: "posiedzenie Zespołu Synergii Lokalnej",
+}
+
+POINTER_KINDS = ("header", "agenda", "attendance", "action", "resolution")
+
+
+def parse_pointer(corrects: str) -> tuple[str, str]:
+    """What an erratum corrects: "header", "agenda:2", "attendance:<id>", "action:<id>", …"""
+    kind, _, key = corrects.strip().partition(":")
+    kind = kind.strip().lower()
+    if kind not in POINTER_KINDS or (kind == "header") != (not key.strip()):
+        raise InvalidInputError(
+            "corrects",
+            f"Say what the erratum corrects: header, agenda:<number>, attendance:<stakeholder "
+            f"id>, action:<id> or resolution:<id>; got {corrects!r}.",
+        )
+    return kind, key.strip()

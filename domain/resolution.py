@@ -1,0 +1,318 @@
+"""A resolution of the Local Synergy Team ("Uchwała nr 3/2026 … w sprawie …") and its vote."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, time
+from enum import Enum
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.entity import EntityType
+from domain.errors import (
+    AlreadyVotedError,
+    InvalidInputError,
+    NotPresentError,
+    NotTeamMemberError,
+    RuleViolationError,
+)
+from domain.minutes import hhmm
+from domain.values import Stage
+from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
+
+
+@dataclass(frozen=True)
+class AdvanceStage:
+    """The partnership reaches the next MLW stage."""
+
+    stage: Stage
+
+
+@dataclass(frozen=True)
+class AdmitSignatory:
+    """A stakeholder of the gmina is admitted to the pact."""
+
+    stakeholder_id: UUID
+
+
+@dataclass(frozen=True)
+class AdoptPact:
+    """The team adopts the Pact for the MLW (stage 4)."""
+
+
+@dataclass(frozen=True)
+class AmendPact:
+    """The pact's theses are replaced."""
+
+    theses: list[str]
+
+
+@dataclass(frozen=True)
+class ChooseEntity:
+    """The social employment entity the gmina will create."""
+
+    entity_type: EntityType
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RecordEntityCreated:
+    entity_id: UUID
+    recreated: bool = False
+
+
+@dataclass(frozen=True)
+class RecordEntityRegistered:
+    entity_id: UUID
+    authority: str
+    decision_number: str
+    decided_on: date
+
+
+@dataclass(frozen=True)
+class RecordEntityStatusLost:
+    entity_id: UUID
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChangeRules:
+    """The team's regulamin: a new quorum or majority rule."""
+
+    rules: TeamRules
+
+
+@dataclass(frozen=True)
+class ApproveMinutes:
+    """The minutes of an earlier meeting are approved."""
+
+    meeting_id: UUID
+
+
+Effect = (
+    AdvanceStage
+    | AdmitSignatory
+    | AdoptPact
+    | AmendPact
+    | ChooseEntity
+    | RecordEntityCreated
+    | RecordEntityRegistered
+    | RecordEntityStatusLost
+    | ChangeRules
+    | ApproveMinutes
+)
+EFFECT_TYPES: tuple[type, ...] = Effect.__args__  # type: ignore[attr-defined]
+
+
+class ResolutionState(Enum):
+    PROPOSED = "proposed"
+    VOTING = "voting"
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Resolution(Aggregate):
+    """One draft resolution put before the team at a sitting, and what its vote decided."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid4()
+
+    @classmethod
+    def propose(
+        cls,
+        gmina_id: UUID,
+        meeting_id: UUID,
+        number: int,
+        year: int,
+        title: str,
+        proposer_id: UUID,
+        text: str,
+        effects: list[Effect],
+        effective_on: date,
+        recorded_by: str,
+    ) -> Resolution:
+        """A member proposes a resolution: number, title ("w sprawie …"), text, effects."""
+        title = title.strip()
+        if not title:
+            raise InvalidInputError("title", "A resolution needs a title (w sprawie …).")
+        if not title.lower().startswith("w sprawie"):
+            title = f"w sprawie {title}"
+        if not text.strip():
+            raise InvalidInputError("text", "A resolution needs its text (§1 …).")
+        return cls(
+            gmina_id,
+            meeting_id,
+            number,
+            year,
+            title,
+            proposer_id,
+            text.strip(),
+            list(effects),
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Proposed")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        meeting_id: UUID,
+        number: int,
+        year: int,
+        title: str,
+        proposer_id: UUID,
+        text: str,
+        effects: list[Effect],
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.meeting_id = meeting_id
+        self.number = number
+        self.year = year
+        self.title = title
+        self.proposer_id = proposer_id
+        self.text = text
+        self.effects = list(effects)
+        self.proposed_on = effective_on
+        self.state = ResolutionState.PROPOSED
+        self.vote_at: time | None = None
+        self.ballots: dict[UUID, VoteChoice] = {}
+        self.totals: Tally | None = None
+        self.tally: Tally | None = None
+        self.members = 0
+        self.present = 0
+        self.quorum = 0
+        self.rules: TeamRules | None = None
+        self.withdraw_reason = ""
+
+    @property
+    def label(self) -> str:
+        return f"Uchwała nr {self.number}/{self.year}"
+
+    def open_vote(self, at: time, effective_on: date, recorded_by: str) -> None:
+        """The chair puts the resolution to the vote at a moment of the sitting."""
+        if self.state is not ResolutionState.PROPOSED:
+            raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be voted now.")
+        self._vote_opened(at, effective_on, recorded_by)
+
+    @event("VoteOpened")
+    def _vote_opened(self, at: time, effective_on: date, recorded_by: str) -> None:
+        self.state = ResolutionState.VOTING
+        self.vote_at = at
+
+    def check_voting(self) -> None:
+        if self.state is not ResolutionState.VOTING:
+            raise RuleViolationError(f"{self.label} is {self.state.value}; its vote is not open.")
+
+    def cast_ballot(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        choice: VoteChoice,
+        members: Collection[UUID],
+        present: Collection[UUID],
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A member present at the moment of the vote votes for, against, or abstains."""
+        self.check_voting()
+        if self.totals is not None:
+            raise RuleViolationError(f"Only the counted totals of {self.label} are recorded.")
+        if stakeholder_id not in members:
+            raise NotTeamMemberError(
+                f"{name} is not a member of the team on {effective_on}; only members vote."
+            )
+        if stakeholder_id not in present:
+            raise NotPresentError(
+                f"{name} was not present at {hhmm(self.vote_at)}, when {self.label} was voted."
+            )
+        if stakeholder_id in self.ballots:
+            said = self.ballots[stakeholder_id].value
+            raise AlreadyVotedError(f"{name} already voted on {self.label} ({said}).")
+        self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
+
+    @event("BallotCast")
+    def _ballot_cast(
+        self, stakeholder_id: UUID, choice: VoteChoice, effective_on: date, recorded_by: str
+    ) -> None:
+        self.ballots[stakeholder_id] = choice
+
+    def record_totals(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
+        """Only the totals are known (the minutes give no names)."""
+        self.check_voting()
+        totals.check()
+        if self.ballots or self.totals is not None:
+            raise AlreadyVotedError(f"The votes on {self.label} are already recorded.")
+        self._totals_recorded(totals, effective_on, recorded_by)
+
+    @event("TotalsRecorded")
+    def _totals_recorded(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
+        self.totals = totals
+
+    def close_vote(
+        self,
+        rules: TeamRules,
+        members: Collection[UUID],
+        present: Collection[UUID],
+        effective_on: date,
+        recorded_by: str,
+    ) -> Outcome:
+        """Count the votes: the outcome follows the rules and who was present at the vote."""
+        self.check_voting()
+        tally = self.totals or Tally.of(list(self.ballots.values()))
+        if tally.cast == 0:
+            raise InvalidInputError("votes", f"No votes on {self.label} are recorded.")
+        present_members = set(members) & set(present)
+        if not set(self.ballots) <= present_members:
+            raise NotPresentError(
+                f"Some who voted on {self.label} were not present members at {hhmm(self.vote_at)}."
+            )
+        outcome = decide(rules, tally, len(members), len(present_members))
+        needed = quorum_needed(rules.quorum, len(members))
+        self._vote_closed(
+            outcome,
+            tally,
+            rules,
+            len(members),
+            len(present_members),
+            needed,
+            effective_on,
+            recorded_by,
+        )
+        return outcome
+
+    @event("VoteClosed")
+    def _vote_closed(
+        self,
+        outcome: Outcome,
+        tally: Tally,
+        rules: TeamRules,
+        members: int,
+        present: int,
+        quorum: int,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.state = (
+            ResolutionState.ADOPTED if outcome is Outcome.ADOPTED else ResolutionState.REJECTED
+        )
+        self.tally, self.rules = tally, rules
+        self.members, self.present, self.quorum = members, present, quorum
+
+    def withdraw(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        """The proposer withdraws the draft before the vote; its number stays used."""
+        if self.state is not ResolutionState.PROPOSED:
+            raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be withdrawn.")
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
+        self._withdrawn(reason.strip(), effective_on, recorded_by)
+
+    @event("Withdrawn")
+    def _withdrawn(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.state = ResolutionState.WITHDRAWN
+        self.withdraw_reason = reason

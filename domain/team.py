@@ -1,0 +1,277 @@
+"""The Local Synergy Team (Zespół Synergii Lokalnej, ZSL) of one gmina: members, rules, numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import (
+    DuplicateNumberError,
+    EffectiveDateError,
+    InvalidInputError,
+    NotTeamMemberError,
+    RuleViolationError,
+)
+from domain.voting import TeamRules
+
+
+class TeamRole(Enum):
+    """A member's function in the team."""
+
+    CHAIR = "chair"
+    DEPUTY = "deputy"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+
+
+ROLE_LABELS_PL = {
+    TeamRole.CHAIR: "przewodniczący",
+    TeamRole.DEPUTY: "zastępca przewodniczącego",
+    TeamRole.SECRETARY: "sekretarz",
+    TeamRole.MEMBER: "członek",
+}
+
+SINGLE_HOLDER_ROLES = (TeamRole.CHAIR, TeamRole.SECRETARY)
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One period of a stakeholder's membership of the team, in one role."""
+
+    stakeholder_id: UUID
+    role: TeamRole
+    appointed_on: date
+    decided_by: str
+    dismissed_on: date | None = None
+    dismiss_reason: str = ""
+
+    def holds_on(self, on: date) -> bool:
+        """A member from the day of appointment up to the day before dismissal."""
+        return self.appointed_on <= on and (self.dismissed_on is None or on < self.dismissed_on)
+
+
+@dataclass(frozen=True)
+class RulesPeriod:
+    """The rules in force from a date, and the decision that set them."""
+
+    rules: TeamRules
+    since: date
+    decided_by: str
+
+
+class SynergyTeam(Aggregate):
+    """One gmina's Local Synergy Team (there is at most one per gmina)."""
+
+    @staticmethod
+    def create_id(gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/synergy-team")
+
+    @classmethod
+    def form(
+        cls, gmina_id: UUID, decided_by: str, rules: TeamRules, effective_on: date, recorded_by: str
+    ) -> SynergyTeam:
+        """Form the team, by a decision (e.g. the wójt's order) and with its first rules."""
+        if not decided_by.strip():
+            raise InvalidInputError("decided_by", "Say whose decision formed the team.")
+        return cls(gmina_id, decided_by.strip(), rules, effective_on, recorded_by)
+
+    @event("Formed")
+    def __init__(
+        self,
+        gmina_id: UUID,
+        decided_by: str,
+        rules: TeamRules,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.gmina_id = gmina_id
+        self.formed_on = effective_on
+        self.decided_by = decided_by
+        self.seats: list[Seat] = []
+        self.rules_history = [RulesPeriod(rules, effective_on, decided_by)]
+        self.resolution_numbers: dict[str, UUID] = {}
+        self.entity_ids: list[UUID] = []
+
+    # --- members over time -------------------------------------------------------------
+
+    def members_on(self, on: date) -> dict[UUID, TeamRole]:
+        """Who was a member on a date, and in which role."""
+        return {s.stakeholder_id: s.role for s in self.seats if s.holds_on(on)}
+
+    def open_seat(self, stakeholder_id: UUID) -> Seat | None:
+        return next(
+            (s for s in self.seats if s.stakeholder_id == stakeholder_id and not s.dismissed_on),
+            None,
+        )
+
+    def check_member(self, stakeholder_id: UUID, name: str) -> Seat:
+        seat = self.open_seat(stakeholder_id)
+        if seat is None:
+            raise NotTeamMemberError(f"{name} is not a member of the Local Synergy Team.")
+        return seat
+
+    def check_vacant(self, role: TeamRole, on: date) -> None:
+        if role not in SINGLE_HOLDER_ROLES:
+            return
+        for seat in self.seats:
+            if seat.role is role and (seat.dismissed_on is None or seat.dismissed_on > on):
+                raise RuleViolationError(
+                    f"The team already has a {ROLE_LABELS_PL[role]} (since {seat.appointed_on}); "
+                    "change their role or dismiss them first."
+                )
+
+    def appoint(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        role: TeamRole,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A stakeholder of the gmina becomes a member of the team, in a role."""
+        if effective_on < self.formed_on:
+            raise EffectiveDateError(
+                f"The team was formed on {self.formed_on}; nobody joins it before that."
+            )
+        seat = self.open_seat(stakeholder_id)
+        if seat is not None:
+            raise RuleViolationError(
+                f"{name} is already a member of the team ({ROLE_LABELS_PL[seat.role]}) "
+                f"since {seat.appointed_on}."
+            )
+        ended = [s.dismissed_on for s in self.seats if s.stakeholder_id == stakeholder_id]
+        if any(d and d > effective_on for d in ended):
+            raise EffectiveDateError(f"{name} left the team later than {effective_on}.")
+        self.check_vacant(role, effective_on)
+        self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
+
+    @event("MemberAppointed")
+    def _appointed(
+        self,
+        stakeholder_id: UUID,
+        role: TeamRole,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.seats.append(Seat(stakeholder_id, role, effective_on, decided_by))
+
+    def dismiss(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        reason: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A member leaves the team; from that day it no longer counts for the quorum."""
+        seat = self.check_member(stakeholder_id, name)
+        if effective_on <= seat.appointed_on:
+            raise EffectiveDateError(
+                f"{name} was appointed on {seat.appointed_on}; dismissal must come later."
+            )
+        self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
+
+    @event("MemberDismissed")
+    def _dismissed(
+        self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
+    ) -> None:
+        i = self.seats.index(self.open_seat(stakeholder_id))  # type: ignore[arg-type]
+        self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason=reason)
+
+    def change_role(
+        self,
+        stakeholder_id: UUID,
+        name: str,
+        role: TeamRole,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A member takes another function in the team (e.g. becomes its chair)."""
+        seat = self.check_member(stakeholder_id, name)
+        if seat.role is role:
+            raise InvalidInputError("role", f"{name} is already the team's {ROLE_LABELS_PL[role]}.")
+        if effective_on <= seat.appointed_on:
+            raise EffectiveDateError(
+                f"{name} holds the present role since {seat.appointed_on}; a change comes later."
+            )
+        self.check_vacant(role, effective_on)
+        self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
+
+    @event("RoleChanged")
+    def _role_changed(
+        self,
+        stakeholder_id: UUID,
+        role: TeamRole,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        i = self.seats.index(self.open_seat(stakeholder_id))  # type: ignore[arg-type]
+        self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason="")
+        self.seats.append(Seat(stakeholder_id, role, effective_on, decided_by))
+
+    # --- rules (regulamin) -------------------------------------------------------------
+
+    def rules_on(self, on: date) -> TeamRules:
+        """The rules in force on a date."""
+        current = self.rules_history[0].rules
+        for period in self.rules_history:
+            if period.since <= on:
+                current = period.rules
+        return current
+
+    def change_rules(
+        self, rules: TeamRules, decided_by: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """The team changes its quorum or majority rule from a date."""
+        last = self.rules_history[-1]
+        if rules == last.rules:
+            raise InvalidInputError("rules", "The team's rules already read so.")
+        if effective_on < last.since:
+            raise EffectiveDateError(f"The present rules apply since {last.since}; change later.")
+        self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
+
+    @event("RulesChanged")
+    def _rules_changed(
+        self, rules: TeamRules, decided_by: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.rules_history.append(RulesPeriod(rules, effective_on, decided_by))
+
+    # --- resolution numbers and chosen entities ----------------------------------------
+
+    def next_number(self, year: int) -> int:
+        taken = [int(k.split("/")[0]) for k in self.resolution_numbers if k.endswith(f"/{year}")]
+        return max(taken, default=0) + 1
+
+    def number_resolution(
+        self, resolution_id: UUID, number: int, year: int, effective_on: date, recorded_by: str
+    ) -> None:
+        """Give a resolution its number, unique in the team's year ("Uchwała nr 3/2026")."""
+        if number < 1:
+            raise InvalidInputError("number", "Resolution numbers start at 1.")
+        key = f"{number}/{year}"
+        if key in self.resolution_numbers:
+            raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")
+        self._numbered(resolution_id, key, effective_on, recorded_by)
+
+    @event("ResolutionNumbered")
+    def _numbered(
+        self, resolution_id: UUID, number: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.resolution_numbers[number] = resolution_id
+
+    def note_entity(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
+        """The team chose a social employment entity for the gmina."""
+        if entity_id not in self.entity_ids:
+            self._entity_chosen(entity_id, effective_on, recorded_by)
+
+    @event("EntityChosen")
+    def _entity_chosen(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.entity_ids.append(entity_id)
