@@ -98,9 +98,15 @@ class Pact(Aggregate):
     def members(self) -> list[UUID]:
         return [sid for sid in self.parties if self.is_member(sid)]
 
-    def check_member(self, stakeholder_id: UUID, name: str) -> None:
+    def check_member(self, stakeholder_id: UUID, name: str, on: date | None = None) -> None:
+        """The stakeholder is a signatory now and, if a date is given, already was on it."""
         if not self.is_member(stakeholder_id):
             raise NotInPactError(f"{name} is not a signatory of the pact.")
+        joined = self.parties[stakeholder_id][-1].joined_on
+        if on is not None and on < joined:
+            raise EffectiveDateError(
+                f"{name} signed the pact on {joined}; it cannot act as a signatory on {on}."
+            )
 
     def join(
         self,
@@ -169,7 +175,7 @@ class Pact(Aggregate):
         recorded_by: str,
     ) -> None:
         """A signatory names a new representative."""
-        self.check_member(stakeholder_id, name)
+        self.check_member(stakeholder_id, name, effective_on)
         self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
 
     @event("RepresentativeChanged")
@@ -216,11 +222,16 @@ class Pact(Aggregate):
         recorded_by: str,
     ) -> None:
         """A signatory commits a resource to the partnership."""
-        self.check_member(stakeholder_id, name)
+        self.check_member(stakeholder_id, name, effective_on)
         check_terms(description, quantity, due_on, effective_on)
         for partner in joint_with:
             if not self.is_member(partner):
                 raise NotInPactError("A joint commitment can be made only with other signatories.")
+            if effective_on < self.parties[partner][-1].joined_on:
+                raise EffectiveDateError(
+                    "A joint commitment can be made only with stakeholders who had signed "
+                    f"the pact by {effective_on}."
+                )
         if stakeholder_id in joint_with:
             raise InvalidInputError(
                 "joint_with", "A stakeholder cannot commit jointly with itself."
@@ -286,6 +297,16 @@ class Pact(Aggregate):
             )
         return c
 
+    @staticmethod
+    def check_after_last_change(c: Commitment, effective_on: date, what: str) -> None:
+        """A commitment changes only after it was made and after its last revision."""
+        last = max([c.made_on, *(r["revised_on"] for r in c.revisions)])  # type: ignore[type-var]
+        if effective_on < last:
+            raise EffectiveDateError(
+                f"The commitment was made or last revised on {last}; it cannot be {what} "
+                f"on {effective_on}, before that."
+            )
+
     def revise_commitment(
         self,
         commitment_id: UUID,
@@ -296,6 +317,7 @@ class Pact(Aggregate):
     ) -> None:
         """Change what was promised, keeping the earlier terms in the history."""
         c = self.check_open(commitment_id)
+        self.check_after_last_change(c, effective_on, "revised")
         unknown = set(changes) - COMMITMENT_TERMS
         if unknown:
             raise InvalidInputError(
@@ -335,10 +357,7 @@ class Pact(Aggregate):
         """Record a commitment fulfilled or withdrawn."""
         assert state in (CommitmentState.FULFILLED, CommitmentState.WITHDRAWN)
         c = self.check_open(commitment_id)
-        if effective_on < c.made_on:
-            raise EffectiveDateError(
-                f"The commitment was made on {c.made_on}; it cannot be {state.value} before that."
-            )
+        self.check_after_last_change(c, effective_on, state.value)
         self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
 
     @event("CommitmentClosed")

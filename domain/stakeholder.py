@@ -8,7 +8,12 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import ArchivedError, InvalidInputError, RuleViolationError
+from domain.errors import (
+    ArchivedError,
+    EffectiveDateError,
+    InvalidInputError,
+    RuleViolationError,
+)
 from domain.values import (
     Identifiers,
     Sealed,
@@ -110,6 +115,14 @@ class Stakeholder(Aggregate):
     def is_archived(self) -> bool:
         return self.archived_on is not None
 
+    def check_effective(self, effective_on: date) -> None:
+        """Nothing about a stakeholder takes effect before it entered the catalogue."""
+        if effective_on < self.catalogued_on:
+            raise EffectiveDateError(
+                f"{self.display_name} entered the catalogue on {self.catalogued_on}; nothing "
+                f"about it can take effect on {effective_on}, before that."
+            )
+
     def check_not_archived(self) -> None:
         if self.is_archived:
             raise ArchivedError(
@@ -125,6 +138,7 @@ class Stakeholder(Aggregate):
 
     def edit(self, changes: dict[str, Any], effective_on: date, recorded_by: str) -> None:
         """Correct or update catalogue details (name, legal form, identifiers, seat, …)."""
+        self.check_effective(effective_on)
         self.check_not_archived()
         unknown = set(changes) - EDITABLE_FIELDS - {"person"}
         if unknown:
@@ -149,6 +163,7 @@ class Stakeholder(Aggregate):
 
     def recategorise(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
         """Move the stakeholder to another sector or sub-type of the MLW taxonomy."""
+        self.check_effective(effective_on)
         self.check_not_archived()
         if (subtype is SubType.SOCIAL_LEADER) != (self.kind is StakeholderKind.PERSON):
             raise InvalidInputError(
@@ -166,6 +181,7 @@ class Stakeholder(Aggregate):
 
     def invite(self, effective_on: date, recorded_by: str) -> None:
         """Record that the stakeholder was invited to the partnership."""
+        self.check_effective(effective_on)
         self.check_not_archived()
         if self.status is not StakeholderStatus.IDENTIFIED:
             state = self.status.value.replace("_", " ")
@@ -177,6 +193,7 @@ class Stakeholder(Aggregate):
 
     def set_status(self, status: StakeholderStatus, effective_on: date, recorded_by: str) -> None:
         """Follow the pact and the team: signatory, team member, former signatory."""
+        self.check_effective(effective_on)
         self.check_not_archived()
         if status != self.status:
             self._status_changed(status, effective_on, recorded_by)
@@ -189,6 +206,7 @@ class Stakeholder(Aggregate):
 
     def archive(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Take the entry out of the active catalogue; its history stays."""
+        self.check_effective(effective_on)
         self.check_not_archived()
         if self.status in (StakeholderStatus.SIGNATORY, StakeholderStatus.TEAM_MEMBER):
             raise RuleViolationError(

@@ -5,7 +5,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import ArchivedError, InvalidInputError, RuleViolationError
+from domain.errors import ArchivedError, EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.stakeholder import Stakeholder
 from domain.values import (
     Identifiers,
@@ -117,3 +117,11 @@ def test_an_edit_that_changes_nothing_records_nothing() -> None:
     s.collect_events()
     s.edit({"seat": "Zielony Jar"}, date(2026, 2, 1), "ala")
     assert s.collect_events() == []
+
+
+def test_nothing_about_a_stakeholder_takes_effect_before_it_was_catalogued() -> None:
+    s = school()
+    with pytest.raises(EffectiveDateError, match="entered the catalogue on 2026-01-10"):
+        s.invite(date(2026, 1, 9), "ala")
+    with pytest.raises(EffectiveDateError):
+        s.archive("Pomyłka", date(2025, 12, 31), "ala")
