@@ -70,8 +70,12 @@ def hhmm(at: time | None) -> str:
 
 
 MEETING_KIND_LABELS_PL = {
-    MeetingKind.PACT: "spotkanie sygnatariuszy Paktu na rzecz MLW",
-    MeetingKind.TEAM: "posiedzenie Zespołu Synergii Lokalnej",
+    MeetingKind.PACT: "Spotkanie sygnatariuszy Paktu na rzecz MLW",
+    MeetingKind.TEAM: "Posiedzenie Zespołu Synergii Lokalnej",
+}
+MINUTES_TITLES_PL = {
+    MeetingKind.PACT: "ze spotkania sygnatariuszy Paktu na rzecz MLW",
+    MeetingKind.TEAM: "z posiedzenia Zespołu Synergii Lokalnej",
 }
 
 POINTER_KINDS = ("header", "agenda", "attendance", "action", "resolution")

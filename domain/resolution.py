@@ -103,7 +103,7 @@ Effect = (
     | ChangeRules
     | ApproveMinutes
 )
-EFFECT_TYPES: tuple[type, ...] = Effect.__args__  # type: ignore[attr-defined]
+EFFECT_TYPES: tuple[type, ...] = Effect.__args__
 
 
 class ResolutionState(Enum):

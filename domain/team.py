@@ -108,6 +108,13 @@ class SynergyTeam(Aggregate):
             None,
         )
 
+    def open_index(self, stakeholder_id: UUID) -> int:
+        return next(
+            i
+            for i, s in enumerate(self.seats)
+            if s.stakeholder_id == stakeholder_id and not s.dismissed_on
+        )
+
     def check_member(self, stakeholder_id: UUID, name: str) -> Seat:
         seat = self.open_seat(stakeholder_id)
         if seat is None:
@@ -181,7 +188,7 @@ class SynergyTeam(Aggregate):
     def _dismissed(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
-        i = self.seats.index(self.open_seat(stakeholder_id))  # type: ignore[arg-type]
+        i = self.open_index(stakeholder_id)
         self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason=reason)
 
     def change_role(
@@ -213,7 +220,7 @@ class SynergyTeam(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        i = self.seats.index(self.open_seat(stakeholder_id))  # type: ignore[arg-type]
+        i = self.open_index(stakeholder_id)
         self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason="")
         self.seats.append(Seat(stakeholder_id, role, effective_on, decided_by))
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from registry.cooperation import CooperationUseCases
 from registry.gminas import GminaUseCases
+from registry.meeting_queries import MeetingQueries
 from registry.pacts import PactUseCases
 
 
-class Registry(GminaUseCases, PactUseCases, CooperationUseCases):
-    """Gminas, their partnership process, catalogue, pact and commitments."""
+class Registry(GminaUseCases, MeetingQueries, PactUseCases, CooperationUseCases):
+    """Gminas, their partnership process, catalogue, pact and commitments, the Local Synergy
+    Team, its meetings and resolutions."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, time
 from enum import Enum
 from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from domain import values
+from domain import action_item, entity, minutes, resolution, team, values, voting
+from domain.calendar import CalendarEntry
 from domain.pact import Commitment, Membership
 from domain.partnership import StageReached
 
@@ -23,6 +24,17 @@ class DateAsISO(Transcoding):
 
     def decode(self, data: str) -> date:
         return date.fromisoformat(data)
+
+
+class TimeAsISO(Transcoding):
+    type = time
+    name = "time_iso"
+
+    def encode(self, obj: time) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> time:
+        return time.fromisoformat(data)
 
 
 def enum_transcoding(cls: type[Enum]) -> Transcoding:
@@ -57,17 +69,39 @@ def dataclass_transcoding(cls: type[Any]) -> Transcoding:
     return DataclassByFields()
 
 
+ENUM_MODULES = (values, voting, team, entity, minutes, action_item, resolution)
 ENUMS: tuple[type[Enum], ...] = tuple(
     obj
-    for obj in vars(values).values()
-    if isinstance(obj, type) and issubclass(obj, Enum) and obj is not Enum
+    for module in ENUM_MODULES
+    for obj in vars(module).values()
+    if isinstance(obj, type)
+    and issubclass(obj, Enum)
+    and obj is not Enum
+    and obj.__module__ == module.__name__
 )
-DATACLASSES = (values.Sealed, values.Identifiers, StageReached, Membership, Commitment)
+DATACLASSES = (
+    values.Sealed,
+    values.Identifiers,
+    StageReached,
+    Membership,
+    Commitment,
+    voting.TeamRules,
+    voting.Tally,
+    team.Seat,
+    team.RulesPeriod,
+    entity.EntityFact,
+    minutes.AgendaItem,
+    minutes.Attendance,
+    minutes.Erratum,
+    CalendarEntry,
+    *resolution.EFFECT_TYPES,
+)
 
 
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     """Every application that reads the registry's events registers these."""
     transcoder.register(DateAsISO())
+    transcoder.register(TimeAsISO())
     for enum_cls in ENUMS:
         transcoder.register(enum_transcoding(enum_cls))
     for dc in DATACLASSES:

@@ -1,0 +1,160 @@
+"""Use cases: the social employment entity chosen by the team, created, registered, or lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
+from domain.errors import NotFoundError, WrongGminaError
+from domain.team import SynergyTeam
+from registry.meeting_views import EntityFactView, EntityView
+from registry.team import TeamUseCases, parse_option
+
+
+def parse_entity_type(value: EntityType | str) -> EntityType:
+    if isinstance(value, str):
+        value = value.strip().lower().replace("-", "_").replace(" ", "_")
+    return parse_option(EntityType, "entity_type", value)
+
+
+class EntityUseCases(TeamUseCases):
+    """The MLW's last stage: entity type chosen → created → status granted → possibly lost."""
+
+    def entity_of(self, gmina_id: UUID, entity_id: UUID) -> SocialEmploymentEntity:
+        entity = self.load(SocialEmploymentEntity, entity_id)
+        if entity.gmina_id != gmina_id:
+            raise WrongGminaError(f"{entity.name} belongs to another gmina's partnership.")
+        return entity
+
+    def new_entity(
+        self,
+        team: SynergyTeam,
+        entity_type: EntityType | str,
+        name: str,
+        decided_by: str,
+        resolution_id: UUID | None,
+        on: date,
+        recorded_by: str,
+    ) -> SocialEmploymentEntity:
+        """The entity chosen, and noted by the team that chose it (both still unsaved)."""
+        entity = SocialEmploymentEntity.choose(
+            team.gmina_id,
+            parse_entity_type(entity_type),
+            name,
+            decided_by,
+            resolution_id,
+            on,
+            recorded_by,
+        )
+        team.note_entity(entity.id, on, recorded_by)
+        return entity
+
+    def choose_entity(
+        self,
+        gmina_id: UUID,
+        entity_type: EntityType | str,
+        *,
+        name: str = "",
+        decided_by: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Record the team's choice of the entity to create (CIS, KIS, ZAZ, WTZ, cooperative)."""
+        team = self.team_of(gmina_id)
+        on = effective_on or date.today()
+        entity = self.new_entity(team, entity_type, name, decided_by, None, on, recorded_by)
+        self.commit(entity, team)
+        return entity.id
+
+    def record_entity_created(
+        self,
+        gmina_id: UUID,
+        entity_id: UUID,
+        *,
+        recreated: bool = False,
+        decided_by: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        entity = self.entity_of(gmina_id, entity_id)
+        entity.record_created(
+            recreated, decided_by, None, effective_on or date.today(), recorded_by
+        )
+        self.commit(entity)
+
+    def record_entity_registered(
+        self,
+        gmina_id: UUID,
+        entity_id: UUID,
+        *,
+        authority: str,
+        decision_number: str,
+        decided_by: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        """The status was granted or the entity registered: by whom, decision number, date."""
+        entity = self.entity_of(gmina_id, entity_id)
+        entity.record_registered(
+            authority,
+            decision_number,
+            decided_by or authority,
+            None,
+            effective_on or date.today(),
+            recorded_by,
+        )
+        self.commit(entity)
+
+    def record_entity_status_lost(
+        self,
+        gmina_id: UUID,
+        entity_id: UUID,
+        *,
+        reason: str,
+        decided_by: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        entity = self.entity_of(gmina_id, entity_id)
+        entity.record_status_lost(
+            reason, decided_by, None, effective_on or date.today(), recorded_by
+        )
+        self.commit(entity)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def get_entity(self, entity_id: UUID, *, as_of: date | None = None) -> EntityView:
+        e = self.load(SocialEmploymentEntity, entity_id, as_of=as_of)
+        return EntityView(
+            id=e.id,
+            gmina_id=e.gmina_id,
+            entity_type=e.entity_type.value,
+            type_label=ENTITY_TYPE_LABELS_PL[e.entity_type],
+            name=e.name,
+            state=e.state.value,
+            recreated=e.recreated,
+            authority=e.authority,
+            decision_number=e.decision_number,
+            facts=[
+                EntityFactView(
+                    f.state.value, f.effective_on, f.decided_by, f.resolution_id, f.detail
+                )
+                for f in e.facts
+            ],
+            version=e.version,
+        )
+
+    def list_entities(self, gmina_id: UUID, *, as_of: date | None = None) -> list[EntityView]:
+        """The entities the gmina's team chose, as they stood on a date."""
+        try:
+            team = self.team_of(gmina_id, as_of=as_of)
+        except NotFoundError:
+            return []
+        views = []
+        for eid in team.entity_ids:
+            try:
+                views.append(self.get_entity(eid, as_of=as_of))
+            except NotFoundError:
+                continue
+        return views

@@ -1,0 +1,153 @@
+"""Use cases: action items given at meetings, and the minutes' life: approved, final, errata."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID, uuid4
+
+from domain.action_item import ActionItem
+from domain.errors import InvalidInputError, RuleViolationError
+from domain.meeting import Meeting
+from domain.resolution import Resolution, ResolutionState
+from domain.stakeholder import Stakeholder
+from domain.values import ResourceKind
+from registry.meetings import MeetingUseCases
+from registry.pacts import parse_quantity
+from registry.team import parse_option
+
+
+class MinutesUseCases(MeetingUseCases):
+    """What the minutes assign and how they become final."""
+
+    # --- action items ------------------------------------------------------------------
+
+    def assign_action(
+        self,
+        meeting_id: UUID,
+        owner_id: UUID,
+        *,
+        description: str,
+        due_on: date | None = None,
+        agenda_item: int | None = None,
+        recorded_by: str,
+    ) -> UUID:
+        """The meeting gives a stakeholder a task with a due date."""
+        meeting = self.meeting(meeting_id)
+        self.stakeholder_of(meeting.gmina_id, owner_id)
+        if agenda_item is not None:
+            meeting.check_item(agenda_item)
+        action = ActionItem.assign(
+            meeting.gmina_id,
+            meeting_id,
+            owner_id,
+            description,
+            due_on,
+            agenda_item,
+            meeting.on,
+            recorded_by,
+        )
+        meeting.assign_action(action.id, meeting.on, recorded_by)
+        self.commit(action, meeting)
+        return action.id
+
+    def accept_action(
+        self, action_id: UUID, *, recorded_by: str, effective_on: date | None = None
+    ) -> None:
+        """The owner accepts its task."""
+        action = self.load(ActionItem, action_id)
+        owner = self.name_of(self.load(Stakeholder, action.owner_id))
+        action.accept(owner, effective_on or date.today(), recorded_by)
+        self.commit(action)
+
+    def take_up_action(
+        self,
+        action_id: UUID,
+        *,
+        resource: ResourceKind | str,
+        quantity: str | None = None,
+        unit: str = "",
+        beneficiary: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """An accepted task becomes one of its owner's commitments in the pact, in one step."""
+        action = self.load(ActionItem, action_id)
+        pact = self.pact_of(action.gmina_id)
+        owner = self.name_of(self.load(Stakeholder, action.owner_id))
+        on = effective_on or date.today()
+        amount = parse_quantity(quantity)
+        if amount is not None and not unit.strip():
+            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
+        commitment_id = uuid4()
+        action.take_up(commitment_id, owner, on, recorded_by)
+        pact.make_commitment(
+            commitment_id,
+            action.owner_id,
+            owner,
+            parse_option(ResourceKind, "resource", resource),
+            action.description,
+            amount,
+            unit,
+            beneficiary,
+            None,
+            [],
+            action.due_on,
+            on,
+            recorded_by,
+        )
+        self.commit(pact, action)
+        return commitment_id
+
+    # --- the minutes' life -------------------------------------------------------------
+
+    def prepare_approval(
+        self, meeting: Meeting, at: Meeting, decided_by: str, recorded_by: str
+    ) -> None:
+        """Approve ``meeting``'s minutes at the later sitting ``at`` (nothing saved yet)."""
+        if meeting.gmina_id != at.gmina_id or meeting.kind is not at.kind:
+            raise RuleViolationError(
+                "Minutes are approved at a later meeting of the same body in the same gmina."
+            )
+        at.check_open(at.on)
+        for rid in meeting.resolution_ids:
+            resolution = self.load(Resolution, rid)
+            if resolution.state is ResolutionState.VOTING:
+                raise RuleViolationError(
+                    f"The vote on {resolution.label} is still open; close it before approval."
+                )
+        decision = decided_by.strip() or f"przyjęty na posiedzeniu w dniu {at.on}"
+        meeting.approve_minutes(at.id, at.on, decision, at.on, recorded_by)
+
+    def approve_minutes(
+        self, meeting_id: UUID, *, at_meeting: UUID, decided_by: str = "", recorded_by: str
+    ) -> None:
+        """A later meeting approved the minutes; from then they change only by errata."""
+        meeting = self.meeting(meeting_id)
+        self.prepare_approval(meeting, self.meeting(at_meeting), decided_by, recorded_by)
+        self.commit(meeting)
+
+    def finalise_minutes(
+        self, meeting_id: UUID, *, recorded_by: str, effective_on: date | None = None
+    ) -> None:
+        """The approved minutes are signed; they are never edited again."""
+        meeting = self.meeting(meeting_id)
+        meeting.finalise_minutes(effective_on or date.today(), recorded_by)
+        self.commit(meeting)
+
+    def record_erratum(
+        self,
+        meeting_id: UUID,
+        *,
+        corrects: str,
+        correction: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """A correction to approved or final minutes, pointing at what it corrects."""
+        meeting = self.meeting(meeting_id)
+        erratum_id = uuid4()
+        meeting.record_erratum(
+            erratum_id, corrects, correction, effective_on or date.today(), recorded_by
+        )
+        self.commit(meeting)
+        return erratum_id

@@ -1,0 +1,333 @@
+"""Use cases: the team's resolutions, their votes, and the facts an adopted resolution drives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, time
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from domain.entity import SocialEmploymentEntity
+from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.meeting import Meeting
+from domain.pact import Pact
+from domain.partnership import Partnership
+from domain.resolution import (
+    AdmitSignatory,
+    AdoptPact,
+    AdvanceStage,
+    AmendPact,
+    ApproveMinutes,
+    ChangeRules,
+    ChooseEntity,
+    Effect,
+    RecordEntityCreated,
+    RecordEntityRegistered,
+    RecordEntityStatusLost,
+    Resolution,
+)
+from domain.stakeholder import Stakeholder
+from domain.team import SynergyTeam
+from domain.values import CooperationForm, ParticipantRole, Stage, StakeholderStatus
+from domain.voting import Outcome, Tally, VoteChoice
+from registry.minutes import MinutesUseCases
+from registry.team import parse_option
+
+TEAM_SUFFIX = "ZSL"
+
+
+A = TypeVar("A", bound=Aggregate)
+
+
+class Batch:
+    """Aggregates loaded for one decision, each loaded once, saved together or not at all."""
+
+    def __init__(self, app: ResolutionUseCases, *aggregates: Aggregate) -> None:
+        self.app = app
+        self.items: dict[UUID, Aggregate] = {a.id: a for a in aggregates}
+
+    def get(self, cls: type[A], aggregate_id: UUID) -> A:
+        if aggregate_id not in self.items:
+            self.items[aggregate_id] = self.app.load(cls, aggregate_id)
+        aggregate = self.items[aggregate_id]
+        assert isinstance(aggregate, cls)
+        return aggregate
+
+    def add(self, aggregate: Aggregate) -> None:
+        self.items[aggregate.id] = aggregate
+
+
+class ResolutionUseCases(MinutesUseCases):
+    """Resolutions of the Local Synergy Team, voted at its sittings."""
+
+    def sitting(self, resolution: Resolution) -> tuple[Meeting, SynergyTeam]:
+        """The sitting a resolution belongs to, open for the record, and the team."""
+        meeting = self.meeting(resolution.meeting_id)
+        meeting.check_open(meeting.on)
+        return meeting, self.team_of(meeting.gmina_id)
+
+    def check_effects(self, gmina_id: UUID, effects: Sequence[Effect]) -> None:
+        """Every stakeholder, entity and meeting an effect names belongs to this gmina."""
+        for effect in effects:
+            if isinstance(effect, AdmitSignatory):
+                self.stakeholder_of(gmina_id, effect.stakeholder_id)
+            elif isinstance(
+                effect, RecordEntityCreated | RecordEntityRegistered | RecordEntityStatusLost
+            ):
+                self.entity_of(gmina_id, effect.entity_id)
+            elif isinstance(effect, ApproveMinutes):
+                self.meeting(effect.meeting_id, gmina_id)
+
+    def propose_resolution(
+        self,
+        meeting_id: UUID,
+        *,
+        title: str,
+        text: str,
+        proposer_id: UUID,
+        effects: Sequence[Effect] = (),
+        number: int | None = None,
+        recorded_by: str,
+    ) -> UUID:
+        """A draft resolution put before a team sitting, numbered in the team's year."""
+        meeting = self.meeting(meeting_id)
+        meeting.check_open(meeting.on)
+        meeting.check_team_sitting()
+        team = self.team_of(meeting.gmina_id)
+        self.stakeholder_of(meeting.gmina_id, proposer_id)
+        self.check_effects(meeting.gmina_id, effects)
+        year = meeting.on.year
+        resolution = Resolution.propose(
+            meeting.gmina_id,
+            meeting_id,
+            number or team.next_number(year),
+            year,
+            title,
+            proposer_id,
+            text,
+            list(effects),
+            meeting.on,
+            recorded_by,
+        )
+        team.number_resolution(resolution.id, resolution.number, year, meeting.on, recorded_by)
+        meeting.table_resolution(resolution.id, meeting.on, recorded_by)
+        self.commit(resolution, team, meeting)
+        return resolution.id
+
+    def find_resolution(self, gmina_id: UUID, number: str) -> UUID:
+        """A resolution of the gmina's team from its number, "3/2026"."""
+        key = number.strip().removeprefix("nr").strip()
+        try:
+            return self.team_of(gmina_id).resolution_numbers[key]
+        except KeyError:
+            raise NotFoundError(f"The team has no Uchwała nr {key}.") from None
+
+    def resolution(self, resolution_id: UUID, gmina_id: UUID | None = None) -> Resolution:
+        resolution = self.load(Resolution, resolution_id)
+        if gmina_id is not None and resolution.gmina_id != gmina_id:
+            raise WrongGminaError(f"{resolution.label} belongs to another gmina's team.")
+        return resolution
+
+    # --- the vote, step by step --------------------------------------------------------
+
+    @staticmethod
+    def vote_moment(resolution: Resolution) -> time:
+        """When the resolution was put to the vote; refused if it was not."""
+        resolution.check_voting()
+        assert resolution.vote_at is not None
+        return resolution.vote_at
+
+    def open_vote(self, resolution_id: UUID, *, at: time, recorded_by: str) -> None:
+        resolution = self.resolution(resolution_id)
+        meeting, _ = self.sitting(resolution)
+        meeting.check_during(at, "The vote")
+        resolution.open_vote(at, meeting.on, recorded_by)
+        self.commit(resolution)
+
+    def cast_ballots(
+        self,
+        resolution: Resolution,
+        meeting: Meeting,
+        team: SynergyTeam,
+        choices: dict[UUID, VoteChoice],
+        recorded_by: str,
+    ) -> None:
+        members = set(team.members_on(meeting.on))
+        present = meeting.present_at(self.vote_moment(resolution))
+        for stakeholder_id, choice in choices.items():
+            name = self.name_of(self.stakeholder_of(meeting.gmina_id, stakeholder_id))
+            resolution.cast_ballot(
+                stakeholder_id, name, choice, members, present, meeting.on, recorded_by
+            )
+
+    def cast_ballot(
+        self,
+        resolution_id: UUID,
+        stakeholder_id: UUID,
+        choice: VoteChoice | str,
+        *,
+        recorded_by: str,
+    ) -> None:
+        """One member's vote: for, against, or abstaining."""
+        resolution = self.resolution(resolution_id)
+        meeting, team = self.sitting(resolution)
+        vote = parse_option(VoteChoice, "choice", choice)
+        self.cast_ballots(resolution, meeting, team, {stakeholder_id: vote}, recorded_by)
+        self.commit(resolution)
+
+    def record_totals(
+        self,
+        resolution_id: UUID,
+        *,
+        votes_for: int,
+        votes_against: int,
+        abstentions: int,
+        recorded_by: str,
+    ) -> None:
+        """Only the counted totals are known from the minutes."""
+        resolution = self.resolution(resolution_id)
+        meeting, _ = self.sitting(resolution)
+        resolution.record_totals(
+            Tally(votes_for, votes_against, abstentions), meeting.on, recorded_by
+        )
+        self.commit(resolution)
+
+    def close_vote(self, resolution_id: UUID, *, recorded_by: str) -> str:
+        """Count the votes; an adopted resolution's effects are recorded with it, all at once."""
+        resolution = self.resolution(resolution_id)
+        meeting, team = self.sitting(resolution)
+        batch = Batch(self, resolution, team)
+        self.decide(resolution, meeting, team, batch, recorded_by)
+        self.commit(*batch.items.values())
+        return resolution.state.value
+
+    def vote(
+        self,
+        resolution_id: UUID,
+        *,
+        at: time,
+        votes_for: Sequence[UUID] = (),
+        votes_against: Sequence[UUID] = (),
+        abstentions: Sequence[UUID] = (),
+        totals: tuple[int, int, int] | None = None,
+        recorded_by: str,
+    ) -> str:
+        """The whole vote at once: who voted how (or the totals), the outcome, its effects."""
+        resolution = self.resolution(resolution_id)
+        meeting, team = self.sitting(resolution)
+        meeting.check_during(at, "The vote")
+        resolution.open_vote(at, meeting.on, recorded_by)
+        if totals is not None:
+            if votes_for or votes_against or abstentions:
+                raise InvalidInputError("totals", "Give either who voted how, or the totals.")
+            resolution.record_totals(Tally(*totals), meeting.on, recorded_by)
+        else:
+            for ids, choice in (
+                (votes_for, VoteChoice.FOR),
+                (votes_against, VoteChoice.AGAINST),
+                (abstentions, VoteChoice.ABSTAIN),
+            ):
+                for sid in ids:
+                    self.cast_ballots(resolution, meeting, team, {sid: choice}, recorded_by)
+        batch = Batch(self, resolution, team)
+        self.decide(resolution, meeting, team, batch, recorded_by)
+        self.commit(*batch.items.values())
+        return resolution.state.value
+
+    def withdraw_resolution(self, resolution_id: UUID, *, reason: str, recorded_by: str) -> None:
+        resolution = self.resolution(resolution_id)
+        meeting, _ = self.sitting(resolution)
+        resolution.withdraw(reason, meeting.on, recorded_by)
+        self.commit(resolution)
+
+    # --- what an adopted resolution drives ---------------------------------------------
+
+    def decide(
+        self,
+        resolution: Resolution,
+        meeting: Meeting,
+        team: SynergyTeam,
+        batch: Batch,
+        recorded_by: str,
+    ) -> None:
+        members = set(team.members_on(meeting.on))
+        present = meeting.present_at(self.vote_moment(resolution))
+        rules = team.rules_on(meeting.on)
+        outcome = resolution.close_vote(rules, members, present, meeting.on, recorded_by)
+        if outcome is Outcome.ADOPTED:
+            for effect in resolution.effects:
+                self.apply(effect, resolution, meeting, team, batch, recorded_by)
+
+    def apply(
+        self,
+        effect: Effect,
+        resolution: Resolution,
+        meeting: Meeting,
+        team: SynergyTeam,
+        batch: Batch,
+        recorded_by: str,
+    ) -> None:
+        on, gmina_id = meeting.on, meeting.gmina_id
+        decided_by = f"{resolution.label} {TEAM_SUFFIX}"
+        reason = f"{resolution.label} Zespołu Synergii Lokalnej {resolution.title}"
+        if isinstance(effect, AdvanceStage | AdoptPact):
+            stage = effect.stage if isinstance(effect, AdvanceStage) else Stage.PACT
+            partnership = batch.get(Partnership, Partnership.create_id(gmina_id))
+            partnership.advance(stage, on, reason, recorded_by, decided_by)
+        elif isinstance(effect, AdmitSignatory):
+            pact = batch.get(Pact, Pact.create_id(gmina_id))
+            stakeholder = batch.get(Stakeholder, effect.stakeholder_id)
+            self.admit(pact, stakeholder, on, recorded_by)
+        elif isinstance(effect, AmendPact):
+            pact = batch.get(Pact, Pact.create_id(gmina_id))
+            pact.set_theses(effect.theses, on, recorded_by)
+        elif isinstance(effect, ChangeRules):
+            team.change_rules(effect.rules, decided_by, on, recorded_by)
+        elif isinstance(effect, ChooseEntity):
+            batch.add(
+                self.new_entity(
+                    team,
+                    effect.entity_type,
+                    effect.name,
+                    decided_by,
+                    resolution.id,
+                    on,
+                    recorded_by,
+                )
+            )
+        elif isinstance(effect, ApproveMinutes):
+            earlier = batch.get(Meeting, effect.meeting_id)
+            self.prepare_approval(earlier, meeting, decided_by, recorded_by)
+        else:
+            entity = batch.get(SocialEmploymentEntity, effect.entity_id)
+            if isinstance(effect, RecordEntityCreated):
+                entity.record_created(effect.recreated, decided_by, resolution.id, on, recorded_by)
+            elif isinstance(effect, RecordEntityRegistered):
+                entity.record_registered(
+                    effect.authority,
+                    effect.decision_number,
+                    decided_by,
+                    resolution.id,
+                    effect.decided_on,
+                    recorded_by,
+                )
+            else:
+                entity.record_status_lost(effect.reason, decided_by, resolution.id, on, recorded_by)
+
+    def admit(self, pact: Pact, stakeholder: Stakeholder, on: date, recorded_by: str) -> None:
+        """The team admits a stakeholder to the pact (as ``join_pact`` does, unsaved)."""
+        stakeholder.check_not_archived()
+        name = self.name_of(stakeholder)
+        pact.join(
+            stakeholder.id,
+            name,
+            None,
+            CooperationForm.LASTING,
+            ParticipantRole.ASSOCIATED_INSTITUTION,
+            on,
+            recorded_by,
+        )
+        if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:
+            stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)

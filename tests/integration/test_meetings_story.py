@@ -1,0 +1,383 @@
+"""A facilitator's year of team sittings in Zielony Jar, on every store the registry runs on."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from uuid import UUID
+
+import pytest
+
+from domain.entity import EntityType
+from domain.errors import (
+    AlreadyVotedError,
+    DomainError,
+    DuplicateNumberError,
+    MeetingClosedError,
+    NotPresentError,
+    NotTeamMemberError,
+    QuorumNotReachedError,
+    RuleViolationError,
+)
+from domain.resolution import (
+    AdmitSignatory,
+    AdoptPact,
+    AdvanceStage,
+    ApproveMinutes,
+    ChooseEntity,
+    RecordEntityCreated,
+)
+from domain.values import Stage
+from registry.application import Registry
+
+BY = "moderatorka.ala"
+FEB = date(2026, 2, 10)
+APR = date(2026, 4, 14)
+
+
+@dataclass
+class Gmina:
+    id: UUID
+    gops: UUID
+    school: UUID
+    ngo: UUID
+    parish: UUID
+    leader: UUID
+    bank: UUID
+
+
+def zielony_jar(app: Registry) -> Gmina:
+    """The gmina at stage 2: six stakeholders catalogued, three signed the pact, a team of five."""
+    gid = app.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+    )
+    app.open_partnership(gid, reason="Sesja rady", recorded_by=BY, effective_on=date(2025, 9, 15))
+    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
+
+    def add(name: str, subtype: str, kind: str = "institution") -> UUID:
+        return app.add_stakeholder(
+            gid,
+            name=name,
+            subtype=subtype,
+            kind=kind,
+            recorded_by=BY,
+            effective_on=date(2025, 10, 1),
+        )
+
+    g = Gmina(
+        gid,
+        add("GOPS w Zielonym Jarze", "local_government_unit"),
+        add("Szkoła Podstawowa w Jarze", "education"),
+        add("Stowarzyszenie Razem", "ngo"),
+        add("Parafia św. Anny", "church_organisation"),
+        add("Halina Wiśniewska", "social_leader", "person"),
+        add("Bank Spółdzielczy", "finance_banking"),
+    )
+    for sid in (g.gops, g.school, g.ngo):
+        app.join_pact(gid, sid, recorded_by=BY, effective_on=date(2026, 1, 5))
+    app.form_team(
+        gid,
+        decided_by="Zarządzenie Wójta nr 12/2026",
+        recorded_by=BY,
+        effective_on=date(2026, 1, 10),
+    )
+    for sid, role in (
+        (g.gops, "chair"),
+        (g.school, "member"),
+        (g.ngo, "secretary"),
+        (g.parish, "member"),
+        (g.leader, "member"),
+    ):
+        app.appoint_member(gid, sid, role=role, recorded_by=BY, effective_on=date(2026, 1, 10))
+    return g
+
+
+def first_sitting(app: Registry, g: Gmina) -> UUID:
+    """February: GOPS, the school and the leader on time, the NGO late, the parish leaves early."""
+    sitting = app.schedule_meeting(
+        g.id,
+        kind="team",
+        on=FEB,
+        at=time(17),
+        place="GOPS, sala nr 2",
+        agenda=["Otwarcie", "Ukonstytuowanie się Zespołu", "Pakt"],
+        recorded_by=BY,
+        effective_on=date(2026, 1, 20),
+    )
+    assert (
+        app.hold_meeting(
+            sitting,
+            started_at=time(17, 5),
+            chair="Anna Nowak",
+            minute_taker="Jan Kowal",
+            recorded_by=BY,
+        )
+        == "1/2026"
+    )
+    for sid in (g.gops, g.school, g.leader, g.parish, g.bank):
+        app.record_attendance(sitting, sid, recorded_by=BY)
+    app.record_attendance(sitting, g.ngo, arrived_at=time(17, 50), recorded_by=BY)
+    app.record_departure(sitting, g.parish, at=time(18, 10), recorded_by=BY)
+    app.summarise_item(sitting, 2, "Zespół ukonstytuował się.", recorded_by=BY)
+    return sitting
+
+
+def propose(
+    app: Registry, sitting: UUID, g: Gmina, title: str, *effects: object, **kw: object
+) -> UUID:
+    return app.propose_resolution(
+        sitting,
+        title=title,
+        text="§1. …",
+        proposer_id=g.gops,
+        effects=list(effects),
+        recorded_by=BY,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def last_id(app: Registry) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def refused(app: Registry, error: type[DomainError], words: str, act: Callable[[], object]) -> None:
+    """The command is refused with a clear message, and nothing at all is written."""
+    before = last_id(app)
+    with pytest.raises(error, match=words):
+        act()
+    assert last_id(app) == before
+
+
+def test_a_sitting_adopts_resolutions_that_move_the_partnership(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    constituted = propose(
+        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
+    )
+    outcome = app.vote(
+        constituted,
+        at=time(17, 30),
+        votes_for=[g.gops, g.school],
+        abstentions=[g.parish],
+        recorded_by=BY,
+    )
+    assert outcome == "adopted"
+    pact = propose(app, sitting, g, "przyjęcia Paktu", AdoptPact(), AdmitSignatory(g.parish))
+    assert app.vote(pact, at=time(18, 15), totals=(3, 0, 0), recorded_by=BY) == "adopted"
+
+    view = app.get_gmina(g.id)
+    assert [(s.stage, s.decided_by) for s in view.stages[2:]] == [
+        (3, "Uchwała nr 1/2026 ZSL"),
+        (4, "Uchwała nr 2/2026 ZSL"),
+    ]
+    assert g.parish in [p.stakeholder_id for p in app.get_pact(g.id).signatories]
+    minutes = app.get_meeting(sitting)
+    assert minutes.title.startswith("Protokół nr 1/2026 z posiedzenia Zespołu")
+    assert [r.label for r in minutes.resolutions] == ["Uchwała nr 1/2026", "Uchwała nr 2/2026"]
+    first = minutes.resolutions[0]
+    assert (first.votes_for, first.abstentions, first.present, first.members) == (2, 1, 4, 5)
+    guests = [a.name for a in minutes.attendance if a.role == "guest"]
+    assert guests == ["Bank Spółdzielczy"]
+    assert minutes.chair == "Anna Nowak"
+
+
+def test_wrong_votes_are_refused_and_nothing_is_written(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    motion = propose(app, sitting, g, "harmonogramu prac")
+    app.open_vote(motion, at=time(17, 30), recorded_by=BY)
+    refused(
+        app,
+        NotPresentError,
+        "was not present at 17:30",
+        lambda: app.cast_ballot(motion, g.ngo, "for", recorded_by=BY),
+    )
+    refused(
+        app,
+        NotTeamMemberError,
+        "only members vote",
+        lambda: app.cast_ballot(motion, g.bank, "for", recorded_by=BY),
+    )
+    app.cast_ballot(motion, g.gops, "for", recorded_by=BY)
+    refused(
+        app,
+        AlreadyVotedError,
+        "already voted",
+        lambda: app.cast_ballot(motion, g.gops, "against", recorded_by=BY),
+    )
+    refused(
+        app,
+        DuplicateNumberError,
+        "Uchwała nr 1/2026 is already recorded",
+        lambda: propose(app, sitting, g, "czegoś innego", number=1),
+    )
+    late = propose(app, sitting, g, "wyboru KIS", AdvanceStage(Stage.SYNERGY_TEAM))
+    app.record_departure(sitting, g.school, at=time(18, 15), recorded_by=BY)
+    app.record_departure(sitting, g.leader, at=time(18, 18), recorded_by=BY)
+    # At 18:20 only GOPS and the NGO remain of five members (the parish left at 18:10).
+    refused(
+        app,
+        QuorumNotReachedError,
+        "2 of 5 members present, 3 needed",
+        lambda: app.vote(late, at=time(18, 20), totals=(2, 0, 0), recorded_by=BY),
+    )
+    assert app.get_gmina(g.id).stage == 2
+
+
+def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    constituted = propose(
+        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
+    )
+    app.vote(constituted, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    app.end_meeting(sitting, ended_at=time(19), recorded_by=BY)
+
+    april = app.schedule_meeting(
+        g.id, kind="zsl", on=APR, at=time(17), place="GOPS", recorded_by=BY
+    )
+    app.hold_meeting(april, started_at=time(17), recorded_by=BY)
+    for sid in (g.gops, g.school, g.ngo):
+        app.record_attendance(april, sid, recorded_by=BY)
+    approval = propose(app, april, g, "przyjęcia protokołu nr 1/2026", ApproveMinutes(sitting))
+    choice = propose(
+        app, april, g, "wyboru podmiotu", ChooseEntity(EntityType.KIS, "KIS Zielony Jar")
+    )
+    app.vote(approval, at=time(17, 10), votes_for=[g.gops, g.school, g.ngo], recorded_by=BY)
+    app.vote(
+        choice, at=time(17, 20), votes_for=[g.gops, g.school], votes_against=[g.ngo], recorded_by=BY
+    )
+    [kis] = app.list_entities(g.id)
+    assert (kis.name, kis.state, kis.facts[0].decided_by) == (
+        "KIS Zielony Jar",
+        "chosen",
+        "Uchwała nr 3/2026 ZSL",
+    )
+
+    refused(
+        app,
+        MeetingClosedError,
+        "record a correction as an erratum",
+        lambda: app.summarise_item(sitting, 1, "Dopisek", recorded_by=BY),
+    )
+    refused(
+        app,
+        MeetingClosedError,
+        "can no longer change",
+        lambda: propose(app, sitting, g, "spóźnionej sprawy"),
+    )
+    app.finalise_minutes(sitting, recorded_by=BY, effective_on=date(2026, 4, 20))
+    app.record_erratum(
+        sitting,
+        corrects=f"attendance:{g.ngo}",
+        correction="Przedstawiciel stowarzyszenia przybył o 17:45, nie o 17:50.",
+        recorded_by=BY,
+        effective_on=date(2026, 5, 4),
+    )
+    minutes = app.get_meeting(sitting)
+    assert (minutes.minutes, minutes.approved_on, minutes.approval) == (
+        "final",
+        APR,
+        "Uchwała nr 2/2026 ZSL",
+    )
+    assert minutes.errata[0].corrects == f"attendance:{g.ngo}"
+
+
+def test_a_past_sitting_is_reconstructed_as_it_stood_on_a_date(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    constituted = propose(
+        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
+    )
+    app.vote(constituted, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    app.dismiss_member(
+        g.id, g.leader, reason="Przeprowadzka", recorded_by=BY, effective_on=date(2026, 3, 1)
+    )
+    april = app.schedule_meeting(
+        g.id, kind="team", on=APR, at=time(17), place="GOPS", recorded_by=BY
+    )
+    app.hold_meeting(april, started_at=time(17), recorded_by=BY)
+    app.approve_minutes(sitting, at_meeting=april, recorded_by=BY)
+
+    planned = app.get_meeting(sitting, as_of=date(2026, 2, 1))
+    assert (planned.state, planned.attendance, planned.resolutions) == ("scheduled", [], [])
+    on_the_day = app.get_meeting(sitting, as_of=FEB)
+    assert (on_the_day.state, on_the_day.minutes) == ("held", "draft")
+    assert {a.name: a.departed_at for a in on_the_day.attendance}["Parafia św. Anny"] == time(
+        18, 10
+    )
+    assert on_the_day.resolutions[0].state == "adopted"
+    assert app.get_meeting(sitting).minutes == "approved"
+    assert app.get_gmina(g.id, as_of=FEB).stage == 3
+    assert len(app.get_team(g.id, as_of=FEB).members) == 5
+    assert len(app.get_team(g.id, as_of=APR).members) == 4
+    quorum = app.quorum_at(sitting, time(17, 55))
+    assert (quorum.members, len(quorum.present_members), quorum.needed) == (5, 5, 3)
+
+
+def test_an_accepted_action_item_becomes_a_commitment_of_its_owner(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    task = app.assign_action(
+        sitting,
+        g.school,
+        description="Udostępnić salę na zajęcia KIS",
+        due_on=date(2026, 6, 30),
+        agenda_item=3,
+        recorded_by=BY,
+    )
+    refused(
+        app,
+        RuleViolationError,
+        "has not accepted this task",
+        lambda: app.take_up_action(task, resource="premises", recorded_by=BY),
+    )
+    app.accept_action(task, recorded_by=BY, effective_on=date(2026, 2, 12))
+    commitment = app.take_up_action(
+        task,
+        resource="premises",
+        quantity="8",
+        unit="h/mies.",
+        recorded_by=BY,
+        effective_on=date(2026, 2, 12),
+    )
+    [made] = app.get_pact(g.id).commitments
+    assert (made.id, made.description, made.due_on) == (
+        commitment,
+        "Udostępnić salę na zajęcia KIS",
+        date(2026, 6, 30),
+    )
+    assert app.get_meeting(sitting).actions[0].state == "taken_up"
+
+
+def test_the_team_records_its_entity_created_and_registered(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    sitting = first_sitting(app, g)
+    for title, effects in (
+        ("ukonstytuowania się Zespołu", [AdvanceStage(Stage.SYNERGY_TEAM)]),
+        ("przyjęcia Paktu", [AdoptPact()]),
+        ("wyboru podmiotu", [ChooseEntity(EntityType.CIS), AdvanceStage(Stage.ENTITY_CHOSEN)]),
+    ):
+        motion = propose(app, sitting, g, title, *effects)
+        app.vote(motion, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    [cis] = app.list_entities(g.id)
+    created = propose(
+        app,
+        sitting,
+        g,
+        "utworzenia CIS",
+        RecordEntityCreated(cis.id),
+        AdvanceStage(Stage.ENTITY_CREATED),
+    )
+    app.vote(created, at=time(17, 40), totals=(4, 0, 0), recorded_by=BY)
+    app.record_entity_registered(
+        g.id,
+        cis.id,
+        authority="Wojewoda Świętokrzyski",
+        decision_number="WPS.1.2026",
+        recorded_by=BY,
+        effective_on=date(2026, 5, 5),
+    )
+    entity = app.get_entity(cis.id)
+    assert [f.state for f in entity.facts] == ["chosen", "created", "registered"]
+    assert app.get_gmina(g.id).stage == 6
+    assert app.get_entity(cis.id, as_of=date(2026, 3, 1)).state == "created"
