@@ -20,7 +20,7 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
     c, limit = ctx.network.degree_centralisation, ctx.settings.centralisation
     if c <= limit or not ctx.nodes:
         return []
-    top = max(ctx.nodes.values(), key=lambda m: (m.degree, m.betweenness, m.name))
+    top = max(ctx.nodes.values(), key=lambda m: (m.degree, m.name))
     others = ctx.network.stakeholders - 1
     who = ctx.who(top.id)
     pl, en = coordinator_note(who)

@@ -122,7 +122,7 @@ def context(snapshot: Snapshot, settings: RiskSettings) -> Context:
         snapshot,
         g,
         network_metrics(snapshot, g),
-        {m.id: m for m in node_metrics(g)},
+        {m.id: m for m in node_metrics(g, with_betweenness=False)},
         settings,
     )
 

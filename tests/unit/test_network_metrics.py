@@ -11,6 +11,7 @@ from domain.values import SubType
 from projections.metrics import (
     assortativity,
     build_graph,
+    burt_constraint,
     cut_points,
     ei_index,
     freeman_centralisation,
@@ -86,3 +87,9 @@ def test_two_kinds_of_tie_between_the_same_pair_add_up_on_one_edge() -> None:
     ]
     edge = build_graph(s).edges["a", "b"]
     assert (edge["weight"], edge["ties"], edge["declared"], edge["commitment"]) == (3.0, 2, 1, 1)
+
+
+def test_burts_constraint_matches_networkx_on_the_karate_club_and_a_random_graph() -> None:
+    for g in (nx.karate_club_graph(), nx.gnm_random_graph(60, 200, seed=3)):
+        expected = {k: v for k, v in nx.constraint(g).items() if v == v}
+        assert burt_constraint(g) == pytest.approx(expected)
