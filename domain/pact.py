@@ -80,8 +80,9 @@ class Pact(Aggregate):
         self.title = title
         self.theses = list(theses)
         self.drafted_on = effective_on
-        self.parties: dict[UUID, list[Membership]] = {}
-        self.commitments: dict[UUID, Commitment] = {}
+        # Keyed by the id's text so that snapshots of the pact are plain JSON.
+        self.parties: dict[str, list[Membership]] = {}
+        self.commitments: dict[str, Commitment] = {}
 
     @classmethod
     def draft(cls, gmina_id: UUID, gmina_name: str, effective_on: date, recorded_by: str) -> Pact:
@@ -92,17 +93,21 @@ class Pact(Aggregate):
     # --- signatories -------------------------------------------------------------------
 
     def is_member(self, stakeholder_id: UUID) -> bool:
-        periods = self.parties.get(stakeholder_id)
+        periods = self.parties.get(str(stakeholder_id))
         return bool(periods) and periods[-1].left_on is None  # type: ignore[index]
 
+    def periods(self, stakeholder_id: UUID) -> list[Membership]:
+        """Every period the stakeholder was a signatory, oldest first."""
+        return list(self.parties.get(str(stakeholder_id), []))
+
     def members(self) -> list[UUID]:
-        return [sid for sid in self.parties if self.is_member(sid)]
+        return [UUID(sid) for sid in self.parties if self.is_member(UUID(sid))]
 
     def check_member(self, stakeholder_id: UUID, name: str, on: date | None = None) -> None:
         """The stakeholder is a signatory now and, if a date is given, already was on it."""
         if not self.is_member(stakeholder_id):
             raise NotInPactError(f"{name} is not a signatory of the pact.")
-        joined = self.parties[stakeholder_id][-1].joined_on
+        joined = self.parties[str(stakeholder_id)][-1].joined_on
         if on is not None and on < joined:
             raise EffectiveDateError(
                 f"{name} signed the pact on {joined}; it cannot act as a signatory on {on}."
@@ -120,9 +125,9 @@ class Pact(Aggregate):
     ) -> None:
         """A stakeholder signs the pact (again, if it left before)."""
         if self.is_member(stakeholder_id):
-            joined = self.parties[stakeholder_id][-1].joined_on
+            joined = self.parties[str(stakeholder_id)][-1].joined_on
             raise AlreadyInPactError(f"{name} already signed the pact on {joined}.")
-        periods = self.parties.get(stakeholder_id)
+        periods = self.parties.get(str(stakeholder_id))
         if periods and periods[-1].left_on and effective_on < periods[-1].left_on:
             raise EffectiveDateError(
                 f"{name} left the pact on {periods[-1].left_on}; it cannot rejoin before that."
@@ -143,7 +148,7 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        self.parties.setdefault(stakeholder_id, []).append(
+        self.parties.setdefault(str(stakeholder_id), []).append(
             Membership(effective_on, representative, form, role)
         )
 
@@ -152,7 +157,7 @@ class Pact(Aggregate):
     ) -> None:
         """A signatory leaves the pact; its membership and commitments stay in the history."""
         self.check_member(stakeholder_id, name)
-        joined = self.parties[stakeholder_id][-1].joined_on
+        joined = self.parties[str(stakeholder_id)][-1].joined_on
         if effective_on < joined:
             raise EffectiveDateError(
                 f"{name} joined the pact on {joined}; it cannot leave before that."
@@ -163,7 +168,7 @@ class Pact(Aggregate):
     def _left(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
-        periods = self.parties[stakeholder_id]
+        periods = self.parties[str(stakeholder_id)]
         periods[-1] = replace(periods[-1], left_on=effective_on, leave_reason=reason)
 
     def change_representative(
@@ -186,7 +191,7 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        periods = self.parties[stakeholder_id]
+        periods = self.parties[str(stakeholder_id)]
         periods[-1] = replace(periods[-1], representative=representative)
 
     # --- theses ------------------------------------------------------------------------
@@ -227,7 +232,7 @@ class Pact(Aggregate):
         for partner in joint_with:
             if not self.is_member(partner):
                 raise NotInPactError("A joint commitment can be made only with other signatories.")
-            if effective_on < self.parties[partner][-1].joined_on:
+            if effective_on < self.parties[str(partner)][-1].joined_on:
                 raise EffectiveDateError(
                     "A joint commitment can be made only with stakeholders who had signed "
                     f"the pact by {effective_on}."
@@ -236,7 +241,7 @@ class Pact(Aggregate):
             raise InvalidInputError(
                 "joint_with", "A stakeholder cannot commit jointly with itself."
             )
-        if commitment_id in self.commitments:
+        if str(commitment_id) in self.commitments:
             raise InvalidInputError("commitment_id", "This commitment is already recorded.")
         self._commitment_made(
             commitment_id,
@@ -269,7 +274,7 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        self.commitments[commitment_id] = Commitment(
+        self.commitments[str(commitment_id)] = Commitment(
             commitment_id,
             stakeholder_id,
             resource,
@@ -285,7 +290,7 @@ class Pact(Aggregate):
 
     def commitment(self, commitment_id: UUID) -> Commitment:
         try:
-            return self.commitments[commitment_id]
+            return self.commitments[str(commitment_id)]
         except KeyError:
             raise NotFoundError(f"No commitment {commitment_id} in this pact.") from None
 
@@ -339,7 +344,7 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        c = self.commitments[commitment_id]
+        c = self.commitments[str(commitment_id)]
         c.revisions.append({k: getattr(c, k) for k in changes} | {"revised_on": effective_on})
         for key, value in changes.items():
             setattr(c, key, value)
@@ -369,7 +374,7 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        c = self.commitments[commitment_id]
+        c = self.commitments[str(commitment_id)]
         c.state = state
         c.closed_on = effective_on
         c.note = note

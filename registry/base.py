@@ -14,6 +14,7 @@ from domain.directory import GminaDirectory
 from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import effective_on, replay_as_of
+from domain.pact import Pact
 from registry.personal_data import PersonalDataVault, key_store_for
 from registry.settings import Settings
 from registry.transcodings import register_domain_transcodings
@@ -34,11 +35,13 @@ class RegistryBase(Application[UUID]):
     """Loads and saves aggregates, turning storage outcomes into the domain's words."""
 
     name = "registry"
-    snapshotting_intervals = {Gmina: 100, GminaDirectory: 100}  # noqa: RUF012
+    snapshotting_intervals = {Gmina: 100, GminaDirectory: 100, Pact: 100}  # noqa: RUF012
 
     def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
         self.settings = settings or Settings.from_env()
         merged = self.settings.eventsourcing_env() | (env or {})
+        interval = max(1, self.settings.snapshot_interval)
+        self.snapshotting_intervals = dict.fromkeys(type(self).snapshotting_intervals, interval)
         super().__init__(env=merged)
         self.vault = PersonalDataVault(key_store_for(self.factory))
 

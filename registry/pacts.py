@@ -298,7 +298,8 @@ class PactUseCases(CatalogueUseCases):
             return names[sid]
 
         parties = []
-        for sid, periods in pact.parties.items():
+        for key, periods in pact.parties.items():
+            sid = UUID(key)
             last = periods[-1]
             rep = self.vault.unseal(last.representative)
             parties.append(

@@ -32,6 +32,7 @@ class Settings:
     postgres_schema: str = ""  # MLW_POSTGRES_SCHEMA
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
+    aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -43,6 +44,7 @@ class Settings:
         try:
             port = int(env.get("MLW_POSTGRES_PORT", "5432"))
             interval = int(env.get("MLW_SNAPSHOT_INTERVAL", "100"))
+            cache = int(env.get("MLW_AGGREGATE_CACHE", "1000"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         return cls(
@@ -56,11 +58,16 @@ class Settings:
             postgres_schema=env.get("MLW_POSTGRES_SCHEMA", ""),
             create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
             snapshot_interval=interval,
+            aggregate_cache=cache,
         )
 
     def eventsourcing_env(self) -> dict[str, str]:
         """The settings in the event store library's own words."""
         env: dict[str, str] = {"CREATE_TABLE": "y" if self.create_tables else "n"}
+        if self.aggregate_cache > 0:
+            # Cached aggregates are brought up to date from the store before each use
+            # (fast-forward), so several processes writing to one database stay exact.
+            env["AGGREGATE_CACHE_MAXSIZE"] = str(self.aggregate_cache)
         if self.store == "memory":
             env["PERSISTENCE_MODULE"] = "eventsourcing.popo"
         elif self.store == "sqlite":

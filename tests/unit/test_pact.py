@@ -100,7 +100,7 @@ def test_a_stakeholder_that_left_may_sign_again_later() -> None:
         "ala",
     )
     assert pact.is_member(OPS)
-    assert len(pact.parties[OPS]) == 2
+    assert len(pact.periods(OPS)) == 2
 
 
 def test_only_signatories_make_commitments() -> None:
@@ -163,7 +163,7 @@ def test_a_revised_commitment_keeps_its_earlier_terms() -> None:
     pact = pact_with_ops()
     cid = commit_premises(pact)
     pact.revise_commitment(cid, {"quantity": Decimal(30)}, "więcej godzin", date(2026, 5, 1), "ala")
-    c = pact.commitments[cid]  # type: ignore[index]
+    c = pact.commitment(cid)  # type: ignore[arg-type]
     assert c.state is CommitmentState.REVISED
     assert c.quantity == Decimal(30)
     assert c.revisions[0]["quantity"] == Decimal(20)
