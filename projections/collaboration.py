@@ -12,6 +12,7 @@ from uuid import UUID
 
 import networkx as nx
 
+from projections import network_meetings  # noqa: F401  (registers meeting facts)
 from projections.metrics import (
     NetworkMetrics,
     NodeMetrics,

@@ -94,6 +94,7 @@ class Decision:
     adopted: bool
     votes: dict[str, str] = field(default_factory=dict)  # stakeholder -> for/against/abstain
     votes_recorded: bool = True
+    closed: bool = True
 
 
 @dataclass

@@ -158,7 +158,7 @@ def low_attendance(ctx: Context) -> list[Flag]:
 @rule
 def voting(ctx: Context) -> list[Flag]:
     """Wykluczenie and "our interest first", read from the recorded votes."""
-    s, done = ctx.settings, ctx.snapshot.decisions
+    s, done = ctx.settings, [d for d in ctx.snapshot.decisions if d.closed]
     if not done:
         return []
     with_votes = [d for d in done if d.votes_recorded]

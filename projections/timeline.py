@@ -52,18 +52,19 @@ class TimelineProjection(ReadModel):
         self.owners: dict[str, str] = {}
 
     def gmina_of(self, event: Any, unit: Unit) -> str | None:
+        """The gmina a record belongs to, as its first fact said (the directory has none)."""
         originator = str(event.originator_id)
+        if originator not in self.owners:
+            row = unit.get("owner", originator)
+            if row is not None:
+                self.owners[originator] = row["gmina_id"]
         if originator in self.owners:
             return self.owners[originator]
         gmina_id = getattr(event, "gmina_id", None)
         if isinstance(event, Gmina.Registered):
             gmina_id = event.originator_id
-        if gmina_id is not None:
+        if gmina_id is not None and event.originator_version == 1:
             unit.put("owner", originator, "", 0, {"gmina_id": str(gmina_id)})
-        else:
-            row = unit.get("owner", originator)
-            gmina_id = row["gmina_id"] if row else None
-        if gmina_id is not None:
             self.owners[originator] = str(gmina_id)
         return None if gmina_id is None else str(gmina_id)
 

@@ -206,3 +206,17 @@ def test_a_batch_that_fails_to_be_written_is_applied_again_and_only_once(
         assert everything(models).count("revisions") and json.dumps(
             view.rows("commitment"), sort_keys=True
         ) == json.dumps(rebuilt.catalogue_view.rows("commitment"), sort_keys=True)
+
+
+def test_each_gminas_entry_in_the_national_directory_stays_on_its_own_timeline(
+    registry: Registry,
+) -> None:
+    g, _ = zielony_jar(registry)
+    other = registry.register_gmina(
+        "2640023", "Jarki", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+    )
+    with ReadModels(registry) as models:
+        models.catch_up()
+        for gmina in (g, other):
+            entered = timeline(models.timeline_view, gmina, fact="GminaDirectory.Entered")
+            assert [e.details["gmina_id"] for e in entered] == [str(gmina)]

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from domain.values import SubType
+from projections.network import Decision, Meeting, Snapshot
 from projections.risk_settings import RiskSettings
 from projections.risks import Flag, assess
 from tests.unit.stories import add_actor, balanced, commit, star, tie
@@ -111,3 +112,49 @@ def test_thresholds_come_from_settings_not_from_the_rules() -> None:
     assert "dominance.centralisation" not in rules(assess(star(), lenient))
     env = RiskSettings.from_env({"MLW_RISK_CENTRALISATION": "1.0"})
     assert env.centralisation == 1.0
+
+
+def with_meetings(s: Snapshot, absent: str, count: int = 6) -> Snapshot:
+    members = [a.id for a in s.active() if a.signatory]
+    for i in range(count):
+        came = [m for m in members if m != absent]
+        s.meetings.append(Meeting(f"m{i}", date(2026, 1 + i // 2, 1 + i), members, came))
+    return s
+
+
+def test_a_signatory_absent_from_the_last_six_meetings_is_flagged_as_left_out() -> None:
+    flags = assess(with_meetings(balanced(), absent="s05"), SETTINGS)
+    [f] = [f for f in flags if f.rule == "exclusion.low_attendance"]
+    assert [x.id for x in f.stakeholders] == ["s05"]
+    assert f.counts == {"attended": 0, "meetings": 6}
+
+
+def test_meetings_without_attendance_lists_give_insufficient_data_not_a_flag() -> None:
+    s = with_meetings(balanced(), absent="s05")
+    for m in s.meetings[:2]:
+        m.attendance_recorded = False
+    [f] = [f for f in assess(s, SETTINGS) if f.rule == "exclusion.low_attendance"]
+    assert f.severity == "insufficient_data"
+
+
+def test_one_member_proposing_most_adopted_resolutions_is_flagged_as_domination() -> None:
+    s = balanced()
+    for i in range(6):
+        proposer = "s01" if i < 5 else "s02"
+        votes = {a.id: "for" for a in s.active()}
+        s.decisions.append(Decision(f"r{i}", date(2026, 3, 1 + i), [proposer], True, votes))
+    flags = {f.rule: f for f in assess(s, SETTINGS)}
+    share = flags["dominance.decision_share"]
+    assert [x.id for x in share.stakeholders] == ["s01"]
+    assert share.counts == {"proposed": 5, "adopted": 6, "members": 12}
+
+
+def test_a_member_voting_against_every_motion_of_others_is_named_with_its_votes() -> None:
+    s = balanced()
+    for i, proposer in enumerate(["s00", "s01", "s02", "s03", "s05", "s06"]):
+        votes = {a.id: "for" for a in s.active()} | {"s04": "against"}
+        s.decisions.append(Decision(f"r{i}", date(2026, 3, 1 + i), [proposer], True, votes))
+    [f] = [f for f in assess(s, SETTINGS) if f.rule == "own_interest.against_others"]
+    assert [x.id for x in f.stakeholders] == ["s04"]
+    assert f.counts == {"against": 6, "votes": 6}
+    assert "głosował(a) przeciw 6 z 6 cudzych wniosków" in f.sentence_pl
