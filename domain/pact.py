@@ -21,6 +21,7 @@ from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
     CooperationForm,
+    Immutable,
     ParticipantRole,
     ResourceKind,
     Sealed,
@@ -28,7 +29,7 @@ from domain.values import (
 
 
 @dataclass(frozen=True)
-class Membership:
+class Membership(Immutable):
     """One period of a stakeholder's signing the pact."""
 
     joined_on: date
@@ -39,9 +40,12 @@ class Membership:
     leave_reason: str = ""
 
 
-@dataclass
-class Commitment:
-    """What a signatory commits to the partnership, and where that promise stands."""
+@dataclass(frozen=True)
+class Commitment(Immutable):
+    """What a signatory commits to the partnership, and where that promise stands.
+
+    Never changed in place: each fact replaces it with a new value.
+    """
 
     id: UUID
     stakeholder_id: UUID
@@ -344,12 +348,16 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        c = self.commitments[str(commitment_id)]
-        c.revisions.append({k: getattr(c, k) for k in changes} | {"revised_on": effective_on})
-        for key, value in changes.items():
-            setattr(c, key, value)
-        c.state = CommitmentState.REVISED
-        c.note = note
+        key = str(commitment_id)
+        c = self.commitments[key]
+        earlier = {k: getattr(c, k) for k in changes} | {"revised_on": effective_on}
+        self.commitments[key] = replace(
+            c,
+            **changes,  # type: ignore[arg-type]
+            revisions=[*c.revisions, earlier],
+            state=CommitmentState.REVISED,
+            note=note,
+        )
 
     def close_commitment(
         self,
@@ -374,10 +382,10 @@ class Pact(Aggregate):
         effective_on: date,
         recorded_by: str,
     ) -> None:
-        c = self.commitments[str(commitment_id)]
-        c.state = state
-        c.closed_on = effective_on
-        c.note = note
+        key = str(commitment_id)
+        self.commitments[key] = replace(
+            self.commitments[key], state=state, closed_on=effective_on, note=note
+        )
 
 
 def check_terms(

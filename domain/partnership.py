@@ -9,11 +9,11 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
-from domain.values import Stage
+from domain.values import Immutable, Stage
 
 
 @dataclass(frozen=True)
-class StageReached:
+class StageReached(Immutable):
     """One step of the process: which stage, from when, why, and on whose decision."""
 
     stage: Stage

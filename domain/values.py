@@ -187,8 +187,18 @@ class CommitmentState(Enum):
         return self in (CommitmentState.MADE, CommitmentState.REVISED)
 
 
+class Immutable:
+    """A value never changed in place, so copies of an aggregate may share it."""
+
+    def __copy__(self) -> Immutable:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Immutable:
+        return self
+
+
 @dataclass(frozen=True)
-class Sealed:
+class Sealed(Immutable):
     """Personal data of one natural person, encrypted with that person's own key.
 
     The domain never sees the plain text: the registry seals and unseals it, and
@@ -200,7 +210,7 @@ class Sealed:
 
 
 @dataclass(frozen=True)
-class Identifiers:
+class Identifiers(Immutable):
     """An institution's register numbers, already checked and normalised."""
 
     nip: str | None = None

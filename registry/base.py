@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -21,6 +22,10 @@ from registry.transcodings import register_domain_transcodings
 from registry.views import FactView, plain
 
 A = TypeVar("A", bound=Aggregate)
+
+# Cached aggregates are deep-copied before each command; ids are immutable, so the copy
+# can share them instead of rebuilding thousands of UUIDs (the copy module's own table).
+copy._deepcopy_dispatch.setdefault(UUID, copy._deepcopy_atomic)  # type: ignore[attr-defined]
 
 NOUNS = {
     "Gmina": "gmina",
