@@ -172,7 +172,7 @@ class MeetingUseCases(EntityUseCases):
         if stakeholder.kind is StakeholderKind.PERSON:
             return stakeholder.person
         pact = self.pact_of(stakeholder.gmina_id)
-        periods = pact.parties.get(stakeholder.id)
+        periods = pact.periods(stakeholder.id)
         return periods[-1].representative if periods else None
 
     def record_attendance(

@@ -126,7 +126,7 @@ class TeamUseCases(PactUseCases):
         team.dismiss(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
         if pact.is_member(stakeholder_id):
             status = StakeholderStatus.SIGNATORY
-        elif stakeholder_id in pact.parties:
+        elif pact.periods(stakeholder_id):
             status = StakeholderStatus.FORMER_SIGNATORY
         else:
             status = StakeholderStatus.INVITED

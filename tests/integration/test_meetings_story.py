@@ -381,3 +381,21 @@ def test_the_team_records_its_entity_created_and_registered(registry: Registry) 
     assert [f.state for f in entity.facts] == ["chosen", "created", "registered"]
     assert app.get_gmina(g.id).stage == 6
     assert app.get_entity(cis.id, as_of=date(2026, 3, 1)).state == "created"
+
+
+def test_the_attendance_list_names_who_came_for_each_signatory(registry: Registry) -> None:
+    app, g = registry, zielony_jar(registry)
+    app.change_representative(
+        g.id,
+        g.school,
+        representative="Ewa Dąbrowska",
+        representative_function="dyrektorka",
+        recorded_by=BY,
+        effective_on=date(2026, 1, 20),
+    )
+    sitting = first_sitting(app, g)
+    came = {a.name: (a.representative, a.function) for a in app.get_meeting(sitting).attendance}
+    assert came["Szkoła Podstawowa w Jarze"] == ("Ewa Dąbrowska", "dyrektorka")
+    assert came["Halina Wiśniewska"][0] == "Halina Wiśniewska"
+    app.dismiss_member(g.id, g.school, recorded_by=BY, effective_on=date(2026, 3, 1))
+    assert app.get_stakeholder(g.school).status == "signatory"

@@ -1,0 +1,164 @@
+"""`mlw entity …`: the social employment entity the team chose, from choice to status lost."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+
+from domain.errors import InvalidInputError, NotFoundError
+from registry.application import Registry
+from registry.cli_support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    emit,
+    parse_date,
+    recorder,
+    run,
+    short,
+)
+from registry.cli_team import DecidedOpt, GminaArg
+from registry.meeting_views import EntityView
+
+entity_app = typer.Typer(help="The social employment entity: chosen, created, registered, lost.")
+
+EntityArg = Annotated[str, typer.Argument(help="The entity's id or its first characters.")]
+
+
+def describe_entity(e: EntityView) -> str:
+    lines = [f"{e.name} – {e.type_label}: {e.state} (id {short(e.id)})"]
+    lines += [f"  {f.effective_on}  {f.state}: {f.detail} ({f.decided_by})" for f in e.facts]
+    return "\n".join(lines)
+
+
+def resolve_entity(app: Registry, gmina_id: UUID, ref: str) -> UUID:
+    ids = [e.id for e in app.list_entities(gmina_id) if str(e.id).startswith(ref.strip().lower())]
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise NotFoundError(f"No entity {ref!r} chosen by this gmina's team.")
+    raise InvalidInputError("entity", f"{ref!r} names {len(ids)} entities; be more exact.")
+
+
+@entity_app.command("choose")
+def choose(
+    gmina: GminaArg,
+    entity_type: Annotated[str, typer.Argument(help="cis, kis, zaz, wtz or social_cooperative.")],
+    decided_by: DecidedOpt,
+    name: Annotated[str, typer.Option(help="The entity's name.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the team's choice of the entity to create (without a resolution of record)."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        eid = app.choose_entity(
+            gid,
+            entity_type,
+            name=name,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_entity(eid)
+
+    emit(run(act, as_json), as_json, describe_entity)
+
+
+@entity_app.command("created")
+def created(
+    gmina: GminaArg,
+    entity: EntityArg,
+    decided_by: DecidedOpt,
+    recreated: Annotated[bool, typer.Option(help="Re-created rather than new.")] = False,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the entity created or re-created."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        eid = resolve_entity(app, gid, entity)
+        app.record_entity_created(
+            gid,
+            eid,
+            recreated=recreated,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_entity(eid)
+
+    emit(run(act, as_json), as_json, describe_entity)
+
+
+@entity_app.command("registered")
+def registered(
+    gmina: GminaArg,
+    entity: EntityArg,
+    authority: Annotated[str, typer.Option(help="Who granted the status or registered it.")],
+    decision_number: Annotated[str, typer.Option(help="Number of the decision or entry.")],
+    on: Annotated[str | None, typer.Option("--on", help="Date of the decision.")] = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the entity's status granted or its registration: by whom, number, date."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        eid = resolve_entity(app, gid, entity)
+        app.record_entity_registered(
+            gid,
+            eid,
+            authority=authority,
+            decision_number=decision_number,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_entity(eid)
+
+    emit(run(act, as_json), as_json, describe_entity)
+
+
+@entity_app.command("lost")
+def lost(
+    gmina: GminaArg,
+    entity: EntityArg,
+    reason: Annotated[str, typer.Option(help="Why the status was lost.")],
+    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the entity's status lost."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        eid = resolve_entity(app, gid, entity)
+        app.record_entity_status_lost(
+            gid,
+            eid,
+            reason=reason,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_entity(eid)
+
+    emit(run(act, as_json), as_json, describe_entity)
+
+
+@entity_app.command("list")
+def list_entities(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
+    """The entities the team chose and the steps of their life."""
+    views = run(
+        lambda app: app.list_entities(app.find_gmina(gmina), as_of=parse_date(as_of, "as_of")),
+        as_json,
+    )
+    emit(views, as_json, lambda vs: "\n".join(describe_entity(v) for v in vs) or "(none)")

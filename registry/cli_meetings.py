@@ -1,0 +1,217 @@
+"""`mlw meeting …`: the calendar of meetings, holding one, and its agenda.
+
+``mount_meeting_commands(app)`` adds `meeting`, `attendance`, `minutes`, `team`, `entity`
+and `resolution` to the `mlw` command line.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from registry.application import Registry
+from registry.cli_attendance import attendance_app
+from registry.cli_entity import entity_app
+from registry.cli_minutes import MeetingArg, meeting_ref, minutes_app
+from registry.cli_minutes import show as show_minutes
+from registry.cli_resolutions import resolution_app
+from registry.cli_support import (
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    emit,
+    parse_date,
+    recorder,
+    run,
+    short,
+    table,
+)
+from registry.cli_team import GminaArg, parse_time, required_date, required_time, team_app
+from registry.meeting_views import MeetingView
+
+meeting_app = typer.Typer(help="Pact meetings and team sittings: calendar, holding, agenda.")
+
+TimeOpt = Annotated[str, typer.Option(help="Time of day, HH:MM.")]
+
+
+def mount_meeting_commands(app: typer.Typer) -> None:
+    """Add the meetings' commands to the `mlw` command line."""
+    app.add_typer(meeting_app, name="meeting")
+    app.add_typer(attendance_app, name="attendance")
+    app.add_typer(minutes_app, name="minutes")
+    app.add_typer(team_app, name="team")
+    app.add_typer(entity_app, name="entity")
+    app.add_typer(resolution_app, name="resolution")
+
+
+def headline(m: MeetingView) -> str:
+    return f"{m.title} – {m.on} {m.at:%H:%M}, {m.place} ({m.state}, id {short(m.id)})"
+
+
+@meeting_app.command("schedule")
+def schedule(
+    gmina: GminaArg,
+    kind: Annotated[str, typer.Option(help="team (a ZSL sitting) or pact (signatories).")],
+    day: Annotated[str, typer.Option("--date", help="Day of the meeting, YYYY-MM-DD.")],
+    at: Annotated[str, typer.Option("--time", help="Time it starts, HH:MM.")],
+    place: Annotated[str, typer.Option(help="Where.")],
+    agenda: Annotated[list[str] | None, typer.Option(help="An agenda item (repeat).")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Put a meeting in the calendar: date, time, place, agenda."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        mid = app.schedule_meeting(
+            gid,
+            kind=kind,
+            on=required_date(day, "date"),
+            at=required_time(at, "time"),
+            place=place,
+            agenda=agenda or [],
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_meeting(mid)
+
+    emit(run(act, as_json), as_json, headline)
+
+
+@meeting_app.command("reschedule")
+def reschedule(
+    gmina: GminaArg,
+    meeting: MeetingArg,
+    day: Annotated[str | None, typer.Option("--date", help="New day.")] = None,
+    at: Annotated[str | None, typer.Option("--time", help="New time, HH:MM.")] = None,
+    place: Annotated[str | None, typer.Option(help="New place.")] = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Move a meeting that has not taken place yet."""
+
+    def act(app: Registry) -> Any:
+        _, mid = meeting_ref(app, gmina, meeting)
+        app.reschedule_meeting(
+            mid,
+            on=parse_date(day, "date"),
+            at=parse_time(at),
+            place=place,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_meeting(mid)
+
+    emit(run(act, as_json), as_json, headline)
+
+
+@meeting_app.command("cancel")
+def cancel(
+    gmina: GminaArg,
+    meeting: MeetingArg,
+    reason: Annotated[str, typer.Option(help="Why it is called off.")],
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Call off a scheduled meeting."""
+
+    def act(app: Registry) -> Any:
+        _, mid = meeting_ref(app, gmina, meeting)
+        app.cancel_meeting(
+            mid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
+        )
+        return app.get_meeting(mid)
+
+    emit(run(act, as_json), as_json, headline)
+
+
+@meeting_app.command("hold")
+def hold(
+    gmina: GminaArg,
+    meeting: MeetingArg,
+    start: Annotated[str, typer.Option(help="When it actually started, HH:MM.")],
+    end: Annotated[str | None, typer.Option(help="When it ended, HH:MM.")] = None,
+    chair: Annotated[str | None, typer.Option(help="Who chaired (a person).")] = None,
+    chair_function: Annotated[str, typer.Option(help="The chair's function.")] = "",
+    minute_taker: Annotated[str | None, typer.Option(help="Who took the minutes.")] = None,
+    number: Annotated[
+        int | None, typer.Option(help="Minutes number (next free by default).")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Day it was held, if not as planned.")
+    ] = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the meeting held: start and end, chair, minute-taker; number its minutes."""
+
+    def act(app: Registry) -> Any:
+        _, mid = meeting_ref(app, gmina, meeting)
+        app.hold_meeting(
+            mid,
+            started_at=required_time(start, "start"),
+            ended_at=parse_time(end, "end"),
+            chair=chair,
+            chair_function=chair_function,
+            minute_taker=minute_taker,
+            number=number,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_meeting(mid)
+
+    emit(run(act, as_json), as_json, headline)
+
+
+@meeting_app.command("end")
+def end(
+    gmina: GminaArg, meeting: MeetingArg, at: TimeOpt, by: ByOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Record when the meeting closed."""
+
+    def act(app: Registry) -> Any:
+        _, mid = meeting_ref(app, gmina, meeting)
+        app.end_meeting(mid, ended_at=required_time(at, "at"), recorded_by=recorder(by))
+        return app.get_meeting(mid)
+
+    emit(run(act, as_json), as_json, headline)
+
+
+@meeting_app.command("agenda")
+def agenda(
+    gmina: GminaArg,
+    meeting: MeetingArg,
+    title: Annotated[str, typer.Argument(help="The item added to the agenda.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add an item to the agenda of a held meeting."""
+
+    def act(app: Registry) -> Any:
+        _, mid = meeting_ref(app, gmina, meeting)
+        number = app.add_agenda_item(mid, title, recorded_by=recorder(by))
+        return app.get_meeting(mid).agenda[number - 1]
+
+    emit(run(act, as_json), as_json, lambda i: f"{i.number}. {i.title}")
+
+
+@meeting_app.command("list")
+def list_meetings(
+    gmina: GminaArg,
+    kind: Annotated[str | None, typer.Option(help="team or pact.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The gmina's meetings in date order."""
+    views = run(lambda app: app.list_meetings(app.find_gmina(gmina), kind=kind), as_json)
+    rows = [
+        [str(m.on), f"{m.at:%H:%M}", m.kind, m.number or "", m.state, m.minutes, short(m.id)]
+        for m in views
+    ]
+    emit(views, as_json, table(rows, ["date", "time", "kind", "no.", "state", "minutes", "id"]))
+
+
+meeting_app.command("show")(show_minutes)

@@ -1,0 +1,293 @@
+"""`mlw resolution …`: the team's resolutions, their votes, and what adopting them drives."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+
+from domain.errors import InvalidInputError, NotFoundError
+from domain.resolution import (
+    AdmitSignatory,
+    AdoptPact,
+    AdvanceStage,
+    AmendPact,
+    ApproveMinutes,
+    ChangeRules,
+    ChooseEntity,
+    Effect,
+    RecordEntityCreated,
+    RecordEntityRegistered,
+    RecordEntityStatusLost,
+)
+from domain.values import Stage
+from domain.voting import TeamRules
+from registry.application import Registry
+from registry.cli_entity import resolve_entity
+from registry.cli_minutes import MeetingArg, describe_vote, meeting_ref
+from registry.cli_support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    emit,
+    parse_date,
+    recorder,
+    resolve_stakeholder,
+    run,
+    table,
+)
+from registry.cli_team import GminaArg, required_date, required_time
+from registry.entities import parse_entity_type
+from registry.meeting_views import ResolutionView
+from registry.team import parse_rules
+
+resolution_app = typer.Typer(help="Resolutions of the team (uchwały): proposed, voted, adopted.")
+
+ResolutionArg = Annotated[str, typer.Argument(help="Resolution: its number '3/2026', or id.")]
+WhoList = Annotated[list[str] | None, typer.Option(help="A member (repeat).")]
+
+
+def resolve_resolution(app: Registry, gmina_id: UUID, ref: str) -> UUID:
+    ref = ref.strip()
+    if "/" in ref:
+        return app.find_resolution(gmina_id, ref)
+    ids = [r.id for r in app.list_resolutions(gmina_id) if str(r.id).startswith(ref.lower())]
+    if len(ids) == 1:
+        return ids[0]
+    raise NotFoundError(f"No single resolution {ref!r} of this gmina's team.")
+
+
+def describe_resolution(r: ResolutionView) -> str:
+    lines = [f"{r.label} Zespołu Synergii Lokalnej {r.title}", f"  proposed by {r.proposer_name}"]
+    lines += [f"  {r.text}", f"  {describe_vote(r)}"]
+    if r.vote_at:
+        lines.append(f"  voted at {r.vote_at:%H:%M}")
+    lines += [f"  → {e}" for e in r.effects]
+    if r.ballots:
+        lines.append(table([[b.name, b.choice] for b in r.ballots], ["member", "vote"]))
+    return "\n".join(lines)
+
+
+def outcome(app: Registry, resolution_id: UUID) -> ResolutionView:
+    return app.get_resolution(resolution_id)
+
+
+@resolution_app.command("propose")
+def propose(
+    gmina: GminaArg,
+    meeting: MeetingArg,
+    title: Annotated[str, typer.Option(help="w sprawie …")],
+    text: Annotated[str, typer.Option(help="§1 … §2 … §3 …")],
+    proposer: Annotated[str, typer.Option(help="Stakeholder who proposes it.")],
+    number: Annotated[int | None, typer.Option(help="Its number in the year (next free).")] = None,
+    advance_stage: Annotated[int | None, typer.Option(help="Moves the MLW stage to this.")] = None,
+    adopt_pact: Annotated[bool, typer.Option(help="Adopts the pact (stage 4).")] = False,
+    admit: WhoList = None,
+    thesis: Annotated[list[str] | None, typer.Option(help="New pact thesis (repeat).")] = None,
+    choose_entity: Annotated[str | None, typer.Option(help="cis, kis, zaz, wtz, …")] = None,
+    entity_name: Annotated[str, typer.Option(help="Name of the chosen entity.")] = "",
+    entity_created: Annotated[str | None, typer.Option(help="Entity recorded created.")] = None,
+    recreated: Annotated[bool, typer.Option(help="…re-created rather than new.")] = False,
+    entity_registered: Annotated[str | None, typer.Option(help="Entity registered.")] = None,
+    authority: Annotated[str, typer.Option(help="…by this authority.")] = "",
+    decision_number: Annotated[str, typer.Option(help="…under this number.")] = "",
+    decided_on: Annotated[str | None, typer.Option(help="…on this date.")] = None,
+    entity_lost: Annotated[str | None, typer.Option(help="Entity that lost its status.")] = None,
+    lost_reason: Annotated[str, typer.Option(help="…for this reason.")] = "",
+    quorum: Annotated[str | None, typer.Option(help="New quorum rule.")] = None,
+    majority: Annotated[str | None, typer.Option(help="New majority rule.")] = None,
+    approve_minutes: Annotated[list[str] | None, typer.Option(help="Minutes approved.")] = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Put a draft resolution before a team sitting, with the facts it drives if adopted."""
+
+    def act(app: Registry) -> Any:
+        gid, mid = meeting_ref(app, gmina, meeting)
+        effects: list[Effect] = []
+        if advance_stage is not None:
+            try:
+                effects.append(AdvanceStage(Stage(advance_stage)))
+            except ValueError:
+                raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
+        if adopt_pact:
+            effects.append(AdoptPact())
+        effects += [AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
+        if thesis:
+            effects.append(AmendPact(list(thesis)))
+        if choose_entity:
+            effects.append(ChooseEntity(parse_entity_type(choose_entity), entity_name))
+        if entity_created:
+            effects.append(RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated))
+        if entity_registered:
+            eid = resolve_entity(app, gid, entity_registered)
+            day = required_date(decided_on or "", "decided_on")
+            effects.append(RecordEntityRegistered(eid, authority, decision_number, day))
+        if entity_lost:
+            effects.append(
+                RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
+            )
+        if quorum or majority:
+            base = app.team_of(gid).rules_history[-1].rules
+            effects.append(ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
+        effects += [ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
+        rid = app.propose_resolution(
+            mid,
+            title=title,
+            text=text,
+            proposer_id=resolve_stakeholder(app, proposer, gid),
+            effects=effects,
+            number=number,
+            recorded_by=recorder(by),
+        )
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("vote")
+def vote(
+    gmina: GminaArg,
+    resolution: ResolutionArg,
+    at: Annotated[str, typer.Option(help="When it was put to the vote, HH:MM.")],
+    yes: Annotated[list[str] | None, typer.Option("--for", help="Voted for (repeat).")] = None,
+    against: WhoList = None,
+    abstain: WhoList = None,
+    totals: Annotated[
+        str | None, typer.Option(help="Only the totals: for/against/abstained, e.g. 5/1/0.")
+    ] = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the whole vote at once; an adopted resolution's effects are recorded with it."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        rid = resolve_resolution(app, gid, resolution)
+        counted = None
+        if totals:
+            try:
+                f, a, ab = (int(n) for n in totals.split("/"))
+            except ValueError:
+                raise InvalidInputError(
+                    "totals", "Write the totals as for/against/abstained."
+                ) from None
+            counted = (f, a, ab)
+        app.vote(
+            rid,
+            at=required_time(at, "at"),
+            votes_for=[resolve_stakeholder(app, w, gid) for w in yes or []],
+            votes_against=[resolve_stakeholder(app, w, gid) for w in against or []],
+            abstentions=[resolve_stakeholder(app, w, gid) for w in abstain or []],
+            totals=counted,
+            recorded_by=recorder(by),
+        )
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("open")
+def open_vote(
+    gmina: GminaArg,
+    resolution: ResolutionArg,
+    at: Annotated[str, typer.Option(help="When it is put to the vote, HH:MM.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Put a resolution to the vote (then `ballot` each member, then `close`)."""
+
+    def act(app: Registry) -> Any:
+        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+        app.open_vote(rid, at=required_time(at, "at"), recorded_by=recorder(by))
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("ballot")
+def ballot(
+    gmina: GminaArg,
+    resolution: ResolutionArg,
+    member: Annotated[str, typer.Argument(help="The member voting.")],
+    choice: Annotated[str, typer.Argument(help="for, against or abstain.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record one member's vote."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        rid = resolve_resolution(app, gid, resolution)
+        sid = resolve_stakeholder(app, member, gid)
+        app.cast_ballot(rid, sid, choice, recorded_by=recorder(by))
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("close")
+def close(
+    gmina: GminaArg, resolution: ResolutionArg, by: ByOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Count the votes: adopted or rejected, by the rules and who was present."""
+
+    def act(app: Registry) -> Any:
+        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+        app.close_vote(rid, recorded_by=recorder(by))
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("withdraw")
+def withdraw(
+    gmina: GminaArg,
+    resolution: ResolutionArg,
+    reason: Annotated[str, typer.Option(help="Why it is withdrawn.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Withdraw a draft before the vote; its number stays used."""
+
+    def act(app: Registry) -> Any:
+        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+        app.withdraw_resolution(rid, reason=reason, recorded_by=recorder(by))
+        return outcome(app, rid)
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("show")
+def show(
+    gmina: GminaArg, resolution: ResolutionArg, as_of: AsOfOpt = None, as_json: JsonOpt = False
+) -> None:
+    """A resolution, its vote and effects, now or as of a date."""
+
+    def act(app: Registry) -> Any:
+        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+        return app.get_resolution(rid, as_of=parse_date(as_of, "as_of"))
+
+    emit(run(act, as_json), as_json, describe_resolution)
+
+
+@resolution_app.command("list")
+def list_resolutions(
+    gmina: GminaArg,
+    year: Annotated[int | None, typer.Option(help="Only this year's.")] = None,
+    as_of: AsOfOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The team's resolutions in number order."""
+    views = run(
+        lambda app: app.list_resolutions(
+            app.find_gmina(gmina), year=year, as_of=parse_date(as_of, "as_of")
+        ),
+        as_json,
+    )
+    rows = [
+        [r.number, r.title, r.state, f"{r.votes_for}/{r.votes_against}/{r.abstentions}"]
+        for r in views
+    ]
+    emit(views, as_json, table(rows, ["nr", "w sprawie", "state", "for/against/abst."]))

@@ -1,0 +1,220 @@
+"""`mlw team …`: the Local Synergy Team, its members over time and its rules."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Annotated, Any
+
+import typer
+
+from domain.errors import InvalidInputError
+from registry.application import Registry
+from registry.cli_support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    OnOpt,
+    emit,
+    parse_date,
+    recorder,
+    resolve_stakeholder,
+    run,
+    short,
+    table,
+)
+from registry.meeting_views import TeamView
+
+team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules.")
+
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
+DecidedOpt = Annotated[str, typer.Option(help="Whose decision, e.g. Zarządzenie Wójta nr 12/2026.")]
+QuorumOpt = Annotated[
+    str | None, typer.Option(help="more_than_half, at_least_half or at_least_two_thirds.")
+]
+MajorityOpt = Annotated[
+    str | None, typer.Option(help="simple, absolute, two_thirds or of_members.")
+]
+
+
+def parse_time(value: str | None, field: str = "time") -> time | None:
+    """A time of day written HH:MM."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return time.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInputError(field, f"{value!r} is not a time; write it as HH:MM.") from None
+
+
+def required_time(value: str, field: str) -> time:
+    at = parse_time(value, field)
+    if at is None:
+        raise InvalidInputError(field, "Give the time, HH:MM.")
+    return at
+
+
+def required_date(value: str, field: str) -> date:
+    day = parse_date(value, field)
+    if day is None:
+        raise InvalidInputError(field, "Give the date, YYYY-MM-DD.")
+    return day
+
+
+def describe_team(t: TeamView) -> str:
+    lines = [
+        f"Zespół Synergii Lokalnej – formed {t.formed_on} ({t.decided_by}), version {t.version}",
+        f"Rules since {t.rules.since}: {t.rules.description}",
+        "",
+        f"Members on {t.on} ({len(t.members)}):",
+        table(
+            [
+                [short(m.stakeholder_id), m.name, m.role_label, str(m.appointed_on)]
+                for m in t.members
+            ],
+            ["id", "member", "role", "since"],
+        ),
+    ]
+    former = [s for s in t.seats if s.dismissed_on and s.dismiss_reason]
+    lines += [f"  left {s.dismissed_on}: {s.name} ({s.dismiss_reason})" for s in former]
+    if t.resolution_numbers:
+        lines += ["", "Resolutions: " + ", ".join(t.resolution_numbers)]
+    return "\n".join(lines)
+
+
+@team_app.command("form")
+def form(
+    gmina: GminaArg,
+    decided_by: DecidedOpt,
+    quorum: QuorumOpt = None,
+    majority: MajorityOpt = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Form the gmina's team; by default more than half present is a quorum, simple majority."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        app.form_team(
+            gid,
+            decided_by=decided_by,
+            quorum=quorum,
+            majority=majority,
+            recorded_by=recorder(by),
+            effective_on=parse_date(on, "on"),
+        )
+        return app.get_team(gid)
+
+    emit(run(act, as_json), as_json, describe_team)
+
+
+@team_app.command("appoint")
+def appoint(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    role: Annotated[str, typer.Option(help="chair, deputy, secretary or member.")] = "member",
+    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Appoint a stakeholder of the gmina to the team."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        sid = resolve_stakeholder(app, stakeholder, gid)
+        on_date = parse_date(on, "on")
+        app.appoint_member(
+            gid,
+            sid,
+            role=role,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=on_date,
+        )
+        return app.get_team(gid, as_of=on_date)
+
+    emit(run(act, as_json), as_json, describe_team)
+
+
+@team_app.command("dismiss")
+def dismiss(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    reason: Annotated[str, typer.Option(help="Why it leaves the team.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Dismiss a member; from that day it no longer counts for the quorum."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        sid = resolve_stakeholder(app, stakeholder, gid)
+        on_date = parse_date(on, "on")
+        app.dismiss_member(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on_date)
+        return app.get_team(gid, as_of=on_date)
+
+    emit(run(act, as_json), as_json, describe_team)
+
+
+@team_app.command("role")
+def change_role(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    role: Annotated[str, typer.Argument(help="chair, deputy, secretary or member.")],
+    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Give a member another role in the team."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        sid = resolve_stakeholder(app, stakeholder, gid)
+        on_date = parse_date(on, "on")
+        app.change_member_role(
+            gid, sid, role, decided_by=decided_by, recorded_by=recorder(by), effective_on=on_date
+        )
+        return app.get_team(gid, as_of=on_date)
+
+    emit(run(act, as_json), as_json, describe_team)
+
+
+@team_app.command("rules")
+def rules(
+    gmina: GminaArg,
+    decided_by: DecidedOpt,
+    quorum: QuorumOpt = None,
+    majority: MajorityOpt = None,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Change the team's quorum or majority rule from a date."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        on_date = parse_date(on, "on")
+        app.change_team_rules(
+            gid,
+            quorum=quorum,
+            majority=majority,
+            decided_by=decided_by,
+            recorded_by=recorder(by),
+            effective_on=on_date,
+        )
+        return app.get_team(gid, as_of=on_date)
+
+    emit(run(act, as_json), as_json, describe_team)
+
+
+@team_app.command("show")
+def show(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
+    """Show the team: its members on a date (today by default), rules, resolutions."""
+    view = run(
+        lambda app: app.get_team(app.find_gmina(gmina), as_of=parse_date(as_of, "as_of")), as_json
+    )
+    emit(view, as_json, describe_team)

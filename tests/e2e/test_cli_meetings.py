@@ -1,0 +1,155 @@
+"""The team's sittings typed at the shell: `mlw team`, `meeting`, `attendance`, `resolution`."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from registry.application import Registry
+from registry.cli_meetings import mount_meeting_commands
+from registry.settings import Settings
+
+runner = CliRunner()
+mlw_app = typer.Typer()
+mount_meeting_commands(mlw_app)
+BY = "moderatorka.ala"
+
+
+@pytest.fixture
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MLW_STORE", "sqlite")
+    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
+    monkeypatch.setenv("MLW_USER", BY)
+    app = Registry(Settings.from_env())
+    gid = app.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+    )
+    app.open_partnership(gid, reason="Sesja", recorded_by=BY, effective_on=date(2025, 9, 2))
+    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
+    for name, subtype in (
+        ("GOPS", "local_government_unit"),
+        ("Szkoła", "education"),
+        ("NGO", "ngo"),
+    ):
+        app.add_stakeholder(
+            gid, name=name, subtype=subtype, recorded_by=BY, effective_on=date(2025, 10, 1)
+        )
+    app.close()
+
+    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
+        result = runner.invoke(mlw_app, list(args))
+        assert (result.exit_code == 0) is ok, result.output
+        return result
+
+    return call
+
+
+def test_a_facilitator_records_a_sitting_and_its_resolution_from_the_shell(mlw) -> None:  # type: ignore[no-untyped-def]
+    mlw("team", "form", "2640013", "--decided-by", "Zarządzenie nr 5/2026", "--on", "2026-01-10")
+    for who, role in (("GOPS", "chair"), ("Szkoła", "member"), ("NGO", "secretary")):
+        mlw("team", "appoint", "2640013", who, "--role", role, "--on", "2026-01-10")
+    mlw(
+        "meeting",
+        "schedule",
+        "2640013",
+        "--kind",
+        "team",
+        "--date",
+        "2026-02-10",
+        "--time",
+        "17:00",
+        "--place",
+        "GOPS",
+        "--agenda",
+        "Otwarcie",
+        "--agenda",
+        "Regulamin",
+        "--on",
+        "2026-01-20",
+    )
+    mlw("meeting", "hold", "2640013", "2026-02-10", "--start", "17:05", "--chair", "Anna Nowak")
+    mlw("attendance", "add", "2640013", "zsl 1/2026", "GOPS", "Szkoła")
+    mlw("attendance", "add", "2640013", "zsl 1/2026", "NGO", "--arrived", "17:50")
+    quorum = json.loads(
+        mlw("attendance", "quorum", "2640013", "zsl 1/2026", "--at", "17:30", "--json").output
+    )
+    assert (quorum["members"], quorum["needed"], quorum["has_quorum"]) == (3, 2, True)
+
+    mlw(
+        "resolution",
+        "propose",
+        "2640013",
+        "zsl 1/2026",
+        "--title",
+        "ukonstytuowania się",
+        "--text",
+        "§1. Zespół się ukonstytuował.",
+        "--proposer",
+        "GOPS",
+        "--advance-stage",
+        "3",
+    )
+    adopted = mlw(
+        "resolution",
+        "vote",
+        "2640013",
+        "1/2026",
+        "--at",
+        "17:30",
+        "--for",
+        "GOPS",
+        "--for",
+        "Szkoła",
+        "--json",
+    )
+    assert json.loads(adopted.output)["state"] == "adopted"
+
+    mlw(
+        "resolution",
+        "propose",
+        "2640013",
+        "zsl 1/2026",
+        "--title",
+        "harmonogramu",
+        "--text",
+        "§1. …",
+        "--proposer",
+        "NGO",
+    )
+    refused = mlw(
+        "resolution", "vote", "2640013", "2/2026", "--at", "17:30", "--for", "NGO", ok=False
+    )
+    assert "was not present at 17:30" in refused.output
+
+    minutes = json.loads(mlw("minutes", "show", "2640013", "2026-02-10", "--json").output)
+    assert minutes["title"] == "Protokół nr 1/2026 z posiedzenia Zespołu Synergii Lokalnej"
+    assert [a["role"] for a in minutes["attendance"]] == ["member", "member", "member"]
+    assert minutes["resolutions"][1]["state"] == "proposed"
+    shown = mlw("meeting", "show", "2640013", "2026-02-10").output
+    assert "Uchwała nr 1/2026 w sprawie ukonstytuowania się – adopted" in shown
+    assert "Anna Nowak" in shown
+
+
+def test_refusals_at_the_shell_name_what_was_wrong(mlw) -> None:  # type: ignore[no-untyped-def]
+    mlw("team", "form", "2640013", "--decided-by", "Zarządzenie", "--on", "2026-01-10")
+    refused = mlw("team", "appoint", "2640013", "GOPS", "--role", "boss", ok=False)
+    assert "Unknown role 'boss'" in refused.output
+    refused = mlw(
+        "meeting",
+        "schedule",
+        "2640013",
+        "--kind",
+        "team",
+        "--date",
+        "2026-02-10",
+        "--time",
+        "5pm",
+        "--place",
+        "GOPS",
+        ok=False,
+    )
+    assert "is not a time" in refused.output
+    assert "(none)" in mlw("entity", "list", "2640013").output
