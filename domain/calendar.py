@@ -10,10 +10,11 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DuplicateNumberError, InvalidInputError
 from domain.minutes import MeetingKind
+from domain.values import Immutable
 
 
 @dataclass(frozen=True)
-class CalendarEntry:
+class CalendarEntry(Immutable):
     """One meeting of the gmina's partnership, and the number of its minutes once held."""
 
     meeting_id: UUID

@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.values import Immutable
 
 
 class EntityType(Enum):
@@ -41,7 +42,7 @@ class EntityState(Enum):
 
 
 @dataclass(frozen=True)
-class EntityFact:
+class EntityFact(Immutable):
     """One step of the entity's life, on whose decision, and the resolution behind it."""
 
     state: EntityState

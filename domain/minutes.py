@@ -8,7 +8,7 @@ from enum import Enum
 from uuid import UUID
 
 from domain.errors import InvalidInputError
-from domain.values import Sealed
+from domain.values import Immutable, Sealed
 
 
 class MeetingKind(Enum):
@@ -38,14 +38,14 @@ class AttendanceRole(Enum):
 
 
 @dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(Immutable):
     number: int
     title: str
     summary: str = ""
 
 
 @dataclass(frozen=True)
-class Attendance:
+class Attendance(Immutable):
     """A stakeholder present, the person representing it, and when it came and went."""
 
     stakeholder_id: UUID
@@ -56,7 +56,7 @@ class Attendance:
 
 
 @dataclass(frozen=True)
-class Erratum:
+class Erratum(Immutable):
     """A correction to approved minutes, pointing at what it corrects ("agenda:2", …)."""
 
     id: UUID

@@ -19,38 +19,38 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.minutes import hhmm
-from domain.values import Stage
+from domain.values import Immutable, Stage
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
 
 
 @dataclass(frozen=True)
-class AdvanceStage:
+class AdvanceStage(Immutable):
     """The partnership reaches the next MLW stage."""
 
     stage: Stage
 
 
 @dataclass(frozen=True)
-class AdmitSignatory:
+class AdmitSignatory(Immutable):
     """A stakeholder of the gmina is admitted to the pact."""
 
     stakeholder_id: UUID
 
 
 @dataclass(frozen=True)
-class AdoptPact:
+class AdoptPact(Immutable):
     """The team adopts the Pact for the MLW (stage 4)."""
 
 
 @dataclass(frozen=True)
-class AmendPact:
+class AmendPact(Immutable):
     """The pact's theses are replaced."""
 
     theses: list[str]
 
 
 @dataclass(frozen=True)
-class ChooseEntity:
+class ChooseEntity(Immutable):
     """The social employment entity the gmina will create."""
 
     entity_type: EntityType
@@ -58,13 +58,13 @@ class ChooseEntity:
 
 
 @dataclass(frozen=True)
-class RecordEntityCreated:
+class RecordEntityCreated(Immutable):
     entity_id: UUID
     recreated: bool = False
 
 
 @dataclass(frozen=True)
-class RecordEntityRegistered:
+class RecordEntityRegistered(Immutable):
     entity_id: UUID
     authority: str
     decision_number: str
@@ -72,20 +72,20 @@ class RecordEntityRegistered:
 
 
 @dataclass(frozen=True)
-class RecordEntityStatusLost:
+class RecordEntityStatusLost(Immutable):
     entity_id: UUID
     reason: str
 
 
 @dataclass(frozen=True)
-class ChangeRules:
+class ChangeRules(Immutable):
     """The team's regulamin: a new quorum or majority rule."""
 
     rules: TeamRules
 
 
 @dataclass(frozen=True)
-class ApproveMinutes:
+class ApproveMinutes(Immutable):
     """The minutes of an earlier meeting are approved."""
 
     meeting_id: UUID

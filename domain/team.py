@@ -16,6 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.values import Immutable
 from domain.voting import TeamRules
 
 
@@ -39,7 +40,7 @@ SINGLE_HOLDER_ROLES = (TeamRole.CHAIR, TeamRole.SECRETARY)
 
 
 @dataclass(frozen=True)
-class Seat:
+class Seat(Immutable):
     """One period of a stakeholder's membership of the team, in one role."""
 
     stakeholder_id: UUID
@@ -55,7 +56,7 @@ class Seat:
 
 
 @dataclass(frozen=True)
-class RulesPeriod:
+class RulesPeriod(Immutable):
     """The rules in force from a date, and the decision that set them."""
 
     rules: TeamRules

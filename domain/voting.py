@@ -7,6 +7,7 @@ from datetime import time
 from enum import Enum
 
 from domain.errors import InvalidInputError, QuorumNotReachedError
+from domain.values import Immutable
 
 
 class QuorumRule(Enum):
@@ -56,7 +57,7 @@ class Outcome(Enum):
 
 
 @dataclass(frozen=True)
-class TeamRules:
+class TeamRules(Immutable):
     """The team's regulamin as far as deciding goes."""
 
     quorum: QuorumRule = QuorumRule.MORE_THAN_HALF
@@ -67,7 +68,7 @@ class TeamRules:
 
 
 @dataclass(frozen=True)
-class Tally:
+class Tally(Immutable):
     """Votes for, against and abstaining, counted."""
 
     votes_for: int = 0
