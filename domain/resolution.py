@@ -305,8 +305,9 @@ class Resolution(Aggregate):
         self.members, self.present, self.quorum = members, present, quorum
 
     def withdraw(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        """The proposer withdraws the draft before the vote; its number stays used."""
-        if self.state is not ResolutionState.PROPOSED:
+        """The draft is withdrawn, or its vote could not be completed (no quorum, say);
+        its number stays used."""
+        if self.state not in (ResolutionState.PROPOSED, ResolutionState.VOTING):
             raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be withdrawn.")
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")

@@ -230,6 +230,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
         app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
     )
     app.vote(constituted, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    deferred = propose(app, sitting, g, "sprawy odłożonej na później")
     app.end_meeting(sitting, ended_at=time(19), recorded_by=BY)
 
     april = app.schedule_meeting(
@@ -250,7 +251,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
     assert (kis.name, kis.state, kis.facts[0].decided_by) == (
         "KIS Zielony Jar",
         "chosen",
-        "Uchwała nr 3/2026 ZSL",
+        "Uchwała nr 4/2026 ZSL",
     )
 
     refused(
@@ -265,6 +266,12 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
         "can no longer change",
         lambda: propose(app, sitting, g, "spóźnionej sprawy"),
     )
+    refused(
+        app,
+        MeetingClosedError,
+        "were approved on 2026-04-14",
+        lambda: app.vote(deferred, at=time(18), totals=(3, 0, 0), recorded_by=BY),
+    )
     app.finalise_minutes(sitting, recorded_by=BY, effective_on=date(2026, 4, 20))
     app.record_erratum(
         sitting,
@@ -277,7 +284,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
     assert (minutes.minutes, minutes.approved_on, minutes.approval) == (
         "final",
         APR,
-        "Uchwała nr 2/2026 ZSL",
+        "Uchwała nr 3/2026 ZSL",
     )
     assert minutes.errata[0].corrects == f"attendance:{g.ngo}"
 

@@ -93,3 +93,9 @@ def test_a_closed_vote_takes_no_more_ballots() -> None:
     r.close_vote(TeamRules(), MEMBERS, {A, B, C}, DAY, "ala")
     with pytest.raises(RuleViolationError, match="vote is not open"):
         ballot(r, D, VoteChoice.FOR, MEMBERS)
+
+
+def test_a_vote_that_could_not_be_completed_can_be_withdrawn() -> None:
+    r = put_to_vote()
+    r.withdraw("Brak kworum, sprawa na następne posiedzenie", DAY, "ala")
+    assert r.state is ResolutionState.WITHDRAWN
