@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.entity import EntityType
+from domain.effects import Effect
 from domain.errors import (
     AlreadyVotedError,
     InvalidInputError,
@@ -19,91 +18,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.minutes import hhmm
-from domain.values import Immutable, Stage
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
-
-
-@dataclass(frozen=True)
-class AdvanceStage(Immutable):
-    """The partnership reaches the next MLW stage."""
-
-    stage: Stage
-
-
-@dataclass(frozen=True)
-class AdmitSignatory(Immutable):
-    """A stakeholder of the gmina is admitted to the pact."""
-
-    stakeholder_id: UUID
-
-
-@dataclass(frozen=True)
-class AdoptPact(Immutable):
-    """The team adopts the Pact for the MLW (stage 4)."""
-
-
-@dataclass(frozen=True)
-class AmendPact(Immutable):
-    """The pact's theses are replaced."""
-
-    theses: list[str]
-
-
-@dataclass(frozen=True)
-class ChooseEntity(Immutable):
-    """The social employment entity the gmina will create."""
-
-    entity_type: EntityType
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class RecordEntityCreated(Immutable):
-    entity_id: UUID
-    recreated: bool = False
-
-
-@dataclass(frozen=True)
-class RecordEntityRegistered(Immutable):
-    entity_id: UUID
-    authority: str
-    decision_number: str
-    decided_on: date
-
-
-@dataclass(frozen=True)
-class RecordEntityStatusLost(Immutable):
-    entity_id: UUID
-    reason: str
-
-
-@dataclass(frozen=True)
-class ChangeRules(Immutable):
-    """The team's regulamin: a new quorum or majority rule."""
-
-    rules: TeamRules
-
-
-@dataclass(frozen=True)
-class ApproveMinutes(Immutable):
-    """The minutes of an earlier meeting are approved."""
-
-    meeting_id: UUID
-
-
-Effect = (
-    AdvanceStage
-    | AdmitSignatory
-    | AdoptPact
-    | AmendPact
-    | ChooseEntity
-    | RecordEntityCreated
-    | RecordEntityRegistered
-    | RecordEntityStatusLost
-    | ChangeRules
-    | ApproveMinutes
-)
-EFFECT_TYPES: tuple[type, ...] = Effect.__args__
 
 
 class ResolutionState(Enum):

@@ -7,8 +7,7 @@ from uuid import UUID
 
 import typer
 
-from domain.errors import InvalidInputError, NotFoundError
-from domain.resolution import (
+from domain.effects import (
     AdmitSignatory,
     AdoptPact,
     AdvanceStage,
@@ -21,6 +20,7 @@ from domain.resolution import (
     RecordEntityRegistered,
     RecordEntityStatusLost,
 )
+from domain.errors import InvalidInputError, NotFoundError
 from domain.values import Stage
 from domain.voting import TeamRules
 from registry.application import Registry

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, time
 from uuid import UUID
 
+from domain.effects import ChangeRules, ChooseEntity, RecordEntityCreated, RecordEntityRegistered
 from domain.entity import EntityType
 from domain.errors import NotFoundError
-from domain.resolution import ChangeRules, ChooseEntity, RecordEntityCreated, RecordEntityRegistered
 from domain.values import Stage
 from domain.voting import QuorumRule, TeamRules
 from registry.application import Registry

@@ -10,13 +10,8 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 from uuid import UUID
 
+from domain.effects import AdoptPact, AdvanceStage, ApproveMinutes, Effect
 from domain.errors import RuleViolationError
-from domain.resolution import (
-    AdoptPact,
-    AdvanceStage,
-    ApproveMinutes,
-    Effect,
-)
 from domain.values import Stage
 from registry.application import Registry
 

@@ -7,16 +7,7 @@ from datetime import date, time
 from uuid import UUID
 
 from domain.action_item import ActionItem
-from domain.entity import ENTITY_TYPE_LABELS_PL
-from domain.errors import InvalidInputError, NotFoundError
-from domain.meeting import Meeting
-from domain.minutes import (
-    MEETING_KIND_LABELS_PL,
-    MINUTES_TITLES_PL,
-    MeetingKind,
-    MeetingState,
-)
-from domain.resolution import (
+from domain.effects import (
     AdmitSignatory,
     AdoptPact,
     AdvanceStage,
@@ -27,8 +18,17 @@ from domain.resolution import (
     Effect,
     RecordEntityCreated,
     RecordEntityRegistered,
-    Resolution,
 )
+from domain.entity import ENTITY_TYPE_LABELS_PL
+from domain.errors import InvalidInputError, NotFoundError
+from domain.meeting import Meeting
+from domain.minutes import (
+    MEETING_KIND_LABELS_PL,
+    MINUTES_TITLES_PL,
+    MeetingKind,
+    MeetingState,
+)
+from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed
 from domain.voting import QUORUM_LABELS_PL, Tally, quorum_needed

@@ -9,7 +9,7 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from domain import action_item, entity, minutes, resolution, team, values, voting
+from domain import action_item, effects, entity, minutes, resolution, team, values, voting
 from domain.calendar import CalendarEntry
 from domain.pact import Commitment, Membership
 from domain.partnership import StageReached
@@ -94,7 +94,7 @@ DATACLASSES = (
     minutes.Attendance,
     minutes.Erratum,
     CalendarEntry,
-    *resolution.EFFECT_TYPES,
+    *effects.EFFECT_TYPES,
 )
 
 

@@ -1,150 +1,28 @@
 """A facilitator's year of team sittings in Zielony Jar, on every store the registry runs on."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, time
-from uuid import UUID
 
-import pytest
-
+from domain.effects import AdmitSignatory, AdoptPact, AdvanceStage, ApproveMinutes, ChooseEntity
 from domain.entity import EntityType
 from domain.errors import (
     AlreadyVotedError,
-    DomainError,
     DuplicateNumberError,
     MeetingClosedError,
     NotPresentError,
     NotTeamMemberError,
     QuorumNotReachedError,
-    RuleViolationError,
-)
-from domain.resolution import (
-    AdmitSignatory,
-    AdoptPact,
-    AdvanceStage,
-    ApproveMinutes,
-    ChooseEntity,
-    RecordEntityCreated,
 )
 from domain.values import Stage
 from registry.application import Registry
-
-BY = "moderatorka.ala"
-FEB = date(2026, 2, 10)
-APR = date(2026, 4, 14)
-
-
-@dataclass
-class Gmina:
-    id: UUID
-    gops: UUID
-    school: UUID
-    ngo: UUID
-    parish: UUID
-    leader: UUID
-    bank: UUID
-
-
-def zielony_jar(app: Registry) -> Gmina:
-    """The gmina at stage 2: six stakeholders catalogued, three signed the pact, a team of five."""
-    gid = app.register_gmina(
-        "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
-    )
-    app.open_partnership(gid, reason="Sesja rady", recorded_by=BY, effective_on=date(2025, 9, 15))
-    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
-
-    def add(name: str, subtype: str, kind: str = "institution") -> UUID:
-        return app.add_stakeholder(
-            gid,
-            name=name,
-            subtype=subtype,
-            kind=kind,
-            recorded_by=BY,
-            effective_on=date(2025, 10, 1),
-        )
-
-    g = Gmina(
-        gid,
-        add("GOPS w Zielonym Jarze", "local_government_unit"),
-        add("Szkoła Podstawowa w Jarze", "education"),
-        add("Stowarzyszenie Razem", "ngo"),
-        add("Parafia św. Anny", "church_organisation"),
-        add("Halina Wiśniewska", "social_leader", "person"),
-        add("Bank Spółdzielczy", "finance_banking"),
-    )
-    for sid in (g.gops, g.school, g.ngo):
-        app.join_pact(gid, sid, recorded_by=BY, effective_on=date(2026, 1, 5))
-    app.form_team(
-        gid,
-        decided_by="Zarządzenie Wójta nr 12/2026",
-        recorded_by=BY,
-        effective_on=date(2026, 1, 10),
-    )
-    for sid, role in (
-        (g.gops, "chair"),
-        (g.school, "member"),
-        (g.ngo, "secretary"),
-        (g.parish, "member"),
-        (g.leader, "member"),
-    ):
-        app.appoint_member(gid, sid, role=role, recorded_by=BY, effective_on=date(2026, 1, 10))
-    return g
-
-
-def first_sitting(app: Registry, g: Gmina) -> UUID:
-    """February: GOPS, the school and the leader on time, the NGO late, the parish leaves early."""
-    sitting = app.schedule_meeting(
-        g.id,
-        kind="team",
-        on=FEB,
-        at=time(17),
-        place="GOPS, sala nr 2",
-        agenda=["Otwarcie", "Ukonstytuowanie się Zespołu", "Pakt"],
-        recorded_by=BY,
-        effective_on=date(2026, 1, 20),
-    )
-    assert (
-        app.hold_meeting(
-            sitting,
-            started_at=time(17, 5),
-            chair="Anna Nowak",
-            minute_taker="Jan Kowal",
-            recorded_by=BY,
-        )
-        == "1/2026"
-    )
-    for sid in (g.gops, g.school, g.leader, g.parish, g.bank):
-        app.record_attendance(sitting, sid, recorded_by=BY)
-    app.record_attendance(sitting, g.ngo, arrived_at=time(17, 50), recorded_by=BY)
-    app.record_departure(sitting, g.parish, at=time(18, 10), recorded_by=BY)
-    app.summarise_item(sitting, 2, "Zespół ukonstytuował się.", recorded_by=BY)
-    return sitting
-
-
-def propose(
-    app: Registry, sitting: UUID, g: Gmina, title: str, *effects: object, **kw: object
-) -> UUID:
-    return app.propose_resolution(
-        sitting,
-        title=title,
-        text="§1. …",
-        proposer_id=g.gops,
-        effects=list(effects),
-        recorded_by=BY,
-        **kw,  # type: ignore[arg-type]
-    )
-
-
-def last_id(app: Registry) -> int:
-    return app.recorder.max_notification_id() or 0
-
-
-def refused(app: Registry, error: type[DomainError], words: str, act: Callable[[], object]) -> None:
-    """The command is refused with a clear message, and nothing at all is written."""
-    before = last_id(app)
-    with pytest.raises(error, match=words):
-        act()
-    assert last_id(app) == before
+from tests.integration.zielony_jar import (
+    APR,
+    BY,
+    FEB,
+    first_sitting,
+    propose,
+    refused,
+    zielony_jar,
+)
 
 
 def test_a_sitting_adopts_resolutions_that_move_the_partnership(registry: Registry) -> None:
@@ -319,90 +197,3 @@ def test_a_past_sitting_is_reconstructed_as_it_stood_on_a_date(registry: Registr
     assert len(app.get_team(g.id, as_of=APR).members) == 4
     quorum = app.quorum_at(sitting, time(17, 55))
     assert (quorum.members, len(quorum.present_members), quorum.needed) == (5, 5, 3)
-
-
-def test_an_accepted_action_item_becomes_a_commitment_of_its_owner(registry: Registry) -> None:
-    app, g = registry, zielony_jar(registry)
-    sitting = first_sitting(app, g)
-    task = app.assign_action(
-        sitting,
-        g.school,
-        description="Udostępnić salę na zajęcia KIS",
-        due_on=date(2026, 6, 30),
-        agenda_item=3,
-        recorded_by=BY,
-    )
-    refused(
-        app,
-        RuleViolationError,
-        "has not accepted this task",
-        lambda: app.take_up_action(task, resource="premises", recorded_by=BY),
-    )
-    app.accept_action(task, recorded_by=BY, effective_on=date(2026, 2, 12))
-    commitment = app.take_up_action(
-        task,
-        resource="premises",
-        quantity="8",
-        unit="h/mies.",
-        recorded_by=BY,
-        effective_on=date(2026, 2, 12),
-    )
-    [made] = app.get_pact(g.id).commitments
-    assert (made.id, made.description, made.due_on) == (
-        commitment,
-        "Udostępnić salę na zajęcia KIS",
-        date(2026, 6, 30),
-    )
-    assert app.get_meeting(sitting).actions[0].state == "taken_up"
-
-
-def test_the_team_records_its_entity_created_and_registered(registry: Registry) -> None:
-    app, g = registry, zielony_jar(registry)
-    sitting = first_sitting(app, g)
-    for title, effects in (
-        ("ukonstytuowania się Zespołu", [AdvanceStage(Stage.SYNERGY_TEAM)]),
-        ("przyjęcia Paktu", [AdoptPact()]),
-        ("wyboru podmiotu", [ChooseEntity(EntityType.CIS), AdvanceStage(Stage.ENTITY_CHOSEN)]),
-    ):
-        motion = propose(app, sitting, g, title, *effects)
-        app.vote(motion, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
-    [cis] = app.list_entities(g.id)
-    created = propose(
-        app,
-        sitting,
-        g,
-        "utworzenia CIS",
-        RecordEntityCreated(cis.id),
-        AdvanceStage(Stage.ENTITY_CREATED),
-    )
-    app.vote(created, at=time(17, 40), totals=(4, 0, 0), recorded_by=BY)
-    app.record_entity_registered(
-        g.id,
-        cis.id,
-        authority="Wojewoda Świętokrzyski",
-        decision_number="WPS.1.2026",
-        recorded_by=BY,
-        effective_on=date(2026, 5, 5),
-    )
-    entity = app.get_entity(cis.id)
-    assert [f.state for f in entity.facts] == ["chosen", "created", "registered"]
-    assert app.get_gmina(g.id).stage == 6
-    assert app.get_entity(cis.id, as_of=date(2026, 3, 1)).state == "created"
-
-
-def test_the_attendance_list_names_who_came_for_each_signatory(registry: Registry) -> None:
-    app, g = registry, zielony_jar(registry)
-    app.change_representative(
-        g.id,
-        g.school,
-        representative="Ewa Dąbrowska",
-        representative_function="dyrektorka",
-        recorded_by=BY,
-        effective_on=date(2026, 1, 20),
-    )
-    sitting = first_sitting(app, g)
-    came = {a.name: (a.representative, a.function) for a in app.get_meeting(sitting).attendance}
-    assert came["Szkoła Podstawowa w Jarze"] == ("Ewa Dąbrowska", "dyrektorka")
-    assert came["Halina Wiśniewska"][0] == "Halina Wiśniewska"
-    app.dismiss_member(g.id, g.school, recorded_by=BY, effective_on=date(2026, 3, 1))
-    assert app.get_stakeholder(g.school).status == "signatory"

@@ -5,6 +5,7 @@ from uuid import uuid4
 
 import pytest
 
+from domain.effects import AdvanceStage
 from domain.errors import (
     AlreadyVotedError,
     NotPresentError,
@@ -12,7 +13,7 @@ from domain.errors import (
     QuorumNotReachedError,
     RuleViolationError,
 )
-from domain.resolution import AdvanceStage, Resolution, ResolutionState
+from domain.resolution import Resolution, ResolutionState
 from domain.values import Stage
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice
 
