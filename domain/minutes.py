@@ -66,7 +66,8 @@ class Erratum(Immutable):
 
 
 def hhmm(at: time | None) -> str:
-    return at.strftime("%H:%M") if at else "…"
+    """A time of day as the minutes write it; nothing when there is none."""
+    return at.strftime("%H:%M") if at else ""
 
 
 MEETING_KIND_LABELS_PL = {

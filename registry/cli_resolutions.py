@@ -83,7 +83,7 @@ def propose(
     number: Annotated[int | None, typer.Option(help="Its number in the year (next free).")] = None,
     advance_stage: Annotated[int | None, typer.Option(help="Moves the MLW stage to this.")] = None,
     adopt_pact: Annotated[bool, typer.Option(help="Adopts the pact (stage 4).")] = False,
-    admit: WhoList = None,
+    admit: Annotated[list[str] | None, typer.Option(help="Admitted to the pact (repeat).")] = None,
     thesis: Annotated[list[str] | None, typer.Option(help="New pact thesis (repeat).")] = None,
     choose_entity: Annotated[str | None, typer.Option(help="cis, kis, zaz, wtz, …")] = None,
     entity_name: Annotated[str, typer.Option(help="Name of the chosen entity.")] = "",

@@ -36,7 +36,7 @@ CLOSING = (
 def pick_team(app: Registry, gmina_id: UUID, on: date) -> list[tuple[UUID, str]]:
     """Members for the team from the catalogue as it stood on ``on``: every sector, with
     signatories and the social assistance centre first."""
-    signatories = {p.stakeholder_id for p in app.get_pact(gmina_id).parties}
+    signatories = {p.stakeholder_id for p in app.get_pact(gmina_id).signatories}
     ranked = sorted(
         app.catalogue(gmina_id, as_of=on),
         key=lambda s: (s.id not in signatories, "pomocy społecznej" not in s.name.lower()),

@@ -120,9 +120,9 @@ class TeamUseCases(PactUseCases):
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
         team = self.team_of(gmina_id)
-        pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
         on = effective_on or date.today()
+        pact = self.pact_of(gmina_id, as_of=on)
         team.dismiss(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
         if pact.is_member(stakeholder_id):
             status = StakeholderStatus.SIGNATORY
