@@ -111,7 +111,8 @@ def dissolving(ctx: Context) -> list[Flag]:
     s, g, own = ctx.settings, ctx.graph, own_activity(ctx)
     found = []
     for a in sorted(g):
-        for b in sorted(g):
+        # Only stakeholders sharing a partner can have near-identical partners.
+        for b in sorted({b for n in g[a] for b in g[n]} | set(g[a])):
             if a >= b:
                 continue
             na, nb = set(g[a]) - {b}, set(g[b]) - {a}

@@ -54,7 +54,10 @@ class TimelineProjection(ReadModel):
     def gmina_of(self, event: Any, unit: Unit) -> str | None:
         """The gmina a record belongs to, as its first fact said (the directory has none)."""
         originator = str(event.originator_id)
-        if originator not in self.owners:
+        if len(self.owners) > 100_000:
+            self.owners.clear()
+        # A record's first fact is new: nothing to look up for it.
+        if originator not in self.owners and event.originator_version > 1:
             row = unit.get("owner", originator)
             if row is not None:
                 self.owners[originator] = row["gmina_id"]
