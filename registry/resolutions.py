@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from datetime import time
 from uuid import UUID
 
-from domain.effects import (
-    Effect,
-)
+from domain.effects import Effect
 from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
 from domain.meeting import Meeting
 from domain.resolution import Resolution
@@ -93,21 +91,22 @@ class ResolutionUseCases(EffectUseCases):
         resolution.open_vote(at, meeting.on, recorded_by)
         self.commit(resolution)
 
-    def cast_ballots(
+    def ballot(
         self,
         resolution: Resolution,
         meeting: Meeting,
         team: SynergyTeam,
-        choices: dict[UUID, VoteChoice],
+        stakeholder_id: UUID,
+        choice: VoteChoice,
         recorded_by: str,
     ) -> None:
+        """One vote, checked against the team that day and the room at the vote's moment."""
         members = set(team.members_on(meeting.on))
         present = meeting.present_at(self.vote_moment(resolution))
-        for stakeholder_id, choice in choices.items():
-            name = self.name_of(self.stakeholder_of(meeting.gmina_id, stakeholder_id))
-            resolution.cast_ballot(
-                stakeholder_id, name, choice, members, present, meeting.on, recorded_by
-            )
+        name = self.name_of(self.stakeholder_of(meeting.gmina_id, stakeholder_id))
+        resolution.cast_ballot(
+            stakeholder_id, name, choice, members, present, meeting.on, recorded_by
+        )
 
     def cast_ballot(
         self,
@@ -121,7 +120,7 @@ class ResolutionUseCases(EffectUseCases):
         resolution = self.resolution(resolution_id)
         meeting, team = self.sitting(resolution)
         vote = parse_option(VoteChoice, "choice", choice)
-        self.cast_ballots(resolution, meeting, team, {stakeholder_id: vote}, recorded_by)
+        self.ballot(resolution, meeting, team, stakeholder_id, vote, recorded_by)
         self.commit(resolution)
 
     def record_totals(
@@ -177,7 +176,7 @@ class ResolutionUseCases(EffectUseCases):
                 (abstentions, VoteChoice.ABSTAIN),
             ):
                 for sid in ids:
-                    self.cast_ballots(resolution, meeting, team, {sid: choice}, recorded_by)
+                    self.ballot(resolution, meeting, team, sid, choice, recorded_by)
         batch = Batch(self, resolution, team)
         self.decide(resolution, meeting, team, batch, recorded_by)
         self.commit(*batch.items.values())
