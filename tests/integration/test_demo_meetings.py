@@ -1,10 +1,12 @@
 """The demo gmina's year of team sittings: resolutions drive it to a registered KIS."""
 
 from datetime import date, time
+from pathlib import Path
 
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
+from registry.settings import Settings
 
 BY = "demo"
 
@@ -99,3 +101,23 @@ def test_the_demo_team_drives_a_gmina_still_at_its_catalogue_to_the_end(
         (4, "Uchwała nr 2/2026 ZSL"),
     ]
     assert stages[-1].stage == 6
+
+
+def test_the_demo_year_reads_back_in_a_new_process(tmp_path: Path) -> None:
+    """Every fact of the year decodes from the file alone, with no cached aggregates."""
+    settings = Settings(store="sqlite", sqlite_path=tmp_path / "demo.sqlite")
+    writer = Registry(settings)
+    gmina = load_demo(writer)
+    load_demo_meetings(writer, gmina)
+    writer.close()
+
+    reader = Registry(settings)
+    try:
+        meetings = [reader.get_meeting(m.id) for m in reader.list_meetings(gmina)]
+        assert sum(len(m.resolutions) for m in meetings) == 11
+        assert sum(len(m.errata) for m in meetings) == 1
+        assert reader.get_team(gmina).rules.quorum == "at_least_half"
+        assert reader.list_entities(gmina)[0].state == "registered"
+        assert all(reader.history(m.id) for m in meetings)
+    finally:
+        reader.close()
