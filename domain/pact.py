@@ -309,7 +309,8 @@ class Pact(Aggregate):
     @staticmethod
     def check_after_last_change(c: Commitment, effective_on: date, what: str) -> None:
         """A commitment changes only after it was made and after its last revision."""
-        last = max([c.made_on, *(r["revised_on"] for r in c.revisions)])  # type: ignore[type-var]
+        revised: list[date] = [r["revised_on"] for r in c.revisions]  # type: ignore[misc]
+        last = max([c.made_on, *revised])
         if effective_on < last:
             raise EffectiveDateError(
                 f"The commitment was made or last revised on {last}; it cannot be {what} "

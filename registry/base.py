@@ -33,6 +33,13 @@ NOUNS = {
     "Pact": "pact",
     "Partnership": "partnership process",
     "GminaDirectory": "gmina directory",
+    "Cooperation": "declared cooperation",
+    "SynergyTeam": "Local Synergy Team",
+    "Meeting": "meeting",
+    "MeetingCalendar": "meeting calendar",
+    "Resolution": "resolution",
+    "ActionItem": "action item",
+    "SocialEmploymentEntity": "social employment entity",
 }
 
 
@@ -46,7 +53,9 @@ class RegistryBase(Application[UUID]):
         self.settings = settings or Settings.from_env()
         merged = self.settings.eventsourcing_env() | (env or {})
         interval = max(1, self.settings.snapshot_interval)
-        self.snapshotting_intervals = dict.fromkeys(type(self).snapshotting_intervals, interval)
+        self.snapshotting_intervals = dict.fromkeys(  # type: ignore[misc]
+            type(self).snapshotting_intervals, interval
+        )
         super().__init__(env=merged)
         self.vault = PersonalDataVault(key_store_for(self.factory))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -9,6 +10,8 @@ import typer
 
 from registry.application import Registry
 from registry.cli_catalogue import catalogue, stakeholder_app
+from registry.cli_cooperation import cooperation_app
+from registry.cli_meetings import mount_meeting_commands
 from registry.cli_pact import commitment_app, pact_app
 from registry.cli_support import (
     AsOfOpt,
@@ -39,6 +42,8 @@ app.add_typer(stakeholder_app, name="stakeholder")
 app.add_typer(pact_app, name="pact")
 app.add_typer(commitment_app, name="commitment")
 app.add_typer(person_app, name="person")
+app.add_typer(cooperation_app, name="cooperation")
+mount_meeting_commands(app)
 app.command("catalogue")(catalogue)
 
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
@@ -255,8 +260,12 @@ def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
 
     def act(reg: Registry) -> Any:
         from registry.demo import load_demo
+        from registry.demo_meetings import load_demo_meetings
 
-        return reg.get_gmina(load_demo(reg, recorded_by=recorder(by) if by else "demo"))
+        who = recorder(by) if by else "demo"
+        gmina_id = load_demo(reg, recorded_by=who)
+        load_demo_meetings(reg, gmina_id, recorded_by=who)
+        return reg.get_gmina(gmina_id)
 
     emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
 
@@ -286,5 +295,12 @@ def where() -> None:
     print(Settings.from_env().describe())
 
 
+# Commands of the layers above the registry (the network, risks, exports) are mounted
+# by module name, so the registry never imports the layers that depend on it.
+OUTER_COMMANDS = ("projections.cli",)
+
+
 def main() -> None:
+    for module in OUTER_COMMANDS:
+        importlib.import_module(module).mount(app)
     app()

@@ -205,17 +205,50 @@ def test_minutes_entered_late_count_from_the_day_the_fact_took_effect() -> None:
 def test_a_commitment_cannot_be_dated_before_its_party_signed() -> None:
     pact = pact_with_ops()
     with pytest.raises(EffectiveDateError, match="signed the pact on 2026-03-01"):
-        pact.make_commitment(uuid4(), OPS, "GOPS", ResourceKind.TIME, "Dyżury", None, "",
-                             "", None, [], None, date(2026, 2, 1), "ala")
+        pact.make_commitment(
+            uuid4(),
+            OPS,
+            "GOPS",
+            ResourceKind.TIME,
+            "Dyżury",
+            None,
+            "",
+            "",
+            None,
+            [],
+            None,
+            date(2026, 2, 1),
+            "ala",
+        )
 
 
 def test_a_joint_commitment_needs_a_partner_who_had_already_signed() -> None:
     pact = pact_with_ops()
-    pact.join(BANK, "Bank", None, CooperationForm.AD_HOC, ParticipantRole.SUPPORTER,
-              date(2026, 5, 1), "ala")
+    pact.join(
+        BANK,
+        "Bank",
+        None,
+        CooperationForm.AD_HOC,
+        ParticipantRole.SUPPORTER,
+        date(2026, 5, 1),
+        "ala",
+    )
     with pytest.raises(EffectiveDateError, match="had signed the pact by 2026-04-01"):
-        pact.make_commitment(uuid4(), OPS, "GOPS", ResourceKind.MONEY, "Fundusz", Decimal(1),
-                             "zł", "", None, [BANK], None, date(2026, 4, 1), "ala")
+        pact.make_commitment(
+            uuid4(),
+            OPS,
+            "GOPS",
+            ResourceKind.MONEY,
+            "Fundusz",
+            Decimal(1),
+            "zł",
+            "",
+            None,
+            [BANK],
+            None,
+            date(2026, 4, 1),
+            "ala",
+        )
 
 
 def test_a_revision_cannot_be_dated_before_the_commitment_or_its_last_revision() -> None:
