@@ -33,7 +33,7 @@ from domain.partnership import Partnership
 from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder
 from domain.team import SynergyTeam
-from domain.values import CooperationForm, ParticipantRole, Stage, StakeholderStatus
+from domain.values import CooperationForm, ParticipantRole, Stage
 from registry.base import RegistryBase
 from registry.minutes import MinutesUseCases
 
@@ -133,17 +133,13 @@ class EffectUseCases(MinutesUseCases):
                 entity.record_status_lost(effect.reason, decided_by, resolution.id, on, recorded_by)
 
     def admit(self, pact: Pact, stakeholder: Stakeholder, on: date, recorded_by: str) -> None:
-        """The team admits a stakeholder to the pact (as ``join_pact`` does, unsaved)."""
-        stakeholder.check_not_archived()
-        name = self.name_of(stakeholder)
-        pact.join(
-            stakeholder.id,
-            name,
-            None,
-            CooperationForm.LASTING,
-            ParticipantRole.ASSOCIATED_INSTITUTION,
-            on,
-            recorded_by,
+        """The team admits a stakeholder to the pact, saved with the resolution."""
+        self.sign_pact(
+            pact,
+            stakeholder,
+            representative=None,
+            form=CooperationForm.LASTING,
+            role=ParticipantRole.ASSOCIATED_INSTITUTION,
+            on=on,
+            recorded_by=recorded_by,
         )
-        if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:
-            stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)

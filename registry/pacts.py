@@ -78,29 +78,44 @@ class PactUseCases(CatalogueUseCases):
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        self.sign_pact(
+            pact,
+            stakeholder,
+            representative=(
+                self.representative(representative, representative_contact, representative_function)
+                if not pact.is_member(stakeholder_id) and not stakeholder.is_archived
+                else None
+            ),
+            form=parse_enum(CooperationForm, "form", form),  # type: ignore[arg-type]
+            role=parse_enum(ParticipantRole, "role", role),  # type: ignore[arg-type]
+            on=effective_on or date.today(),
+            recorded_by=recorded_by,
+        )
+        self.commit(pact, stakeholder)
+
+    def sign_pact(
+        self,
+        pact: Pact,
+        stakeholder: Stakeholder,
+        *,
+        representative: Sealed | None,
+        form: CooperationForm,
+        role: ParticipantRole,
+        on: date,
+        recorded_by: str,
+    ) -> None:
+        """Record the signing on both aggregates; the caller saves them together."""
         stakeholder.check_not_archived()
         name = self.name_of(stakeholder)
-        on = effective_on or date.today()
         if on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
                 f"{name} entered the catalogue on {stakeholder.catalogued_on}; it cannot sign "
                 "the pact before that.",
             )
-        pact.join(
-            stakeholder_id,
-            name,
-            self.representative(representative, representative_contact, representative_function)
-            if not pact.is_member(stakeholder_id)
-            else None,
-            parse_enum(CooperationForm, "form", form),  # type: ignore[arg-type]
-            parse_enum(ParticipantRole, "role", role),  # type: ignore[arg-type]
-            on,
-            recorded_by,
-        )
+        pact.join(stakeholder.id, name, representative, form, role, on, recorded_by)
         if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:
             stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)
-        self.commit(pact, stakeholder)
 
     def leave_pact(
         self,
