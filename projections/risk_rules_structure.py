@@ -107,15 +107,20 @@ def own_activity(ctx: Context) -> set[str]:
 
 @rule
 def dissolving(ctx: Context) -> list[Flag]:
-    """Roztopienie: two stakeholders with the same partners, one with nothing of its own."""
-    s, g, own = ctx.settings, ctx.graph, own_activity(ctx)
+    """Roztopienie: two stakeholders with the same partners, one with nothing of its own.
+
+    Partners are counted on working ties only: sitting at the same meetings makes every
+    regular attendee look alike and says nothing about losing one's identity.
+    """
+    s, own = ctx.settings, own_activity(ctx)
+    g = {x: set(partners) for x, partners in working_weights(ctx, institutions_only=False).items()}
     found = []
     for a in sorted(g):
         # Only stakeholders sharing a partner can have near-identical partners.
-        for b in sorted({b for n in g[a] for b in g[n]} | set(g[a])):
+        for b in sorted({b for n in g[a] for b in g.get(n, ())} | g[a]):
             if a >= b:
                 continue
-            na, nb = set(g[a]) - {b}, set(g[b]) - {a}
+            na, nb = g[a] - {b}, g.get(b, set()) - {a}
             if min(len(na), len(nb)) < s.dissolving_min_neighbours:
                 continue
             jaccard = len(na & nb) / len(na | nb)

@@ -158,3 +158,22 @@ def test_a_member_voting_against_every_motion_of_others_is_named_with_its_votes(
     assert [x.id for x in f.stakeholders] == ["s04"]
     assert f.counts == {"against": 6, "votes": 6}
     assert "głosował(a) przeciw 6 z 6 cudzych wniosków" in f.sentence_pl
+
+
+def test_a_quiet_council_with_exactly_the_schools_partners_is_flagged_as_dissolving() -> None:
+    s = balanced()
+    add_actor(s, "council", SubType.NGO, "Rada Rodziców przy szkole")
+    school = "s03"
+    for partner in ("s00", "s02", "s04", "s06"):
+        tie(s, "council", partner)
+    flags = [f for f in assess(s, SETTINGS) if f.rule == "dissolving.same_partners"]
+    assert len(flags) == 1
+    assert [x.id for x in flags[0].stakeholders] == ["council", school]
+
+
+def test_sitting_at_the_same_meetings_does_not_make_two_partners_dissolve() -> None:
+    s = balanced()
+    add_actor(s, "council", SubType.NGO, "Rada Rodziców przy szkole")
+    for partner in ("s00", "s02", "s04", "s06"):
+        tie(s, "council", partner, "co_attendance")
+    assert "dissolving.same_partners" not in rules(assess(s, SETTINGS))
