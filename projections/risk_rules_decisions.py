@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from domain.values import SECTOR_LABELS_PL, Sector
 from projections.network import Decision
 from projections.risk_rules_structure import flag
 from projections.risks import FLAG, INSUFFICIENT, Context, Flag, coordinator_note, rule
@@ -104,10 +105,10 @@ def representation(ctx: Context) -> list[Flag]:
                 value=round(ratio, 3),
                 threshold=s.representation_high if more else s.representation_low,
                 counts={"decisions": decided.get(sector, 0), "members": m},
-                sentence_pl=f"Sektor {sector} ma {m} z {len(members)} członków i zgłosił "
-                f"{decided.get(sector, 0)} z {total} przyjętych wniosków "
-                f"({ratio:.1f} raza tyle, ile wynika z jego liczebności).",
-                sentence_en=f"The sector {sector} has {m} of {len(members)} members and "
+                sentence_pl=f"Sektor „{SECTOR_LABELS_PL[Sector(sector)]}” ma {m} z "
+                f"{len(members)} członków i zgłosił {decided.get(sector, 0)} z {total} "
+                f"przyjętych wniosków ({ratio:.1f} raza tyle, ile wynika z jego liczebności).",
+                sentence_en=f"The sector {sector.replace('_', ' ')} has {m} of {len(members)} members and "
                 f"proposed {decided.get(sector, 0)} of {total} adopted motions ({ratio:.1f} "
                 "times its share of members).",
             )
