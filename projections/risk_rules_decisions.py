@@ -105,12 +105,12 @@ def representation(ctx: Context) -> list[Flag]:
                 value=round(ratio, 3),
                 threshold=s.representation_high if more else s.representation_low,
                 counts={"decisions": decided.get(sector, 0), "members": m},
-                sentence_pl=f"Sektor „{SECTOR_LABELS_PL[Sector(sector)]}” ma {m} z "
-                f"{len(members)} członków i zgłosił {decided.get(sector, 0)} z {total} "
-                f"przyjętych wniosków ({ratio:.1f} raza tyle, ile wynika z jego liczebności).",
-                sentence_en=f"The sector {sector.replace('_', ' ')} has {m} of {len(members)} members and "
-                f"proposed {decided.get(sector, 0)} of {total} adopted motions ({ratio:.1f} "
-                "times its share of members).",
+                sentence_pl=representation_pl(
+                    sector, m, len(members), decided.get(sector, 0), total, ratio
+                ),
+                sentence_en=f"The sector {sector.replace('_', ' ')} has {m} of {len(members)} "
+                f"members and proposed {decided.get(sector, 0)} of {total} adopted motions "
+                f"({ratio:.1f} times its share of members).",
             )
         )
     return found
@@ -200,3 +200,20 @@ def voting(ctx: Context) -> list[Flag]:
             )
         )
     return found
+
+
+def representation_pl(
+    sector: str, m: int, members: int, decided: int, total: int, ratio: float
+) -> str:
+    """The representation flag read aloud in Polish (decimal comma, no '0,0 raza')."""
+    label = SECTOR_LABELS_PL[Sector(sector)]
+    if not decided:
+        return (
+            f"Sektor „{label}” ma {m} z {members} członków i nie zgłosił żadnego "
+            f"z {total} przyjętych wniosków."
+        )
+    times = f"{ratio:.1f}".replace(".", ",")
+    return (
+        f"Sektor „{label}” ma {m} z {members} członków i zgłosił {decided} z {total} "
+        f"przyjętych wniosków ({times} raza tyle, ile wynika z jego liczebności)."
+    )
