@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from registry.accounts import AccountUseCases
 from registry.cooperation import CooperationUseCases
 from registry.gminas import GminaUseCases
 from registry.meeting_queries import MeetingQueries
 from registry.pacts import PactUseCases
 
 
-class Registry(GminaUseCases, MeetingQueries, PactUseCases, CooperationUseCases):
+class Registry(
+    GminaUseCases,
+    MeetingQueries,
+    PactUseCases,
+    CooperationUseCases,
+    AccountUseCases,
+):
     """Gminas, their partnership process, catalogue, pact and commitments, the Local Synergy
     Team, its meetings and resolutions."""

@@ -9,6 +9,7 @@ from uuid import UUID
 import typer
 
 from registry.application import Registry
+from registry.cli_accounts import account_app
 from registry.cli_catalogue import catalogue, stakeholder_app
 from registry.cli_cooperation import cooperation_app
 from registry.cli_meetings import mount_meeting_commands
@@ -43,6 +44,7 @@ app.add_typer(pact_app, name="pact")
 app.add_typer(commitment_app, name="commitment")
 app.add_typer(person_app, name="person")
 app.add_typer(cooperation_app, name="cooperation")
+app.add_typer(account_app, name="account")
 mount_meeting_commands(app)
 app.command("catalogue")(catalogue)
 
@@ -270,6 +272,14 @@ def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
     emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
 
 
+def demo_accounts(reg: Registry) -> list[str]:
+    from registry.accounts import open_demo_accounts
+    from registry.demo import DEMO_TERC
+
+    gid = reg.find_gmina(DEMO_TERC)
+    return open_demo_accounts(reg, gid, reg.get_gmina(gid).voivodeship)
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -283,6 +293,9 @@ def serve(
 
     if load_demo:
         demo(by=None, as_json=False)
+        print("Demo accounts (log in with one of them):")
+        for line in run(demo_accounts):
+            print(f"  {line}")
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
     # The web layer is named, not imported: it depends on the registry, not the reverse.

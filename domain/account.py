@@ -1,0 +1,159 @@
+"""Accounts of the people who work in the registry: facilitators, coordinators, observers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import DomainError, InvalidInputError, RuleViolationError
+
+FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
+ROLES = (FACILITATOR, COORDINATOR, OBSERVER)
+ROLE_LABELS_PL = {
+    FACILITATOR: "moderator/ka",
+    COORDINATOR: "koordynator/ka regionalny/a",
+    OBSERVER: "obserwator/ka",
+}
+
+
+class AccessDeniedError(DomainError):
+    """Raised when an account would read or change a gmina outside its assignment."""
+
+
+class AuthenticationError(DomainError):
+    """Raised when a username, password or token does not open an active account."""
+
+
+def check_username(username: str) -> str:
+    """A login name: 2–40 lower-case letters, digits, dots, dashes or underscores."""
+    name = username.strip().lower()
+    if not re.fullmatch(r"[a-z0-9._-]{2,40}", name):
+        raise InvalidInputError(
+            "username", f"A username is 2–40 letters, digits, '.', '-' or '_'; got {username!r}."
+        )
+    return name
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise InvalidInputError("role", f"Role must be one of {', '.join(ROLES)}, got {role!r}.")
+    return role
+
+
+class Account(Aggregate):
+    """One person's way in: a role and the gminas (or the voivodeship) it covers.
+
+    The password hash is an opaque string made and checked by the registry.
+    """
+
+    @staticmethod
+    def create_id(username: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"mlw:account:{username}")
+
+    @classmethod
+    def open(
+        cls,
+        username: str,
+        display_name: str,
+        role: str,
+        password_hash: str,
+        gmina_ids: list[UUID],
+        voivodeship: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> Account:
+        role = check_role(role)
+        if role == COORDINATOR and not voivodeship:
+            raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
+        if role == OBSERVER and len(gmina_ids) > 1:
+            raise InvalidInputError("gmina", "An observer reads one gmina only.")
+        return cls(
+            username=check_username(username),
+            display_name=display_name.strip() or username,
+            role=role,
+            password_hash=password_hash,
+            gmina_ids=list(gmina_ids),
+            voivodeship=voivodeship,
+            effective_on=effective_on,
+            recorded_by=recorded_by,
+        )
+
+    @event("Opened")
+    def __init__(
+        self,
+        username: str,
+        display_name: str,
+        role: str,
+        password_hash: str,
+        gmina_ids: list[UUID],
+        voivodeship: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.username = username
+        self.display_name = display_name
+        self.role = role
+        self.password_hash = password_hash
+        self.gmina_ids = list(gmina_ids)
+        self.voivodeship = voivodeship
+        self.disabled = False
+        self.token_hashes: dict[str, str] = {}
+
+    def check_active(self) -> None:
+        if self.disabled:
+            raise RuleViolationError(f"The account {self.username} is disabled.")
+
+    def grant(
+        self, gmina_ids: list[UUID], voivodeship: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """Assign gminas (facilitator, observer) or a voivodeship (coordinator)."""
+        self.check_active()
+        if self.role == OBSERVER and len(set(self.gmina_ids) | set(gmina_ids)) > 1:
+            raise RuleViolationError("An observer reads one gmina only.")
+        if self.role == COORDINATOR and not voivodeship:
+            raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
+        self._granted(list(gmina_ids), voivodeship, effective_on, recorded_by)
+
+    @event("Granted")
+    def _granted(
+        self, gmina_ids: list[UUID], voivodeship: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.gmina_ids = list(dict.fromkeys([*self.gmina_ids, *gmina_ids]))
+        self.voivodeship = voivodeship or self.voivodeship
+
+    @event("PasswordChanged")
+    def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
+        self.password_hash = password_hash
+
+    @event("TokenIssued")
+    def issue_token(
+        self, token_id: str, token_hash: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.token_hashes[token_id] = token_hash
+
+    @event("TokenRevoked")
+    def revoke_token(self, token_id: str, effective_on: date, recorded_by: str) -> None:
+        self.token_hashes.pop(token_id, None)
+
+    @event("Disabled")
+    def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.disabled = True
+
+
+class AccountRoll(Aggregate):
+    """The list of every account's username, so accounts can be listed."""
+
+    @staticmethod
+    def create_id() -> UUID:
+        return uuid5(NAMESPACE_URL, "mlw:account-roll")
+
+    @event("Started")
+    def __init__(self) -> None:
+        self.usernames: list[str] = []
+
+    @event("Enrolled")
+    def enrol(self, username: str, effective_on: date, recorded_by: str) -> None:
+        self.usernames.append(username)

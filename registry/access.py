@@ -1,0 +1,48 @@
+"""Who may read and who may change which gmina: the one place the rule is written.
+
+A facilitator reads and writes the gminas assigned; a regional coordinator reads every
+gmina of the voivodeship; an observer reads the one gmina assigned. Nobody else reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from domain.account import COORDINATOR, FACILITATOR, OBSERVER, AccessDeniedError
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as the rest of the registry sees it (never the password hash)."""
+
+    id: UUID
+    username: str
+    display_name: str
+    role: str
+    gmina_ids: list[UUID]
+    voivodeship: str
+    disabled: bool
+    version: int
+
+
+def may_read(account: AccountView, gmina_id: UUID, voivodeship: str) -> bool:
+    if account.disabled:
+        return False
+    if account.role in (FACILITATOR, OBSERVER):
+        return gmina_id in account.gmina_ids
+    return account.role == COORDINATOR and voivodeship == account.voivodeship
+
+
+def may_write(account: AccountView, gmina_id: UUID) -> bool:
+    return not account.disabled and account.role == FACILITATOR and gmina_id in account.gmina_ids
+
+
+def check_access(
+    account: AccountView, gmina_id: UUID, voivodeship: str, gmina_name: str, *, write: bool
+) -> None:
+    """Raise unless the account may read (or, with ``write``, change) the gmina."""
+    allowed = may_write(account, gmina_id) if write else may_read(account, gmina_id, voivodeship)
+    if not allowed:
+        verb = "change" if write else "read"
+        raise AccessDeniedError(f"The account {account.username} may not {verb} {gmina_name}.")

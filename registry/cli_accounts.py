@@ -1,0 +1,116 @@
+"""`mlw account`: open accounts, assign gminas, set passwords, list who may do what."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from domain.account import ROLES
+from registry.access import AccountView
+from registry.application import Registry
+from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run, table
+
+account_app = typer.Typer(help="Accounts of facilitators, regional coordinators and observers.")
+
+UserArg = Annotated[str, typer.Argument(help="The account's username.")]
+GminaOpt = Annotated[
+    list[str] | None, typer.Option("--gmina", help="TERC code or id of a gmina (repeatable).")
+]
+VoivOpt = Annotated[str, typer.Option(help="Voivodeship of a regional coordinator.")]
+
+
+def describe(a: AccountView) -> str:
+    where = ", ".join(str(g) for g in a.gmina_ids) or a.voivodeship or "-"
+    state = " (disabled)" if a.disabled else ""
+    return f"{a.username}{state}: {a.role}, {a.display_name}; covers {where}"
+
+
+@account_app.command("add")
+def add(
+    username: UserArg,
+    role: Annotated[str, typer.Option(help=f"One of {', '.join(ROLES)}.")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, help="The password.")],
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    gmina: GminaOpt = None,
+    voivodeship: VoivOpt = "",
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Open an account for a facilitator, a regional coordinator or an observer."""
+
+    def act(reg: Registry) -> Any:
+        reg.open_account(
+            username,
+            password=password,
+            role=role,
+            display_name=name,
+            gmina_ids=[reg.find_gmina(g) for g in gmina or []],
+            voivodeship=voivodeship,
+            recorded_by=recorder(by),
+        )
+        return reg.get_account(username)
+
+    emit(run(act, as_json), as_json, describe)
+
+
+@account_app.command("grant")
+def grant(
+    username: UserArg,
+    gmina: GminaOpt = None,
+    voivodeship: VoivOpt = "",
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Assign further gminas (or a voivodeship) to an account."""
+
+    def act(reg: Registry) -> Any:
+        reg.grant_account(
+            username,
+            gmina_ids=[reg.find_gmina(g) for g in gmina or []],
+            voivodeship=voivodeship,
+            recorded_by=recorder(by),
+        )
+        return reg.get_account(username)
+
+    emit(run(act, as_json), as_json, describe)
+
+
+@account_app.command("passwd")
+def passwd(
+    username: UserArg,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    by: ByOpt = None,
+) -> None:
+    """Set a new password for an account."""
+    run(lambda reg: reg.set_password(username, password, recorded_by=recorder(by)))
+    print(f"Password of {username} changed.")
+
+
+@account_app.command("token")
+def token(username: UserArg, by: ByOpt = None) -> None:
+    """Issue an API token for an account (shown once; send it as `Authorization: Bearer`)."""
+    print(run(lambda reg: reg.issue_token(username, recorded_by=recorder(by))))
+
+
+@account_app.command("list")
+def list_accounts(as_json: JsonOpt = False) -> None:
+    """Every account with its role and what it covers."""
+    views = run(lambda reg: reg.list_accounts(), as_json)
+    emit(
+        views,
+        as_json,
+        lambda vs: table(
+            [
+                [
+                    v.username,
+                    v.role,
+                    v.display_name,
+                    ", ".join(str(g)[:8] for g in v.gmina_ids) or v.voivodeship,
+                    "disabled" if v.disabled else "",
+                ]
+                for v in vs
+            ],
+            ["username", "role", "name", "covers", ""],
+        ),
+    )

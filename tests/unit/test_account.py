@@ -1,0 +1,49 @@
+"""Accounts: roles, assignments, and the one access rule."""
+
+from datetime import date
+from uuid import uuid4
+
+import pytest
+
+from domain.account import AccessDeniedError, Account
+from domain.errors import InvalidInputError, RuleViolationError
+from registry.access import AccountView, check_access, may_read, may_write
+
+A, B = uuid4(), uuid4()
+
+
+def view(role: str, gminas: list, voivodeship: str = "", disabled: bool = False) -> AccountView:
+    return AccountView(uuid4(), "ala", "Ala", role, gminas, voivodeship, disabled, 1)
+
+
+def test_a_facilitator_reads_and_writes_only_the_gminas_assigned() -> None:
+    ala = view("facilitator", [A])
+    assert may_read(ala, A, "świętokrzyskie") and may_write(ala, A)
+    assert not may_read(ala, B, "świętokrzyskie") and not may_write(ala, B)
+    with pytest.raises(AccessDeniedError):
+        check_access(ala, B, "świętokrzyskie", "Gmina B", write=False)
+
+
+def test_a_coordinator_reads_the_voivodeship_and_writes_nothing() -> None:
+    rops = view("coordinator", [], "świętokrzyskie")
+    assert may_read(rops, B, "świętokrzyskie")
+    assert not may_read(rops, B, "mazowieckie")
+    assert not may_write(rops, B)
+
+
+def test_an_observer_reads_one_gmina_and_a_disabled_account_nothing() -> None:
+    assert may_read(view("observer", [A]), A, "x") and not may_write(view("observer", [A]), A)
+    assert not may_read(view("facilitator", [A], disabled=True), A, "x")
+
+
+def test_an_observer_cannot_be_given_a_second_gmina() -> None:
+    obs = Account.open("obs", "", "observer", "h", [A], "", date(2026, 1, 1), "admin")
+    with pytest.raises(RuleViolationError):
+        obs.grant([B], "", date(2026, 1, 2), "admin")
+
+
+def test_a_username_and_a_role_are_checked() -> None:
+    with pytest.raises(InvalidInputError):
+        Account.open("a b", "", "facilitator", "h", [], "", date(2026, 1, 1), "admin")
+    with pytest.raises(InvalidInputError):
+        Account.open("ala", "", "boss", "h", [], "", date(2026, 1, 1), "admin")
