@@ -32,6 +32,17 @@ def postgres_available() -> bool:
 
 POSTGRES_UP = postgres_available()
 REQUIRE_POSTGRES = os.environ.get("MLW_TEST_REQUIRE_POSTGRES", "") == "1"
+# MLW_TEST_STORE=postgres runs every store-backed fixture on PostgreSQL only.
+TEST_STORE = os.environ.get("MLW_TEST_STORE", "")
+STORES = [TEST_STORE] if TEST_STORE else ["memory", "sqlite", "postgres"]
+STORE_FIXTURES = {"registry", "memory_registry", "store_settings", "pg_schema"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that touch a store, so `-m store` runs just them on another one."""
+    for item in items:
+        if STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.store)
 
 
 @pytest.fixture
@@ -67,7 +78,7 @@ def settings_for(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
     )
 
 
-@pytest.fixture(params=["memory", "sqlite", "postgres"])
+@pytest.fixture(params=STORES)
 def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for each store the registry runs on."""
     return settings_for(request.param, tmp_path, request)
@@ -82,8 +93,8 @@ def registry(store_settings: Settings) -> Iterator[Registry]:
 
 
 @pytest.fixture
-def memory_registry() -> Iterator[Registry]:
-    """The registry in memory, for quick stories that need no storage."""
-    app = Registry(Settings(store="memory"))
+def memory_registry(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Registry]:
+    """The registry in memory (or on MLW_TEST_STORE), for quick stories."""
+    app = Registry(settings_for(TEST_STORE or "memory", tmp_path, request))
     yield app
     app.close()
