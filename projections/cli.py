@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from projections import cli_worker
 from projections.collaboration import CollaborationView, NetworkReport
 from projections.exports import FORMATS, export
 from projections.read_models import ReadModels
@@ -134,6 +135,7 @@ def mount(app: typer.Typer) -> typer.Typer:
     app.command("risks")(risks)
     app.command("export")(export_network)
     app.command("timeline")(timeline)
+    cli_worker.mount(app)
     return app
 
 

@@ -1,0 +1,82 @@
+"""`mlw init-db`, `mlw worker`: running the registry as many processes on one database.
+
+Create the tables once with `mlw init-db`; start API servers and workers with
+``MLW_CREATE_TABLES=no``; each `mlw worker` keeps the read models up to date until it is
+stopped (SIGTERM or Ctrl-C), resuming where the read models stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import signal
+import threading
+import time
+from types import FrameType
+from typing import Annotated, Any
+
+import typer
+
+from projections.read_models import ReadModels
+from registry.application import Registry
+from registry.settings import Settings
+
+
+def init_db() -> None:
+    """Create the registry's and the read models' tables (once, before other processes)."""
+    settings = dataclasses.replace(Settings.from_env(), create_tables=True)
+    app = Registry(settings)
+    try:
+        with ReadModels(app) as models:
+            names = ", ".join(models.views)
+    finally:
+        app.close()
+    print(f"Tables ready in {settings.describe()}: events, person keys, read models {names}.")
+
+
+class Worker:
+    """Catches the read models up with the registry, again and again, until told to stop."""
+
+    def __init__(self, app: Registry, poll: float = 0.5) -> None:
+        self.app = app
+        self.poll = poll
+        self.stopping = threading.Event()
+        self.applied = 0
+
+    def stop(self, signum: int | None = None, frame: FrameType | None = None) -> None:
+        self.stopping.set()
+
+    def run(self, once: bool = False) -> int:
+        """Apply new facts until stopped (or, with ``once``, until none are left)."""
+        with ReadModels(self.app) as models:
+            while not self.stopping.is_set():
+                done = sum(models.catch_up().values())
+                self.applied += done
+                if once and not done:
+                    break
+                if not done:
+                    self.stopping.wait(self.poll)
+        return self.applied
+
+
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Catch up, then exit.")] = False,
+    poll: Annotated[float, typer.Option(help="Seconds between looks for new facts.")] = 0.5,
+) -> None:
+    """Keep the read models up to date with the registry (stop with SIGTERM or Ctrl-C)."""
+    app = Registry(Settings.from_env())
+    w = Worker(app, poll)
+    signal.signal(signal.SIGTERM, w.stop)
+    signal.signal(signal.SIGINT, w.stop)
+    t0 = time.perf_counter()
+    try:
+        applied = w.run(once)
+    finally:
+        app.close()
+    print(f"Worker stopped: {applied} positions applied in {time.perf_counter() - t0:.1f} s.")
+
+
+def mount(app: typer.Typer) -> Any:
+    """Add the commands for running the registry as many processes."""
+    app.command("init-db")(init_db)
+    app.command("worker")(worker)
+    return app
