@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from registry.accounts import AccountUseCases
 from registry.cooperation import CooperationUseCases
+from registry.documents import DocumentUseCases
 from registry.gminas import GminaUseCases
 from registry.meeting_queries import MeetingQueries
 from registry.pacts import PactUseCases
@@ -15,6 +16,7 @@ class Registry(
     PactUseCases,
     CooperationUseCases,
     AccountUseCases,
+    DocumentUseCases,
 ):
     """Gminas, their partnership process, catalogue, pact and commitments, the Local Synergy
     Team, its meetings and resolutions."""

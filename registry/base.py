@@ -40,6 +40,7 @@ NOUNS = {
     "Resolution": "resolution",
     "ActionItem": "action item",
     "SocialEmploymentEntity": "social employment entity",
+    "IssuedDocument": "issued document",
     "Account": "account",
 }
 

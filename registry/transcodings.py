@@ -9,7 +9,17 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from domain import action_item, effects, entity, minutes, resolution, team, values, voting
+from domain import (
+    action_item,
+    document,
+    effects,
+    entity,
+    minutes,
+    resolution,
+    team,
+    values,
+    voting,
+)
 from domain.calendar import CalendarEntry
 from domain.pact import Commitment, Membership
 from domain.partnership import StageReached
@@ -69,7 +79,7 @@ def dataclass_transcoding(cls: type[Any]) -> Transcoding:
     return DataclassByFields()
 
 
-ENUM_MODULES = (values, voting, team, entity, minutes, action_item, resolution)
+ENUM_MODULES = (values, voting, team, entity, minutes, action_item, resolution, document)
 ENUMS: tuple[type[Enum], ...] = tuple(
     obj
     for module in ENUM_MODULES
@@ -94,6 +104,7 @@ DATACLASSES = (
     minutes.Attendance,
     minutes.Erratum,
     CalendarEntry,
+    document.Copy,
     *effects.EFFECT_TYPES,
 )
 

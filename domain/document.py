@@ -1,0 +1,139 @@
+"""Documents issued from the registry: each copy handed out is a fact, checkable later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import InvalidInputError
+from domain.values import Immutable
+
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+class DocumentKind(Enum):
+    """The documents a gmina signs, files and publishes."""
+
+    PACT = "pact"
+    MINUTES = "minutes"
+    ATTENDANCE = "attendance"
+    RESOLUTION = "resolution"
+    CATALOGUE = "catalogue"
+
+
+class DocumentVariant(Enum):
+    """The full text, or the public one without natural persons' personal data (BIP)."""
+
+    FULL = "full"
+    PUBLIC = "public"
+
+
+DOCUMENT_KIND_LABELS_PL = {
+    DocumentKind.PACT: "Pakt na rzecz MLW",
+    DocumentKind.MINUTES: "protokół",
+    DocumentKind.ATTENDANCE: "lista obecności",
+    DocumentKind.RESOLUTION: "uchwała ZSL",
+    DocumentKind.CATALOGUE: "Katalog Lokalnych Interesariuszy",
+}
+
+
+@dataclass(frozen=True)
+class Copy(Immutable):
+    """One copy handed out: in which format, on which day, by whom."""
+
+    format: str
+    issued_on: date
+    issued_by: str
+
+
+def check_digest(digest: str) -> str:
+    """A SHA-256 digest in lower-case hex, or a refusal."""
+    value = digest.strip().lower()
+    if not DIGEST.match(value):
+        raise InvalidInputError("digest", f"{digest!r} is not a SHA-256 digest (64 hex digits).")
+    return value
+
+
+class IssuedDocument(Aggregate):
+    """A document with one content (one digest), and every copy of it issued."""
+
+    @staticmethod
+    def create_id(digest: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/document/{digest}")
+
+    @classmethod
+    def issue(
+        cls,
+        *,
+        digest: str,
+        kind: DocumentKind,
+        gmina_id: UUID,
+        title: str,
+        as_of: date,
+        subject: str,
+        variant: DocumentVariant,
+        lang: str,
+        built_from: str,
+        format: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> IssuedDocument:
+        """The first copy of a document with this content."""
+        if effective_on < as_of:
+            raise InvalidInputError(
+                "effective_on", f"A document as of {as_of} cannot be issued before that day."
+            )
+        return cls(
+            check_digest(digest),
+            kind,
+            gmina_id,
+            title,
+            as_of,
+            subject,
+            variant,
+            lang,
+            built_from,
+            format,
+            effective_on,
+            recorded_by,
+        )
+
+    @event("Issued")
+    def __init__(
+        self,
+        digest: str,
+        kind: DocumentKind,
+        gmina_id: UUID,
+        title: str,
+        as_of: date,
+        subject: str,
+        variant: DocumentVariant,
+        lang: str,
+        built_from: str,
+        format: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        self.digest = digest
+        self.kind = kind
+        self.gmina_id = gmina_id
+        self.title = title
+        self.as_of = as_of
+        self.subject = subject
+        self.variant = variant
+        self.lang = lang
+        self.built_from = built_from
+        self.copies: list[Copy] = [Copy(format, effective_on, recorded_by)]
+
+    def issue_again(self, format: str, effective_on: date, recorded_by: str) -> None:
+        """Another copy of the same content (another format, or a reprint)."""
+        self._issued_again(format, effective_on, recorded_by)
+
+    @event("IssuedAgain")
+    def _issued_again(self, format: str, effective_on: date, recorded_by: str) -> None:
+        self.copies = [*self.copies, Copy(format, effective_on, recorded_by)]

@@ -1,0 +1,229 @@
+"""Minutes, attendance lists and the team's resolutions as plain data, as of a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from domain.document import DocumentKind
+from domain.errors import NotFoundError
+from domain.meeting import Meeting
+from domain.minutes import MeetingState
+from domain.voting import QUORUM_LABELS_PL, QuorumRule, quorum_needed
+from projections.documents import phrases
+from projections.documents.data import Built, DocumentBuilder, Provenance
+from registry.meeting_views import MeetingView, ResolutionView
+
+
+@dataclass(frozen=True)
+class Vote:
+    number: str
+    title: str
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    present: int
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Task:
+    description: str
+    owner: str
+    due_on: date | None
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    person: str
+    entity: str
+    function: str
+    role: str
+    arrived_at: time
+    departed_at: time | None
+
+
+@dataclass(frozen=True)
+class MeetingHeader:
+    title: str
+    kind: str
+    on: date
+    place: str
+    started_at: time | None
+    ended_at: time | None
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    provenance: Provenance
+    header: MeetingHeader
+    chair: str
+    minute_taker: str
+    members: int
+    present_members: int
+    quorum_needed: int
+    quorum_rule: str
+    agenda: list[tuple[int, str, str]]
+    votes: list[Vote]
+    tasks: list[Task]
+    next_meeting: date | None
+    minutes_state: str
+    approved_on: date | None
+    approval: str
+    errata: list[str]
+
+
+@dataclass(frozen=True)
+class AttendanceDocument:
+    provenance: Provenance
+    header: MeetingHeader
+    lines: list[AttendanceLine]
+
+
+@dataclass(frozen=True)
+class ResolutionDocument:
+    provenance: Provenance
+    label: str
+    title: str
+    adopted_on: date
+    paragraphs: list[str]
+    justification: list[str]
+    vote: Vote
+    members: int
+    quorum: int
+    chair: str
+
+
+def header(m: MeetingView) -> MeetingHeader:
+    return MeetingHeader(m.title, m.kind, m.on, m.place, m.started_at, m.ended_at)
+
+
+def vote(r: ResolutionView, lang: str) -> Vote:
+    return Vote(
+        number=r.number,
+        title=f"{r.label} {r.title}",
+        votes_for=r.votes_for,
+        votes_against=r.votes_against,
+        abstentions=r.abstentions,
+        present=r.present,
+        outcome=phrases.RESOLUTION_STATES[lang].get(r.state, r.state),
+    )
+
+
+def meeting(b: DocumentBuilder, ref: str) -> MeetingView:
+    return b.app.get_meeting(b.app.find_meeting(b.gmina_id, ref), as_of=b.as_of)
+
+
+def source(m: MeetingView) -> list[str]:
+    return [f"posiedzenie {str(m.id)[:8]} v{m.version}"] + [
+        f"uchwała {r.number} v{r.version}" for r in m.resolutions
+    ]
+
+
+def minutes(b: DocumentBuilder, ref: str) -> Built:
+    """The minutes of one meeting as they stood on the builder's date (as approved, say)."""
+    m = meeting(b, ref)
+    members, needed, rule = 0, 0, ""
+    if m.kind == "team":
+        try:
+            team = b.app.get_team(b.gmina_id, as_of=m.on)
+        except NotFoundError:
+            team = None
+        if team is not None:
+            members = len(team.members)
+            quorum = QuorumRule(team.rules.quorum)
+            needed = quorum_needed(quorum, members)
+            rule = QUORUM_LABELS_PL[quorum]
+    later = []
+    for s in b.app.list_meetings(b.gmina_id):
+        if s.on > m.on and s.kind == m.kind:
+            try:
+                then = b.app.load(Meeting, s.id, as_of=b.as_of)
+            except NotFoundError:  # not yet scheduled on the document's date
+                continue
+            if then.state is not MeetingState.CANCELLED:
+                later.append(then.on)
+    b.person(m.chair)
+    b.person(m.minute_taker)
+    for a in m.attendance:
+        b.person(a.representative)
+    return b.finish(
+        MinutesDocument(
+            provenance=b.provenance(DocumentKind.MINUTES, m.number or str(m.on), source(m)),
+            header=header(m),
+            chair=m.chair,
+            minute_taker=m.minute_taker,
+            members=members,
+            present_members=sum(1 for a in m.attendance if a.role == "member"),
+            quorum_needed=needed,
+            quorum_rule=rule,
+            agenda=[(i.number, i.title, i.summary) for i in m.agenda],
+            votes=[vote(r, b.lang) for r in m.resolutions],
+            tasks=[Task(a.description, a.owner_name, a.due_on) for a in m.actions],
+            next_meeting=min(later) if later else None,
+            minutes_state=m.minutes,
+            approved_on=m.approved_on,
+            approval=m.approval,
+            errata=[f"{e.corrects}: {e.correction}" for e in m.errata],
+        )
+    )
+
+
+def attendance(b: DocumentBuilder, ref: str) -> Built:
+    """The attendance list of one meeting, with a field for each signature."""
+    m = meeting(b, ref)
+    lines = [
+        AttendanceLine(
+            person=b.person(a.representative),
+            entity=a.name,
+            function=a.function,
+            role=phrases.ATTENDANCE_ROLES[b.lang].get(a.role, a.role),
+            arrived_at=a.arrived_at,
+            departed_at=a.departed_at,
+        )
+        for a in m.attendance
+    ]
+    return b.finish(
+        AttendanceDocument(
+            provenance=b.provenance(DocumentKind.ATTENDANCE, m.number or str(m.on), source(m)[:1]),
+            header=header(m),
+            lines=lines,
+        )
+    )
+
+
+def resolution(b: DocumentBuilder, number: str) -> Built:
+    """A resolution of the team: §1 its substance, §2 who executes it, §3 entry into force."""
+    r = b.app.get_resolution(b.app.find_resolution(b.gmina_id, number), as_of=b.as_of)
+    m = b.app.get_meeting(r.meeting_id, as_of=b.as_of)
+    b.person(m.chair)
+    paragraphs = [p.strip() for p in ("§" + t for t in r.text.split("§")[1:]) if p.strip()]
+    en = b.lang == "en"
+    if not any(p.startswith("§2") for p in paragraphs):
+        paragraphs.append(
+            "§2. The chair of the Team is charged with carrying out this resolution."
+            if en
+            else "§2. Wykonanie uchwały powierza się Przewodniczącemu Zespołu."
+        )
+    if not any(p.startswith("§3") for p in paragraphs):
+        paragraphs.append(
+            "§3. The resolution takes effect on the day it is adopted."
+            if en
+            else "§3. Uchwała wchodzi w życie z dniem podjęcia."
+        )
+    return b.finish(
+        ResolutionDocument(
+            provenance=b.provenance(
+                DocumentKind.RESOLUTION, r.number, [f"uchwała {r.number} v{r.version}"]
+            ),
+            label=r.label,
+            title=r.title,
+            adopted_on=m.on,
+            paragraphs=paragraphs,
+            justification=r.effects,
+            vote=vote(r, b.lang),
+            members=r.members,
+            quorum=r.quorum,
+            chair=m.chair,
+        )
+    )

@@ -1,0 +1,17 @@
+"""Documents as print-ready A4 PDF: WeasyPrint lays out the HTML with page numbers.
+
+The PDF's dates are the document's as-of day (from the HTML's metadata), so printing
+the same point again gives the same file.
+"""
+
+from __future__ import annotations
+
+from weasyprint import HTML
+
+from projections.documents.data import Built
+from projections.documents.render_html import TEMPLATES, render_html
+
+
+def render_pdf(built: Built) -> bytes:
+    html = render_html(built)
+    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()  # type: ignore[no-any-return]

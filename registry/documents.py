@@ -1,0 +1,116 @@
+"""Use cases: recording that a document was issued, and checking a copy against the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from domain.document import (
+    DocumentKind,
+    DocumentVariant,
+    IssuedDocument,
+    check_digest,
+)
+from domain.errors import NotFoundError
+from domain.gmina import Gmina
+from registry.base import RegistryBase
+from registry.pacts import parse_enum
+
+
+@dataclass(frozen=True)
+class CopyView:
+    format: str
+    issued_on: date
+    issued_by: str
+
+
+@dataclass(frozen=True)
+class IssuedDocumentView:
+    """What the registry knows of an issued document: its point, its digest, its copies."""
+
+    id: UUID
+    digest: str
+    kind: str
+    gmina_id: UUID
+    gmina_name: str
+    title: str
+    as_of: date
+    subject: str
+    variant: str
+    lang: str
+    built_from: str
+    copies: list[CopyView]
+    version: int
+
+
+class DocumentUseCases(RegistryBase):
+    """Issuing the pact, minutes, attendance lists, resolutions and the catalogue."""
+
+    def issue_document(
+        self,
+        gmina_id: UUID,
+        *,
+        kind: DocumentKind | str,
+        digest: str,
+        title: str,
+        as_of: date,
+        subject: str = "",
+        variant: DocumentVariant | str = DocumentVariant.FULL,
+        lang: str = "pl",
+        built_from: str = "",
+        format: str,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> UUID:
+        """Record that a copy of a document with this content was handed out."""
+        self.load(Gmina, gmina_id)
+        on = effective_on or date.today()
+        value = check_digest(digest)
+        doc_id = IssuedDocument.create_id(value)
+        try:
+            document = self.load(IssuedDocument, doc_id)
+        except NotFoundError:
+            document = IssuedDocument.issue(
+                digest=value,
+                kind=parse_enum(DocumentKind, "kind", kind),  # type: ignore[arg-type]
+                gmina_id=gmina_id,
+                title=title,
+                as_of=as_of,
+                subject=subject,
+                variant=parse_enum(DocumentVariant, "variant", variant),  # type: ignore[arg-type]
+                lang=lang,
+                built_from=built_from,
+                format=format,
+                effective_on=on,
+                recorded_by=recorded_by,
+            )
+        else:
+            document.issue_again(format, on, recorded_by)
+        self.commit(document)
+        return doc_id
+
+    def verify_document(self, digest: str) -> IssuedDocumentView:
+        """The issued document whose content has this digest, or a refusal if none was."""
+        value = check_digest(digest)
+        try:
+            d = self.load(IssuedDocument, IssuedDocument.create_id(value))
+        except NotFoundError:
+            raise NotFoundError(
+                f"No document with digest {value[:16]}… was issued from this registry."
+            ) from None
+        return IssuedDocumentView(
+            id=d.id,
+            digest=d.digest,
+            kind=d.kind.value,
+            gmina_id=d.gmina_id,
+            gmina_name=self.load(Gmina, d.gmina_id).name,
+            title=d.title,
+            as_of=d.as_of,
+            subject=d.subject,
+            variant=d.variant.value,
+            lang=d.lang,
+            built_from=d.built_from,
+            copies=[CopyView(c.format, c.issued_on, c.issued_by) for c in d.copies],
+            version=d.version,
+        )

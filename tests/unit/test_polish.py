@@ -1,0 +1,54 @@
+"""Dates, numbers and money written the Polish way."""
+
+from datetime import date
+from decimal import Decimal
+
+from projections.documents.polish import (
+    count_pl,
+    format_amount,
+    format_date,
+    format_money,
+    format_number,
+)
+
+NBSP = "\xa0"
+
+
+def test_a_date_names_the_month_in_the_genitive_and_ends_with_r() -> None:
+    assert format_date(date(2026, 11, 23)) == "23 listopada 2026 r."
+    assert format_date(date(2026, 3, 1)) == "1 marca 2026 r."
+    assert format_date(date(2026, 7, 5)) == "5 lipca 2026 r."
+
+
+def test_an_english_date_has_no_r() -> None:
+    assert format_date(date(2026, 11, 23), "en") == "23 November 2026"
+
+
+def test_money_has_a_space_between_thousands_a_decimal_comma_and_zl() -> None:
+    assert format_money(Decimal("1234.5")).replace(NBSP, " ") == "1 234,50 zł"
+    assert format_money(Decimal("15000")).replace(NBSP, " ") == "15 000,00 zł"
+
+
+def test_numbers_use_a_decimal_comma() -> None:
+    assert format_number(Decimal("0.5")) == "0,5"
+    assert format_number(12345).replace(NBSP, " ") == "12 345"
+
+
+def test_a_commitment_in_zloty_is_written_as_money_and_others_with_their_unit() -> None:
+    assert format_amount(Decimal("2500"), "zł").replace(NBSP, " ") == "2 500,00 zł"
+    assert format_amount(Decimal("0.5"), "etatu") == "0,5 etatu"
+    assert format_amount(None, "") == ""
+
+
+def test_a_count_takes_the_form_of_the_noun_polish_grammar_asks_for() -> None:
+    forms = ("głos", "głosy", "głosów")
+    assert [count_pl(n, *forms) for n in (1, 2, 4, 5, 12, 22, 25, 112)] == [
+        "1 głos",
+        "2 głosy",
+        "4 głosy",
+        "5 głosów",
+        "12 głosów",
+        "22 głosy",
+        "25 głosów",
+        "112 głosów",
+    ]
