@@ -1,4 +1,4 @@
-"""`mlw init-db`, `mlw worker`: running the registry as many processes on one database.
+"""`mlw init-db`, `mlw worker`, `mlw generate-national`: the registry at regional scale.
 
 Create the tables once with `mlw init-db`; start API servers and workers with
 ``MLW_CREATE_TABLES=no``; each `mlw worker` keeps the read models up to date until it is
@@ -75,8 +75,29 @@ def worker(
     print(f"Worker stopped: {applied} positions applied in {time.perf_counter() - t0:.1f} s.")
 
 
+def generate_national(
+    gminas: Annotated[int, typer.Option(help="How many gminas (Poland has 2,477).")] = 2477,
+    seed: Annotated[int, typer.Option(help="The same seed gives the same facts.")] = 1,
+) -> None:
+    """Fill the registry with a synthetic national dataset (invented gminas, for load tests)."""
+    from registry.national import generate
+
+    app = Registry(Settings.from_env())
+    t0, facts = time.perf_counter(), 0
+    try:
+        for done, (p, n) in enumerate(generate(app, gminas, seed), 1):
+            facts += n
+            if done % 100 == 0:
+                print(f"{done} gminas ({p.name}), {facts:,} facts", flush=True)
+    finally:
+        app.close()
+    took = time.perf_counter() - t0
+    print(f"Written {facts:,} facts in {took:.1f} s ({facts / took:,.0f} facts/s).")
+
+
 def mount(app: typer.Typer) -> Any:
     """Add the commands for running the registry as many processes."""
     app.command("init-db")(init_db)
     app.command("worker")(worker)
+    app.command("generate-national")(generate_national)
     return app
