@@ -116,12 +116,32 @@ def burt_constraint(g: nx.Graph) -> dict[str, float]:
     return result
 
 
+def exact_betweenness(g: nx.Graph, library: str | None = None) -> dict[str, float]:
+    """Normalised exact betweenness (unweighted), by igraph when installed, else networkx.
+
+    igraph gives the same values some 40 times faster; beyond a few hundred stakeholders
+    betweenness is most of the network report's time.
+    """
+    n = len(g)
+    if library == "networkx" or n < 3:
+        return dict(nx.betweenness_centrality(g, normalized=True))
+    try:
+        import igraph
+    except ImportError:
+        if library == "igraph":
+            raise
+        return dict(nx.betweenness_centrality(g, normalized=True))
+    nodes = list(g)
+    index = {node: i for i, node in enumerate(nodes)}
+    ig = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in g.edges() if a != b])
+    scale = 2.0 / ((n - 1) * (n - 2))
+    return {node: b * scale for node, b in zip(nodes, ig.betweenness(directed=False), strict=True)}
+
+
 def node_metrics(g: nx.Graph, with_betweenness: bool = True) -> list[NodeMetrics]:
     """Per stakeholder: degree, betweenness (exact, skipped when not needed), constraint."""
     degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
-    betweenness = (
-        nx.betweenness_centrality(g, normalized=True) if with_betweenness else dict.fromkeys(g, 0.0)
-    )
+    betweenness = exact_betweenness(g) if with_betweenness else dict.fromkeys(g, 0.0)
     constraint = burt_constraint(g)
     rows = []
     for node, data in g.nodes(data=True):

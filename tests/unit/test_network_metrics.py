@@ -93,3 +93,15 @@ def test_burts_constraint_matches_networkx_on_the_karate_club_and_a_random_graph
     for g in (nx.karate_club_graph(), nx.gnm_random_graph(60, 200, seed=3)):
         expected = {k: v for k, v in nx.constraint(g).items() if v == v}
         assert burt_constraint(g) == pytest.approx(expected)
+
+
+def test_betweenness_is_the_same_whichever_library_computes_it() -> None:
+    import networkx as nx
+
+    from projections.metrics import exact_betweenness
+
+    for g in (nx.karate_club_graph(), nx.les_miserables_graph(), nx.path_graph(4)):
+        g = nx.relabel_nodes(g, {v: str(v) for v in g})
+        fast, slow = exact_betweenness(g, "igraph"), exact_betweenness(g, "networkx")
+        assert fast.keys() == slow.keys()
+        assert all(abs(fast[v] - slow[v]) < 1e-9 for v in g)
