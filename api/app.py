@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api import gminas
+from api import documents, gminas
 from domain.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.settings import Settings
@@ -57,4 +57,6 @@ def create_app(settings: Settings | None = None, registry: Registry | None = Non
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.include_router(gminas.api)
     app.include_router(gminas.pages)
+    for router in documents.ROUTERS:
+        app.include_router(router)
     return app

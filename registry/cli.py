@@ -310,7 +310,7 @@ def where() -> None:
 
 # Commands of the layers above the registry (the network, risks, exports) are mounted
 # by module name, so the registry never imports the layers that depend on it.
-OUTER_COMMANDS = ("projections.cli",)
+OUTER_COMMANDS = ("projections.cli", "projections.cli_documents")
 
 
 def main() -> None:

@@ -1,0 +1,174 @@
+"""`mlw doc`: the pact, minutes, attendance lists, resolutions and the catalogue as files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from domain.errors import InvalidInputError
+from projections.documents.build import build_document
+from projections.documents.issue import issue
+from projections.documents.render import FORMATS, digest_in, render
+from registry.application import Registry
+from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
+
+doc_app = typer.Typer(help="Documents to sign, file and publish (HTML, PDF, DOCX).")
+
+GminaOpt = Annotated[str, typer.Option("--gmina", help="TERC code, id or name of the gmina.")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="YYYY-MM-DD, or 'signed' (pact), 'approved' (minutes)."),
+]
+FormatOpt = Annotated[str, typer.Option("--format", help="html, pdf or docx.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="pl or en.")]
+PublicOpt = Annotated[
+    bool, typer.Option("--public", help="Without natural persons' personal data (BIP).")
+]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")]
+DraftOpt = Annotated[
+    bool, typer.Option("--draft", help="Do not record the copy as issued (a preview).")
+]
+MeetingOpt = Annotated[str, typer.Option("--meeting", help="Date, id or 'zsl 2/2026'.")]
+
+
+def produce(
+    kind: str,
+    gmina: str,
+    subject: str,
+    as_of: str | None,
+    fmt: str,
+    lang: str,
+    public: bool,
+    out: Path | None,
+    draft: bool,
+    by: str | None,
+) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of: {', '.join(FORMATS)}", param_hint="--format")
+
+    def act(reg: Registry) -> Any:
+        built = build_document(
+            reg, kind, reg.find_gmina(gmina), subject=subject, as_of=as_of, lang=lang, public=public
+        )
+        rendered = render(built, fmt)
+        if not draft:
+            issue(reg, built, fmt, recorder(by))
+        return built, rendered
+
+    built, rendered = run(act)
+    if out is None:
+        sys.stdout.buffer.write(rendered.content)
+        return
+    out.write_bytes(rendered.content)
+    p = built.provenance
+    typer.echo(f"{out}: {p.kind}, {p.gmina}, as of {p.as_of}, SHA-256 {built.digest}", err=True)
+
+
+@doc_app.command("pact")
+def pact(
+    gmina: GminaOpt,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
+) -> None:
+    """The Pact for the MLW: parties, theses, commitments, coordination, signatures."""
+    produce("pact", gmina, "", as_of, fmt, lang, public, out, draft, by)
+
+
+@doc_app.command("minutes")
+def minutes(
+    gmina: GminaOpt,
+    meeting: MeetingOpt,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
+) -> None:
+    """The minutes of a meeting (``--as-of approved``: as they were approved)."""
+    produce("minutes", gmina, meeting, as_of, fmt, lang, public, out, draft, by)
+
+
+@doc_app.command("attendance")
+def attendance(
+    gmina: GminaOpt,
+    meeting: MeetingOpt,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
+) -> None:
+    """The attendance list of a meeting, with signature fields."""
+    produce("attendance", gmina, meeting, as_of, fmt, lang, public, out, draft, by)
+
+
+@doc_app.command("resolution")
+def resolution(
+    gmina: GminaOpt,
+    number: Annotated[str, typer.Option("--resolution", help="Its number, e.g. 3/2026.")],
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
+) -> None:
+    """A resolution of the Local Synergy Team."""
+    produce("resolution", gmina, number, as_of, fmt, lang, public, out, draft, by)
+
+
+@doc_app.command("catalogue")
+def catalogue(
+    gmina: GminaOpt,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
+) -> None:
+    """The catalogue of local stakeholders, grouped by sector."""
+    produce("catalogue", gmina, "", as_of, fmt, lang, public, out, draft, by)
+
+
+@doc_app.command("verify")
+def verify(
+    ref: Annotated[str, typer.Argument(help="A generated file, or a SHA-256 digest.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Which issued document a file or digest is: its gmina, point in time and copies."""
+    path = Path(ref)
+    digest = digest_in(path.read_bytes()) if path.is_file() else ref
+
+    def act(reg: Registry) -> Any:
+        if digest is None:
+            raise InvalidInputError("file", f"{ref} carries no digest of the MLW registry.")
+        return reg.verify_document(digest)
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda d: (
+            f"Issued: {d.title} – {d.gmina_name}, as of {d.as_of} ({d.variant}, {d.lang})\n"
+            f"  built from: {d.built_from}\n"
+            + "\n".join(f"  copy: {c.format}, {c.issued_on}, by {c.issued_by}" for c in d.copies)
+        ),
+    )
+
+
+def mount(app: typer.Typer) -> None:
+    app.add_typer(doc_app, name="doc")

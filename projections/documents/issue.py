@@ -1,0 +1,31 @@
+"""Issuing a rendered document: the registry records its digest and the point it stands at."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from projections.documents.data import Built
+from registry.application import Registry
+
+
+def issue(app: Registry, built: Built, fmt: str, recorded_by: str) -> UUID:
+    """Record that this copy was handed out; a later copy of the same content adds to it."""
+    p = built.provenance
+    title = getattr(built.document, "title", "")
+    header = getattr(built.document, "header", None)
+    label = getattr(built.document, "label", "")
+    return app.issue_document(
+        UUID(p.gmina_id),
+        kind=p.kind,
+        digest=built.digest,
+        title=f"{label} {title}".strip() or (header.title if header else p.kind),
+        as_of=p.as_of,
+        subject=p.subject,
+        variant=p.variant,
+        lang=p.lang,
+        built_from="; ".join(p.built_from),
+        format=fmt,
+        recorded_by=recorded_by,
+        effective_on=max(date.today(), p.as_of),
+    )

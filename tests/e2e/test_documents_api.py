@@ -1,0 +1,45 @@
+"""The documents over HTTP: a preview, an issued copy, and checking it by its digest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from registry.application import Registry
+from registry.demo import load_demo
+from registry.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    registry = Registry(Settings(store="memory"))
+    load_demo(registry)
+    with TestClient(create_app(registry=registry)) as c:
+        yield c
+    registry.close()
+
+
+def test_a_facilitator_downloads_the_pact_as_signed_as_a_pdf(client: TestClient) -> None:
+    r = client.get(
+        "/api/gminas/2640013/documents/pact", params={"as-of": "signed", "format": "pdf"}
+    )
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF")
+    assert r.headers["x-mlw-as-of"] == "2026-03-12"
+
+
+def test_an_issued_copy_is_found_again_by_its_digest(client: TestClient) -> None:
+    r = client.post(
+        "/api/gminas/2640013/documents/catalogue/issue",
+        params={"format": "docx", "public": "true", "by": "sekretariat"},
+    )
+    assert r.status_code == 200
+    digest = r.headers["x-mlw-digest"]
+    found = client.get(f"/api/documents/{digest}").json()
+    assert (found["kind"], found["variant"]) == ("catalogue", "public")
+    assert found["copies"][0]["issued_by"] == "sekretariat"
+    assert client.get(f"/api/documents/{'0' * 64}").status_code == 404
