@@ -1,0 +1,280 @@
+"""The benchmark suite: every figure beside a reference measured in the same run.
+
+    .venv/bin/python bench/run.py [--quick] [--skip-postgres]
+
+Rows: registry commands/s against the raw recorder (SQLite, PostgreSQL); read-model
+catch-up against the raw notification read rate (synthetic national gminas); network
+measures against graph size (networkx against igraph); the network and risk report of one
+gmina; documents and API latency when their benchmarks (bench/documents.py, bench/api.py)
+offer ``rows(quick)``. ``--quick`` takes about two minutes, the default about fifteen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import commands  # noqa: E402  (bench/commands.py)
+import networkx as nx  # noqa: E402
+from eventsourcing.persistence import StoredEvent  # noqa: E402
+
+from projections.collaboration import CollaborationView  # noqa: E402
+from projections.metrics import exact_betweenness, node_metrics  # noqa: E402
+from projections.read_models import ReadModels  # noqa: E402
+from registry.application import Registry  # noqa: E402
+from registry.national import generate  # noqa: E402
+from registry.settings import Settings  # noqa: E402
+
+PG = {"host": "127.0.0.1", "port": 5432, "dbname": "test", "user": "postgres"}
+HEADER = ("measure", "store/size", "figure", "unit", "reference", "ref. figure", "ratio")
+Row = tuple[str, str, float | None, str, str, float | None]
+
+
+@contextmanager
+def store(kind: str, workdir: Path) -> Iterator[Settings]:
+    """Settings for a fresh store: an SQLite file, or a PostgreSQL schema dropped afterwards."""
+    if kind == "sqlite":
+        yield Settings(store="sqlite", sqlite_path=workdir / f"{uuid.uuid4().hex[:8]}.sqlite")
+        return
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(autocommit=True, **PG) as conn:  # type: ignore[arg-type]
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield Settings(
+            store="postgres",
+            postgres_dbname=PG["dbname"],
+            postgres_schema=schema,  # type: ignore[arg-type]
+        )
+    finally:
+        with psycopg.connect(autocommit=True, **PG) as conn:  # type: ignore[arg-type]
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+# --- commands/s ----------------------------------------------------------------------
+
+
+def command_rows(kind: str, n: int, workdir: Path) -> list[Row]:
+    """Facilitator commands through the registry, then the same events by the raw recorder."""
+    with store(kind, workdir) as settings:
+        app = Registry(settings)
+        executor = commands.Executor(app, seed=1)
+        sizes, busy, last = [], 0.0, 0
+        for op in commands.make_plan(n, 500, seed=1):
+            took, _ = timed(lambda op=op: executor.calls[op.kind](op))
+            busy += took
+            now = app.recorder.max_notification_id() or 0
+            sizes.append(now - last)
+            last = now
+        stored = commands.read_events(app, 1)
+        app.close()
+    groups = commands.group(stored, sizes)
+    with store(kind, workdir) as raw_settings:
+        fresh_app = Registry(raw_settings)  # only for a fresh recorder of that store
+        raw = fresh_app.recorder
+        raw_busy = 0.0
+        for events in groups:
+            fresh = [StoredEvent(e.originator_id, e.originator_version, e.topic, e.state)
+                     for e in events]  # fmt: skip
+            took, _ = timed(lambda fresh=fresh: raw.insert_events(fresh))
+            raw_busy += took
+        fresh_app.close()
+    return [
+        ("registry commands", f"{kind} {n:,}", n / busy, "commands/s",
+         "raw insert_events, same grouping", n / raw_busy),
+    ]  # fmt: skip
+
+
+# --- catch-up ------------------------------------------------------------------------
+
+
+def catchup_rows(kind: str, gminas: int, workdir: Path) -> list[Row]:
+    """Read models caught up from zero over a synthetic national history."""
+    rows: list[Row] = []
+    with store(kind, workdir) as settings:
+        app = Registry(settings)
+        write_s, written = timed(lambda: sum(n for _, n in generate(app, gminas, seed=1)))
+        total = app.recorder.max_notification_id() or 0
+
+        def read_all() -> int:
+            start, n = 1, 0
+            while rows_ := app.recorder.select_notifications(start=start, limit=1000):
+                n += len(rows_)
+                start = rows_[-1].id + 1
+            return n
+
+        raw_s, _ = timed(read_all)
+        rows.append(("national generator (bulk save)", f"{kind} {gminas} gminas",
+                     written / write_s, "facts/s", "raw notification read", total / raw_s))  # fmt: skip
+        with ReadModels(app, batch_size=1000) as models:
+            for name, runner in models.runners.items():
+                took, done = timed(runner.run)
+                rows.append((f"catch-up {name}", f"{kind} {total:,} facts", done / took,
+                             "events/s", "raw notification read", total / raw_s))  # fmt: skip
+        app.close()
+    return rows
+
+
+# --- network ---------------------------------------------------------------------------
+
+
+def synthetic_graph(n: int, seed: int = 7) -> nx.Graph:
+    """A random network of ``n`` stakeholders, average degree 8, with the report's attributes."""
+    g = nx.gnm_random_graph(n, 4 * n, seed=seed)
+    g = nx.relabel_nodes(g, {v: f"s{v}" for v in g})
+    rng = random.Random(seed)
+    for v in g:
+        g.nodes[v].update(name=v, sector=rng.choice("ABCDEF"), kind="institution")
+    for a, b in g.edges():
+        g.edges[a, b]["weight"] = 1.0
+    return g
+
+
+def network_rows(sizes: list[int], nx_limit: int, ig_limit: int) -> list[Row]:
+    rows: list[Row] = []
+    exact_betweenness(synthetic_graph(20), "igraph")  # load igraph outside the timings
+    for n in sizes:
+        g = synthetic_graph(n)
+        rest, _ = timed(lambda g=g: node_metrics(g, with_betweenness=False))
+        fast = timed(lambda g=g: exact_betweenness(g, "igraph"))[0] if n <= ig_limit else None
+        slow = timed(lambda g=g: exact_betweenness(g, "networkx"))[0] if n <= nx_limit else None
+        rows.append(("betweenness, networkx", f"{n:,} nodes", slow, "s",
+                     "igraph, same values", fast))  # fmt: skip
+        rows.append(("node measures but betweenness", f"{n:,} nodes", rest, "s",
+                     "betweenness, igraph", fast))  # fmt: skip
+    return rows
+
+
+def report_rows(stakeholders: int) -> list[Row]:
+    """The network and risk report of one gmina recorded through the use cases."""
+    import network as network_bench  # bench/network.py
+
+    app = Registry(Settings(store="memory"))
+    g = network_bench.record_gmina(app, stakeholders, random.Random(7))
+    on = date(2026, 12, 31)
+    with ReadModels(app) as models:
+        models.catch_up()
+        view = CollaborationView(models)
+        view.network(g, on)  # warm
+        fast, _ = timed(lambda: view.network(g, on))
+        risks, _ = timed(lambda: view.risks(g, on))
+        graph_ = network_bench.build_graph(view.snapshot(g, on))
+        slow, _ = timed(lambda: nx.betweenness_centrality(graph_))
+    app.close()
+    return [
+        ("network report", f"{stakeholders} stakeholders", fast, "s",
+         "networkx betweenness alone", slow),
+        ("risk report", f"{stakeholders} stakeholders", risks, "s",
+         "network report", fast),
+    ]  # fmt: skip
+
+
+def outside_rows(module: str, quick: bool) -> list[Row]:
+    """Rows of a benchmark written beside this suite, when it offers ``rows(quick)``."""
+    try:
+        rows = importlib.import_module(module).rows(quick)
+        return list(rows)
+    except (ImportError, AttributeError):
+        return [(f"{module}: not available", "", None, "", "", None)]
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+def fmt(x: float | None) -> str:
+    if x is None:
+        return "-"
+    return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
+
+
+def render(rows: list[Row]) -> str:
+    lines = [list(HEADER)]
+    for measure, size, figure, unit, ref, ref_figure in rows:
+        ratio = "-"
+        if figure is not None and ref_figure:
+            ratio = f"{figure / ref_figure:.3g}"
+        lines.append([measure, size, fmt(figure), unit, ref, fmt(ref_figure), ratio])
+    widths = [max(len(r[i]) for r in lines) for i in range(len(HEADER))]
+    out = []
+    for k, r in enumerate(lines):
+        out.append("  ".join(c.ljust(w) if i in (0, 1, 3, 4) else c.rjust(w)
+                             for i, (c, w) in enumerate(zip(r, widths, strict=True))))  # fmt: skip
+        if k == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def machine() -> str:
+    import os
+
+    import eventsourcing  # noqa: F401
+    from importlib.metadata import version
+
+    pg = "not reachable"
+    try:
+        import psycopg
+
+        with psycopg.connect(**PG) as conn:  # type: ignore[arg-type]
+            pg = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+    except Exception:
+        pass
+    return (
+        f"machine       {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs\n"
+        f"python        {platform.python_implementation()} {platform.python_version()}\n"
+        f"libraries     eventsourcing {version('eventsourcing')}, networkx {nx.__version__}, "
+        f"igraph {version('igraph')}\n"
+        f"postgresql    {pg}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="about two minutes")
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args()
+    quick = args.quick
+    stores = ["sqlite"] if args.skip_postgres else ["sqlite", "postgres"]
+    print(machine(), flush=True)
+    rows: list[Row] = []
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="mlw-bench-") as tmp:
+        workdir = Path(tmp)
+        for kind in stores:
+            rows += command_rows(kind, 1000 if quick else 5000, workdir)
+            print(render(rows[-1:]).splitlines()[-1], flush=True)
+        for kind in stores:
+            rows += catchup_rows(kind, 20 if quick else 150, workdir)
+            print("\n".join(render(rows[-3:]).splitlines()[2:]), flush=True)
+    sizes = [500, 5000, 50000]
+    rows += network_rows(sizes, nx_limit=500 if quick else 5000, ig_limit=5000)
+    rows += report_rows(200 if quick else 500)
+    rows += outside_rows("documents", quick)
+    rows += outside_rows("api", quick)
+    print()
+    print(render(rows))
+    print(f"\nwhole run {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
