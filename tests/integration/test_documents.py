@@ -113,7 +113,8 @@ def test_the_attendance_list_has_each_person_entity_and_a_signature_column(
     assert "11 czerwca 2026 r." in text
     assert "Podpis" in text
     assert "Ewa Grabowiecka" in text and "kierowniczka MGOPS" in text
-    assert "gość" in text
+    assert "Posiedzenie Zespołu Synergii Lokalnej nr 4/2026" in text
+    assert "Protokół" not in text
 
 
 @FORMATS
