@@ -28,16 +28,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import commands  # noqa: E402  (bench/commands.py)
-import networkx as nx  # noqa: E402
-from eventsourcing.persistence import StoredEvent  # noqa: E402
+import commands
+import networkx as nx
+from eventsourcing.persistence import StoredEvent
 
-from projections.collaboration import CollaborationView  # noqa: E402
-from projections.metrics import exact_betweenness, node_metrics  # noqa: E402
-from projections.read_models import ReadModels  # noqa: E402
-from registry.application import Registry  # noqa: E402
-from registry.national import generate  # noqa: E402
-from registry.settings import Settings  # noqa: E402
+from projections.collaboration import CollaborationView
+from projections.metrics import exact_betweenness, node_metrics
+from projections.read_models import ReadModels
+from registry.application import Registry
+from registry.national import generate
+from registry.settings import Settings
 
 PG = {"host": "127.0.0.1", "port": 5432, "dbname": "test", "user": "postgres"}
 HEADER = ("measure", "store/size", "figure", "unit", "reference", "ref. figure", "ratio")
@@ -125,8 +125,9 @@ def catchup_rows(kind: str, gminas: int, workdir: Path) -> list[Row]:
             return n
 
         raw_s, _ = timed(read_all)
+        read_rate = total / raw_s
         rows.append(("national generator (bulk save)", f"{kind} {gminas} gminas",
-                     written / write_s, "facts/s", "raw notification read", total / raw_s))  # fmt: skip
+                     written / write_s, "facts/s", "raw notification read", read_rate))  # fmt: skip
         with ReadModels(app, batch_size=1000) as models:
             for name, runner in models.runners.items():
                 took, done = timed(runner.run)
@@ -227,8 +228,6 @@ def render(rows: list[Row]) -> str:
 
 def machine() -> str:
     import os
-
-    import eventsourcing  # noqa: F401
     from importlib.metadata import version
 
     pg = "not reachable"
