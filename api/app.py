@@ -2,61 +2,114 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
 
-from api import documents, gminas
-from domain.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from api import documents
+from api.auth import csrf_token
+from api.deps import Views, WebSettings
+from api.i18n import language, translator
+from api.problems import invalid_request, problem
+from api.routers import (
+    catalogue,
+    gminas,
+    meetings,
+    network,
+    pact,
+    resolutions,
+    session,
+    team,
+)
+from domain.errors import DomainError
 from registry.application import Registry
 from registry.settings import Settings
 
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+HERE = Path(__file__).parent
 
 
-def problem(request: Request, exc: DomainError) -> Response:
-    """A refusal as an RFC 9457 problem document (JSON) or an error page (HTML)."""
-    if isinstance(exc, NotFoundError):
-        status, title = 404, "Not found"
-    elif isinstance(exc, InvalidInputError):
-        status, title = 422, "Invalid input"
-    elif isinstance(exc, ConflictError):
-        status, title = 409, "Conflict"
-    else:
-        status, title = 409, "Refused by a rule of the registry"
-    if request.url.path.startswith("/api/"):
-        body = {"type": "about:blank", "title": title, "status": status, "detail": str(exc)}
-        if isinstance(exc, InvalidInputError):
-            body["field"] = exc.field
-        return JSONResponse(body, status_code=status, media_type="application/problem+json")
-    return TEMPLATES.TemplateResponse(
-        request, "error.html", {"title": title, "detail": str(exc)}, status_code=status
-    )
+def page_context(request: Request) -> dict[str, Any]:
+    """What every page knows: its language, the person logged in, the form token."""
+    lang = language(request)
+    return {
+        "_": translator(lang),
+        "lang": lang,
+        "username": request.session.get("username") if "session" in request.scope else None,
+        "csrf": csrf_token(request) if "session" in request.scope else "",
+    }
 
 
-def create_app(settings: Settings | None = None, registry: Registry | None = None) -> FastAPI:
+TEMPLATES = Jinja2Templates(directory=HERE / "templates", context_processors=[page_context])
+
+
+async def remember_language(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    lang = request.query_params.get("lang")
+    if lang in ("pl", "en"):
+        response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+# Routers of the application, resource by resource; each module lists its own.
+ROUTERS = (session, gminas, catalogue, pact, team, meetings, resolutions, network, documents)
+
+
+def create_app(
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    web: WebSettings | None = None,
+) -> FastAPI:
     """The registry's web application over the store the settings name."""
+    web = web or WebSettings(
+        secret_key=os.environ.get("MLW_SECRET_KEY") or secrets.token_urlsafe(32),
+        demo=os.environ.get("MLW_DEMO", "") == "1",
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.registry = registry or Registry(settings or Settings.from_env())
+        reg = registry or Registry(settings or Settings.from_env())
+        app.state.registry = reg
+        app.state.views = Views(reg)
         yield
+        app.state.views.close()
         if registry is None:
-            app.state.registry.close()
+            reg.close()
 
     app = FastAPI(
         title="MLW Registry",
-        description="Local cooperation partnerships (Model Lokalnej Współpracy) in Polish gminas.",
+        description=(
+            "Local cooperation partnerships (Model Lokalnej Współpracy) in Polish gminas. "
+            "Authenticate with `Authorization: Bearer <token>` (POST /api/token). "
+            "Errors are RFC 9457 problem documents."
+        ),
         lifespan=lifespan,
     )
     app.state.templates = TEMPLATES
+    app.state.web_settings = web
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
-    app.include_router(gminas.api)
-    app.include_router(gminas.pages)
-    for router in documents.ROUTERS:
-        app.include_router(router)
+    app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    app.middleware("http")(remember_language)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=web.secret_key,
+        session_cookie="mlw_session",
+        same_site="lax",
+        https_only=web.secure_cookies,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in ROUTERS:
+        for router in module.ROUTERS:
+            app.include_router(router)
     return app

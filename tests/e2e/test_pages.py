@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from registry.application import Registry
 from registry.settings import Settings
+from tests.e2e.web import bearer, log_in
 
 
 @pytest.fixture
@@ -28,7 +29,12 @@ def client() -> Iterator[TestClient]:
         effective_on=date(2025, 10, 1),
     )
     registry.join_pact(gmina, gops, recorded_by="ala", effective_on=date(2026, 2, 1))
+    registry.open_account(
+        "ala", password="tajne1", role="facilitator", gmina_ids=[gmina], recorded_by="admin"
+    )
     with TestClient(create_app(registry=registry)) as c:
+        log_in(c, "ala", "tajne1")
+        c.headers.update(bearer(c, "ala", "tajne1"))
         yield c
 
 

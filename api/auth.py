@@ -1,0 +1,123 @@
+"""Who is asking, and may they: sessions for the pages, bearer tokens for the API.
+
+Every gmina route depends on ``ReadScope`` or ``WriteScope``; both ask the registry's one
+access rule (registry/access.py). Page forms carry a CSRF token checked here.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Form, Request
+
+from api.deps import RegistryDep
+from domain.account import AccessDeniedError, AuthenticationError
+from domain.errors import NotFoundError, WrongGminaError
+from registry.access import AccountView
+from registry.application import Registry
+
+
+class LoginRequiredError(AuthenticationError):
+    """Raised when a page or the API is asked for by someone not logged in."""
+
+
+def current_account(request: Request, registry: RegistryDep) -> AccountView:
+    """The API answers bearer tokens only; the pages answer the signed session cookie."""
+    if request.url.path.startswith("/api/"):
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise LoginRequiredError("Send an API token: Authorization: Bearer <token>.")
+        return registry.account_for_token(token.strip())
+    username = request.session.get("username")
+    if not username:
+        raise LoginRequiredError("Log in first.")
+    try:
+        account = registry.get_account(username)
+    except NotFoundError:
+        request.session.clear()
+        raise LoginRequiredError("Log in first.") from None
+    if account.disabled:
+        request.session.clear()
+        raise LoginRequiredError("This account is disabled.")
+    return account
+
+
+AccountDep = Annotated[AccountView, Depends(current_account)]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One account at work in one gmina; sub-records are looked up only inside it."""
+
+    registry: Registry
+    account: AccountView
+    gmina_id: UUID
+    ref: str
+
+    @property
+    def by(self) -> str:
+        """The name every fact recorded through this scope carries."""
+        return self.account.username
+
+    def stakeholder(self, stakeholder_id: UUID) -> UUID:
+        return self.inside(lambda: self.registry.stakeholder_of(self.gmina_id, stakeholder_id))
+
+    def meeting(self, meeting_id: UUID) -> UUID:
+        return self.inside(lambda: self.registry.meeting(meeting_id, self.gmina_id))
+
+    def resolution(self, resolution_id: UUID) -> UUID:
+        return self.inside(lambda: self.registry.resolution(resolution_id, self.gmina_id))
+
+    def inside(self, load: object) -> UUID:
+        # Another gmina's record is, from here, no record at all.
+        try:
+            record = load()  # type: ignore[operator]
+        except WrongGminaError:
+            raise NotFoundError("No such record in this gmina.") from None
+        return record.id  # type: ignore[no-any-return]
+
+
+def scope(ref: str, registry: Registry, account: AccountView, *, write: bool) -> Scope:
+    try:
+        gmina_id = registry.find_gmina(ref)
+    except NotFoundError:
+        raise
+    registry.authorise(account, gmina_id, write=write)
+    return Scope(registry, account, gmina_id, ref)
+
+
+def read_scope(ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
+    return scope(ref, registry, account, write=False)
+
+
+def write_scope(ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
+    return scope(ref, registry, account, write=True)
+
+
+ReadScope = Annotated[Scope, Depends(read_scope)]
+WriteScope = Annotated[Scope, Depends(write_scope)]
+
+
+# --- CSRF on page forms -------------------------------------------------------------------
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(24)
+        request.session["csrf"] = token
+    return token  # type: ignore[no-any-return]
+
+
+def check_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:
+    expected = request.session.get("csrf", "")
+    if not expected or not hmac.compare_digest(expected, csrf):
+        raise AccessDeniedError("The form expired or did not come from this site; try again.")
+
+
+Csrf = Depends(check_csrf)
+__all__ = ["AccessDeniedError", "AccountDep", "Csrf", "ReadScope", "Scope", "WriteScope"]

@@ -1,0 +1,75 @@
+"""Rendering pages, and forms that come back with what was typed when a rule refuses them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from domain.errors import DomainError, InvalidInputError
+from domain.values import (
+    RESOURCE_LABELS_PL,
+    SECTOR_LABELS_PL,
+    STAGE_LABELS_PL,
+    STATUS_LABELS_PL,
+    SUBTYPE_LABELS_PL,
+)
+
+LABELS = {
+    "sector": {k.value: v for k, v in SECTOR_LABELS_PL.items()},
+    "subtype": {k.value: v for k, v in SUBTYPE_LABELS_PL.items()},
+    "status": {k.value: v for k, v in STATUS_LABELS_PL.items()},
+    "resource": {k.value: v for k, v in RESOURCE_LABELS_PL.items()},
+    "stages": [(k.number, v) for k, v in STAGE_LABELS_PL.items()],
+}
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    context = {"labels": LABELS, "form": {}, "error": None, **context}
+    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
+        request, name, context, status_code=status_code
+    )
+
+
+def see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+async def typed(request: Request) -> dict[str, Any]:
+    form = await request.form()
+    return {k: v for k, v in form.items() if k != "csrf"}
+
+
+def attempt(
+    request: Request,
+    action: Callable[[], object],
+    *,
+    then: str,
+    page: str,
+    context: Callable[[], dict[str, Any]],
+    form: dict[str, Any],
+) -> Response:
+    """Run a use case; on refusal show the page again with the typed values and the reason."""
+    from api.problems import status_of
+
+    try:
+        action()
+    except DomainError as exc:
+        status, _ = status_of(exc)
+        return render(request, page, {**context(), "form": form, "error": str(exc)}, status)
+    return see_other(then)
+
+
+def form_time(value: str) -> time | None:
+    """A time typed in a form (HH:MM); refused in the domain's words if malformed."""
+    if not value.strip():
+        return None
+    try:
+        return time.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInputError("time", f"Not a time (HH:MM): {value!r}.") from None

@@ -1,0 +1,1 @@
+"""One router module per resource; each lists its routers in ROUTERS."""

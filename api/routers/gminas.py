@@ -1,0 +1,182 @@
+"""Gminas: their MLW stage and the dashboard, as JSON and as pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field
+
+from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
+from api.deps import RegistryDep, Views, ViewsDep
+from api.pages import attempt, render
+from domain.errors import NotFoundError
+from registry.access import may_read
+from registry.views import GminaView, plain
+
+api = APIRouter(prefix="/api/gminas", tags=["gminas"])
+pages = APIRouter(include_in_schema=False)
+
+
+class OpenPartnership(BaseModel):
+    reason: str = Field(min_length=1)
+    effective_on: date | None = None
+
+
+class AdvanceStage(BaseModel):
+    stage: int = Field(ge=2, le=6)
+    reason: str = Field(min_length=1)
+    decided_by: str | None = None
+    effective_on: date | None = None
+
+
+class FlagOut(BaseModel):
+    rule: str
+    risk: str
+    risk_label: str
+    severity: str
+    sentence: str
+    stakeholders: list[str]
+
+
+class Dashboard(BaseModel):
+    gmina: dict[str, Any]
+    counts: dict[str, int]
+    flags: list[FlagOut]
+
+
+@api.get("")
+def list_gminas(registry: RegistryDep, account: AccountDep) -> list[GminaView]:
+    """The registered gminas this account may read, each with its MLW stage."""
+    return [g for g in registry.list_gminas() if may_read(account, g.id, g.voivodeship)]
+
+
+@api.get("/{ref}")
+def get_gmina(scope: ReadScope, as_of: date | None = None) -> GminaView:
+    """One gmina (by TERC code or id), now or as of a date."""
+    return scope.registry.get_gmina(scope.gmina_id, as_of=as_of)
+
+
+@api.post("/{ref}/partnership", status_code=201)
+def open_partnership(scope: WriteScope, body: OpenPartnership) -> GminaView:
+    """Open the MLW partnership process (stage 1) and draft the pact."""
+    scope.registry.open_partnership(
+        scope.gmina_id, reason=body.reason, recorded_by=scope.by, effective_on=body.effective_on
+    )
+    return scope.registry.get_gmina(scope.gmina_id)
+
+
+@api.post("/{ref}/stages")
+def advance_stage(scope: WriteScope, body: AdvanceStage) -> GminaView:
+    """Move the partnership to its next MLW stage."""
+    scope.registry.advance_stage(
+        scope.gmina_id,
+        body.stage,
+        reason=body.reason,
+        decided_by=body.decided_by,
+        recorded_by=scope.by,
+        effective_on=body.effective_on,
+    )
+    return scope.registry.get_gmina(scope.gmina_id)
+
+
+def flags_of(views: Views, scope: Scope, as_of: date | None, lang: str = "pl") -> list[FlagOut]:
+    flags = views.read(lambda v: v.risks(scope.gmina_id, as_of))
+    return [
+        FlagOut(
+            rule=f.rule,
+            risk=f.risk,
+            risk_label=f.risk_pl,
+            severity=f.severity,
+            sentence=f.sentence_en if lang == "en" else f.sentence_pl,
+            stakeholders=[s.name for s in f.stakeholders],
+        )
+        for f in flags
+    ]
+
+
+def dashboard_data(scope: Scope, views: Views, as_of: date | None, lang: str) -> dict[str, Any]:
+    reg, gid = scope.registry, scope.gmina_id
+    gmina = reg.get_gmina(gid, as_of=as_of)
+    try:
+        pact = reg.get_pact(gid, as_of=as_of)
+    except NotFoundError:  # a gmina whose partnership is not open has no pact yet
+        pact = None
+    meetings = reg.list_meetings(gid)
+    counts = {
+        "stakeholders": len(reg.catalogue(gid, as_of=as_of)),
+        "signatories": len(pact.signatories) if pact else 0,
+        "commitments": len(pact.commitments) if pact else 0,
+        "meetings": len([m for m in meetings if as_of is None or m.on <= as_of]),
+        "resolutions": len(reg.list_resolutions(gid, as_of=as_of)),
+    }
+    flags = flags_of(views, scope, as_of, lang)
+    return {"gmina": gmina, "pact": pact, "counts": counts, "flags": flags}
+
+
+@api.get("/{ref}/dashboard")
+def dashboard_json(
+    scope: ReadScope, views: ViewsDep, as_of: date | None = None, lang: str = "pl"
+) -> Dashboard:
+    """Stage, counts and open risk flags: what the dashboard page shows."""
+    data = dashboard_data(scope, views, as_of, lang)
+    return Dashboard(gmina=plain(data["gmina"]), counts=data["counts"], flags=data["flags"])
+
+
+@pages.get("/", response_class=HTMLResponse)
+def home(request: Request, registry: RegistryDep, account: AccountDep) -> HTMLResponse:
+    gminas = [g for g in registry.list_gminas() if may_read(account, g.id, g.voivodeship)]
+    return render(request, "home.html", {"gminas": gminas, "account": account})
+
+
+@pages.get("/gminy/{ref}", response_class=HTMLResponse)
+def dashboard(
+    request: Request, scope: ReadScope, views: ViewsDep, as_of: date | None = None
+) -> HTMLResponse:
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or "pl"
+    data = dashboard_data(scope, views, as_of, lang)
+    return render(
+        request, "gmina.html", {**data, "scope": scope, "as_of": as_of, "page": "dashboard"}
+    )
+
+
+@pages.post("/gminy/{ref}/etapy", dependencies=[Csrf])
+def advance_stage_form(
+    request: Request,
+    scope: WriteScope,
+    views: ViewsDep,
+    stage: Annotated[int, Form()],
+    reason: Annotated[str, Form()],
+    decided_by: Annotated[str, Form()] = "",
+) -> Response:
+    def act() -> None:
+        reg = scope.registry
+        if stage == 1:
+            reg.open_partnership(scope.gmina_id, reason=reason, recorded_by=scope.by)
+        else:
+            reg.advance_stage(
+                scope.gmina_id,
+                stage,
+                reason=reason,
+                decided_by=decided_by or None,
+                recorded_by=scope.by,
+            )
+
+    return attempt(
+        request,
+        act,
+        then=f"/gminy/{scope.ref}",
+        page="gmina.html",
+        context=lambda: {
+            **dashboard_data(scope, views, None, "pl"),
+            "scope": scope,
+            "as_of": None,
+            "page": "dashboard",
+        },
+        form={"stage": stage, "reason": reason, "decided_by": decided_by},
+    )
+
+
+ROUTERS = (api, pages)

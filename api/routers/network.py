@@ -1,0 +1,152 @@
+"""The network of cooperation, its risk flags and the timeline of every fact, on any date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from api.auth import ReadScope, Scope
+from api.deps import ViewsDep
+from api.i18n import language
+from api.network_svg import SECTOR_COLOURS, TIE_STYLES, draw
+from api.pages import render
+from projections.collaboration import Comparison, NetworkReport
+from projections.risks import Flag
+from projections.timeline import TimelineEntry, timeline
+
+api = APIRouter(prefix="/api/gminas/{ref}", tags=["network"])
+pages = APIRouter(prefix="/gminy/{ref}", include_in_schema=False)
+
+
+@api.get("/network")
+def network(scope: ReadScope, views: ViewsDep, as_of: date | None = None) -> NetworkReport:
+    """Who cooperates with whom on a date: measures per stakeholder and of the whole."""
+    return views.read(lambda v: v.network(scope.gmina_id, as_of))
+
+
+@api.get("/network/compare")
+def compare(scope: ReadScope, views: ViewsDep, earlier: date, later: date) -> Comparison:
+    """Ties gained and lost, flags raised and cleared between two dates."""
+    return views.read(lambda v: v.compare(scope.gmina_id, earlier, later))
+
+
+@api.get("/risks")
+def risks(scope: ReadScope, views: ViewsDep, as_of: date | None = None) -> list[Flag]:
+    """Risk flags on a date, each with its numbers and a sentence in Polish and English."""
+    return views.read(lambda v: v.risks(scope.gmina_id, as_of))
+
+
+@api.get("/timeline")
+def get_timeline(
+    scope: ReadScope, views: ViewsDep, until: date | None = None, fact: str | None = None
+) -> list[TimelineEntry]:
+    """Every fact of the gmina in the order recorded: what, when in effect, who recorded it."""
+
+    def read(v: Any) -> list[TimelineEntry]:
+        v.models.catch_up()
+        return timeline(v.models.timeline_view, scope.gmina_id, until=until, fact=fact)
+
+    return views.read(read)
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def date_range(scope: Scope) -> tuple[date, date]:
+    gmina = scope.registry.get_gmina(scope.gmina_id)
+    return gmina.registered_on, max(date.today(), gmina.registered_on)
+
+
+def drawing(scope: Scope, views: Any, as_of: date | None) -> dict[str, Any]:
+    def read(v: Any) -> tuple[Any, list[Flag], NetworkReport]:
+        return (
+            v.graph(scope.gmina_id, as_of),
+            v.risks(scope.gmina_id, as_of),
+            v.network(scope.gmina_id, as_of),
+        )
+
+    graph, flags, report = views.read(read)
+    flagged = {s.id for f in flags if f.severity == "flag" for s in f.stakeholders}
+    return {"svg": Markup(draw(graph, flagged)), "flags": flags, "report": report}
+
+
+@pages.get("/siec", response_class=HTMLResponse)
+def network_page(
+    request: Request, scope: ReadScope, views: ViewsDep, as_of: date | None = None
+) -> HTMLResponse:
+    start, end = date_range(scope)
+    on = min(max(as_of or end, start), end)
+    return render(
+        request,
+        "network.html",
+        {
+            **drawing(scope, views, on),
+            "scope": scope,
+            "page": "network",
+            "gmina": scope.registry.get_gmina(scope.gmina_id),
+            "as_of": on,
+            "start": start,
+            "days": (end - start).days,
+            "day": (on - start).days,
+            "sector_colours": SECTOR_COLOURS,
+            "tie_styles": TIE_STYLES,
+            "lang": language(request),
+        },
+    )
+
+
+@pages.get("/siec.svg")
+def network_svg(scope: ReadScope, views: ViewsDep, day: int | None = None) -> Response:
+    """The drawing alone, for the as-of slider to swap in."""
+    start, end = date_range(scope)
+    on = end if day is None else min(start + timedelta(days=max(0, day)), end)
+    return Response(str(drawing(scope, views, on)["svg"]), media_type="image/svg+xml")
+
+
+@pages.get("/ryzyka", response_class=HTMLResponse)
+def risks_page(
+    request: Request, scope: ReadScope, views: ViewsDep, as_of: date | None = None
+) -> HTMLResponse:
+    flags = views.read(lambda v: v.risks(scope.gmina_id, as_of))
+    return render(
+        request,
+        "risks.html",
+        {
+            "scope": scope,
+            "page": "risks",
+            "gmina": scope.registry.get_gmina(scope.gmina_id),
+            "flags": flags,
+            "as_of": as_of,
+            "lang": language(request),
+        },
+    )
+
+
+@pages.get("/os-czasu", response_class=HTMLResponse)
+def timeline_page(
+    request: Request, scope: ReadScope, views: ViewsDep, fact: str | None = None
+) -> HTMLResponse:
+    def read(v: Any) -> list[TimelineEntry]:
+        v.models.catch_up()
+        return timeline(v.models.timeline_view, scope.gmina_id, fact=fact)
+
+    entries = views.read(read)
+    return render(
+        request,
+        "timeline.html",
+        {
+            "scope": scope,
+            "page": "timeline",
+            "gmina": scope.registry.get_gmina(scope.gmina_id),
+            "entries": list(reversed(entries))[:500],
+            "total": len(entries),
+            "fact": fact or "",
+        },
+    )
+
+
+ROUTERS = (api, pages)

@@ -1,0 +1,86 @@
+"""Resolutions of the Local Synergy Team: proposed at a sitting, voted, adopted or not."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from uuid import UUID
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from api.auth import ReadScope, WriteScope
+from registry.meeting_views import ResolutionView
+
+api = APIRouter(prefix="/api/gminas/{ref}/resolutions", tags=["resolutions"])
+
+
+class Proposal(BaseModel):
+    meeting_id: UUID
+    title: str = Field(min_length=1)
+    text: str = ""
+    proposer_id: UUID
+    number: int | None = None
+
+
+class Vote(BaseModel):
+    at: time
+    votes_for: list[UUID] = []
+    votes_against: list[UUID] = []
+    abstentions: list[UUID] = []
+    totals: tuple[int, int, int] | None = None
+
+
+class Withdrawal(BaseModel):
+    reason: str = Field(min_length=1)
+
+
+@api.get("")
+def list_resolutions(
+    scope: ReadScope, year: int | None = None, as_of: date | None = None
+) -> list[ResolutionView]:
+    return scope.registry.list_resolutions(scope.gmina_id, year=year, as_of=as_of)
+
+
+@api.get("/{rid}")
+def get_resolution(scope: ReadScope, rid: UUID, as_of: date | None = None) -> ResolutionView:
+    return scope.registry.get_resolution(scope.resolution(rid), as_of=as_of)
+
+
+@api.post("", status_code=201)
+def propose(scope: WriteScope, body: Proposal) -> ResolutionView:
+    """A draft resolution put before an open team sitting."""
+    rid = scope.registry.propose_resolution(
+        scope.meeting(body.meeting_id),
+        title=body.title,
+        text=body.text,
+        proposer_id=scope.stakeholder(body.proposer_id),
+        number=body.number,
+        recorded_by=scope.by,
+    )
+    return scope.registry.get_resolution(rid)
+
+
+@api.post("/{rid}/vote")
+def vote(scope: WriteScope, rid: UUID, body: Vote) -> ResolutionView:
+    """The whole vote at once: who voted how (or the totals); the outcome follows the rules."""
+    scope.registry.vote(
+        scope.resolution(rid),
+        at=body.at,
+        votes_for=[scope.stakeholder(s) for s in body.votes_for],
+        votes_against=[scope.stakeholder(s) for s in body.votes_against],
+        abstentions=[scope.stakeholder(s) for s in body.abstentions],
+        totals=body.totals,
+        recorded_by=scope.by,
+    )
+    return scope.registry.get_resolution(rid)
+
+
+@api.post("/{rid}/withdraw")
+def withdraw(scope: WriteScope, rid: UUID, body: Withdrawal) -> ResolutionView:
+    scope.registry.withdraw_resolution(
+        scope.resolution(rid), reason=body.reason, recorded_by=scope.by
+    )
+    return scope.registry.get_resolution(rid)
+
+
+ROUTERS = (api,)

@@ -1,0 +1,27 @@
+"""Logging in from tests: a page session with its form token, or an API bearer token."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no form token"
+    return found.group(1)
+
+
+def log_in(client: TestClient, username: str, password: str) -> str:
+    """Log the client's session in; returns the form token for later POSTs."""
+    token = csrf_of(client.get("/login").text)
+    page = client.post("/login", data={"username": username, "password": password, "csrf": token})
+    assert page.status_code == 200, page.text
+    return csrf_of(page.text)
+
+
+def bearer(client: TestClient, username: str, password: str) -> dict[str, str]:
+    answer = client.post("/api/token", json={"username": username, "password": password})
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
