@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
 from api import documents
-from api.auth import csrf_token
+from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
 from api.i18n import language, translator
 from api.problems import invalid_request, problem
@@ -66,6 +66,18 @@ async def remember_language(
 ROUTERS = (session, gminas, catalogue, pact, team, meetings, resolutions, network, documents)
 
 
+def guard(router: APIRouter) -> list[Any]:
+    """Every route under a gmina answers the access rule; every other API route a login.
+
+    The routes ask for their scope themselves; this guard makes sure none is left out.
+    """
+    if "{ref}" in router.prefix:
+        return [Depends(method_scope)]
+    if router.prefix.startswith("/api/") and router.prefix != "/api":
+        return [Depends(current_account)]
+    return []
+
+
 def create_app(
     settings: Settings | None = None,
     registry: Registry | None = None,
@@ -111,5 +123,5 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in ROUTERS:
         for router in module.ROUTERS:
-            app.include_router(router)
+            app.include_router(router, dependencies=guard(router))
     return app

@@ -98,6 +98,11 @@ def write_scope(ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
     return scope(ref, registry, account, write=True)
 
 
+def method_scope(request: Request, ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
+    """Reading for GET, changing for every other method: the guard put on whole routers."""
+    return scope(ref, registry, account, write=request.method not in ("GET", "HEAD"))
+
+
 ReadScope = Annotated[Scope, Depends(read_scope)]
 WriteScope = Annotated[Scope, Depends(write_scope)]
 

@@ -11,13 +11,18 @@ from api.app import create_app
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.settings import Settings
+from tests.e2e.web import bearer
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
     registry = Registry(Settings(store="memory"))
-    load_demo(registry)
+    gmina = load_demo(registry)
+    registry.open_account(
+        "sekretariat", password="tajne1", role="facilitator", gmina_ids=[gmina], recorded_by="t"
+    )
     with TestClient(create_app(registry=registry)) as c:
+        c.headers.update(bearer(c, "sekretariat", "tajne1"))
         yield c
     registry.close()
 

@@ -16,9 +16,10 @@ def csrf_of(html: str) -> str:
 def log_in(client: TestClient, username: str, password: str) -> str:
     """Log the client's session in; returns the form token for later POSTs."""
     token = csrf_of(client.get("/login").text)
-    page = client.post("/login", data={"username": username, "password": password, "csrf": token})
-    assert page.status_code == 200, page.text
-    return csrf_of(page.text)
+    form = {"username": username, "password": password, "csrf": token}
+    answer = client.post("/login", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    return csrf_of(client.get("/", follow_redirects=True).text)
 
 
 def bearer(client: TestClient, username: str, password: str) -> dict[str, str]:
