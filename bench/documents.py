@@ -39,15 +39,35 @@ def median_ms(action: object, repeat: int) -> float:
     return statistics.median(times)
 
 
+def demo_registry() -> tuple[Registry, object]:
+    app = Registry(Settings(store="memory"))
+    gmina = load_demo(app)
+    load_demo_meetings(app, gmina)
+    render(build_document(app, "pact", gmina), "pdf")  # fonts and templates warmed up
+    return app, gmina
+
+
+def rows(quick: bool) -> list[tuple[str, str, float | None, str, str, float | None]]:
+    """The suite's rows (bench/run.py): each format's render time against HTML's."""
+    repeat = 2 if quick else 5
+    app, gmina = demo_registry()
+    out: list[tuple[str, str, float | None, str, str, float | None]] = []
+    for label, kind, subject, as_of in CASES:
+        built = build_document(app, kind, gmina, subject=subject, as_of=as_of)  # type: ignore[arg-type]
+        times = {f: median_ms(lambda f=f, b=built: render(b, f), repeat) for f in FORMATS}
+        for f in FORMATS:
+            if f != "html":
+                out.append((f"render {label}", f, times[f], "ms", "render as HTML", times["html"]))
+    app.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--save", type=Path)
     args = parser.parse_args()
-    app = Registry(Settings(store="memory"))
-    gmina = load_demo(app)
-    load_demo_meetings(app, gmina)
-    render(build_document(app, "pact", gmina), "pdf")  # fonts and templates warmed up
+    app, gmina = demo_registry()
     lines = [
         f"Rendering documents of the demo gmina: median of {args.repeat} runs, "
         f"Python {platform.python_version()}, {platform.machine()}",
