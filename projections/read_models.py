@@ -7,7 +7,7 @@ from uuid import UUID
 
 from domain.values import Sealed
 from projections.catalogue import CatalogueProjection
-from projections.runner import CatchUp, ReadModel, close_view
+from projections.runner import CatchUp, ReadModel, catch_up_together, close_view
 from projections.store import RowView, open_view
 from projections.timeline import TimelineProjection
 from registry.personal_data import ERASED
@@ -25,6 +25,7 @@ class ReadModels:
 
     def __init__(self, app: Any, settings: Settings | None = None, batch_size: int = 500):
         self.app = app
+        self.batch_size = batch_size
         settings = settings or app.settings
         self.views: dict[str, Any] = {}
         self.runners: dict[str, CatchUp] = {}
@@ -48,7 +49,9 @@ class ReadModels:
 
     def catch_up(self) -> dict[str, int]:
         """Apply every fact recorded since each read model last stopped."""
-        return {name: runner.run() for name, runner in self.runners.items()}
+        names = list(self.runners)
+        done = catch_up_together(self.app, [self.runners[n] for n in names], self.batch_size)
+        return {name: done[i] for i, name in enumerate(names)}
 
     def positions(self) -> dict[str, int]:
         return {name: runner.position for name, runner in self.runners.items()}

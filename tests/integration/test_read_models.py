@@ -180,6 +180,24 @@ def test_a_read_model_stopped_midway_resumes_to_exactly_the_rebuilt_result(
     resumed.close()
 
 
+def test_read_models_that_stopped_at_different_places_catch_up_together_exactly(
+    registry: Registry,
+) -> None:
+    g, who = zielony_jar(registry)
+    models = ReadModels(registry, batch_size=4)
+    models.runners["catalogue"].run(max_batches=1)
+    models.runners["timeline"].run(max_batches=3)
+    assert models.positions() == {"catalogue": 4, "timeline": 12}
+    more_facts(registry, g, who)
+    models.catch_up()
+    rebuilt = ReadModels(registry, Settings(store="memory"))
+    rebuilt.catch_up()
+    last = registry.recorder.max_notification_id()
+    assert set(models.positions().values()) == {last}
+    assert everything(models) == everything(rebuilt)
+    models.close()
+
+
 def test_a_batch_that_fails_to_be_written_is_applied_again_and_only_once(
     registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
