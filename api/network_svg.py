@@ -29,7 +29,7 @@ TIE_STYLES = {  # kind: (dash pattern, colour)
     "co_proposal": ("10 3 2 3", "#805ad5"),
 }
 KIND_ORDER = ("declared", "joint_commitment", "commitment", "co_proposal", "co_attendance")
-W, H, PAD = 900, 620, 60
+W, H, PAD = 1100, 720, 40
 
 
 def main_kind(data: dict[str, Any]) -> str:
@@ -61,7 +61,7 @@ def draw(graph: nx.Graph, flagged: set[str]) -> str:
 
     def at(node: str) -> tuple[float, float]:
         x, y = pos[node]
-        return W / 2 + x * (W / 2 - PAD * 2.2), H / 2 + y * (H / 2 - PAD)
+        return W / 2 + x * (W / 2 - 230), H / 2 + y * (H / 2 - PAD)
 
     out = [f'<svg viewBox="0 0 {W} {H}" role="img" class="network" aria-label="network">']
     for a, b, data in graph.edges(data=True):
@@ -76,7 +76,7 @@ def draw(graph: nx.Graph, flagged: set[str]) -> str:
         )
     for node, data in graph.nodes(data=True):
         x, y = at(node)
-        r = 9 + min(12, graph.degree(node))
+        r = 6 + min(10, graph.degree(node) // 2)
         colour = SECTOR_COLOURS.get(data.get("sector", ""), "#718096")
         name = escape(str(data.get("name", node)))
         if node in flagged:
@@ -95,10 +95,12 @@ def draw(graph: nx.Graph, flagged: set[str]) -> str:
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" stroke="#fff" '
                 f'stroke-width="2"><title>{name}</title></circle>'
             )
-        label = name if len(name) <= 28 else name[:26] + "…"
+        label = name if len(name) <= 34 else name[:32] + "…"
+        ux, uy = pos[node]
+        anchor = "start" if ux >= 0 else "end"
+        lx, ly = x + ux * (r + 6), y + uy * (r + 6) + 4
         out.append(
-            f'<text x="{x:.1f}" y="{y + r + 14:.1f}" text-anchor="middle" '
-            f'class="label">{label}</text>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="label">{label}</text>'
         )
     out.append("</svg>")
     return "".join(out)
