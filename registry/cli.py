@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -296,6 +297,7 @@ def serve(
         print("Demo accounts (log in with one of them):")
         for line in run(demo_accounts):
             print(f"  {line}")
+        os.environ["MLW_DEMO"] = "1"  # the login page then names the demo accounts
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
     # The web layer is named, not imported: it depends on the registry, not the reverse.
