@@ -5,6 +5,7 @@ The network lives here, inside the view; callers get plain data back.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -64,12 +65,30 @@ class Comparison:
     flags_cleared: list[Flag] = field(default_factory=list)
 
 
+REPORTS_KEPT = 256
+
+
 class CollaborationView:
     """Who cooperates with whom in a gmina, on any date, and which risks show."""
 
     def __init__(self, models: ReadModels, risk_settings: RiskSettings | None = None):
         self.models = models
         self.risk_settings = risk_settings or RiskSettings.from_env()
+        self.cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def remembered(self, what: str, gmina_id: UUID, on: date | None, compute: Any) -> Any:
+        """A report computed once per state of the history (new facts or an erasure redo it)."""
+        self.models.catch_up()
+        state = (self.models.positions()["timeline"], self.models.app.vault.erasures())
+        key = (what, gmina_id, on or date.today(), state)
+        if key in self.cache:
+            self.cache.move_to_end(key)
+            return self.cache[key]
+        value = compute()
+        self.cache[key] = value
+        if len(self.cache) > REPORTS_KEPT:
+            self.cache.popitem(last=False)
+        return value
 
     def snapshot(self, gmina_id: UUID, as_of: date | None = None) -> Snapshot:
         """The gmina's stakeholders and ties as they stood on a date (today by default)."""
@@ -85,6 +104,11 @@ class CollaborationView:
         return build_graph(self.snapshot(gmina_id, as_of))
 
     def network(self, gmina_id: UUID, as_of: date | None = None) -> NetworkReport:
+        return self.remembered(  # type: ignore[no-any-return]
+            "network", gmina_id, as_of, lambda: self.compute_network(gmina_id, as_of)
+        )
+
+    def compute_network(self, gmina_id: UUID, as_of: date | None) -> NetworkReport:
         s = self.snapshot(gmina_id, as_of)
         g = build_graph(s)
         return NetworkReport(
@@ -93,6 +117,11 @@ class CollaborationView:
 
     def risks(self, gmina_id: UUID, as_of: date | None = None) -> list[Flag]:
         """Risk flags on a date, each checked against the snapshot a quarter before."""
+        return self.remembered(  # type: ignore[no-any-return]
+            "risks", gmina_id, as_of, lambda: self.compute_risks(gmina_id, as_of)
+        )
+
+    def compute_risks(self, gmina_id: UUID, as_of: date | None) -> list[Flag]:
         s = self.snapshot(gmina_id, as_of)
         before = self.snapshot(gmina_id, previous_date(s.as_of, self.risk_settings))
         return assess(s, self.risk_settings, previous=before)

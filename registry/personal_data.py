@@ -32,6 +32,7 @@ class KeyStore(Protocol):
     def erased_at(self, person_id: UUID) -> datetime | None: ...
     def erase(self, person_id: UUID, at: datetime) -> bool: ...
     def persons(self) -> list[UUID]: ...
+    def erasures(self) -> int: ...
 
 
 class MemoryKeyStore:
@@ -62,6 +63,9 @@ class MemoryKeyStore:
 
     def persons(self) -> list[UUID]:
         return [p for p, k in self._keys.items() if k is not None]
+
+    def erasures(self) -> int:
+        return len(self._erased)
 
 
 class SQLKeyStore:
@@ -122,6 +126,12 @@ class SQLKeyStore:
                 (at.isoformat(), str(person_id)),
             )
             return True
+
+    def erasures(self) -> int:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(f"SELECT COUNT(*) AS n FROM {self.table} WHERE erased_at IS NOT NULL")
+            row = curs.fetchone()
+        return int(row["n"] if isinstance(row, dict) else row[0])
 
     def persons(self) -> list[UUID]:
         with self.datastore.transaction(commit=False) as curs:
@@ -190,6 +200,10 @@ class PersonalDataVault:
         raw = base64.b64decode(sealed.token)
         plain = AESGCM(key).decrypt(raw[:12], raw[12:], sealed.person_id.bytes)
         return PersonData(**json.loads(plain))
+
+    def erasures(self) -> int:
+        """How many persons were ever erased (changes whenever someone is)."""
+        return self.keys.erasures()
 
     def erase(self, person_id: UUID) -> datetime:
         """Destroy the person's key for good; returns when it was erased."""

@@ -125,3 +125,27 @@ def test_comparing_two_dates_shows_ties_gained_and_lost_and_flags_raised_and_cle
         assert [(t.source_name, t.target_name) for t in later.ties_lost] == [
             ("Szkoła Podstawowa w Jarze", "Bank Spółdzielczy")
         ]
+
+
+def test_a_remembered_report_is_redone_after_a_new_fact_or_an_erasure(
+    memory_registry: Registry,
+) -> None:
+    g, _, partners = gmina_around_its_gops(memory_registry)
+    view = CollaborationView(ReadModels(memory_registry))
+    first = view.network(g, date(2026, 6, 1))
+    assert view.network(g, date(2026, 6, 1)) is first
+    leader = next(a for a in first.nodes if a.name == "Anna Lider")
+    memory_registry.erase_person(memory_registry.get_stakeholder(UUID(leader.id)).person_id)  # type: ignore[arg-type]
+    after_erasure = view.network(g, date(2026, 6, 1))
+    assert after_erasure is not first
+    assert "Anna Lider" not in repr(after_erasure)
+    memory_registry.declare_cooperation(
+        g,
+        partners[0],
+        partners[1],
+        form="ad_hoc",
+        subject="Festyn",
+        recorded_by=BY,
+        effective_on=date(2026, 5, 1),
+    )
+    assert view.network(g, date(2026, 6, 1)).network.ties == after_erasure.network.ties + 1
