@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import random
+import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -22,6 +25,12 @@ from registry.transcodings import register_domain_transcodings
 from registry.views import FactView, plain
 
 A = TypeVar("A", bound=Aggregate)
+T = TypeVar("T")
+
+
+class ConcurrentWriteError(ConflictError):
+    """Raised when another writer recorded a change to the same record at the same moment."""
+
 
 # Cached aggregates are deep-copied before each command; ids are immutable, so the copy
 # can share them instead of rebuilding thousands of UUIDs (the copy module's own table).
@@ -110,10 +119,21 @@ class RegistryBase(Application[UUID]):
         try:
             self.save(*aggregates)
         except IntegrityError:
-            raise ConflictError(
+            raise ConcurrentWriteError(
                 "Someone else recorded a change to the same record at the same moment; "
                 "nothing of yours was recorded. Reload and try again."
             ) from None
+
+    def retry_on_race(self, command: Callable[[], T], attempts: int = 8) -> T:
+        """Run a command again when another writer got in first (it reloads and re-checks)."""
+        for attempt in range(attempts):
+            try:
+                return command()
+            except ConcurrentWriteError:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(random.uniform(0, 0.01 * 2**attempt))
+        raise AssertionError("unreachable")
 
     # --- history -----------------------------------------------------------------------
 

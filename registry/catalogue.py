@@ -79,24 +79,31 @@ class CatalogueUseCases(RegistryBase):
                 raise InvalidInputError("name", "A citizen leader needs a name.")
             person = self.vault.seal(PersonData(name=name.strip(), contact=contact.strip()))
             name, contact = "", ""
-        stakeholder = Stakeholder.catalogue(
-            gmina_id=gmina_id,
-            kind=kind,
-            name=name,
-            subtype=sub,
-            legal_form=legal_form,
-            identifiers=ids,
-            seat=seat,
-            area=area,
-            resources_offered=resources_offered or [],
-            contact=contact,
-            person=person,
-            effective_on=on,
-            recorded_by=recorded_by,
-        )
-        gmina.catalogue(stakeholder.id, on, recorded_by)
-        self.commit(stakeholder, gmina)
-        return stakeholder.id
+
+        # Facilitators adding to one catalogue at the same moment both append to the
+        # gmina's list: a race there is retried, never shown as a conflict.
+        def record() -> UUID:
+            stakeholder = Stakeholder.catalogue(
+                gmina_id=gmina_id,
+                kind=kind,
+                name=name,
+                subtype=sub,
+                legal_form=legal_form,
+                identifiers=ids,
+                seat=seat,
+                area=area,
+                resources_offered=resources_offered or [],
+                contact=contact,
+                person=person,
+                effective_on=on,
+                recorded_by=recorded_by,
+            )
+            current = self.load(Gmina, gmina_id)
+            current.catalogue(stakeholder.id, on, recorded_by)
+            self.commit(stakeholder, current)
+            return stakeholder.id
+
+        return self.retry_on_race(record)
 
     def stakeholder_of(self, gmina_id: UUID, stakeholder_id: UUID) -> Stakeholder:
         """A stakeholder that must belong to this gmina."""

@@ -53,12 +53,17 @@ class GminaUseCases(RegistryBase):
                 f"TERC code {terc} lies in województwo {expected}, not {voivodeship.strip()}.",
             )
         on = effective_on or date.today()
-        directory = self.directory()
-        directory.check_free(terc)
-        gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
-        directory.enter(terc, gmina.id, on, recorded_by)
-        self.commit(gmina, directory)
-        return gmina.id
+
+        def record() -> UUID:
+            directory = self.directory()
+            directory.check_free(terc)
+            gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
+            directory.enter(terc, gmina.id, on, recorded_by)
+            self.commit(gmina, directory)
+            return gmina.id
+
+        # Gminas registered at the same moment both enter the one directory: retried.
+        return self.retry_on_race(record)
 
     def change_gmina(
         self,
