@@ -48,7 +48,8 @@ def measure(
     limit: float,
     call: Callable[[httpx.Client, int], bool],
     make_client: Callable[[], httpx.Client],
-) -> None:
+) -> tuple[int, float, float, float, int]:
+    """Requests done, median and p99 latency (s), requests/s, refusals (409)."""
     latencies: list[float] = []
     conflicts = [0]
     lock = threading.Lock()
@@ -76,18 +77,13 @@ def measure(
     wall = time.perf_counter() - start
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(
-        f"{name:<28} {len(latencies):>6} {statistics.median(latencies) * 1000:>9.1f} "
-        f"{p99 * 1000:>9.1f} {len(latencies) / wall:>9.1f} {conflicts[0]:>9}"
-    )
+    return len(latencies), statistics.median(latencies), p99, len(latencies) / wall, conflicts[0]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--requests", type=int, default=400, help="per endpoint")
-    parser.add_argument("--seconds", type=float, default=30.0, help="at most, per endpoint")
-    args = parser.parse_args()
+def run(
+    clients: int, requests: int, seconds: float
+) -> list[tuple[str, int, float, float, float, int]]:
+    """Serve the demo gmina on loopback and load each endpoint with concurrent clients."""
     folder = Path(tempfile.mkdtemp(prefix="mlw-bench-"))
     registry = Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite"))
     gid = load_demo(registry)
@@ -135,9 +131,7 @@ def main() -> None:
         sid = added[i % len(added)]
         return answered(c.patch(f"{G}/stakeholders/{sid}", json={"area": f"obszar {i}"}))
 
-    print(f"MLW Registry API on {base}, SQLite {folder}, {args.clients} concurrent clients, ")
-    print(f"at most {args.requests} requests or {args.seconds:.0f} s per endpoint")
-    print(f"{'endpoint':<28} {'count':>6} {'median ms':>9} {'p99 ms':>9} {'req/s':>9} {'409s':>9}")
+    results = []
     for name, call in [
         ("GET dashboard (JSON)", get(f"{G}/dashboard")),
         ("GET catalogue", get(f"{G}/stakeholders")),
@@ -145,9 +139,47 @@ def main() -> None:
         ("POST add stakeholder", add),
         ("PATCH edit stakeholder", edit),
     ]:
-        measure(name, args.clients, args.requests, args.seconds, call, make_client)
+        results.append((name, *measure(name, clients, requests, seconds, call, make_client)))
     server.should_exit = True
     registry.close()
+    return results
+
+
+def rows(quick: bool) -> list[tuple[str, str, float | None, str, str, float | None]]:
+    """The suite's rows (bench/run.py): median and p99 latency, and throughput per endpoint."""
+    clients = 8
+    found = run(clients, 100 if quick else 400, 10.0 if quick else 30.0)
+    out: list[tuple[str, str, float | None, str, str, float | None]] = []
+    for name, _count, median, p99, rate, _refused in found:
+        size = f"{clients} clients"
+        out.append((f"API {name} p99", size, p99 * 1000, "ms", "median", median * 1000))
+        out.append(
+            (
+                f"API {name} throughput",
+                size,
+                rate,
+                "req/s",
+                "1 / median x clients",
+                clients / median,
+            )
+        )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400, help="per endpoint")
+    parser.add_argument("--seconds", type=float, default=30.0, help="at most, per endpoint")
+    args = parser.parse_args()
+    print(f"MLW Registry API on loopback, SQLite, {args.clients} concurrent clients, ")
+    print(f"at most {args.requests} requests or {args.seconds:.0f} s per endpoint")
+    print(f"{'endpoint':<28} {'count':>6} {'median ms':>9} {'p99 ms':>9} {'req/s':>9} {'409s':>9}")
+    for name, count, median, p99, rate, refused in run(args.clients, args.requests, args.seconds):
+        print(
+            f"{name:<28} {count:>6} {median * 1000:>9.1f} {p99 * 1000:>9.1f} "
+            f"{rate:>9.1f} {refused:>9}"
+        )
 
 
 if __name__ == "__main__":
