@@ -5,7 +5,7 @@
 Rows: registry commands/s against the raw recorder (SQLite, PostgreSQL); read-model
 catch-up against the raw notification read rate (synthetic national gminas); network
 measures against graph size (networkx against igraph); the network and risk report of one
-gmina; documents and API latency when their benchmarks (bench/documents.py, bench/api.py)
+gmina; documents and API latency when their benchmarks (bench/documents.py, bench/api_latency.py)
 offer ``rows(quick)``. ``--quick`` takes about two minutes, the default about fifteen.
 """
 
@@ -21,6 +21,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,13 @@ def catchup_rows(kind: str, gminas: int, workdir: Path) -> list[Row]:
                 took, done = timed(runner.run)
                 rows.append((f"catch-up {name}", f"{kind} {total:,} facts", done / took,
                              "events/s", "raw notification read", total / raw_s))  # fmt: skip
+        if kind == "sqlite":  # read models in new files, so they start from zero again
+            views = replace(settings, sqlite_path=workdir / f"{uuid.uuid4().hex[:8]}.sqlite")
+            with ReadModels(app, settings=views, batch_size=1000) as models:
+                took, _ = timed(models.catch_up)
+                size = f"{kind} {total:,} facts"
+                rows.append(("catch-up all read models at once", size, total / took,
+                             "events/s", "raw notification read", read_rate))  # fmt: skip
         app.close()
     return rows
 
@@ -269,7 +277,7 @@ def main() -> None:
     rows += network_rows(sizes, nx_limit=500 if quick else 5000, ig_limit=5000)
     rows += report_rows(200 if quick else 500)
     rows += outside_rows("documents", quick)
-    rows += outside_rows("api", quick)
+    rows += outside_rows("api_latency", quick)
     print()
     print(render(rows))
     print(f"\nwhole run {time.perf_counter() - t0:.0f} s")

@@ -4,7 +4,7 @@ Starts the application with uvicorn over an SQLite file in a temporary folder, w
 demo gmina loaded, then runs a bounded number of requests per endpoint from N client
 threads (httpx) and prints the median, the 99th percentile and requests per second.
 
-    .venv/bin/python bench/api.py --clients 8 --requests 400
+    .venv/bin/python bench/api_latency.py --clients 8 --requests 400
 """
 
 from __future__ import annotations
