@@ -186,8 +186,9 @@ def report_rows(stakeholders: int) -> list[Row]:
         models.catch_up()
         view = CollaborationView(models)
         view.network(g, on)  # warm
-        fast, _ = timed(lambda: view.network(g, on))
-        risks, _ = timed(lambda: view.risks(g, on))
+        remembered, _ = timed(lambda: view.network(g, on))
+        fast, _ = timed(lambda: view.compute_network(g, on))
+        risks, _ = timed(lambda: view.compute_risks(g, on))
         graph_ = network_bench.build_graph(view.snapshot(g, on))
         slow, _ = timed(lambda: nx.betweenness_centrality(graph_))
     app.close()
@@ -195,6 +196,8 @@ def report_rows(stakeholders: int) -> list[Row]:
         ("network report", f"{stakeholders} stakeholders", fast, "s",
          "networkx betweenness alone", slow),
         ("risk report", f"{stakeholders} stakeholders", risks, "s",
+         "network report", fast),
+        ("network report, asked again", f"{stakeholders} stakeholders", remembered, "s",
          "network report", fast),
     ]  # fmt: skip
 
