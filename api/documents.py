@@ -1,7 +1,8 @@
 """Documents as files: the pact, minutes, attendance lists, resolutions, the catalogue.
 
 GET returns a preview (nothing is recorded); POST …/issue returns the same file and
-records that the copy was issued, so it can be checked later by its digest.
+records that the copy was issued, by the account logged in, so it can be checked later by
+its digest. The pages offer the same files under /gminy/{ref}/dokumenty.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from api.auth import Csrf, ReadScope, Scope, WriteScope
 from api.deps import RegistryDep
 from domain.document import DocumentKind
 from projections.documents.build import build_document
@@ -22,6 +24,7 @@ from registry.views import plain
 
 api = APIRouter(prefix="/api/gminas/{ref}/documents", tags=["documents"])
 checks = APIRouter(prefix="/api/documents", tags=["documents"])
+pages = APIRouter(prefix="/gminy/{ref}/dokumenty", include_in_schema=False)
 
 AsOf = Annotated[
     str | None,
@@ -50,11 +53,24 @@ def as_file(built: Built, fmt: str) -> Response:
     )
 
 
+def built(
+    scope: Scope, kind: DocumentKind, subject: str, as_of: str | None, lang: str, public: bool
+) -> Built:
+    return build_document(
+        scope.registry,
+        kind,
+        scope.gmina_id,
+        subject=subject,
+        as_of=as_of,
+        lang=lang,
+        public=public,
+    )
+
+
 @api.get("/{kind}")
 def get_document(
-    ref: str,
+    scope: ReadScope,
     kind: DocumentKind,
-    registry: RegistryDep,
     subject: Subject = "",
     as_of: AsOf = None,
     format: Format = "html",
@@ -62,42 +78,56 @@ def get_document(
     public: bool = False,
 ) -> Response:
     """A document as it stood on a date, as HTML, PDF or DOCX (a preview: nothing recorded)."""
-    built = build_document(
-        registry,
-        kind,
-        registry.find_gmina(ref),
-        subject=subject,
-        as_of=as_of,
-        lang=lang,
-        public=public,
-    )
-    return as_file(built, format)
+    return as_file(built(scope, kind, subject, as_of, lang, public), format)
 
 
 @api.post("/{kind}/issue")
 def issue_document(
-    ref: str,
+    scope: WriteScope,
     kind: DocumentKind,
-    registry: RegistryDep,
-    by: Annotated[str, Query(min_length=1, description="Who issues the copy.")],
     subject: Subject = "",
     as_of: AsOf = None,
     format: Format = "pdf",
     lang: Lang = "pl",
     public: bool = False,
 ) -> Response:
-    """The document's file, its issue recorded as a fact (digest, point in time, who)."""
-    built = build_document(
-        registry,
-        kind,
-        registry.find_gmina(ref),
-        subject=subject,
-        as_of=as_of,
-        lang=lang,
-        public=public,
-    )
-    issue(registry, built, format, by)
-    return as_file(built, format)
+    """The document's file, its issue recorded as a fact (digest, point in time, who).
+
+    The copy is recorded as issued by the account that asks for it.
+    """
+    document = built(scope, kind, subject, as_of, lang, public)
+    issue(scope.registry, document, format, scope.by)
+    return as_file(document, format)
+
+
+@pages.get("/{kind}")
+def document_page(
+    scope: ReadScope,
+    kind: DocumentKind,
+    subject: Subject = "",
+    as_of: AsOf = None,
+    format: Format = "html",
+    lang: Lang = "pl",
+    public: bool = False,
+) -> Response:
+    """The preview the pages link to (the session, not a token, says who asks)."""
+    return as_file(built(scope, kind, subject, as_of, lang, public), format)
+
+
+@pages.post("/{kind}/wydanie", dependencies=[Csrf])
+def issue_page(
+    scope: WriteScope,
+    kind: DocumentKind,
+    subject: Subject = "",
+    as_of: AsOf = None,
+    format: Format = "pdf",
+    lang: Lang = "pl",
+    public: bool = False,
+) -> Response:
+    """A copy issued from a page: recorded as issued by the person logged in."""
+    document = built(scope, kind, subject, as_of, lang, public)
+    issue(scope.registry, document, format, scope.by)
+    return as_file(document, format)
 
 
 @checks.get("/{digest}")
@@ -107,4 +137,4 @@ def verify_document(digest: str, registry: RegistryDep) -> dict[str, object]:
     return plain(view)  # type: ignore[no-any-return]
 
 
-ROUTERS = (api, checks)
+ROUTERS = (api, checks, pages)

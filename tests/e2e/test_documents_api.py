@@ -40,7 +40,7 @@ def test_a_facilitator_downloads_the_pact_as_signed_as_a_pdf(client: TestClient)
 def test_an_issued_copy_is_found_again_by_its_digest(client: TestClient) -> None:
     r = client.post(
         "/api/gminas/2640013/documents/catalogue/issue",
-        params={"format": "docx", "public": "true", "by": "sekretariat"},
+        params={"format": "docx", "public": "true"},
     )
     assert r.status_code == 200
     digest = r.headers["x-mlw-digest"]
