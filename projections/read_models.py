@@ -7,16 +7,18 @@ from uuid import UUID
 
 from domain.values import Sealed
 from projections.catalogue import CatalogueProjection
+from projections.meetings import MeetingsProjection
 from projections.runner import CatchUp, ReadModel, catch_up_together, close_view
 from projections.store import RowView, open_view
 from projections.timeline import TimelineProjection
 from registry.personal_data import ERASED
 from registry.settings import Settings
 
-# Further read models (the team and its meetings) are added here by name.
+# Further read models are added here by name.
 PROJECTIONS: dict[str, type[ReadModel]] = {
     "catalogue": CatalogueProjection,
     "timeline": TimelineProjection,
+    "meetings": MeetingsProjection,
 }
 
 
@@ -41,6 +43,10 @@ class ReadModels:
     @property
     def catalogue_view(self) -> RowView:
         return self.views["catalogue"]  # type: ignore[no-any-return]
+
+    @property
+    def meetings_view(self) -> RowView:
+        return self.views["meetings"]  # type: ignore[no-any-return]
 
     def person_name(self, sealed: dict[str, str]) -> str:
         """A citizen leader's name, unsealed with the person's key (erased stays erased)."""
