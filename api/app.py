@@ -23,10 +23,13 @@ from api.i18n import language, translator
 from api.problems import invalid_request, problem
 from api.routers import (
     catalogue,
+    entities,
     gminas,
     meetings,
+    minutes,
     network,
     pact,
+    persons,
     resolutions,
     session,
     team,
@@ -63,7 +66,20 @@ async def remember_language(
 
 
 # Routers of the application, resource by resource; each module lists its own.
-ROUTERS = (session, gminas, catalogue, pact, team, meetings, resolutions, network, documents)
+ROUTERS = (
+    session,
+    gminas,
+    catalogue,
+    pact,
+    team,
+    meetings,
+    minutes,
+    resolutions,
+    entities,
+    persons,
+    network,
+    documents,
+)
 
 
 def guard(router: APIRouter) -> list[Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
@@ -15,8 +16,9 @@ from uuid import UUID
 from fastapi import Depends, Form, Request
 
 from api.deps import RegistryDep
-from domain.account import AccessDeniedError, AuthenticationError
+from domain.account import COORDINATOR, AccessDeniedError, AuthenticationError
 from domain.errors import NotFoundError, WrongGminaError
+from domain.gmina import check_terc, voivodeship_of
 from registry.access import AccountView
 from registry.application import Registry
 
@@ -72,6 +74,17 @@ class Scope:
     def resolution(self, resolution_id: UUID) -> UUID:
         return self.inside(lambda: self.registry.resolution(resolution_id, self.gmina_id))
 
+    def person(self, person_id: UUID) -> UUID:
+        """A natural person named in this gmina's catalogue or pact; anyone else is unknown."""
+        reg = self.registry
+        known = {s.person_id for s in reg.catalogue(self.gmina_id, include_archived=True)}
+        # Before the partnership is opened there is no pact, and so no representatives.
+        with suppress(NotFoundError):
+            known |= {p.representative_person_id for p in reg.get_pact(self.gmina_id).parties}
+        if person_id not in known:
+            raise NotFoundError("No such person in this gmina's records.")
+        return person_id
+
     def inside(self, load: object) -> UUID:
         # Another gmina's record is, from here, no record at all.
         try:
@@ -105,6 +118,21 @@ def method_scope(request: Request, ref: str, registry: RegistryDep, account: Acc
 
 ReadScope = Annotated[Scope, Depends(read_scope)]
 WriteScope = Annotated[Scope, Depends(write_scope)]
+
+
+def check_may_register(account: AccountView, terc: str) -> None:
+    """Raise unless the account may enter a new gmina with this TERC code in the registry.
+
+    registry/access.py says who reads and changes a registered gmina but not who registers
+    one; until it does, the regional coordinator of the code's voivodeship may.
+    """
+    voivodeship = voivodeship_of(check_terc(terc))
+    coordinator = account.role == COORDINATOR and not account.disabled
+    if not coordinator or account.voivodeship.strip().lower() != voivodeship:
+        raise AccessDeniedError(
+            f"The account {account.username} may not register gminas in województwo "
+            f"{voivodeship}; its regional coordinator may."
+        )
 
 
 # --- CSRF on page forms -------------------------------------------------------------------

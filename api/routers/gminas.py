@@ -1,4 +1,4 @@
-"""Gminas: their MLW stage and the dashboard, as JSON and as pages."""
+"""Gminas: registered and renamed, their MLW stage and the dashboard, as JSON and as pages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
+from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope, check_may_register
 from api.deps import RegistryDep, Views, ViewsDep
 from api.pages import attempt, render
 from domain.errors import NotFoundError
@@ -18,6 +18,22 @@ from registry.views import GminaView, plain
 
 api = APIRouter(prefix="/api/gminas", tags=["gminas"])
 pages = APIRouter(include_in_schema=False)
+
+
+class NewGmina(BaseModel):
+    terc: str = Field(description="7-digit TERC code (WWPPGGR).")
+    name: str = Field(min_length=1)
+    powiat: str = Field(min_length=1)
+    voivodeship: str | None = Field(default=None, description="Checked against the TERC code.")
+    effective_on: date | None = None
+
+
+class GminaChanges(BaseModel):
+    name: str | None = None
+    powiat: str | None = None
+    terc: str | None = Field(default=None, description="A new TERC code; the id stays.")
+    effective_on: date | None = None
+    expected_version: int | None = None
 
 
 class OpenPartnership(BaseModel):
@@ -53,10 +69,25 @@ def list_gminas(registry: RegistryDep, account: AccountDep) -> list[GminaView]:
     return [g for g in registry.list_gminas() if may_read(account, g.id, g.voivodeship)]
 
 
+@api.post("", status_code=201)
+def register_gmina(registry: RegistryDep, account: AccountDep, body: NewGmina) -> GminaView:
+    """Enter a gmina in the registry (the regional coordinator of its voivodeship)."""
+    check_may_register(account, body.terc)
+    gid = registry.register_gmina(**body.model_dump(), recorded_by=account.username)
+    return registry.get_gmina(gid)
+
+
 @api.get("/{ref}")
 def get_gmina(scope: ReadScope, as_of: date | None = None) -> GminaView:
     """One gmina (by TERC code or id), now or as of a date."""
     return scope.registry.get_gmina(scope.gmina_id, as_of=as_of)
+
+
+@api.patch("/{ref}")
+def change_gmina(scope: WriteScope, body: GminaChanges) -> GminaView:
+    """Rename a gmina, change its powiat or record its new TERC code."""
+    scope.registry.change_gmina(scope.gmina_id, **body.model_dump(), recorded_by=scope.by)
+    return scope.registry.get_gmina(scope.gmina_id)
 
 
 @api.post("/{ref}/partnership", status_code=201)

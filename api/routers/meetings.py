@@ -43,6 +43,13 @@ class End(BaseModel):
     ended_at: time
 
 
+class Reschedule(BaseModel):
+    on: date | None = None
+    at: time | None = None
+    place: str | None = None
+    effective_on: date | None = None
+
+
 class Cancel(BaseModel):
     reason: str = Field(min_length=1)
 
@@ -98,6 +105,13 @@ def hold(scope: WriteScope, mid: UUID, body: Hold) -> MeetingView:
 @api.post("/{mid}/end")
 def end(scope: WriteScope, mid: UUID, body: End) -> MeetingView:
     scope.registry.end_meeting(scope.meeting(mid), ended_at=body.ended_at, recorded_by=scope.by)
+    return scope.registry.get_meeting(mid)
+
+
+@api.post("/{mid}/reschedule")
+def reschedule(scope: WriteScope, mid: UUID, body: Reschedule) -> MeetingView:
+    """Move a meeting that has not taken place yet."""
+    scope.registry.reschedule_meeting(scope.meeting(mid), **body.model_dump(), recorded_by=scope.by)
     return scope.registry.get_meeting(mid)
 
 

@@ -30,6 +30,15 @@ class Vote(BaseModel):
     totals: tuple[int, int, int] | None = None
 
 
+class OpenVote(BaseModel):
+    at: time = Field(description="When it is put to the vote.")
+
+
+class Ballot(BaseModel):
+    stakeholder_id: UUID = Field(description="The member voting.")
+    choice: str = Field(description="for, against or abstain")
+
+
 class Withdrawal(BaseModel):
     reason: str = Field(min_length=1)
 
@@ -72,6 +81,32 @@ def vote(scope: WriteScope, rid: UUID, body: Vote) -> ResolutionView:
         totals=body.totals,
         recorded_by=scope.by,
     )
+    return scope.registry.get_resolution(rid)
+
+
+@api.post("/{rid}/open")
+def open_vote(scope: WriteScope, rid: UUID, body: OpenVote) -> ResolutionView:
+    """Put a resolution to the vote; then one ballot per member, then close."""
+    scope.registry.open_vote(scope.resolution(rid), at=body.at, recorded_by=scope.by)
+    return scope.registry.get_resolution(rid)
+
+
+@api.post("/{rid}/ballots", status_code=201)
+def cast_ballot(scope: WriteScope, rid: UUID, body: Ballot) -> ResolutionView:
+    """One member's vote."""
+    scope.registry.cast_ballot(
+        scope.resolution(rid),
+        scope.stakeholder(body.stakeholder_id),
+        body.choice,
+        recorded_by=scope.by,
+    )
+    return scope.registry.get_resolution(rid)
+
+
+@api.post("/{rid}/close")
+def close_vote(scope: WriteScope, rid: UUID) -> ResolutionView:
+    """Count the votes: adopted or rejected, by the rules and who was present."""
+    scope.registry.close_vote(scope.resolution(rid), recorded_by=scope.by)
     return scope.registry.get_resolution(rid)
 
 

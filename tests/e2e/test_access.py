@@ -53,7 +53,9 @@ def gmina_with_a_sitting(reg: Registry, terc: str, name: str) -> dict[str, str]:
         recorded_by="admin",
         effective_on=on,
     )
-    reg.join_pact(gid, sid, recorded_by="admin", effective_on=date(2025, 10, 1))
+    reg.join_pact(
+        gid, sid, representative="Jan Nowak", recorded_by="admin", effective_on=date(2025, 10, 1)
+    )
     cid = reg.make_commitment(
         gid,
         sid,
@@ -78,8 +80,14 @@ def gmina_with_a_sitting(reg: Registry, terc: str, name: str) -> dict[str, str]:
     rid = reg.propose_resolution(
         mid, title="Regulamin", text="§1", proposer_id=sid, recorded_by="admin"
     )
+    aid = reg.assign_action(mid, sid, description="Sala na grudzień", recorded_by="admin")
+    eid = reg.choose_entity(gid, "kis", decided_by="Zespół", recorded_by="admin")
+    (party,) = reg.get_pact(gid).parties
     return {
         "ref": terc,
+        "aid": str(aid),
+        "eid": str(eid),
+        "pid": str(party.representative_person_id),
         "sid": str(sid),
         "cid": str(cid),
         "mid": str(mid),
@@ -137,7 +145,7 @@ def test_every_route_refuses_another_gminas_data_read_and_write(world: Any) -> N
         walked.append((method, path))
         answer = call(client, method, fill(path, theirs), auth)
         assert answer.status_code in (403, 404), (method, path, answer.status_code, answer.text)
-        if any(k in path for k in ("{sid}", "{mid}", "{rid}", "{cid}")):
+        if any(k in path for k in ("{sid}", "{mid}", "{rid}", "{cid}", "{aid}", "{eid}", "{pid}")):
             # Her own gmina's code with the other gmina's record ids is refused too.
             crossed = call(client, method, fill(path, {**theirs, "ref": mine["ref"]}), auth)
             assert crossed.status_code in (403, 404, 409, 422), (method, path, crossed.text)
