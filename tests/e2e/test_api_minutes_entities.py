@@ -248,3 +248,31 @@ def test_the_pages_link_the_documents_and_a_copy_names_who_issued_it(world: Any,
     assert issued.status_code == 200, issued.text
     copy = client.get(f"/api/documents/{issued.headers['x-mlw-digest']}", headers=ala).json()
     assert copy["copies"][-1]["issued_by"] == "ala"
+
+
+def test_a_resolution_is_voted_ballot_by_ballot(world: Any, ala: Any) -> None:
+    client, _ = world
+    sitting = [
+        m for m in client.get(f"{GMINA}/meetings", headers=ala).json() if m["state"] == "held"
+    ]
+    mid = sitting[-1]["id"]
+    members = [s["id"] for s in client.get(f"{GMINA}/stakeholders", headers=ala).json()]
+    for sid in members:
+        post(client, f"/meetings/{mid}/attendance", ala, {"stakeholder_id": sid})
+    draft = {"meeting_id": mid, "title": "Regulamin", "text": "§1", "proposer_id": members[0]}
+    rid = post(client, "/resolutions", ala, draft)["id"]
+    post(client, f"/resolutions/{rid}/open", ala, {"at": "10:30"})
+    post(
+        client, f"/resolutions/{rid}/ballots", ala, {"stakeholder_id": members[0], "choice": "for"}
+    )
+    twice = client.post(
+        f"{GMINA}/resolutions/{rid}/ballots",
+        json={"stakeholder_id": members[0], "choice": "against"},
+        headers=ala,
+    )
+    refused(twice, 409, "already voted")
+    post(
+        client, f"/resolutions/{rid}/ballots", ala, {"stakeholder_id": members[1], "choice": "for"}
+    )
+    closed = post(client, f"/resolutions/{rid}/close", ala, {})
+    assert (closed["state"], closed["votes_for"]) == ("adopted", 2)
