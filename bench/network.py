@@ -105,9 +105,7 @@ def main() -> None:
         timed("betweenness alone (networkx, exact)", lambda: nx.betweenness_centrality(graph), r)
         timed("node measures (degree, betweenness, Burt)", lambda: node_metrics(graph), r)
         timed("network measures", lambda: network_metrics(snap, graph), r)
-        report = timed(
-            "network report (view.network)", lambda: view.compute_network(g, AS_OF), r
-        )
+        report = timed("network report (view.network)", lambda: view.compute_network(g, AS_OF), r)
         flags = timed(
             "risk report (view.risks, two snapshots)", lambda: view.compute_risks(g, AS_OF), r
         )
