@@ -103,6 +103,17 @@ class RegistryBase(Application[UUID]):
             raise NotFoundError(f"The {noun} {aggregate_id} has no version {version}.")
         return aggregate
 
+    def one_of_gmina(
+        self, cls: type[A], gmina_id: UUID, as_of: date | None, missing: str, first: str
+    ) -> A:
+        """The gmina's single aggregate of a kind (its pact, its team), or what to do first."""
+        try:
+            return self.load(cls, cls.create_id(gmina_id), as_of=as_of)
+        except NotFoundError:
+            gmina = self.load(Gmina, gmina_id)
+            when = f" on {as_of}" if as_of else ""
+            raise NotFoundError(f"{gmina.name} has no {missing}{when}: {first}.") from None
+
     def load_for_edit(self, cls: type[A], aggregate_id: UUID, expected_version: int | None) -> A:
         """An aggregate about to change; refuse if it moved on since the caller read it."""
         aggregate = self.load(cls, aggregate_id)

@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from uuid import UUID, uuid4
 
 from domain.errors import InvalidInputError, NotFoundError
-from domain.gmina import Gmina
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
 from domain.values import (
@@ -48,14 +47,7 @@ class PactUseCases(CatalogueUseCases):
     """The pact of a gmina's partnership."""
 
     def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
-        try:
-            return self.load(Pact, Pact.create_id(gmina_id), as_of=as_of)
-        except NotFoundError:
-            gmina = self.load(Gmina, gmina_id)
-            when = f" on {as_of}" if as_of else ""
-            raise NotFoundError(
-                f"{gmina.name} has no pact{when}: open its MLW partnership first."
-            ) from None
+        return self.one_of_gmina(Pact, gmina_id, as_of, "pact", "open its MLW partnership first")
 
     def representative(self, name: str | None, contact: str, function: str) -> Sealed | None:
         if not name or not name.strip():

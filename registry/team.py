@@ -44,14 +44,9 @@ class TeamUseCases(PactUseCases):
     """The gmina's Local Synergy Team (ZSL)."""
 
     def team_of(self, gmina_id: UUID, as_of: date | None = None) -> SynergyTeam:
-        try:
-            return self.load(SynergyTeam, SynergyTeam.create_id(gmina_id), as_of=as_of)
-        except NotFoundError:
-            gmina = self.load(Gmina, gmina_id)
-            when = f" on {as_of}" if as_of else ""
-            raise NotFoundError(
-                f"{gmina.name} has no Local Synergy Team{when}: form it first."
-            ) from None
+        return self.one_of_gmina(
+            SynergyTeam, gmina_id, as_of, "Local Synergy Team", "form it first"
+        )
 
     def form_team(
         self,
