@@ -16,9 +16,8 @@ from uuid import UUID
 from fastapi import Depends, Form, Request
 
 from api.deps import RegistryDep
-from domain.account import COORDINATOR, AccessDeniedError, AuthenticationError
+from domain.account import AccessDeniedError, AuthenticationError
 from domain.errors import NotFoundError, WrongGminaError
-from domain.gmina import check_terc, voivodeship_of
 from registry.access import AccountView
 from registry.application import Registry
 
@@ -118,21 +117,6 @@ def method_scope(request: Request, ref: str, registry: RegistryDep, account: Acc
 
 ReadScope = Annotated[Scope, Depends(read_scope)]
 WriteScope = Annotated[Scope, Depends(write_scope)]
-
-
-def check_may_register(account: AccountView, terc: str) -> None:
-    """Raise unless the account may enter a new gmina with this TERC code in the registry.
-
-    registry/access.py says who reads and changes a registered gmina but not who registers
-    one; until it does, the regional coordinator of the code's voivodeship may.
-    """
-    voivodeship = voivodeship_of(check_terc(terc))
-    coordinator = account.role == COORDINATOR and not account.disabled
-    if not coordinator or account.voivodeship.strip().lower() != voivodeship:
-        raise AccessDeniedError(
-            f"The account {account.username} may not register gminas in województwo "
-            f"{voivodeship}; its regional coordinator may."
-        )
 
 
 # --- CSRF on page forms -------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Who may read and who may change which gmina: the one place the rule is written.
 
 A facilitator reads and writes the gminas assigned; a regional coordinator reads every
-gmina of the voivodeship; an observer reads the one gmina assigned. Nobody else reads.
+gmina of the voivodeship and registers new gminas there; an observer reads the one gmina
+assigned. Nobody else reads.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from domain.account import COORDINATOR, FACILITATOR, OBSERVER, AccessDeniedError
+from domain.gmina import check_terc, voivodeship_of
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,14 @@ def check_access(
     if not allowed:
         verb = "change" if write else "read"
         raise AccessDeniedError(f"The account {account.username} may not {verb} {gmina_name}.")
+
+
+def check_may_register(account: AccountView, terc: str) -> None:
+    """Raise unless the account may enter a new gmina with this TERC code in the registry."""
+    voivodeship = voivodeship_of(check_terc(terc))
+    coordinator = account.role == COORDINATOR and not account.disabled
+    if not coordinator or account.voivodeship.strip().lower() != voivodeship:
+        raise AccessDeniedError(
+            f"The account {account.username} may not register gminas in województwo "
+            f"{voivodeship}; its regional coordinator may."
+        )

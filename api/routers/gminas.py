@@ -9,11 +9,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope, check_may_register
+from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
 from api.deps import RegistryDep, Views, ViewsDep
 from api.pages import attempt, render
 from domain.errors import NotFoundError
-from registry.access import may_read
+from registry.access import check_may_register, may_read
 from registry.views import GminaView, plain
 
 api = APIRouter(prefix="/api/gminas", tags=["gminas"])
