@@ -28,6 +28,14 @@ TIE_STYLES = {  # kind: (dash pattern, colour)
     "co_attendance": ("2 4", "#a0aec0"),
     "co_proposal": ("10 3 2 3", "#805ad5"),
 }
+TIE_LABELS = {  # what facilitators call each kind of tie
+    "declared": "zadeklarowana współpraca",
+    "commitment": "zobowiązanie na rzecz partnera",
+    "joint_commitment": "wspólne zobowiązanie",
+    "co_attendance": "wspólna obecność na spotkaniach",
+    "co_proposal": "wspólny wniosek",
+}
+
 KIND_ORDER = ("declared", "joint_commitment", "commitment", "co_proposal", "co_attendance")
 W, H, PAD = 1100, 720, 40
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from api.auth import ReadScope, Scope
 from api.deps import ViewsDep
 from api.i18n import language
-from api.network_svg import SECTOR_COLOURS, TIE_STYLES, draw
+from api.network_svg import SECTOR_COLOURS, TIE_LABELS, TIE_STYLES, draw
 from api.pages import render
 from projections.collaboration import Comparison, NetworkReport
 from projections.risks import Flag
@@ -94,6 +94,7 @@ def network_page(
             "day": (on - start).days,
             "sector_colours": SECTOR_COLOURS,
             "tie_styles": TIE_STYLES,
+            "tie_labels": TIE_LABELS,
             "lang": language(request),
         },
     )

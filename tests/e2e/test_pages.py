@@ -64,3 +64,14 @@ def test_an_unknown_gmina_page_says_so_in_words(client: TestClient) -> None:
     page = client.get("/gminy/0000000")
     assert page.status_code == 404
     assert "No gmina with TERC code" in page.text
+
+
+def test_the_network_legend_names_each_kind_of_tie_in_the_facilitators_words(
+    client: TestClient,
+) -> None:
+    page = client.get("/gminy/2640013/siec")
+    assert page.status_code == 200
+    assert "wspólna obecność na spotkaniach" in page.text
+    assert "co_attendance</li>" not in page.text
+    english = client.get("/gminy/2640013/siec", params={"lang": "en"})
+    assert "sitting at the same meetings" in english.text
