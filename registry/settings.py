@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 STORES = ("sqlite", "postgres", "memory")
@@ -33,7 +33,6 @@ class Settings:
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -84,7 +83,6 @@ class Settings:
             env["POSTGRES_LOCK_TIMEOUT"] = "5"
             if self.postgres_schema:
                 env["POSTGRES_SCHEMA"] = self.postgres_schema
-        env.update(self.extra)
         return env
 
     def describe(self) -> str:
