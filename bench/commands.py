@@ -42,7 +42,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
-from domain.gmina import VOIVODESHIPS
+from registry import invented
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -214,29 +214,6 @@ def make_plan(n: int, per_gmina: int, seed: int) -> list[Op]:
 # --- executing the plan against the registry -------------------------------------------
 
 
-def make_nip(rng: random.Random) -> str:
-    weights = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-    while True:
-        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(8)]
-        check = sum(w * d for w, d in zip(weights, digits, strict=True)) % 11
-        if check < 10:
-            return "".join(map(str, digits)) + str(check)
-
-
-def make_regon(rng: random.Random) -> str:
-    weights = (8, 9, 2, 3, 4, 5, 6, 7)
-    digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
-    check = sum(w * d for w, d in zip(weights, digits, strict=True)) % 11 % 10
-    return "".join(map(str, digits)) + str(check)
-
-
-def terc_for(index: int) -> str:
-    """A distinct, well-formed TERC code (WWPPGGR) for the index-th gmina."""
-    woj = sorted(VOIVODESHIPS)[index % 16]
-    rest = index // 16
-    return f"{woj}{rest % 99 + 1:02d}{rest // 99 % 99 + 1:02d}2"
-
-
 class Executor:
     """Turns planned ops into registry calls, remembering the ids the registry returns."""
 
@@ -265,7 +242,7 @@ class Executor:
 
     def register_gmina(self, op: Op) -> None:
         gmina_id = self.app.register_gmina(
-            terc_for(op.gmina),
+            invented.terc(op.gmina),
             f"Gmina Testowa {op.gmina}",
             f"powiat testowy {op.gmina // 10}",
             recorded_by=self.who(),
@@ -301,9 +278,9 @@ class Executor:
                 name=f"Stowarzyszenie Rozwoju Wsi nr {op.target}",
                 subtype=rng.choice(INSTITUTION_SUBTYPES),
                 legal_form="stowarzyszenie",
-                nip=make_nip(rng) if rng.random() < 0.5 else None,
-                regon=make_regon(rng) if rng.random() < 0.3 else None,
-                krs=f"{rng.randrange(10**10):010d}" if rng.random() < 0.3 else None,
+                nip=invented.random_nip(rng) if rng.random() < 0.5 else None,
+                regon=invented.random_regon(rng) if rng.random() < 0.3 else None,
+                krs=invented.random_krs(rng) if rng.random() < 0.3 else None,
                 seat=f"ul. Polna {op.target}",
                 area="cała gmina",
                 resources_offered=["sala spotkań", "wolontariusze"],

@@ -16,52 +16,15 @@ from domain.errors import NotFoundError
 from domain.values import Stage
 from domain.voting import QuorumRule, TeamRules
 from registry.application import Registry
+from registry.demo import demo_data
 from registry.demo_team import DAY, DemoYear, pick_team, team_formed_on
 
 Items = tuple[tuple[str, str], ...]
-APPROVAL = ("Przyjęcie protokołu poprzedniego posiedzenia", "Protokół przyjęto bez uwag.")
 
-CONSTITUTING: Items = (
-    ("Otwarcie i stwierdzenie kworum", "Przewodnicząca stwierdziła kworum."),
-    ("Ukonstytuowanie się Zespołu", "Wybrano przewodniczącą, zastępcę i sekretarza."),
-    ("Regulamin Zespołu", "Regulamin przyjęto uchwałą."),
-    ("Harmonogram prac nad Paktem", "Projekt Paktu przygotuje ośrodek pomocy społecznej."),
-)
-DRAFT_PACT: Items = (
-    APPROVAL,
-    ("Projekt Paktu na rzecz MLW", "Omówiono pięć tez MLW i zasady współpracy (art. 5 ust. 3)."),
-    ("Organizacja Forum Lokalnego", "Forum zwołano do ośrodka kultury."),
-)
-SIGNING_FORUM: Items = (
-    ("Prezentacja Paktu na rzecz MLW", "Przewodnicząca Zespołu przedstawiła Pakt."),
-    ("Podpisanie Paktu", "Sygnatariusze podpisali Pakt."),
-    ("Deklaracje zobowiązań", "Zebrano deklaracje do tabeli zobowiązań Paktu."),
-)
-ANALYSIS: Items = (
-    APPROVAL,
-    ("Analiza ZSL: diagnoza potrzeb i zasobów", "38 osób długotrwale bezrobotnych, 30–55 lat."),
-    ("Warianty podmiotu zatrudnienia socjalnego", "Omówiono KIS, CIS i spółdzielnię socjalną."),
-)
-CHOICE: Items = (
-    APPROVAL,
-    ("Wybór podmiotu zatrudnienia socjalnego", "Wybrano Klub Integracji Społecznej (uchwała)."),
-    ("Wolne wnioski", "Bez wniosków."),
-)
-CHOICE_FORUM: Items = (
-    ("Przyjęcie protokołu Forum", "Protokół przyjęto przez aklamację."),
-    ("Informacja o wyborze KIS", "Przewodnicząca przedstawiła uchwałę o wyborze KIS."),
-    ("Nowi sygnatariusze", "Powitano nowych sygnatariuszy Paktu."),
-)
-CREATION: Items = (
-    APPROVAL,
-    ("Utworzenie Klubu Integracji Społecznej", "Klub rusza w październiku."),
-    ("Zmiana regulaminu Zespołu", "Kworum: co najmniej połowa członków."),
-)
-REGISTER: Items = (
-    APPROVAL,
-    ("Wpis KIS do rejestru wojewody", "Klub wpisano do rejestru."),
-    ("Plan pracy na rok następny", "Plan zostanie przedstawiony w styczniu."),
-)
+
+def agenda(name: str) -> Items:
+    """A sitting's or forum's items as [title, summary], from the demo's data file."""
+    return tuple((title, summary) for title, summary in demo_data()["agendas"][name])
 
 
 def outsider(
@@ -107,7 +70,7 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
     year = DemoYear(app, gmina_id, by)
 
     # February and March: the team constitutes itself, drafts the pact; the Forum signs it.
-    s1 = year.sitting(f + 14 * DAY, CONSTITUTING, absent=[last])
+    s1 = year.sitting(f + 14 * DAY, agenda("constituting"), absent=[last])
     rules = "§1. Zespół przyjmuje regulamin pracy stanowiący załącznik do uchwały."
     stage_3 = year.next_stage(Stage.SYNERGY_TEAM, f + 14 * DAY)
     year.resolve(s1, time(17, 30), "przyjęcia regulaminu Zespołu", rules, stage_3, chair)
@@ -120,7 +83,7 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
         recorded_by=by,
     )
     app.accept_action(task, recorded_by=by, effective_on=f + 16 * DAY)
-    s2 = year.sitting(f + 42 * DAY, DRAFT_PACT)
+    s2 = year.sitting(f + 42 * DAY, agenda("draft_pact"))
     year.approve(s2, time(17, 15), s1, chair)
     draft = "§1. Zespół przyjmuje projekt Paktu na rzecz MLW i przedkłada go Forum Lokalnemu."
     stage_4 = year.next_stage(Stage.PACT, f + 42 * DAY)
@@ -131,17 +94,20 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
     signed = [
         s.effective_on for s in app.get_gmina(gmina_id).stages if s.stage == Stage.PACT.number
     ]
-    forum = year.pact_meeting(max([f + 49 * DAY, *signed]), SIGNING_FORUM)
+    forum = year.pact_meeting(max([f + 49 * DAY, *signed]), agenda("signing_forum"))
 
     # May and June: the analysis, a guest, a late arrival and an early departure; a KIS chosen.
     guest = outsider(app, gmina_id, f + 105 * DAY, members, ("local_government_unit", "ngo"))
     s3 = year.sitting(
-        f + 105 * DAY, ANALYSIS, late={late: time(17, 40)}, guests=[guest] if guest else []
+        f + 105 * DAY,
+        agenda("analysis"),
+        late={late: time(17, 40)},
+        guests=[guest] if guest else [],
     )
     year.approve(s3, time(17, 15), s2, chair)
     app.finalise_minutes(s2, recorded_by=by, effective_on=f + 112 * DAY)
     s4_on = f + 140 * DAY
-    s4 = year.sitting(s4_on, CHOICE, late={late: time(17, 40)}, early={early: time(18)})
+    s4 = year.sitting(s4_on, agenda("choice"), late={late: time(17, 40)}, early={early: time(18)})
     year.approve(s4, time(17, 15), s3, chair)
     kis = f"Klub Integracji Społecznej w gminie {app.get_gmina(gmina_id).name.split(' (')[0]}"
     choice = [ChooseEntity(EntityType.KIS, kis), *year.next_stage(Stage.ENTITY_CHOSEN, s4_on)]
@@ -175,7 +141,7 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
             recorded_by=by,
             effective_on=s4_on + 2 * DAY,
         )
-    forum_2 = year.pact_meeting(s4_on + 7 * DAY, CHOICE_FORUM)
+    forum_2 = year.pact_meeting(s4_on + 7 * DAY, agenda("choice_forum"))
     app.approve_minutes(forum, at_meeting=forum_2, decided_by="Przez aklamację", recorded_by=by)
 
     # Summer: a member steps down and another takes its seat; the August sitting is called off.
@@ -203,7 +169,7 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
 
     # September to November: the KIS created (totals only), the rules changed, the register.
     s5_on = f + 245 * DAY
-    s5 = year.sitting(s5_on, CREATION, absent=[members[1]])
+    s5 = year.sitting(s5_on, agenda("creation"), absent=[members[1]])
     year.approve(s5, time(17, 15), s4, chair)
     [entity] = app.list_entities(gmina_id)
     created = [RecordEntityCreated(entity.id), *year.next_stage(Stage.ENTITY_CREATED, s5_on)]
@@ -223,7 +189,7 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
         recorded_by=by,
         effective_on=s5_on + 7 * DAY,
     )
-    s6 = year.sitting(f + 301 * DAY, REGISTER)
+    s6 = year.sitting(f + 301 * DAY, agenda("register"))
     year.approve(s6, time(17, 15), s5, chair)
     voivode = f"Wojewoda (województwo {app.get_gmina(gmina_id).voivodeship})"
     entry = f"rejestr KIS, wpis nr 12/{s5_on.year} (demo)"

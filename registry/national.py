@@ -39,6 +39,7 @@ from domain.values import (
 )
 from domain.voting import TeamRules, VoteChoice, quorum_needed
 from registry.application import Registry
+from registry.invented import terc_code
 
 BY = "generator.krajowy"
 START = date(2024, 1, 8)
@@ -70,7 +71,7 @@ def plan(gminas: int = 2477) -> list[GminaPlan]:
         for k in range(count):
             powiat, number = divmod(k, 12)
             kind = "123"[k % 3]
-            terc = f"{woj}{powiat + 1:02d}{number + 1:02d}{kind}"
+            terc = terc_code(woj, powiat + 1, number + 1, kind)
             name = f"Gmina syntetyczna {woj}-{k + 1:03d}"
             plans.append(
                 GminaPlan(len(plans), terc, name, f"powiat syntetyczny {woj}-{powiat + 1}")
