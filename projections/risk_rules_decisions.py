@@ -10,8 +10,8 @@ from collections import Counter
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.network import Decision
+from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
-from projections.risks import FLAG, INSUFFICIENT, Context, Flag, coordinator_note, rule
 
 
 def share_done(done: int, total: int) -> float:
@@ -39,7 +39,6 @@ def adopted(ctx: Context) -> list[Decision]:
     return [d for d in ctx.snapshot.decisions if d.adopted]
 
 
-@rule
 def decision_share(ctx: Context) -> list[Flag]:
     """Próba dominacji / zawłaszczenie: one member proposes far more than its fair share."""
     s, done = ctx.settings, adopted(ctx)
@@ -77,7 +76,6 @@ def decision_share(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def representation(ctx: Context) -> list[Flag]:
     """Otwartość: a sector's share of decisions against its share of members."""
     s, done = ctx.settings, adopted(ctx)
@@ -116,7 +114,6 @@ def representation(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def low_attendance(ctx: Context) -> list[Flag]:
     """Gra na wykluczenie: members absent from most of the last meetings."""
     s = ctx.settings
@@ -156,7 +153,6 @@ def low_attendance(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def voting(ctx: Context) -> list[Flag]:
     """Wykluczenie and "our interest first", read from the recorded votes."""
     s, done = ctx.settings, [d for d in ctx.snapshot.decisions if d.closed]
@@ -217,3 +213,11 @@ def representation_pl(
         f"Sektor „{label}” ma {m} z {members} członków i zgłosił {decided} z {total} "
         f"przyjętych wniosków ({times} raza tyle, ile wynika z jego liczebności)."
     )
+
+
+RULES: tuple[Rule, ...] = (
+    decision_share,
+    representation,
+    low_attendance,
+    voting,
+)

@@ -6,11 +6,10 @@ from collections import Counter
 from datetime import timedelta
 
 from domain.values import SECTOR_LABELS_PL, Sector
+from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
-from projections.risks import FLAG, WATCH, Context, Flag, coordinator_note, rule
 
 
-@rule
 def appropriation(ctx: Context) -> list[Flag]:
     """Zawłaszczenie: the partnership's committed resources sit in one hand."""
     s = ctx.settings
@@ -45,7 +44,6 @@ def appropriation(ctx: Context) -> list[Flag]:
     ]
 
 
-@rule
 def one_way(ctx: Context) -> list[Flag]:
     """Oddanie zasobu: most of a stakeholder's commitments go to one other, nothing back."""
     s, found = ctx.settings, []
@@ -85,7 +83,6 @@ def one_way(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def self_benefit(ctx: Context) -> list[Flag]:
     """Najważniejszy jest nasz interes: commitments whose only beneficiary is the giver."""
     s, found = ctx.settings, []
@@ -121,7 +118,6 @@ def self_benefit(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def closed_sectors(ctx: Context) -> list[Flag]:
     """Otwartość: sectors keep to themselves (E-I index beside its value by chance)."""
     s, net = ctx.settings, ctx.network
@@ -153,7 +149,6 @@ def closed_sectors(ctx: Context) -> list[Flag]:
     ]
 
 
-@rule
 def sector_missing(ctx: Context) -> list[Flag]:
     """Otwartość: an MLW sector nobody has catalogued (maybe there is none in the gmina)."""
     there = {a.sector for a in ctx.snapshot.active()}
@@ -180,7 +175,6 @@ def sector_missing(ctx: Context) -> list[Flag]:
     ]
 
 
-@rule
 def inactive_signatories(ctx: Context) -> list[Flag]:
     """Partycypacja: most signatories did nothing in the last half-year."""
     s, signatories = ctx.settings, ctx.signatories()
@@ -224,3 +218,13 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
             "cooperation).",
         )
     ]
+
+
+RULES: tuple[Rule, ...] = (
+    appropriation,
+    one_way,
+    self_benefit,
+    closed_sectors,
+    sector_missing,
+    inactive_signatories,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from domain.values import SECTOR_LABELS_PL, Sector
-from projections.risks import FLAG, WATCH, Context, Flag, coordinator_note, names, rule
+from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
 
 WORKING_TIES = ("declared", "commitment", "joint_commitment")
 
@@ -14,7 +14,6 @@ def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
     return Flag(rule=rule_id, version=1, risk=risk, as_of=ctx.snapshot.as_of, **kw)  # type: ignore[arg-type]
 
 
-@rule
 def dominance_centralisation(ctx: Context) -> list[Flag]:
     """Próba dominacji: the network is gathered around one stakeholder."""
     c, limit = ctx.network.degree_centralisation, ctx.settings.centralisation
@@ -58,7 +57,6 @@ def working_weights(ctx: Context, institutions_only: bool) -> dict[str, Counter[
     return weights
 
 
-@rule
 def absorption(ctx: Context) -> list[Flag]:
     """Pochłonięcie: an institution whose working ties nearly all run through one bigger one."""
     s = ctx.settings
@@ -105,7 +103,6 @@ def own_activity(ctx: Context) -> set[str]:
     return mine | {p for d in ctx.snapshot.decisions for p in d.proposers}
 
 
-@rule
 def dissolving(ctx: Context) -> list[Flag]:
     """Roztopienie: two stakeholders with the same partners, one with nothing of its own.
 
@@ -150,7 +147,6 @@ def dissolving(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def sector_outside_pact(ctx: Context) -> list[Flag]:
     """Gra na wykluczenie: a sector in the catalogue with nobody in the pact."""
     signatories = ctx.signatories()
@@ -186,7 +182,6 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
     return found
 
 
-@rule
 def isolated_signatories(ctx: Context) -> list[Flag]:
     """Gra na wykluczenie: a signatory with no tie to anyone."""
     if ctx.graph.number_of_edges() == 0:
@@ -213,7 +208,6 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
     ]
 
 
-@rule
 def single_links(ctx: Context) -> list[Flag]:
     """What if X leaves: a stakeholder whose leaving would cut others off."""
     n, s = ctx.network.stakeholders, ctx.settings
@@ -241,3 +235,13 @@ def single_links(ctx: Context) -> list[Flag]:
             )
         )
     return found
+
+
+RULES: tuple[Rule, ...] = (
+    dominance_centralisation,
+    absorption,
+    dissolving,
+    sector_outside_pact,
+    isolated_signatories,
+    single_links,
+)

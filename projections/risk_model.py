@@ -1,0 +1,134 @@
+"""What a risk rule reads and what it raises: the context of a snapshot and its flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+from projections.metrics import (
+    NetworkMetrics,
+    NodeMetrics,
+    build_graph,
+    network_metrics,
+    node_metrics,
+)
+from projections.network import Actor, Snapshot
+from projections.risk_settings import RiskSettings
+
+RISKS_PL = {
+    "dominance": "Próba dominacji",
+    "appropriation": "Zawłaszczenie",
+    "absorption": "Pochłonięcie",
+    "dissolving": "Roztopienie w …",
+    "handing_over": "Oddanie zasobu",
+    "exclusion": "Gra na wykluczenie z udziału",
+    "own_interest": "Najważniejszy jest nasz interes",
+    "openness": "Uniwersalizm i otwartość",
+    "participation": "Partycypacja",
+}
+FLAG, WATCH, INSUFFICIENT = "flag", "watch", "insufficient_data"
+
+
+@dataclass(frozen=True)
+class Involved:
+    id: str
+    name: str
+    sector: str
+    coordinator: bool = False
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One risk raised on one date, with its numbers and its sentence."""
+
+    rule: str
+    version: int
+    risk: str
+    severity: str
+    as_of: date
+    stakeholders: list[Involved]
+    metric: str
+    value: float
+    threshold: float
+    counts: dict[str, float] = field(default_factory=dict)
+    sentence_pl: str = ""
+    sentence_en: str = ""
+    note: str = ""
+
+    @property
+    def risk_pl(self) -> str:
+        return RISKS_PL[self.risk]
+
+    @property
+    def key(self) -> str:
+        """What makes two flags on different dates the same flag."""
+        return self.rule + ":" + ",".join(sorted(s.id for s in self.stakeholders))
+
+
+@dataclass
+class Context:
+    """What every rule reads: the snapshot, its graph and measures, the thresholds."""
+
+    snapshot: Snapshot
+    graph: nx.Graph
+    network: NetworkMetrics
+    nodes: dict[str, NodeMetrics]
+    settings: RiskSettings
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.snapshot.active()}
+
+    def who(self, *ids: str) -> list[Involved]:
+        actors = self.snapshot.actors
+        return [
+            Involved(i, actors[i].name, actors[i].sector, actors[i].coordinator)
+            for i in ids
+            if i in actors
+        ]
+
+    def name(self, actor_id: str) -> str:
+        a = self.snapshot.actors.get(actor_id)
+        return a.name if a else actor_id
+
+    def signatories(self) -> list[Actor]:
+        return [a for a in self.snapshot.active() if a.signatory]
+
+    def members(self) -> list[Actor]:
+        """Who counts as a member: the signatories, or the catalogue before anyone signed."""
+        return self.signatories() or self.snapshot.active()
+
+
+Rule = Callable[[Context], list[Flag]]
+
+
+def context(snapshot: Snapshot, settings: RiskSettings) -> Context:
+    g = build_graph(snapshot)
+    return Context(
+        snapshot,
+        g,
+        network_metrics(snapshot, g),
+        {m.id: m for m in node_metrics(g, with_betweenness=False)},
+        settings,
+    )
+
+
+def names(people: list[Involved]) -> str:
+    return ", ".join(p.name for p in people)
+
+
+def coordinator_note(people: list[Involved]) -> tuple[str, str]:
+    """Label, don't suppress: the coordinating OPS is central and receives by its role."""
+    coordinators = [p for p in people if p.coordinator]
+    if not coordinators:
+        return "", ""
+    who = names(coordinators)
+    return (
+        f" {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
+        "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja.",
+        f" {who} is the coordinator (OPS): part of this comes with the role – "
+        "check whether it goes beyond what coordination needs.",
+    )
