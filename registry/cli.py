@@ -9,6 +9,7 @@ from uuid import UUID
 
 import typer
 
+from domain.errors import NotFoundError
 from registry.application import Registry
 from registry.cli_accounts import account_app
 from registry.cli_catalogue import catalogue, stakeholder_app
@@ -219,7 +220,7 @@ def history(
         except ValueError:
             try:
                 rid = reg.find_gmina(ref)
-            except Exception:
+            except NotFoundError:
                 rid = resolve_stakeholder(reg, ref)
         return reg.history(rid)
 
