@@ -3,6 +3,11 @@
 A facilitator reads and writes the gminas assigned; a regional coordinator reads every
 gmina of the voivodeship and registers new gminas there; an observer reads the one gmina
 assigned. Nobody else reads.
+
+Accounts are managed (tokens revoked, account disabled or enabled) by the regional
+coordinator of the voivodeship every one of the account's gminas lies in; any account may
+revoke its own tokens. Coordinators' accounts, and accounts of no gmina, are managed from
+the command line (`mlw account`), by whoever runs the registry.
 """
 
 from __future__ import annotations
@@ -58,4 +63,26 @@ def check_may_register(account: AccountView, terc: str) -> None:
         raise AccessDeniedError(
             f"The account {account.username} may not register gminas in województwo "
             f"{voivodeship}; its regional coordinator may."
+        )
+
+
+def may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> bool:
+    """Whether ``manager`` may revoke, disable or enable ``target`` (whose gminas lie in
+    ``voivodeships``)."""
+    if manager.disabled:
+        return False
+    if manager.id == target.id:
+        return True
+    if manager.role != COORDINATOR or target.role == COORDINATOR or not voivodeships:
+        return False
+    own = manager.voivodeship.strip().lower()
+    return all(v.strip().lower() == own for v in voivodeships)
+
+
+def check_may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> None:
+    """Raise unless ``manager`` may manage ``target``'s account."""
+    if not may_manage(manager, target, voivodeships):
+        raise AccessDeniedError(
+            f"The account {manager.username} may not manage the account {target.username}; "
+            "the regional coordinator of all its gminas may."
         )

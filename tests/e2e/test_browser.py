@@ -99,7 +99,7 @@ def test_a_facilitator_records_a_sitting_and_sees_the_network_change(
     page.goto(f"{base}/gminy/2640013")
     assert "/login" in page.url
     page.fill("input[name=username]", "moderator")
-    page.fill("input[name=password]", "demo")
+    page.fill("input[name=password]", "zielony-jar-demo")
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/gminy/2640013")
     assert page.locator("ol.stages li.current").count() == 1
