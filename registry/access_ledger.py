@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 # What an audit row says happened.
-LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED = "login", "login failed", "login throttled"
+LOGIN_OK, LOGIN_FAILED = "login", "login failed"
 TOKEN_ISSUED, TOKENS_REVOKED, SESSIONS_ENDED = "token issued", "tokens revoked", "sessions ended"
 
 
@@ -109,7 +109,9 @@ class MemoryAccessLedger:
 class SQLAccessLedger:
     """The ledger in three tables beside the events (SQLite or PostgreSQL)."""
 
-    def __init__(self, datastore: Any, prefix: str, placeholder: str, autoincrement: str) -> None:
+    def __init__(
+        self, datastore: Any, prefix: str, placeholder: str, autoincrement: str, create: bool
+    ) -> None:
         self.datastore = datastore
         self.epochs, self.tokens, self.log = (
             f"{prefix}account_epochs",
@@ -117,7 +119,10 @@ class SQLAccessLedger:
             f"{prefix}login_audit",
         )
         self.p = placeholder
-        index = prefix.rsplit(".", 1)[-1]
+        if create:
+            self.create_tables(autoincrement, prefix.rsplit(".", 1)[-1])
+
+    def create_tables(self, autoincrement: str, index: str) -> None:
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.epochs} "
@@ -222,12 +227,14 @@ class SQLAccessLedger:
         return [float(r[0]) for r in rows]
 
 
-def access_ledger_for(factory: Any) -> AccessLedger:
-    """The ledger that lives beside the application's events."""
+def access_ledger_for(factory: Any, create: bool = True) -> AccessLedger:
+    """The ledger that lives beside the application's events (its tables made if ``create``:
+    `mlw init-db` makes them once when many processes start with MLW_CREATE_TABLES=no)."""
     datastore: Any = getattr(factory, "datastore", None)
     module = type(factory).__module__
     if module.endswith("sqlite"):
-        return SQLAccessLedger(datastore, "", "?", "INTEGER PRIMARY KEY AUTOINCREMENT")
+        return SQLAccessLedger(datastore, "", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", create)
     if module.endswith("postgres"):
-        return SQLAccessLedger(datastore, f"{datastore.schema}.mlw_", "%s", "BIGSERIAL PRIMARY KEY")
+        prefix = f"{datastore.schema}.mlw_"
+        return SQLAccessLedger(datastore, prefix, "%s", "BIGSERIAL PRIMARY KEY", create)
     return MemoryAccessLedger()

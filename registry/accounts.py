@@ -29,7 +29,6 @@ from registry.access import AccountView, check_access, check_may_manage
 from registry.access_ledger import (
     LOGIN_FAILED,
     LOGIN_OK,
-    LOGIN_THROTTLED,
     SESSIONS_ENDED,
     TOKEN_ISSUED,
     TOKENS_REVOKED,
@@ -55,7 +54,7 @@ class AccountUseCases(RegistryBase):
 
     def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
         super().__init__(settings, env)
-        self.access: AccessLedger = access_ledger_for(self.factory)
+        self.access: AccessLedger = access_ledger_for(self.factory, self.settings.create_tables)
         # Seconds since the epoch; tests put a clock of their own here.
         self.clock: Callable[[], float] = time.time
 
@@ -191,7 +190,8 @@ class AccountUseCases(RegistryBase):
             failures = self.access.failures_from_client(client, now - rule.client_window)
             wait = max(wait, rule.wait(failures, now))
         if wait > 0:
-            self.access.record(AuditEntry(now, name, client, LOGIN_THROTTLED, name))
+            # Not written to the audit: a refused attempt checks nothing, and a flood of
+            # them must not fill the disk.
             raise LoginThrottledError(retry_after(wait))
 
     def session_epoch(self, username: str) -> int:

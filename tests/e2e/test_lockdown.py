@@ -191,3 +191,18 @@ def test_secure_cookies_are_read_from_the_environment(monkeypatch: pytest.Monkey
     assert WebSettings.from_env().secure_cookies
     monkeypatch.setenv("MLW_SECURE_COOKIES", "")
     assert not WebSettings.from_env().secure_cookies
+
+
+def test_the_login_page_names_the_demo_accounts_with_a_password_that_opens_them() -> None:
+    from registry.accounts import DEMO_PASSWORD, open_demo_accounts
+
+    reg = Registry(Settings(store="memory"))
+    gid = reg.register_gmina(
+        "2640013", "Zielony Jar", "z", recorded_by="demo", effective_on=date(2025, 9, 1)
+    )
+    open_demo_accounts(reg, gid, "świętokrzyskie")
+    web = WebSettings(secret_key="k" * 32, demo=True)
+    with TestClient(create_app(registry=reg, web=web)) as client:
+        page = client.get("/login").text
+        assert "moderator" in page and DEMO_PASSWORD in page
+        assert bearer(client, "moderator", DEMO_PASSWORD)
