@@ -67,15 +67,6 @@ def issue_token(credentials: Credentials, request: Request, registry: RegistryDe
     return TokenIssued(access_token=token, expires_in=int(hours * 3600))
 
 
-@api.post("/logout", status_code=204)
-def log_out_everywhere(account: AccountDep, request: Request, registry: RegistryDep) -> Response:
-    """End every page session and API token of this account, this one included."""
-    registry.end_sessions(
-        account.username, recorded_by=account.username, client=client_address(request)
-    )
-    return Response(status_code=204)
-
-
 @api.get("/me")
 def me(account: AccountDep) -> Me:
     """The account the token belongs to, and what it covers."""

@@ -21,7 +21,7 @@ from registry.settings import Settings
 from tests.e2e.web import bearer, log_in
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
-OPEN_ROUTES = {"/login", "/logout", "/api/token", "/api/logout", "/api/me", "/", "/api/gminas"}
+OPEN_ROUTES = {"/login", "/logout", "/api/token", "/api/me", "/", "/api/gminas"}
 # Routes about no one gmina: they need a login, and say nothing of a gmina's data.
 UNSCOPED = {"/api/documents/{digest}"}
 # Routes about accounts, not gminas: their own rule guards them (tests/e2e/test_lockdown.py).
