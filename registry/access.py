@@ -66,6 +66,12 @@ def check_may_register(account: AccountView, terc: str) -> None:
         )
 
 
+def may_manage_others(manager: AccountView) -> bool:
+    """Whether the account may manage any account but its own (asked before looking one up,
+    so nobody else learns which usernames exist)."""
+    return manager.role == COORDINATOR and not manager.disabled
+
+
 def may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> bool:
     """Whether ``manager`` may revoke, disable or enable ``target`` (whose gminas lie in
     ``voivodeships``)."""
@@ -73,7 +79,7 @@ def may_manage(manager: AccountView, target: AccountView, voivodeships: list[str
         return False
     if manager.id == target.id:
         return True
-    if manager.role != COORDINATOR or target.role == COORDINATOR or not voivodeships:
+    if not may_manage_others(manager) or target.role == COORDINATOR or not voivodeships:
         return False
     own = manager.voivodeship.strip().lower()
     return all(v.strip().lower() == own for v in voivodeships)
@@ -82,7 +88,11 @@ def may_manage(manager: AccountView, target: AccountView, voivodeships: list[str
 def check_may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> None:
     """Raise unless ``manager`` may manage ``target``'s account."""
     if not may_manage(manager, target, voivodeships):
-        raise AccessDeniedError(
-            f"The account {manager.username} may not manage the account {target.username}; "
-            "the regional coordinator of all its gminas may."
-        )
+        raise management_refused(manager, target.username)
+
+
+def management_refused(manager: AccountView, username: str) -> AccessDeniedError:
+    return AccessDeniedError(
+        f"The account {manager.username} may not manage the account {username}; "
+        "the regional coordinator of all its gminas may."
+    )

@@ -25,7 +25,13 @@ from domain.account import (
 )
 from domain.errors import ConflictError, InvalidInputError, NotFoundError
 from domain.gmina import Gmina
-from registry.access import AccountView, check_access, check_may_manage
+from registry.access import (
+    AccountView,
+    check_access,
+    check_may_manage,
+    management_refused,
+    may_manage_others,
+)
 from registry.access_ledger import (
     LOGIN_FAILED,
     LOGIN_OK,
@@ -277,7 +283,10 @@ class AccountUseCases(RegistryBase):
 
     def authorise_management(self, manager: AccountView, username: str) -> AccountView:
         """The account to manage, if the manager may revoke, disable or enable it."""
-        target = self.get_account(username)
+        name = check_username(username)
+        if name != manager.username and not may_manage_others(manager):
+            raise management_refused(manager, name)
+        target = self.get_account(name)
         voivodeships = [self.load(Gmina, g).voivodeship for g in target.gmina_ids]
         check_may_manage(manager, target, voivodeships)
         return target

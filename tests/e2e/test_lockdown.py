@@ -146,6 +146,7 @@ def test_nobody_else_manages_an_account(world) -> None:  # type: ignore[no-untyp
     for who, path in (
         (mazowsze, "/api/accounts/ala/disable"),  # another voivodeship's coordinator
         (ala, "/api/accounts/rops/disable"),  # a facilitator
+        (ala, "/api/accounts/nobody/disable"),  # who cannot tell which usernames exist
         (rops, "/api/accounts/mazowsze/disable"),  # a coordinator, over another coordinator
     ):
         answer = client.post(path, headers=who, json=reason)
