@@ -142,13 +142,15 @@ class Account(Aggregate):
     # Tokens were once facts of the account, one per login; they now live in the access
     # ledger beside the events. These two stay so that earlier records still replay.
     @event("TokenIssued")
-    def issue_token(
+    def _token_issued_before_the_ledger(
         self, token_id: str, token_hash: str, effective_on: date, recorded_by: str
     ) -> None:
         self.token_hashes[token_id] = token_hash
 
     @event("TokenRevoked")
-    def revoke_token(self, token_id: str, effective_on: date, recorded_by: str) -> None:
+    def _token_revoked_before_the_ledger(
+        self, token_id: str, effective_on: date, recorded_by: str
+    ) -> None:
         self.token_hashes.pop(token_id, None)
 
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:

@@ -59,3 +59,14 @@ def test_a_coordinator_manages_the_accounts_of_her_voivodeship_only() -> None:
     assert not may_manage(ala, rops, [])
     assert may_manage(ala, ala, ["świętokrzyskie"])  # her own tokens
     assert not may_manage(view("coordinator", [], "świętokrzyskie", True), ala, ["świętokrzyskie"])
+
+
+def test_tokens_recorded_as_facts_before_the_ledger_still_replay() -> None:
+    ala = Account.open("ala", "", "facilitator", "h", [A], "", date(2026, 1, 1), "admin")
+    ala._token_issued_before_the_ledger("t1", "digest", date(2026, 1, 2), "ala")
+    events = ala.collect_events()
+    assert type(events[-1]).__qualname__ == "Account.TokenIssued"
+    replayed = None
+    for e in events:
+        replayed = e.mutate(replayed)
+    assert replayed is not None and replayed.token_hashes == {"t1": "digest"}
