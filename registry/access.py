@@ -6,8 +6,9 @@ assigned. Nobody else reads.
 
 Accounts are managed (tokens revoked, account disabled or enabled) by the regional
 coordinator of the voivodeship every one of the account's gminas lies in; any account may
-revoke its own tokens. Coordinators' accounts, and accounts of no gmina, are managed from
-the command line (`mlw account`), by whoever runs the registry.
+revoke its own tokens and read its own login audit. Coordinators' accounts, and accounts
+of no gmina, are managed from the command line (`mlw account`), by whoever runs the
+registry.
 """
 
 from __future__ import annotations
@@ -72,22 +73,26 @@ def may_manage_others(manager: AccountView) -> bool:
     return manager.role == COORDINATOR and not manager.disabled
 
 
-def may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> bool:
+def may_manage(
+    manager: AccountView, target: AccountView, voivodeships: list[str], *, own: bool = False
+) -> bool:
     """Whether ``manager`` may revoke, disable or enable ``target`` (whose gminas lie in
-    ``voivodeships``)."""
+    ``voivodeships``); with ``own``, an account may also act on itself (its own tokens)."""
     if manager.disabled:
         return False
     if manager.id == target.id:
-        return True
+        return own
     if not may_manage_others(manager) or target.role == COORDINATOR or not voivodeships:
         return False
     own = manager.voivodeship.strip().lower()
     return all(v.strip().lower() == own for v in voivodeships)
 
 
-def check_may_manage(manager: AccountView, target: AccountView, voivodeships: list[str]) -> None:
+def check_may_manage(
+    manager: AccountView, target: AccountView, voivodeships: list[str], *, own: bool = False
+) -> None:
     """Raise unless ``manager`` may manage ``target``'s account."""
-    if not may_manage(manager, target, voivodeships):
+    if not may_manage(manager, target, voivodeships, own=own):
         raise management_refused(manager, target.username)
 
 

@@ -281,14 +281,17 @@ class AccountUseCases(RegistryBase):
         gmina = self.load(Gmina, gmina_id)
         check_access(account, gmina_id, gmina.voivodeship, gmina.name, write=write)
 
-    def authorise_management(self, manager: AccountView, username: str) -> AccountView:
-        """The account to manage, if the manager may revoke, disable or enable it."""
+    def authorise_management(
+        self, manager: AccountView, username: str, *, own: bool = False
+    ) -> AccountView:
+        """The account to manage, if the manager may revoke, disable or enable it (with
+        ``own``, an account's own tokens and audit are its own business too)."""
         name = check_username(username)
-        if name != manager.username and not may_manage_others(manager):
+        if not (own and name == manager.username) and not may_manage_others(manager):
             raise management_refused(manager, name)
         target = self.get_account(name)
         voivodeships = [self.load(Gmina, g).voivodeship for g in target.gmina_ids]
-        check_may_manage(manager, target, voivodeships)
+        check_may_manage(manager, target, voivodeships, own=own)
         return target
 
 

@@ -1,7 +1,8 @@
 """Managing accounts over the API: revoke tokens, disable and enable, read the login audit.
 
 Who may manage whom is the registry's rule (registry/access.py): the regional coordinator
-of the voivodeship all the account's gminas lie in, or the account itself.
+of the voivodeship all the account's gminas lie in; an account's own tokens and audit
+are its own business too.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def state(view: AccountView, revoked: int = 0) -> AccountState:
 
 @api.post("/{username}/revoke")
 def revoke_tokens(username: Username, account: AccountDep, registry: RegistryDep) -> AccountState:
-    """Revoke every API token of the account at once (its page sessions stay)."""
-    target = registry.authorise_management(account, username)
+    """Revoke every API token of the account at once (its page sessions stay); any account
+    may revoke its own."""
+    target = registry.authorise_management(account, username, own=True)
     revoked = registry.revoke_tokens(target.username, recorded_by=account.username)
     return state(registry.get_account(target.username), revoked)
 
@@ -81,7 +83,7 @@ def enable(
 @api.get("/{username}/audit")
 def audit(username: Username, account: AccountDep, registry: RegistryDep) -> list[AuditLine]:
     """The account's latest logins, refusals, tokens and revocations, newest first."""
-    target = registry.authorise_management(account, username)
+    target = registry.authorise_management(account, username, own=True)
     return [
         AuditLine(at=e.at, what=e.what, client=e.client, by=e.by)
         for e in registry.login_audit(target.username)

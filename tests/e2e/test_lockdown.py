@@ -147,6 +147,7 @@ def test_nobody_else_manages_an_account(world) -> None:  # type: ignore[no-untyp
         (mazowsze, "/api/accounts/ala/disable"),  # another voivodeship's coordinator
         (ala, "/api/accounts/rops/disable"),  # a facilitator
         (ala, "/api/accounts/nobody/disable"),  # who cannot tell which usernames exist
+        (ala, "/api/accounts/ala/disable"),  # nor disable herself
         (rops, "/api/accounts/mazowsze/disable"),  # a coordinator, over another coordinator
     ):
         answer = client.post(path, headers=who, json=reason)

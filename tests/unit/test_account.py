@@ -57,7 +57,8 @@ def test_a_coordinator_manages_the_accounts_of_her_voivodeship_only() -> None:
     assert not may_manage(rops, view("facilitator", []), [])  # an account of no gmina
     assert not may_manage(rops, view("coordinator", [], "mazowieckie"), [])
     assert not may_manage(ala, rops, [])
-    assert may_manage(ala, ala, ["świętokrzyskie"])  # her own tokens
+    assert may_manage(ala, ala, ["świętokrzyskie"], own=True)  # her own tokens
+    assert not may_manage(ala, ala, ["świętokrzyskie"])  # but not disabling herself
     assert not may_manage(view("coordinator", [], "świętokrzyskie", True), ala, ["świętokrzyskie"])
 
 
