@@ -84,8 +84,8 @@ def may_manage(
         return own
     if not may_manage_others(manager) or target.role == COORDINATOR or not voivodeships:
         return False
-    own = manager.voivodeship.strip().lower()
-    return all(v.strip().lower() == own for v in voivodeships)
+    home = manager.voivodeship.strip().lower()
+    return all(v.strip().lower() == home for v in voivodeships)
 
 
 def check_may_manage(
