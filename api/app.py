@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +20,7 @@ from api.deps import Views, WebSettings
 from api.i18n import language, translator
 from api.problems import invalid_request, problem
 from api.routers import (
+    accounts,
     catalogue,
     entities,
     gminas,
@@ -34,6 +33,7 @@ from api.routers import (
     session,
     team,
 )
+from api.security_headers import SecurityHeaders
 from domain.errors import DomainError
 from registry.application import Registry
 from registry.settings import Settings
@@ -68,6 +68,7 @@ async def remember_language(
 # Routers of the application, resource by resource; each module lists its own.
 ROUTERS = (
     session,
+    accounts,
     gminas,
     catalogue,
     pact,
@@ -100,10 +101,7 @@ def create_app(
     web: WebSettings | None = None,
 ) -> FastAPI:
     """The registry's web application over the store the settings name."""
-    web = web or WebSettings(
-        secret_key=os.environ.get("MLW_SECRET_KEY") or secrets.token_urlsafe(32),
-        demo=os.environ.get("MLW_DEMO", "") == "1",
-    )
+    web = web or WebSettings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -136,6 +134,7 @@ def create_app(
         same_site="lax",
         https_only=web.secure_cookies,
     )
+    app.add_middleware(SecurityHeaders, secure_cookies=web.secure_cookies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in ROUTERS:
         for router in module.ROUTERS:

@@ -37,14 +37,17 @@ def current_account(request: Request, registry: RegistryDep) -> AccountView:
     if not username:
         raise LoginRequiredError("Log in first.")
     try:
-        account = registry.get_account(username)
-    except NotFoundError:
+        # A session ends with its epoch: logging out, a new password or a disabled account
+        # raise the epoch, so even a copy of the cookie opens nothing any more.
+        return registry.account_for_session(username, request.session.get("epoch", -1))
+    except AuthenticationError:
         request.session.clear()
         raise LoginRequiredError("Log in first.") from None
-    if account.disabled:
-        request.session.clear()
-        raise LoginRequiredError("This account is disabled.")
-    return account
+
+
+def client_address(request: Request) -> str:
+    """The address a login came from (behind a proxy, as uvicorn's --forwarded-allow-ips says)."""
+    return request.client.host if request.client else ""
 
 
 AccountDep = Annotated[AccountView, Depends(current_account)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +25,16 @@ class WebSettings:
     secret_key: str
     demo: bool = False
     secure_cookies: bool = False
+
+    @classmethod
+    def from_env(cls) -> WebSettings:
+        """MLW_SECRET_KEY (sessions survive restarts), MLW_DEMO, MLW_SECURE_COOKIES (HTTPS)."""
+        return cls(
+            secret_key=os.environ.get("MLW_SECRET_KEY") or secrets.token_urlsafe(32),
+            demo=os.environ.get("MLW_DEMO", "") == "1",
+            secure_cookies=os.environ.get("MLW_SECURE_COOKIES", "").strip().lower()
+            in ("1", "yes", "true", "on"),
+        )
 
 
 class Views:

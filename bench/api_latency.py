@@ -98,7 +98,7 @@ def run(
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     token = httpx.post(
-        f"{base}/api/token", json={"username": "moderator", "password": "demo"}
+        f"{base}/api/token", json={"username": "moderator", "password": "zielony-jar-demo"}
     ).json()["access_token"]
 
     def make_client() -> httpx.Client:

@@ -27,6 +27,17 @@ class AuthenticationError(DomainError):
     """Raised when a username, password or token does not open an active account."""
 
 
+class LoginThrottledError(AuthenticationError):
+    """Raised when a login comes too soon after repeated failures; says when to try again."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"Zbyt wiele nieudanych prób logowania; spróbuj ponownie za {retry_after} s. "
+            f"(Too many failed logins; try again in {retry_after} s.)"
+        )
+        self.retry_after = retry_after
+
+
 def check_username(username: str) -> str:
     """A login name: 2–40 lower-case letters, digits, dots, dashes or underscores."""
     name = username.strip().lower()
@@ -128,19 +139,39 @@ class Account(Aggregate):
     def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
         self.password_hash = password_hash
 
+    # Tokens were once facts of the account, one per login; they now live in the access
+    # ledger beside the events. These two stay so that earlier records still replay.
     @event("TokenIssued")
-    def issue_token(
+    def _token_issued_before_the_ledger(
         self, token_id: str, token_hash: str, effective_on: date, recorded_by: str
     ) -> None:
         self.token_hashes[token_id] = token_hash
 
     @event("TokenRevoked")
-    def revoke_token(self, token_id: str, effective_on: date, recorded_by: str) -> None:
+    def _token_revoked_before_the_ledger(
+        self, token_id: str, effective_on: date, recorded_by: str
+    ) -> None:
         self.token_hashes.pop(token_id, None)
 
-    @event("Disabled")
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        """Shut the account: no login, no session, no token opens it until enabled again."""
+        if self.disabled:
+            raise RuleViolationError(f"The account {self.username} is already disabled.")
+        self._disabled(reason, effective_on, recorded_by)
+
+    @event("Disabled")
+    def _disabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.disabled = True
+
+    def enable(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        """Open a disabled account again (its old sessions and tokens stay ended)."""
+        if not self.disabled:
+            raise RuleViolationError(f"The account {self.username} is not disabled.")
+        self._enabled(reason, effective_on, recorded_by)
+
+    @event("Enabled")
+    def _enabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
+        self.disabled = False
 
 
 class AccountRoll(Aggregate):

@@ -3,6 +3,12 @@
 A facilitator reads and writes the gminas assigned; a regional coordinator reads every
 gmina of the voivodeship and registers new gminas there; an observer reads the one gmina
 assigned. Nobody else reads.
+
+Accounts are managed (tokens revoked, account disabled or enabled) by the regional
+coordinator of the voivodeship every one of the account's gminas lies in; any account may
+revoke its own tokens and read its own login audit. Coordinators' accounts, and accounts
+of no gmina, are managed from the command line (`mlw account`), by whoever runs the
+registry.
 """
 
 from __future__ import annotations
@@ -59,3 +65,39 @@ def check_may_register(account: AccountView, terc: str) -> None:
             f"The account {account.username} may not register gminas in województwo "
             f"{voivodeship}; its regional coordinator may."
         )
+
+
+def may_manage_others(manager: AccountView) -> bool:
+    """Whether the account may manage any account but its own (asked before looking one up,
+    so nobody else learns which usernames exist)."""
+    return manager.role == COORDINATOR and not manager.disabled
+
+
+def may_manage(
+    manager: AccountView, target: AccountView, voivodeships: list[str], *, own: bool = False
+) -> bool:
+    """Whether ``manager`` may revoke, disable or enable ``target`` (whose gminas lie in
+    ``voivodeships``); with ``own``, an account may also act on itself (its own tokens)."""
+    if manager.disabled:
+        return False
+    if manager.id == target.id:
+        return own
+    if not may_manage_others(manager) or target.role == COORDINATOR or not voivodeships:
+        return False
+    home = manager.voivodeship.strip().lower()
+    return all(v.strip().lower() == home for v in voivodeships)
+
+
+def check_may_manage(
+    manager: AccountView, target: AccountView, voivodeships: list[str], *, own: bool = False
+) -> None:
+    """Raise unless ``manager`` may manage ``target``'s account."""
+    if not may_manage(manager, target, voivodeships, own=own):
+        raise management_refused(manager, target.username)
+
+
+def management_refused(manager: AccountView, username: str) -> AccessDeniedError:
+    return AccessDeniedError(
+        f"The account {manager.username} may not manage the account {username}; "
+        "the regional coordinator of all its gminas may."
+    )

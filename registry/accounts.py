@@ -1,7 +1,9 @@
-"""Use cases: opening accounts, granting gminas, logging in, issuing API tokens.
+"""Use cases: opening accounts, granting gminas, logging in, issuing and ending access.
 
-Passwords are hashed with Argon2id (argon2-cffi); API tokens are random and kept only as
-SHA-256 digests, so neither can be read back from the event log.
+Passwords are hashed with Argon2id (registry/passwords.py); API tokens are random, kept
+only as SHA-256 digests with an expiry, in the access ledger (registry/access_ledger.py)
+with the session epochs and the login audit, so an account's own history holds only the
+facts an administrator decides (opened, granted, password changed, disabled, enabled).
 """
 
 from __future__ import annotations
@@ -9,39 +11,58 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from domain.account import (
     Account,
     AccountRoll,
     AuthenticationError,
+    LoginThrottledError,
     check_username,
 )
 from domain.errors import ConflictError, InvalidInputError, NotFoundError
 from domain.gmina import Gmina
-from registry.access import AccountView, check_access
+from registry.access import (
+    AccountView,
+    check_access,
+    check_may_manage,
+    management_refused,
+    may_manage_others,
+)
+from registry.access_ledger import (
+    LOGIN_FAILED,
+    LOGIN_OK,
+    SESSIONS_ENDED,
+    TOKEN_ISSUED,
+    TOKENS_REVOKED,
+    AccessLedger,
+    AuditEntry,
+    StoredToken,
+    access_ledger_for,
+)
 from registry.base import RegistryBase
-
-HASHER = PasswordHasher()
-MIN_PASSWORD = 4
+from registry.login_throttle import Throttle, retry_after
+from registry.passwords import check_password, hash_password, password_opens
+from registry.settings import Settings
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def check_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInputError("password", f"A password needs at least {MIN_PASSWORD} characters.")
-    return password
-
-
 class AccountUseCases(RegistryBase):
     """Accounts, their gminas, passwords and tokens; and the access check every entrypoint uses."""
+
+    throttle = Throttle()
+
+    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
+        super().__init__(settings, env)
+        self.access: AccessLedger = access_ledger_for(self.factory, self.settings.create_tables)
+        # Seconds since the epoch; tests put a clock of their own here.
+        self.clock: Callable[[], float] = time.time
 
     def roll(self) -> AccountRoll:
         try:
@@ -62,6 +83,7 @@ class AccountUseCases(RegistryBase):
     ) -> UUID:
         """Open an account; the username becomes the name on every fact it records."""
         name = check_username(username)
+        password_hash = hash_password(password, name)
         try:
             self.load(Account, Account.create_id(name))
         except NotFoundError:
@@ -75,7 +97,7 @@ class AccountUseCases(RegistryBase):
             name,
             display_name,
             role,
-            HASHER.hash(check_password(password)),
+            password_hash,
             gmina_ids or [],
             voivodeship,
             today,
@@ -105,13 +127,27 @@ class AccountUseCases(RegistryBase):
         self.commit(account)
 
     def set_password(self, username: str, password: str, *, recorded_by: str) -> None:
+        """A new password; every session and token of the account ends with the old one."""
         account = self.account(username)
-        account.change_password(HASHER.hash(check_password(password)), date.today(), recorded_by)
+        account.change_password(
+            hash_password(password, account.username), date.today(), recorded_by
+        )
+        self.access.raise_epoch(account.username)
         self.commit(account)
+        self._note(account.username, SESSIONS_ENDED, recorded_by)
 
     def disable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
+        """Shut an account at once: its sessions and tokens end, no login opens it."""
         account = self.account(username)
         account.disable(reason, date.today(), recorded_by)
+        self.access.raise_epoch(account.username)
+        self.commit(account)
+        self._note(account.username, SESSIONS_ENDED, recorded_by)
+
+    def enable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
+        """Open a disabled account again; it logs in afresh (old tokens stay ended)."""
+        account = self.account(username)
+        account.enable(reason, date.today(), recorded_by)
         self.commit(account)
 
     def view_account(self, account: Account) -> AccountView:
@@ -134,49 +170,132 @@ class AccountUseCases(RegistryBase):
 
     # --- logging in --------------------------------------------------------------------
 
-    def authenticate(self, username: str, password: str) -> AccountView:
-        """The account if the password opens it; one message for every failure."""
-        refused = AuthenticationError("Wrong username or password.")
+    def authenticate(self, username: str, password: str, *, client: str = "") -> AccountView:
+        """The account if the password opens it; one message, and one hash's time, for every
+        failure. Too many failures for the account or from the client address must wait."""
+        now = self.clock()
+        name = username.strip().lower()[:80]
+        self._check_not_throttled(name, client, now)
+        try:
+            account: Account | None = self.account(username)
+        except (NotFoundError, InvalidInputError):
+            account = None
+        opened = password_opens(account.password_hash if account else None, password)
+        if account is None or not opened or account.disabled:
+            self.access.record(AuditEntry(now, name, client, LOGIN_FAILED, name))
+            raise AuthenticationError(
+                "Nieprawidłowa nazwa użytkownika lub hasło. (Wrong username or password.)"
+            )
+        self.access.record(AuditEntry(now, account.username, client, LOGIN_OK, account.username))
+        return self.view_account(account)
+
+    def _check_not_throttled(self, name: str, client: str, now: float) -> None:
+        rule = self.throttle
+        wait = rule.wait(self.access.failures_of_account(name, now - rule.account_window), now)
+        if client:
+            failures = self.access.failures_from_client(client, now - rule.client_window)
+            wait = max(wait, rule.wait(failures, now))
+        if wait > 0:
+            # Not written to the audit: a refused attempt checks nothing, and a flood of
+            # them must not fill the disk.
+            raise LoginThrottledError(retry_after(wait))
+
+    def session_epoch(self, username: str) -> int:
+        """The account's current session epoch: a session or token of an older one is over."""
+        return self.access.epoch(check_username(username))
+
+    def account_for_session(self, username: str, epoch: int) -> AccountView:
+        """The account a page session belongs to, while that session has not been ended."""
+        refused = AuthenticationError("Sesja wygasła; zaloguj się ponownie. (Session ended.)")
         try:
             account = self.account(username)
         except (NotFoundError, InvalidInputError):
             raise refused from None
+        if account.disabled or epoch != self.access.epoch(account.username):
+            raise refused
+        return self.view_account(account)
+
+    def issue_token(self, username: str, *, recorded_by: str, client: str = "") -> str:
+        """A new API token for the account, shown once; it expires after the hours set."""
+        account = self.account(username)
+        account.check_active()
+        now = self.clock()
+        token_id, secret = secrets.token_hex(8), secrets.token_urlsafe(24)
+        self.access.add_token(
+            StoredToken(
+                token_id=token_id,
+                username=account.username,
+                digest=digest(secret),
+                epoch=self.access.epoch(account.username),
+                issued_at=now,
+                expires_at=now + self.settings.token_hours * 3600,
+                revoked_at=None,
+            )
+        )
+        self.access.record(AuditEntry(now, account.username, client, TOKEN_ISSUED, recorded_by))
+        return f"{token_id}.{secret}"
+
+    def account_for_token(self, token: str) -> AccountView:
+        """The account a bearer token opens: not expired, not revoked, not ended."""
+        refused = AuthenticationError("The API token is not valid, has expired or was revoked.")
+        token_id, _, secret = token.partition(".")
+        stored = self.access.token(token_id) if token_id and secret else None
+        if stored is None or not hmac.compare_digest(stored.digest, digest(secret)):
+            raise refused
+        if stored.revoked_at is not None or self.clock() >= stored.expires_at:
+            raise refused
+        if stored.epoch != self.access.epoch(stored.username):
+            raise refused
         try:
-            HASHER.verify(account.password_hash, password)
-        except (VerificationError, InvalidHashError):
+            account = self.account(stored.username)
+        except NotFoundError:
             raise refused from None
         if account.disabled:
             raise refused
         return self.view_account(account)
 
-    def issue_token(self, username: str, *, recorded_by: str) -> str:
-        """A new API token for the account, shown once: ``<account id>.<secret>``."""
-        account = self.account(username)
-        account.check_active()
-        token_id, secret = secrets.token_hex(4), secrets.token_urlsafe(24)
-        account.issue_token(token_id, digest(secret), date.today(), recorded_by)
-        self.commit(account)
-        return f"{account.id.hex}.{token_id}.{secret}"
+    def end_sessions(self, username: str, *, recorded_by: str, client: str = "") -> None:
+        """Log out everywhere: every page session and API token of the account ends now."""
+        name = check_username(username)
+        self.access.raise_epoch(name)
+        self._note(name, SESSIONS_ENDED, recorded_by, client)
 
-    def account_for_token(self, token: str) -> AccountView:
-        refused = AuthenticationError("The API token is not valid.")
-        try:
-            account_hex, token_id, secret = token.split(".", 2)
-            account = self.load(Account, UUID(hex=account_hex))
-        except (ValueError, NotFoundError):
-            raise refused from None
-        stored = account.token_hashes.get(token_id)
-        if stored is None or account.disabled or not hmac.compare_digest(stored, digest(secret)):
-            raise refused
-        return self.view_account(account)
+    def revoke_tokens(self, username: str, *, recorded_by: str) -> int:
+        """Revoke every API token of the account; returns how many were still live."""
+        account = self.account(username)
+        revoked = self.access.revoke_tokens(account.username, self.clock())
+        self._note(account.username, TOKENS_REVOKED, recorded_by)
+        return revoked
+
+    def login_audit(self, username: str, limit: int = 50) -> list[AuditEntry]:
+        """The latest logins, refusals, tokens and revocations of one account, newest first."""
+        return self.access.audit(check_username(username), limit)
+
+    def _note(self, username: str, what: str, by: str, client: str = "") -> None:
+        self.access.record(AuditEntry(self.clock(), username, client, what, by))
+
+    # --- who may do what -----------------------------------------------------------------
 
     def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
         """Refuse unless the account may read (or change) this gmina."""
         gmina = self.load(Gmina, gmina_id)
         check_access(account, gmina_id, gmina.voivodeship, gmina.name, write=write)
 
+    def authorise_management(
+        self, manager: AccountView, username: str, *, own: bool = False
+    ) -> AccountView:
+        """The account to manage, if the manager may revoke, disable or enable it (with
+        ``own``, an account's own tokens and audit are its own business too)."""
+        name = check_username(username)
+        if not (own and name == manager.username) and not may_manage_others(manager):
+            raise management_refused(manager, name)
+        target = self.get_account(name)
+        voivodeships = [self.load(Gmina, g).voivodeship for g in target.gmina_ids]
+        check_may_manage(manager, target, voivodeships, own=own)
+        return target
 
-DEMO_PASSWORD = "demo"
+
+DEMO_PASSWORD = "zielony-jar-demo"
 DEMO_ACCOUNTS = (
     ("moderator", "facilitator", "Moderatorka MLW (demo)"),
     ("rops", "coordinator", "Koordynator ROPS (demo)"),
@@ -185,11 +304,12 @@ DEMO_ACCOUNTS = (
 
 
 def open_demo_accounts(reg: AccountUseCases, gmina_id: UUID, voivodeship: str) -> list[str]:
-    """Accounts to try the demo gmina with (password ``demo``); ones already open are kept."""
+    """Accounts to try the demo gmina with (password ``zielony-jar-demo``); ones already open
+    are kept, and said so when their password is no longer the demo one."""
     opened = []
     for username, role, name in DEMO_ACCOUNTS:
         try:
-            reg.account(username)
+            account = reg.account(username)
         except NotFoundError:
             reg.open_account(
                 username,
@@ -200,5 +320,12 @@ def open_demo_accounts(reg: AccountUseCases, gmina_id: UUID, voivodeship: str) -
                 voivodeship=voivodeship if role == "coordinator" else "",
                 recorded_by="demo",
             )
+        else:
+            if not password_opens(account.password_hash, DEMO_PASSWORD):
+                opened.append(f"{username} / (hasło zmienione; password changed)  ({role})")
+                continue
         opened.append(f"{username} / {DEMO_PASSWORD}  ({role})")
     return opened
+
+
+__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "AccountUseCases", "check_password"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
@@ -89,8 +90,62 @@ def passwd(
 
 @account_app.command("token")
 def token(username: UserArg, by: ByOpt = None) -> None:
-    """Issue an API token for an account (shown once; send it as `Authorization: Bearer`)."""
+    """Issue an API token for an account (shown once; send it as `Authorization: Bearer`;
+    it expires after MLW_TOKEN_HOURS hours, 8 by default)."""
     print(run(lambda reg: reg.issue_token(username, recorded_by=recorder(by))))
+
+
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why, for the record.")]
+
+
+@account_app.command("revoke")
+def revoke(username: UserArg, by: ByOpt = None) -> None:
+    """Revoke every API token of an account at once (its password stays)."""
+    n = run(lambda reg: reg.revoke_tokens(username, recorded_by=recorder(by)))
+    print(f"Revoked {n} API token(s) of {username}.")
+
+
+@account_app.command("logout")
+def logout(username: UserArg, by: ByOpt = None) -> None:
+    """End every page session and API token of an account now (log out everywhere)."""
+    run(lambda reg: reg.end_sessions(username, recorded_by=recorder(by)))
+    print(f"Every session and token of {username} ended.")
+
+
+@account_app.command("disable")
+def disable(username: UserArg, reason: ReasonOpt, by: ByOpt = None) -> None:
+    """Disable an account: its sessions and tokens end now and no login opens it."""
+    run(lambda reg: reg.disable_account(username, reason=reason, recorded_by=recorder(by)))
+    print(f"Account {username} disabled; every session and token of it ended.")
+
+
+@account_app.command("enable")
+def enable(username: UserArg, reason: ReasonOpt, by: ByOpt = None) -> None:
+    """Enable a disabled account again (it logs in afresh; old tokens stay ended)."""
+    run(lambda reg: reg.enable_account(username, reason=reason, recorded_by=recorder(by)))
+    print(f"Account {username} enabled.")
+
+
+@account_app.command("audit")
+def audit(username: UserArg, as_json: JsonOpt = False) -> None:
+    """The account's latest logins, refusals, tokens and revocations, newest first."""
+    entries = run(lambda reg: reg.login_audit(username), as_json)
+    emit(
+        entries,
+        as_json,
+        lambda es: table(
+            [
+                [
+                    datetime.fromtimestamp(e.at, UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                    e.what,
+                    e.client,
+                    e.by,
+                ]
+                for e in es
+            ],
+            ["at (UTC)", "what", "from", "by"],
+        ),
+    )
 
 
 @account_app.command("list")

@@ -22,7 +22,11 @@ from registry.views import plain
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 ByOpt = Annotated[
     str | None,
-    typer.Option("--by", help="Who records this (default: $MLW_USER or your login)."),
+    typer.Option(
+        "--by",
+        help="Who records this (default: $MLW_USER or your login); a name other than your "
+        "login is recorded with it, as 'NAME (os: LOGIN)'.",
+    ),
 ]
 OnOpt = Annotated[
     str | None, typer.Option("--on", help="Date the fact took effect, YYYY-MM-DD (default: today).")
@@ -33,11 +37,25 @@ AsOfOpt = Annotated[
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
 
 
+def os_user() -> str:
+    """Who is logged in to the operating system running the command."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name for this uid (e.g. in a container)
+        return f"uid {os.getuid()}"
+
+
 def recorder(by: str | None) -> str:
-    """The name recorded as the author of a fact."""
-    if by and by.strip():
-        return by.strip()
-    return os.environ.get("MLW_USER") or getpass.getuser()
+    """The name recorded as the author of a fact.
+
+    Anyone at the shell may type any name after ``--by`` (or in $MLW_USER), so a name that
+    is not the operating-system login is recorded together with that login.
+    """
+    login = os_user()
+    name = by.strip() if by and by.strip() else (os.environ.get("MLW_USER") or "").strip()
+    if not name or name == login:
+        return login
+    return f"{name} (os: {login})"
 
 
 def parse_date(value: str | None, field: str = "date") -> date | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STORES = ("sqlite", "postgres", "memory")
+MAX_TOKEN_HOURS = 720.0
 
 
 class SettingsError(ValueError):
@@ -33,6 +34,7 @@ class Settings:
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
+    token_hours: float = 8.0  # MLW_TOKEN_HOURS (how long an API token opens its account)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,8 +46,14 @@ class Settings:
             port = int(env.get("MLW_POSTGRES_PORT", "5432"))
             interval = int(env.get("MLW_SNAPSHOT_INTERVAL", "100"))
             cache = int(env.get("MLW_AGGREGATE_CACHE", "1000"))
+            token_hours = float(env.get("MLW_TOKEN_HOURS", "8"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
+        if not 0 < token_hours <= MAX_TOKEN_HOURS:
+            raise SettingsError(
+                f"MLW_TOKEN_HOURS must be more than 0 and at most {MAX_TOKEN_HOURS} "
+                f"(tokens never open an account for ever), got {token_hours:g}."
+            )
         return cls(
             store=store,
             sqlite_path=Path(env.get("MLW_SQLITE_PATH", "mlw.sqlite")),
@@ -58,6 +66,7 @@ class Settings:
             create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
             snapshot_interval=interval,
             aggregate_cache=cache,
+            token_hours=token_hours,
         )
 
     def eventsourcing_env(self) -> dict[str, str]:

@@ -23,7 +23,7 @@ def world() -> Iterator[tuple[TestClient, Registry]]:
     registry = Registry(Settings(store="memory"))
     registry.open_account(
         "rops",
-        password="tajne1",
+        password="tajne-haslo-1",
         role="coordinator",
         voivodeship="świętokrzyskie",
         recorded_by="admin",
@@ -42,7 +42,7 @@ def refused(answer: Any, status: int, words: str) -> None:
 @pytest.fixture(scope="module")
 def ala(world: tuple[TestClient, Registry]) -> dict[str, str]:
     client, registry = world
-    rops = bearer(client, "rops", "tajne1")
+    rops = bearer(client, "rops", "tajne-haslo-1")
     new = {
         "terc": "2640013",
         "name": "Zielony Jar",
@@ -54,12 +54,12 @@ def ala(world: tuple[TestClient, Registry]) -> dict[str, str]:
     assert answer.json()["voivodeship"] == "świętokrzyskie"
     registry.open_account(
         "ala",
-        password="tajne1",
+        password="tajne-haslo-1",
         role="facilitator",
         gmina_ids=[registry.find_gmina("2640013")],
         recorded_by="admin",
     )
-    return bearer(client, "ala", "tajne1")
+    return bearer(client, "ala", "tajne-haslo-1")
 
 
 def post(client: TestClient, path: str, auth: dict[str, str], body: dict[str, Any]) -> Any:
@@ -72,7 +72,7 @@ def test_only_the_voivodeships_coordinator_registers_a_gmina(world: Any, ala: An
     client, registry = world
     other = {"terc": "0201011", "name": "Bolesławiec", "powiat": "bolesławiecki"}
     refused(client.post("/api/gminas", json=other, headers=ala), 403, "may not register")
-    rops = bearer(client, "rops", "tajne1")
+    rops = bearer(client, "rops", "tajne-haslo-1")
     refused(client.post("/api/gminas", json=other, headers=rops), 403, "dolnośląskie")
     taken = {"terc": "2640013", "name": "Zielony Jar", "powiat": "zielonojarski"}
     answer = client.post("/api/gminas", json=taken, headers=rops)
@@ -86,7 +86,7 @@ def test_a_facilitator_renames_her_gmina_and_a_coordinator_may_not(world: Any, a
     assert answer.status_code == 200, answer.text
     assert answer.json()["name"] == "Zielony Jar Górny"
     refused(client.patch(GMINA, json={"name": "Zielony Jar Górny"}, headers=ala), 422, "Nothing")
-    rops = bearer(client, "rops", "tajne1")
+    rops = bearer(client, "rops", "tajne-haslo-1")
     refused(client.patch(GMINA, json={"name": "Inny"}, headers=rops), 403, "may not change")
     assert registry.history(registry.find_gmina("2640013"))[-1].recorded_by == "ala"
 
@@ -220,7 +220,7 @@ def test_a_representatives_data_is_erased_within_her_gmina_only(world: Any, ala:
         404,
         "No such person",
     )
-    rops = bearer(client, "rops", "tajne1")
+    rops = bearer(client, "rops", "tajne-haslo-1")
     refused(client.delete(f"{GMINA}/persons/{pid}", headers=rops), 403, "may not change")
     answer = client.delete(f"{GMINA}/persons/{pid}", headers=ala)
     assert answer.status_code == 200, answer.text
@@ -231,7 +231,7 @@ def test_a_representatives_data_is_erased_within_her_gmina_only(world: Any, ala:
 
 def test_the_pages_link_the_documents_and_a_copy_names_who_issued_it(world: Any, ala: Any) -> None:
     client, _ = world
-    csrf = log_in(client, "ala", "tajne1")
+    csrf = log_in(client, "ala", "tajne-haslo-1")
     pact_page = client.get("/gminy/2640013/pakt").text
     assert "/gminy/2640013/dokumenty/pact?format=pdf" in pact_page
     assert "public=true" in pact_page

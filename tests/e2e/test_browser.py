@@ -96,10 +96,13 @@ def test_a_facilitator_records_a_sitting_and_sees_the_network_change(
 ) -> None:
     base, registry = server
     page = browser.new_page(viewport={"width": 1280, "height": 800})
+    # The pages' own script and styles work under the Content-Security-Policy.
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
     page.goto(f"{base}/gminy/2640013")
     assert "/login" in page.url
     page.fill("input[name=username]", "moderator")
-    page.fill("input[name=password]", "demo")
+    page.fill("input[name=password]", "zielony-jar-demo")
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/gminy/2640013")
     assert page.locator("ol.stages li.current").count() == 1
@@ -155,6 +158,8 @@ def test_a_facilitator_records_a_sitting_and_sees_the_network_change(
         "text => document.getElementById('flags').innerText !== text", arg=flags_now
     )
     assert page.locator("#flags").inner_text() != flags_now
+
+    assert blocked == []
 
     tablet = browser.new_page(viewport={"width": 800, "height": 1100})
     tablet.context.add_cookies(page.context.cookies())

@@ -19,10 +19,14 @@ def client() -> Iterator[TestClient]:
     registry = Registry(Settings(store="memory"))
     gmina = load_demo(registry)
     registry.open_account(
-        "sekretariat", password="tajne1", role="facilitator", gmina_ids=[gmina], recorded_by="t"
+        "sekretariat",
+        password="tajne-haslo-1",
+        role="facilitator",
+        gmina_ids=[gmina],
+        recorded_by="t",
     )
     with TestClient(create_app(registry=registry)) as c:
-        c.headers.update(bearer(c, "sekretariat", "tajne1"))
+        c.headers.update(bearer(c, "sekretariat", "tajne-haslo-1"))
         yield c
     registry.close()
 

@@ -30,11 +30,11 @@ def client() -> Iterator[TestClient]:
     )
     registry.join_pact(gmina, gops, recorded_by="ala", effective_on=date(2026, 2, 1))
     registry.open_account(
-        "ala", password="tajne1", role="facilitator", gmina_ids=[gmina], recorded_by="admin"
+        "ala", password="tajne-haslo-1", role="facilitator", gmina_ids=[gmina], recorded_by="admin"
     )
     with TestClient(create_app(registry=registry)) as c:
-        log_in(c, "ala", "tajne1")
-        c.headers.update(bearer(c, "ala", "tajne1"))
+        log_in(c, "ala", "tajne-haslo-1")
+        c.headers.update(bearer(c, "ala", "tajne-haslo-1"))
         yield c
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from domain.account import AccessDeniedError, Account
 from domain.errors import InvalidInputError, RuleViolationError
-from registry.access import AccountView, check_access, may_read, may_write
+from registry.access import AccountView, check_access, may_manage, may_read, may_write
 
 A, B = uuid4(), uuid4()
 
@@ -47,3 +47,27 @@ def test_a_username_and_a_role_are_checked() -> None:
         Account.open("a b", "", "facilitator", "h", [], "", date(2026, 1, 1), "admin")
     with pytest.raises(InvalidInputError):
         Account.open("ala", "", "boss", "h", [], "", date(2026, 1, 1), "admin")
+
+
+def test_a_coordinator_manages_the_accounts_of_her_voivodeship_only() -> None:
+    rops = view("coordinator", [], "świętokrzyskie")
+    ala = view("facilitator", [A])
+    assert may_manage(rops, ala, ["świętokrzyskie"])
+    assert not may_manage(rops, ala, ["świętokrzyskie", "mazowieckie"])  # not all her gminas
+    assert not may_manage(rops, view("facilitator", []), [])  # an account of no gmina
+    assert not may_manage(rops, view("coordinator", [], "mazowieckie"), [])
+    assert not may_manage(ala, rops, [])
+    assert may_manage(ala, ala, ["świętokrzyskie"], own=True)  # her own tokens
+    assert not may_manage(ala, ala, ["świętokrzyskie"])  # but not disabling herself
+    assert not may_manage(view("coordinator", [], "świętokrzyskie", True), ala, ["świętokrzyskie"])
+
+
+def test_tokens_recorded_as_facts_before_the_ledger_still_replay() -> None:
+    ala = Account.open("ala", "", "facilitator", "h", [A], "", date(2026, 1, 1), "admin")
+    ala._token_issued_before_the_ledger("t1", "digest", date(2026, 1, 2), "ala")
+    events = ala.collect_events()
+    assert type(events[-1]).__qualname__ == "Account.TokenIssued"
+    replayed = None
+    for e in events:
+        replayed = e.mutate(replayed)
+    assert replayed is not None and replayed.token_hashes == {"t1": "digest"}
