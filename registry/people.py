@@ -1,0 +1,184 @@
+"""The gmina's people: every natural person named in its records, their roles, their erasure.
+
+One human is one person id in a gmina: a name typed again finds the person already in the
+gmina's people index, and a person id may be given instead of a name. Erasing that person
+destroys the one key every role of theirs was sealed with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from domain.errors import NotFoundError
+from domain.values import Sealed
+from registry.meeting_queries import MeetingQueries
+from registry.personal_data import ERASED, same_name
+
+# Where a sealed person stands in a fact, in the facilitators' words.
+ROLES = {
+    ("Stakeholder", "person"): "catalogue",
+    ("Pact", "representative"): "pact representative",
+    ("Meeting", "chair"): "chair",
+    ("Meeting", "minute_taker"): "minute-taker",
+    ("Meeting", "representative"): "attendance",
+}
+META = ("originator_id", "originator_version", "timestamp", "originator_topic")
+
+
+@dataclass(frozen=True)
+class RoleView:
+    role: str
+    record_id: UUID
+
+
+@dataclass
+class PersonView:
+    """A natural person named in a gmina's records, and where they are named."""
+
+    person_id: UUID
+    name: str
+    erased: bool
+    roles: list[RoleView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """A free-text value of a recorded fact that contains an erased person's name."""
+
+    record_id: UUID
+    version: int
+    fact: str
+    field: str
+
+
+@dataclass(frozen=True)
+class ErasureView:
+    person_id: UUID
+    erased_on: date
+    roles: list[RoleView]
+    mentions: list[MentionView]
+
+
+def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every leaf of a fact's payload with its path (sealed data is a leaf)."""
+    if isinstance(value, Sealed | str):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from walk(getattr(value, f.name), f"{path}.{f.name}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from walk(v, f"{path}.{k}")
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from walk(v, f"{path}[{i}]")
+
+
+def role_of(fact: str, path: str) -> str:
+    record = fact.split(".")[0]
+    last = path.split(".")[-1].split("[")[0]
+    return ROLES.get((record, last), f"{record.lower()} {last}")
+
+
+class PeopleUseCases(MeetingQueries):
+    """Who is named where in a gmina, and erasure that reaches every role."""
+
+    def record_ids_of(self, gmina_id: UUID) -> list[UUID]:
+        """Every record of the gmina (its own, catalogue, pact, meetings…), oldest first.
+
+        Read from the log: a record belongs to the gmina its first fact names.
+        """
+        found: list[UUID] = []
+        start = 1
+        while True:
+            batch = self.recorder.select_notifications(start=start, limit=500)
+            if not batch:
+                return found
+            for n in batch:
+                if n.originator_version != 1:
+                    continue
+                first = self.mapper.to_domain_event(n)
+                owner = getattr(first, "gmina_id", None)
+                if type(first).__qualname__ == "Gmina.Registered":
+                    owner = first.originator_id
+                if owner == gmina_id:
+                    found.append(first.originator_id)
+            start = batch[-1].id + 1
+
+    def facts_of_gmina(self, gmina_id: UUID) -> Iterator[Any]:
+        for record_id in self.record_ids_of(gmina_id):
+            yield from self.events.get(record_id)
+
+    def people_of(self, gmina_id: UUID) -> list[PersonView]:
+        """Every natural person named in the gmina, with the roles they are named in."""
+        people: dict[UUID, PersonView] = {}
+        index = self.vault.people(gmina_id)
+        for person_id, name in index.items():
+            people[person_id] = PersonView(person_id, name, erased=False)
+        for e in self.facts_of_gmina(gmina_id):
+            fact = type(e).__qualname__
+            for path, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+                if not isinstance(value, Sealed):
+                    continue
+                person = people.get(value.person_id)
+                if person is None:
+                    data = self.vault.unseal(value)
+                    person = PersonView(
+                        value.person_id, data.name if data else ERASED, erased=data is None
+                    )
+                    people[value.person_id] = person
+                    if data is not None:
+                        # Named before the index existed: choosable from now on.
+                        self.vault.remember(gmina_id, value.person_id, data.name)
+                role = RoleView(role_of(fact, path), e.originator_id)
+                if role not in person.roles:
+                    person.roles.append(role)
+        return sorted(people.values(), key=lambda p: (p.erased, same_name(p.name)))
+
+    def person_of(self, gmina_id: UUID, person_id: UUID) -> PersonView:
+        """A person named in this gmina; anyone else is, from here, unknown."""
+        for person in self.people_of(gmina_id):
+            if person.person_id == person_id:
+                return person
+        raise NotFoundError("No such person in this gmina's records.")
+
+    def mentions_of(self, gmina_id: UUID, names: set[str]) -> tuple[list[MentionView], list[str]]:
+        """Free-text values of the gmina's facts that contain one of these names."""
+        wanted = {same_name(n) for n in names if n and n != ERASED}
+        mentions: list[MentionView] = []
+        texts: list[str] = []
+        if not wanted:
+            return mentions, texts
+        for e in self.facts_of_gmina(gmina_id):
+            payload = {k: v for k, v in vars(e).items() if k not in META}
+            for path, value in walk(payload, ""):
+                if isinstance(value, str) and any(n in same_name(value) for n in wanted):
+                    mentions.append(
+                        MentionView(
+                            e.originator_id, e.originator_version, type(e).__qualname__, path[1:]
+                        )
+                    )
+                    texts.append(value)
+        return mentions, texts
+
+    def erase_person_of(self, gmina_id: UUID, person_id: UUID) -> ErasureView:
+        """Erase a person named in this gmina, in every role, and list the free-text facts
+        that still name them (for the facilitator to correct; public documents omit them)."""
+        person = self.person_of(gmina_id, person_id)
+        names = {person.name}
+        for e in self.facts_of_gmina(gmina_id):
+            for _, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+                if isinstance(value, Sealed) and value.person_id == person_id:
+                    data = self.vault.unseal(value)
+                    if data is not None:
+                        names.add(data.name)
+        mentions, texts = self.mentions_of(gmina_id, names)
+        if texts:
+            self.vault.redact(gmina_id, texts)
+        erased_on = self.erase_person(person_id)
+        return ErasureView(person_id, erased_on, person.roles, mentions)
