@@ -11,6 +11,7 @@ import typer
 
 from registry.application import Registry
 from registry.cli_accounts import account_app
+from registry.cli_backup import mount_backup_commands
 from registry.cli_catalogue import catalogue, stakeholder_app
 from registry.cli_cooperation import cooperation_app
 from registry.cli_meetings import mount_meeting_commands
@@ -47,6 +48,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(cooperation_app, name="cooperation")
 app.add_typer(account_app, name="account")
 mount_meeting_commands(app)
+mount_backup_commands(app)
 app.command("catalogue")(catalogue)
 
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]

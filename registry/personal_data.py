@@ -15,6 +15,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID, uuid4
 
@@ -299,6 +300,28 @@ def key_store_for(factory: Any) -> KeyStore:
     return MemoryKeyStore()
 
 
+def write_ledger(path: Path, erasures: list[tuple[UUID, datetime]]) -> None:
+    """Append erasures to the ledger a restore consults: a person id and a time a line."""
+    with path.open("a", encoding="utf-8") as ledger:
+        for person_id, at in erasures:
+            ledger.write(json.dumps({"person_id": str(person_id), "erased_at": at.isoformat()}))
+            ledger.write("\n")
+        ledger.flush()
+        os.fsync(ledger.fileno())
+
+
+def read_ledger(path: Path) -> dict[UUID, datetime]:
+    """The erasures a ledger names (a torn last line, from a crash mid-write, is skipped)."""
+    found: dict[UUID, datetime] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+            found[UUID(entry["person_id"])] = datetime.fromisoformat(entry["erased_at"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
 def same_name(name: str) -> str:
     """A name as compared within a gmina: Unicode-normalised, case and spacing ignored."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
@@ -321,8 +344,9 @@ class PersonData:
 class PersonalDataVault:
     """Seals and unseals persons' data; erasing a person destroys their key."""
 
-    def __init__(self, keys: KeyStore) -> None:
+    def __init__(self, keys: KeyStore, ledger: Path | None = None) -> None:
         self.keys = keys
+        self.ledger = ledger
 
     def new_person(self) -> UUID:
         person_id = uuid4()
@@ -405,4 +429,6 @@ class PersonalDataVault:
             if erased:
                 return erased
             raise NotFoundError(f"No person {person_id} in the registry.")
+        if self.ledger is not None:
+            write_ledger(self.ledger, [(person_id, at)])
         return at

@@ -33,6 +33,7 @@ class Settings:
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
+    erasure_ledger: Path | None = None  # MLW_ERASURE_LEDGER (default: beside the SQLite file)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -58,7 +59,18 @@ class Settings:
             create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
             snapshot_interval=interval,
             aggregate_cache=cache,
+            erasure_ledger=Path(env["MLW_ERASURE_LEDGER"])
+            if env.get("MLW_ERASURE_LEDGER")
+            else None,
         )
+
+    def ledger_path(self) -> Path | None:
+        """Where erasures are written down for restores to consult (ids and times only)."""
+        if self.erasure_ledger is not None:
+            return self.erasure_ledger
+        if self.store == "sqlite":
+            return Path(f"{self.sqlite_path}.erasures")
+        return None
 
     def eventsourcing_env(self) -> dict[str, str]:
         """The settings in the event store library's own words."""

@@ -132,6 +132,8 @@ def scrub(value: Any, names: set[str], label: str, redacted: frozenset[str] = fr
         return value
     if isinstance(value, list):
         return [scrub(v, names, label, redacted) for v in value]
+    if isinstance(value, tuple):
+        return tuple(scrub(v, names, label, redacted) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
             f.name: scrub(getattr(value, f.name), names, label, redacted)
