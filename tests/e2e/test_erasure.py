@@ -7,6 +7,7 @@ March sitting, takes its minutes, and attends it twice over (for herself and the
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -94,7 +95,9 @@ def her_gmina(reg: Registry) -> dict[str, Any]:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[tuple[TestClient, Registry, dict[str, Any]]]:
-    reg = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    # Snapshots every other fact: the pact's snapshots hold her sealed as well.
+    settings = Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite", snapshot_interval=2)
+    reg = Registry(settings)
     made = her_gmina(reg)
     with TestClient(create_app(registry=reg), follow_redirects=False) as client:
         yield client, reg, made
@@ -218,8 +221,8 @@ def test_after_erasure_nothing_the_registry_serves_or_keeps_names_her(
         "[dane usunięte]"
     ]
 
-    import base64
-
+    assert reg.snapshots is not None
+    assert list(reg.snapshots.get(reg.get_pact(made["gmina"].id).id))  # snapshots were read too
     secrets = [*spellings(NAME), key, base64.b64encode(key)]
     files = sorted(tmp_path.glob("mlw.sqlite*"))
     assert len(files) >= 4  # the events and their log, and the read models
