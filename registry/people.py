@@ -15,6 +15,8 @@ from typing import Any
 from uuid import UUID
 
 from domain.errors import NotFoundError
+from domain.gmina import Gmina
+from domain.pact import Pact
 from domain.values import Sealed
 from registry.meeting_queries import MeetingQueries
 from registry.personal_data import ERASED, same_name
@@ -114,13 +116,25 @@ class PeopleUseCases(MeetingQueries):
         for record_id in self.record_ids_of(gmina_id):
             yield from self.events.get(record_id)
 
+    def facts_naming_people(self, gmina_id: UUID) -> Iterator[Any]:
+        """The facts that can name a person (catalogue, pact, meetings), without reading
+        the whole log."""
+        gmina = self.load(Gmina, gmina_id)
+        records = [
+            *gmina.stakeholder_ids,
+            Pact.create_id(gmina_id),
+            *(e.meeting_id for e in self.calendar_of(gmina_id).entries),
+        ]
+        for record_id in records:
+            yield from self.events.get(record_id)
+
     def people_of(self, gmina_id: UUID) -> list[PersonView]:
         """Every natural person named in the gmina, with the roles they are named in."""
         people: dict[UUID, PersonView] = {}
         index = self.vault.people(gmina_id)
         for person_id, name in index.items():
             people[person_id] = PersonView(person_id, name, erased=False)
-        for e in self.facts_of_gmina(gmina_id):
+        for e in self.facts_naming_people(gmina_id):
             fact = type(e).__qualname__
             for path, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
                 if not isinstance(value, Sealed):
@@ -171,7 +185,7 @@ class PeopleUseCases(MeetingQueries):
         that still name them (for the facilitator to correct; public documents omit them)."""
         person = self.person_of(gmina_id, person_id)
         names = {person.name}
-        for e in self.facts_of_gmina(gmina_id):
+        for e in self.facts_naming_people(gmina_id):
             for _, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
                 if isinstance(value, Sealed) and value.person_id == person_id:
                     data = self.vault.unseal(value)
