@@ -48,7 +48,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(cooperation_app, name="cooperation")
 app.add_typer(account_app, name="account")
 mount_meeting_commands(app)
-mount_backup_commands(app)
+mount_backup_commands(app, person_app)
 app.command("catalogue")(catalogue)
 
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -196,10 +197,18 @@ class SQLKeyStore:
     def checkpoint(self) -> None:
         """Fold SQLite's write-ahead log into the file and empty it, so no erased key
         lingers in the log."""
-        if self.sqlite:
+        if not self.sqlite:
+            return
+        for _ in range(10):
             # Outside a transaction: a checkpoint cannot run inside one.
             with self.datastore.get_connection(commit=True) as conn:
-                conn.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                curs = conn.cursor()
+                curs.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = curs.fetchone()[0]
+            if not busy:
+                return
+            # Another process is reading: let it finish, then fold the log again.
+            time.sleep(0.05)
 
     def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None:
         with self.datastore.transaction(commit=True) as curs:

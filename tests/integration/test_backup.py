@@ -181,3 +181,9 @@ def test_a_facilitator_backs_up_erases_and_restores_from_the_shell(
     mlw("copy.sqlite", "restore", str(tmp_path / "zj.mlw"), "--ledger", ledger)
     assert NAME not in mlw("copy.sqlite", "person", "list", "2640013")
     assert ERASED in mlw("copy.sqlite", "person", "list", "2640013")
+    # On PostgreSQL, where no file sits beside the store, the store writes its own ledger.
+    exported = tmp_path / "exported.erasures"
+    assert "1 erasures added" in mlw("live.sqlite", "person", "erasures", "-o", str(exported))
+    assert "0 erasures added" in mlw("live.sqlite", "person", "erasures", "-o", str(exported))
+    mlw("third.sqlite", "restore", str(tmp_path / "zj.mlw"), "--ledger", str(exported))
+    assert NAME not in mlw("third.sqlite", "person", "list", "2640013")
