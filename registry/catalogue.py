@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.errors import InvalidInputError, NotFoundError, PersonErasedError, WrongGminaError
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
@@ -119,6 +119,10 @@ class CatalogueUseCases(RegistryBase):
             data = PersonData(text, contact.strip(), function.strip())
             return self.vault.seal_for(gmina_id, data)
         known = self.vault.people(gmina_id)
+        if person_id not in known and self.vault.keys.erased_at(person_id):
+            raise PersonErasedError(
+                f"The person {text} was erased; they cannot be named again under that id."
+            )
         if person_id not in known:
             raise InvalidInputError(
                 field,

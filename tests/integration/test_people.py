@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from domain.errors import InvalidInputError
+from domain.errors import InvalidInputError, PersonErasedError
 from registry.application import Registry
 from registry.personal_data import PersonData
 from tests.integration.zielony_jar import BY, zielony_jar
@@ -113,3 +113,23 @@ def test_a_person_named_before_the_people_index_becomes_choosable(registry: Regi
     registry.hold_meeting(mid, started_at=time(17), chair="Ewa Stara", recorded_by=BY)  # type: ignore[arg-type]
     (ewa,) = [p for p in registry.people_of(g.id) if p.name == "Ewa Stara"]
     assert {r.role for r in ewa.roles} == {"pact representative", "chair"}
+
+
+def test_an_erased_person_cannot_be_named_again_by_id(registry: Registry) -> None:
+    g = zielony_jar(registry)
+    (halina,) = [p for p in registry.people_of(g.id) if p.name == "Halina Wiśniewska"]
+    registry.erase_person_of(g.id, halina.person_id)
+    mid = sitting(registry, g.id)
+    before = registry.recorder.max_notification_id()
+    with pytest.raises(PersonErasedError, match="was erased"):
+        registry.hold_meeting(
+            mid,  # type: ignore[arg-type]
+            started_at=time(17),
+            chair=str(halina.person_id),
+            recorded_by=BY,
+        )
+    assert registry.recorder.max_notification_id() == before
+    # Her name typed again is a new person: nothing links it to the erased one.
+    registry.hold_meeting(mid, started_at=time(17), chair="Halina Wiśniewska", recorded_by=BY)  # type: ignore[arg-type]
+    (again,) = [p for p in registry.people_of(g.id) if p.name == "Halina Wiśniewska"]
+    assert again.person_id != halina.person_id and {r.role for r in again.roles} == {"chair"}
