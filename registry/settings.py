@@ -68,7 +68,7 @@ class Settings:
         """Where erasures are written down for restores to consult (ids and times only)."""
         if self.erasure_ledger is not None:
             return self.erasure_ledger
-        if self.store == "sqlite":
+        if self.store == "sqlite" and ":memory:" not in str(self.sqlite_path):
             return Path(f"{self.sqlite_path}.erasures")
         return None
 
