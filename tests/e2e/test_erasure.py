@@ -251,6 +251,9 @@ def test_free_text_that_names_an_erased_person_is_listed_and_left_out_of_public_
     api = bearer(client, "ala", PASSWORD)
     minutes = "/api/gminas/2640013/documents/minutes"
     params = {"subject": "zsl 1/2026", "format": "html", "public": "true"}
+    # Before erasure the public minutes already print a label for her, in the summary too.
+    public = client.get(minutes, headers=api, params=params)
+    assert "Przybyszewsk" not in public.text and "przedstawiając plan pracy" in public.text
     erased = client.delete(f"/api/gminas/2640013/persons/{made['person']}", headers=api)
     assert erased.status_code == 200
     (mention,) = erased.json()["mentions"]
