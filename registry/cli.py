@@ -9,6 +9,7 @@ from uuid import UUID
 
 import typer
 
+from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.cli_accounts import account_app
 from registry.cli_backup import mount_backup_commands
@@ -279,6 +280,38 @@ def erase(
         return "\n".join(lines)
 
     emit(run(act, as_json), as_json, text)
+
+
+@person_app.command("redact")
+def redact(
+    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    record_id: Annotated[str, typer.Argument(help="The record, as the erasure listed it.")],
+    version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
+    field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
+    text: Annotated[str, typer.Option("--text", help="The corrected text.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is corrected.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a correction of a free text that names a person (the fact stays as recorded)."""
+
+    def act(reg: Registry) -> Any:
+        try:
+            rid = UUID(record_id)
+        except ValueError:
+            raise InvalidInputError("record_id", f"{record_id!r} is not a record id.") from None
+        digest = reg.redact_text(
+            reg.find_gmina(gmina),
+            rid,
+            version,
+            field,
+            text,
+            reason=reason,
+            recorded_by=recorder(by),
+        )
+        return {"digest": digest}
+
+    emit(run(act, as_json), as_json, lambda r: f"Correction recorded for text {r['digest']}.")
 
 
 @person_app.command("list")

@@ -11,15 +11,20 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
-from domain.errors import NotFoundError
+from domain.errors import InvalidInputError, NotFoundError
 from domain.gmina import Gmina
 from domain.pact import Pact
-from domain.values import Sealed
+from domain.redaction import Redactions
+from domain.values import Sealed, Sector, StakeholderStatus
 from registry.meeting_queries import MeetingQueries
-from registry.personal_data import ERASED, same_name
+from registry.meeting_views import MeetingView, ResolutionView
+from registry.personal_data import ERASED, correct_texts, same_name, text_digest
+from registry.views import FactView, PactView, StakeholderView
+
+T = TypeVar("T")
 
 # Where a sealed person stands in a fact, in the facilitators' words.
 ROLES = {
@@ -196,3 +201,114 @@ class PeopleUseCases(MeetingQueries):
             self.vault.redact(gmina_id, texts)
         erased_on = self.erase_person(person_id)
         return ErasureView(person_id, erased_on, person.roles, mentions)
+
+    # --- corrections of free text ----------------------------------------------------
+
+    def corrections(self, gmina_id: UUID) -> dict[str, str]:
+        """The gmina's recorded corrections of free text, by the digest of the text."""
+        try:
+            return dict(self.load(Redactions, Redactions.create_id(gmina_id)).texts)
+        except NotFoundError:
+            return {}
+
+    def corrected(self, gmina_id: UUID, view: T) -> T:
+        texts = self.corrections(gmina_id)
+        return correct_texts(view, texts) if texts else view
+
+    def redact_text(
+        self,
+        gmina_id: UUID,
+        record_id: UUID,
+        version: int,
+        field: str,
+        replacement: str,
+        *,
+        reason: str,
+        recorded_by: str,
+    ) -> str:
+        """Record a correction of a free text of one fact (for example a summary that names
+        an erased person); the fact stays in the history, the correction is shown from now."""
+        facts: list[Any] = list(self.events.get(record_id))
+        owner = None
+        if facts:
+            owner = getattr(facts[0], "gmina_id", None)
+            if type(facts[0]).__qualname__ == "Gmina.Registered":
+                owner = record_id
+        if owner != gmina_id:
+            raise NotFoundError("No such record in this gmina.")
+        fact = next((e for e in facts if e.originator_version == version), None)
+        if fact is None:
+            raise InvalidInputError("version", f"That record has no fact number {version}.")
+        payload = {k: v for k, v in vars(fact).items() if k not in META}
+        texts = {path[1:]: value for path, value in walk(payload, "")}
+        text = texts.get(field)
+        if not isinstance(text, str) or not text:
+            raise InvalidInputError(
+                "field", f"Fact {version} of that record has no text {field!r}."
+            )
+        digest = text_digest(text)
+
+        def record() -> str:
+            try:
+                redactions = self.load(Redactions, Redactions.create_id(gmina_id))
+            except NotFoundError:
+                redactions = Redactions(gmina_id, date.today(), recorded_by)
+            redactions.redact(digest, replacement, reason, date.today(), recorded_by)
+            self.commit(redactions)
+            return digest
+
+        return self.retry_on_race(record)
+
+    # The queries facilitators read, shown with the gmina's corrections.
+
+    def get_meeting(self, meeting_id: UUID, *, as_of: date | None = None) -> MeetingView:
+        view = super().get_meeting(meeting_id, as_of=as_of)
+        return self.corrected(view.gmina_id, view)
+
+    def get_resolution(self, resolution_id: UUID, *, as_of: date | None = None) -> ResolutionView:
+        view = super().get_resolution(resolution_id, as_of=as_of)
+        return self.corrected(view.gmina_id, view)
+
+    def list_resolutions(
+        self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
+    ) -> list[ResolutionView]:
+        return self.corrected(gmina_id, super().list_resolutions(gmina_id, year=year, as_of=as_of))
+
+    def get_pact(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> PactView:
+        return self.corrected(gmina_id, super().get_pact(gmina_id, as_of=as_of, version=version))
+
+    def get_stakeholder(
+        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> StakeholderView:
+        view = super().get_stakeholder(stakeholder_id, as_of=as_of, version=version)
+        return self.corrected(view.gmina_id, view)
+
+    def catalogue(
+        self,
+        gmina_id: UUID,
+        *,
+        as_of: date | None = None,
+        sector: Sector | str | None = None,
+        status: StakeholderStatus | str | None = None,
+        text: str | None = None,
+        include_archived: bool = False,
+    ) -> list[StakeholderView]:
+        views = super().catalogue(
+            gmina_id,
+            as_of=as_of,
+            sector=sector,
+            status=status,
+            text=text,
+            include_archived=include_archived,
+        )
+        return self.corrected(gmina_id, views)
+
+    def history(self, aggregate_id: UUID) -> list[FactView]:
+        facts = super().history(aggregate_id)
+        first = next(iter(self.events.get(aggregate_id, limit=1)), None)
+        owner = getattr(first, "gmina_id", None)
+        if type(first).__qualname__ == "Gmina.Registered":
+            owner = aggregate_id
+        return self.corrected(owner, facts) if isinstance(owner, UUID) else facts

@@ -8,6 +8,7 @@ institutions replay unchanged (crypto-shredding).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import os
@@ -339,6 +340,26 @@ def same_name(name: str) -> str:
 def text_digest(text: str) -> str:
     """The digest by which a redacted free-text value is recognised (never the text)."""
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def correct_texts(value: Any, texts: dict[str, str]) -> Any:
+    """A view with every text that has a recorded correction (by digest) replaced by it."""
+    if isinstance(value, str):
+        return texts.get(text_digest(value), value) if value else value
+    if isinstance(value, list):
+        return [correct_texts(v, texts) for v in value]
+    if isinstance(value, tuple):
+        return tuple(correct_texts(v, texts) for v in value)
+    if isinstance(value, dict):
+        return {k: correct_texts(v, texts) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: correct_texts(getattr(value, f.name), texts)
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 @dataclass(frozen=True)

@@ -63,4 +63,37 @@ def erase_person(scope: WriteScope, pid: UUID) -> Erasure:
     return Erasure.model_validate(erasure, from_attributes=True)
 
 
-ROUTERS = (api,)
+redactions = APIRouter(prefix="/api/gminas/{ref}/redactions", tags=["persons"])
+
+
+class RedactionRequest(BaseModel):
+    """A correction of one free text of one fact, as listed by an erasure's mentions."""
+
+    record_id: UUID
+    version: int
+    field: str
+    replacement: str
+    reason: str
+
+
+class Redaction(BaseModel):
+    digest: str
+
+
+@redactions.post("", status_code=201)
+def redact_text(scope: WriteScope, body: RedactionRequest) -> Redaction:
+    """Record a correction of a free text that names a person: the fact stays in the
+    history, and the registry shows the correction wherever the text appeared."""
+    digest = scope.registry.redact_text(
+        scope.gmina_id,
+        body.record_id,
+        body.version,
+        body.field,
+        body.replacement,
+        reason=body.reason,
+        recorded_by=scope.by,
+    )
+    return Redaction(digest=digest)
+
+
+ROUTERS = (api, redactions)

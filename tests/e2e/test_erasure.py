@@ -267,6 +267,60 @@ def test_free_text_that_names_an_erased_person_is_listed_and_left_out_of_public_
     full = client.get(minutes, headers=api, params={**params, "public": "false"})
     assert "przedstawiając plan pracy" in full.text
 
+    correction = "Posiedzenie otworzyła przewodnicząca, przedstawiając plan pracy."
+    recorded = client.post(
+        "/api/gminas/2640013/redactions",
+        headers=api,
+        json={
+            "record_id": mention["record_id"],
+            "version": mention["version"],
+            "field": mention["field"],
+            "replacement": correction,
+            "reason": "RODO: osoba usunięta na swój wniosek",
+        },
+    )
+    assert recorded.status_code == 201, recorded.text
+    mid = made["sitting"]
+    log_in(client, "ala", PASSWORD)
+    reads = {
+        "full minutes": client.get(minutes, headers=api, params={**params, "public": "false"}),
+        "public minutes": client.get(minutes, headers=api, params=params),
+        "meeting": client.get(f"/api/gminas/2640013/meetings/{mid}", headers=api),
+        "page": client.get(f"/gminy/2640013/spotkania/{mid}", headers=api),
+        "timeline": client.get("/api/gminas/2640013/timeline", headers=api),
+    }
+    for where, answer in reads.items():
+        assert answer.status_code == 200, where
+        assert "Przybyszewsk" not in answer.text, where
+    assert correction in reads["full minutes"].text and correction in reads["meeting"].text
+    assert correction in reads["timeline"].text
+    history = repr(reg.history(mid))
+    assert correction in history and "Przybyszewsk" not in history
+
+
+def test_a_correction_names_a_text_that_exists_and_says_why(world: Any) -> None:
+    client, reg, made = world
+    api = bearer(client, "ala", PASSWORD)
+    before = reg.recorder.max_notification_id()
+    asks = [
+        ({"version": 999, "field": "summary", "reason": "RODO"}, "version"),
+        ({"version": 2, "field": "nothing", "reason": "RODO"}, "field"),
+        ({"version": 1, "field": "place", "reason": " "}, "reason"),
+    ]
+    for ask, field in asks:
+        body = {"record_id": str(made["sitting"]), "replacement": "Sala", **ask}
+        answer = client.post("/api/gminas/2640013/redactions", headers=api, json=body)
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["field"] == field
+    other = {"record_id": str(made["gmina"].gops), "version": 1, "field": "name"}
+    stranger = client.post(
+        "/api/gminas/2602011/redactions",
+        headers=api,
+        json={**other, "replacement": "X", "reason": "RODO"},
+    )
+    assert stranger.status_code in (403, 404)
+    assert reg.recorder.max_notification_id() == before
+
 
 def test_a_person_of_another_gmina_cannot_be_chosen_by_id(world: Any) -> None:
     _, reg, made = world
