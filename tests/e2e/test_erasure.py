@@ -288,6 +288,8 @@ def test_free_text_that_names_an_erased_person_is_listed_and_left_out_of_public_
         "meeting": client.get(f"/api/gminas/2640013/meetings/{mid}", headers=api),
         "page": client.get(f"/gminy/2640013/spotkania/{mid}", headers=api),
         "timeline": client.get("/api/gminas/2640013/timeline", headers=api),
+        "network": client.get("/api/gminas/2640013/network", headers=api),
+        "risks": client.get("/api/gminas/2640013/risks", headers=api),
     }
     for where, answer in reads.items():
         assert answer.status_code == 200, where

@@ -67,6 +67,16 @@ def test_a_gmina_backed_up_in_memory_replays_identically_from_sqlite(
     source: Any, tmp_path: Path
 ) -> None:
     reg, made = source
+    (v,) = [f.version for f in reg.history(made["sitting"]) if f.fact == "ItemSummarised"]
+    reg.redact_text(
+        made["gmina"].id,
+        made["sitting"],
+        v,
+        "summary",
+        "Przewodnicząca otworzyła posiedzenie.",
+        reason="Poprawka",
+        recorded_by="admin",
+    )
     summary = write_backup(reg, made["gmina"].id, tmp_path / "zielony-jar.mlw")
     assert summary.facts == len(facts(reg, made["gmina"].id)) > 30
     target = restored_into(
@@ -76,6 +86,8 @@ def test_a_gmina_backed_up_in_memory_replays_identically_from_sqlite(
     assert facts(target, made["gmina"].id) == facts(reg, made["gmina"].id)
     assert reading(target, made) == reading(reg, made)
     assert target.find_gmina("2640013") == made["gmina"].id
+    agenda = target.get_meeting(made["sitting"]).agenda
+    assert agenda[0].summary == "Przewodnicząca otworzyła posiedzenie."
     target.close()
 
 
