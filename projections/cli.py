@@ -115,7 +115,8 @@ def timeline(
     def act(reg: Registry) -> Any:
         with ReadModels(reg) as models:
             models.catch_up()
-            return read_timeline(models.timeline_view, reg.find_gmina(gmina), until=on, fact=fact)
+            gid = reg.find_gmina(gmina)
+            return reg.corrected(gid, read_timeline(models.timeline_view, gid, until=on, fact=fact))
 
     entries = run(act, as_json)
     rows = [

@@ -8,10 +8,12 @@ from registry.documents import DocumentUseCases
 from registry.gminas import GminaUseCases
 from registry.meeting_queries import MeetingQueries
 from registry.pacts import PactUseCases
+from registry.people import PeopleUseCases
 
 
 class Registry(
     GminaUseCases,
+    PeopleUseCases,
     MeetingQueries,
     PactUseCases,
     CooperationUseCases,

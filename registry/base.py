@@ -68,7 +68,7 @@ class RegistryBase(Application[UUID]):
             type(self).snapshotting_intervals, interval
         )
         super().__init__(env=merged)
-        self.vault = PersonalDataVault(key_store_for(self.factory))
+        self.vault = PersonalDataVault(key_store_for(self.factory), self.settings.ledger_path())
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

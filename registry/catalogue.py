@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.errors import InvalidInputError, NotFoundError, PersonErasedError, WrongGminaError
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
-from domain.values import Sector, StakeholderKind, StakeholderStatus, SubType
+from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
 from registry.base import RegistryBase
 from registry.identifiers import check_identifiers
 from registry.personal_data import ERASED, PersonData
@@ -77,7 +77,7 @@ class CatalogueUseCases(RegistryBase):
         if kind is StakeholderKind.PERSON:
             if not name.strip():
                 raise InvalidInputError("name", "A citizen leader needs a name.")
-            person = self.vault.seal(PersonData(name=name.strip(), contact=contact.strip()))
+            person = self.sealed_person(gmina_id, name, contact, field="name")
             name, contact = "", ""
 
         # Facilitators adding to one catalogue at the same moment both append to the
@@ -104,6 +104,33 @@ class CatalogueUseCases(RegistryBase):
             return stakeholder.id
 
         return self.retry_on_race(record)
+
+    def sealed_person(
+        self, gmina_id: UUID, name: str | None, contact: str = "", function: str = "", *, field: str
+    ) -> Sealed | None:
+        """A person named by name or by person id, sealed under the key of the gmina's one
+        person of that name (a name typed again finds the same person)."""
+        if not name or not name.strip():
+            return None
+        text = name.strip()
+        try:
+            person_id = UUID(text)
+        except ValueError:
+            data = PersonData(text, contact.strip(), function.strip())
+            return self.vault.seal_for(gmina_id, data)
+        known = self.vault.people(gmina_id)
+        if person_id not in known and self.vault.keys.erased_at(person_id):
+            raise PersonErasedError(
+                f"The person {text} was erased; they cannot be named again under that id."
+            )
+        if person_id not in known:
+            raise InvalidInputError(
+                field,
+                f"{text} is not a person of this gmina (`mlw person list` names them).",
+            )
+        return self.vault.seal(
+            PersonData(known[person_id], contact.strip(), function.strip()), person_id
+        )
 
     def stakeholder_of(self, gmina_id: UUID, stakeholder_id: UUID) -> Stakeholder:
         """A stakeholder that must belong to this gmina."""
@@ -156,6 +183,7 @@ class CatalogueUseCases(RegistryBase):
             )
             assert stakeholder.person is not None
             changes["person"] = self.vault.seal(updated, stakeholder.person.person_id)
+            self.vault.remember(stakeholder.gmina_id, stakeholder.person.person_id, updated.name)
         stakeholder.edit(changes, effective_on or date.today(), recorded_by)
         self.commit(stakeholder)
 

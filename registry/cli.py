@@ -9,9 +9,10 @@ from uuid import UUID
 
 import typer
 
-from domain.errors import NotFoundError
+from domain.errors import InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.cli_accounts import account_app
+from registry.cli_backup import mount_backup_commands
 from registry.cli_catalogue import catalogue, stakeholder_app
 from registry.cli_cooperation import cooperation_app
 from registry.cli_meetings import mount_meeting_commands
@@ -31,7 +32,7 @@ from registry.cli_support import (
     table,
 )
 from registry.settings import Settings
-from registry.views import GminaView
+from registry.views import GminaView, plain
 
 app = typer.Typer(
     help="MLW Registry: local cooperation partnerships in Polish gminas.",
@@ -48,6 +49,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(cooperation_app, name="cooperation")
 app.add_typer(account_app, name="account")
 mount_meeting_commands(app)
+mount_backup_commands(app, person_app)
 app.command("catalogue")(catalogue)
 
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
@@ -245,16 +247,97 @@ def history(
 
 @person_app.command("erase")
 def erase(
-    person_id: Annotated[str, typer.Argument(help="The person's id (see `stakeholder show`).")],
+    person_id: Annotated[str, typer.Argument(help="The person's id (see `person list`).")],
+    gmina: Annotated[
+        str | None,
+        typer.Option(
+            "--gmina", help="The gmina that names the person: lists their roles and mentions."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Erase a natural person's data for good; the organisations' history stays."""
+    """Erase a natural person's data for good, in every role; the organisations' history stays."""
 
     def act(reg: Registry) -> Any:
-        return {"person_id": person_id, "erased_on": reg.erase_person(parse_person(person_id))}
+        pid = parse_person(person_id)
+        if gmina is None:
+            return {"person_id": person_id, "erased_on": reg.erase_person(pid)}
+        return plain(reg.erase_person_of(reg.find_gmina(gmina), pid))
+
+    def text(r: Any) -> str:
+        lines = [f"Person {r['person_id']} erased on {r['erased_on']}."]
+        for role in r.get("roles", []):
+            lines.append(f"  was named as {role['role']} in {role['record_id']}")
+        mentions = r.get("mentions", [])
+        if mentions:
+            lines.append(
+                "Free text that still names them (record a correction; public documents "
+                "leave it out):"
+            )
+            lines += [
+                f"  {m['fact']} v{m['version']} of {m['record_id']}: {m['field']}" for m in mentions
+            ]
+        return "\n".join(lines)
+
+    emit(run(act, as_json), as_json, text)
+
+
+@person_app.command("redact")
+def redact(
+    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    record_id: Annotated[str, typer.Argument(help="The record, as the erasure listed it.")],
+    version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
+    field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
+    text: Annotated[str, typer.Option("--text", help="The corrected text.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is corrected.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a correction of a free text that names a person (the fact stays as recorded)."""
+
+    def act(reg: Registry) -> Any:
+        try:
+            rid = UUID(record_id)
+        except ValueError:
+            raise InvalidInputError("record_id", f"{record_id!r} is not a record id.") from None
+        digest = reg.redact_text(
+            reg.find_gmina(gmina),
+            rid,
+            version,
+            field,
+            text,
+            reason=reason,
+            recorded_by=recorder(by),
+        )
+        return {"digest": digest}
+
+    emit(run(act, as_json), as_json, lambda r: f"Correction recorded for text {r['digest']}.")
+
+
+@person_app.command("list")
+def list_people(
+    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """The natural persons a gmina's records name, with every role they are named in."""
+
+    def act(reg: Registry) -> Any:
+        return plain(reg.people_of(reg.find_gmina(gmina)))
 
     emit(
-        run(act, as_json), as_json, lambda r: f"Person {r['person_id']} erased on {r['erased_on']}."
+        run(act, as_json),
+        as_json,
+        lambda people: table(
+            [
+                [
+                    p["person_id"],
+                    p["name"],
+                    ", ".join(sorted({r["role"] for r in p["roles"]})) or "-",
+                ]
+                for p in people
+            ],
+            ["person id", "name", "named as"],
+        ),
     )
 
 

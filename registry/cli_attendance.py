@@ -40,7 +40,10 @@ def attend(
     gmina: GminaArg,
     meeting: MeetingArg,
     stakeholders: Annotated[list[str], typer.Argument(help="Stakeholders present (one or more).")],
-    representative: Annotated[str | None, typer.Option(help="Who came for it.")] = None,
+    representative: Annotated[
+        str | None,
+        typer.Option(help="Who came for it: a name, or a person id (`mlw person list`)."),
+    ] = None,
     function: Annotated[str, typer.Option(help="The representative's function.")] = "",
     arrived: Annotated[str | None, typer.Option(help="Came at HH:MM (default: the start).")] = None,
     left: Annotated[str | None, typer.Option(help="Left early at HH:MM.")] = None,

@@ -135,9 +135,13 @@ def hold(
     meeting: MeetingArg,
     start: Annotated[str, typer.Option(help="When it actually started, HH:MM.")],
     end: Annotated[str | None, typer.Option(help="When it ended, HH:MM.")] = None,
-    chair: Annotated[str | None, typer.Option(help="Who chaired (a person).")] = None,
+    chair: Annotated[
+        str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
+    ] = None,
     chair_function: Annotated[str, typer.Option(help="The chair's function.")] = "",
-    minute_taker: Annotated[str | None, typer.Option(help="Who took the minutes.")] = None,
+    minute_taker: Annotated[
+        str | None, typer.Option(help="Who took the minutes: a name, or a person id.")
+    ] = None,
     number: Annotated[
         int | None, typer.Option(help="Minutes number (next free by default).")
     ] = None,

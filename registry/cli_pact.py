@@ -94,7 +94,10 @@ def show(
 def join(
     gmina: GminaArg,
     stakeholder: WhoArg,
-    representative: Annotated[str | None, typer.Option(help="Name of the representative.")] = None,
+    representative: Annotated[
+        str | None,
+        typer.Option(help="The representative: a name, or a person id (`mlw person list`)."),
+    ] = None,
     representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
     representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
     form: Annotated[str, typer.Option(help="lasting or ad_hoc.")] = "lasting",

@@ -95,8 +95,8 @@ class MeetingUseCases(EntityUseCases):
         meeting.cancel(reason, effective_on or min(date.today(), meeting.on), recorded_by)
         self.commit(meeting)
 
-    def person(self, name: str | None, function: str = "") -> Sealed | None:
-        return self.representative(name, "", function)
+    def person(self, gmina_id: UUID, name: str | None, function: str = "") -> Sealed | None:
+        return self.representative(gmina_id, name, "", function)
 
     def hold_meeting(
         self,
@@ -124,8 +124,10 @@ class MeetingUseCases(EntityUseCases):
             number,
             started_at,
             ended_at,
-            self.person(chair, chair_function),
-            self.person(minute_taker, minute_taker_function),
+            self.sealed_person(meeting.gmina_id, chair, "", chair_function, field="chair"),
+            self.sealed_person(
+                meeting.gmina_id, minute_taker, "", minute_taker_function, field="minute_taker"
+            ),
             on,
             recorded_by,
         )
@@ -168,7 +170,7 @@ class MeetingUseCases(EntityUseCases):
         """Who came for the stakeholder: the person named, else the person it is, else the
         representative it named in the pact."""
         if name and name.strip():
-            return self.person(name, function)
+            return self.person(stakeholder.gmina_id, name, function)
         if stakeholder.kind is StakeholderKind.PERSON:
             return stakeholder.person
         pact = self.pact_of(stakeholder.gmina_id)

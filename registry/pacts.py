@@ -18,7 +18,7 @@ from domain.values import (
     StakeholderStatus,
 )
 from registry.catalogue import CatalogueUseCases
-from registry.personal_data import ERASED, PersonData
+from registry.personal_data import ERASED
 from registry.views import CommitmentView, PactView, PartyView
 
 
@@ -49,10 +49,10 @@ class PactUseCases(CatalogueUseCases):
     def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
         return self.one_of_gmina(Pact, gmina_id, as_of, "pact", "open its MLW partnership first")
 
-    def representative(self, name: str | None, contact: str, function: str) -> Sealed | None:
-        if not name or not name.strip():
-            return None
-        return self.vault.seal(PersonData(name.strip(), contact.strip(), function.strip()))
+    def representative(
+        self, gmina_id: UUID, name: str | None, contact: str, function: str
+    ) -> Sealed | None:
+        return self.sealed_person(gmina_id, name, contact, function, field="representative")
 
     def join_pact(
         self,
@@ -74,7 +74,9 @@ class PactUseCases(CatalogueUseCases):
             pact,
             stakeholder,
             representative=(
-                self.representative(representative, representative_contact, representative_function)
+                self.representative(
+                    gmina_id, representative, representative_contact, representative_function
+                )
                 if not pact.is_member(stakeholder_id) and not stakeholder.is_archived
                 else None
             ),
@@ -140,7 +142,7 @@ class PactUseCases(CatalogueUseCases):
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
-            representative, representative_contact, representative_function
+            gmina_id, representative, representative_contact, representative_function
         )
         if sealed is None:
             raise InvalidInputError("representative", "Name the new representative.")

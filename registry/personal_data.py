@@ -8,11 +8,16 @@ institutions replay unchanged (crypto-shredding).
 from __future__ import annotations
 
 import base64
+import dataclasses
+import hashlib
 import json
 import os
 import threading
+import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID, uuid4
 
@@ -33,6 +38,12 @@ class KeyStore(Protocol):
     def erase(self, person_id: UUID, at: datetime) -> bool: ...
     def persons(self) -> list[UUID]: ...
     def erasures(self) -> int: ...
+    def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None: ...
+    def indexed(self, gmina_id: UUID) -> list[tuple[UUID, str]]: ...
+    def redact(self, gmina_id: UUID, digests: list[str]) -> None: ...
+    def redacted(self, gmina_id: UUID) -> set[str]: ...
+    def erased(self) -> list[tuple[UUID, datetime]]: ...
+    def restore(self, person_id: UUID, key: bytes | None, erased_at: datetime | None) -> None: ...
 
 
 class MemoryKeyStore:
@@ -41,6 +52,8 @@ class MemoryKeyStore:
     def __init__(self) -> None:
         self._keys: dict[UUID, bytes | None] = {}
         self._erased: dict[UUID, datetime] = {}
+        self._index: dict[UUID, tuple[UUID, str]] = {}
+        self._redacted: dict[UUID, set[str]] = {}
         self._lock = threading.Lock()
 
     def create(self, person_id: UUID, key: bytes) -> None:
@@ -59,6 +72,7 @@ class MemoryKeyStore:
                 return False
             self._keys[person_id] = None
             self._erased[person_id] = at
+            self._index.pop(person_id, None)
             return True
 
     def persons(self) -> list[UUID]:
@@ -67,19 +81,66 @@ class MemoryKeyStore:
     def erasures(self) -> int:
         return len(self._erased)
 
+    def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None:
+        with self._lock:
+            if self._keys.get(person_id) is not None:
+                self._index[person_id] = (gmina_id, label)
+
+    def indexed(self, gmina_id: UUID) -> list[tuple[UUID, str]]:
+        return [(p, label) for p, (g, label) in list(self._index.items()) if g == gmina_id]
+
+    def redact(self, gmina_id: UUID, digests: list[str]) -> None:
+        with self._lock:
+            self._redacted.setdefault(gmina_id, set()).update(digests)
+
+    def redacted(self, gmina_id: UUID) -> set[str]:
+        return set(self._redacted.get(gmina_id, set()))
+
+    def erased(self) -> list[tuple[UUID, datetime]]:
+        return list(self._erased.items())
+
+    def restore(self, person_id: UUID, key: bytes | None, erased_at: datetime | None) -> None:
+        with self._lock:
+            if erased_at is not None or person_id in self._erased:
+                self._keys[person_id] = None
+                self._erased.setdefault(person_id, erased_at or datetime.now(UTC))
+                self._index.pop(person_id, None)
+            elif key is not None:
+                self._keys.setdefault(person_id, key)
+
 
 class SQLKeyStore:
     """Keys kept in a table beside the events (SQLite or PostgreSQL), one row a person."""
 
-    def __init__(self, datastore: Any, table: str, placeholder: str) -> None:
+    def __init__(
+        self, datastore: Any, table: str, placeholder: str, *, sqlite: bool = False
+    ) -> None:
         self.datastore = datastore
         self.table = table
+        self.index_table = f"{table}_index"
+        self.redacted_table = f"{table}_redacted"
         self.p = placeholder
+        self.sqlite = sqlite
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} ("
                 "person_id TEXT PRIMARY KEY, person_key TEXT, erased_at TEXT)"
             )
+            # The gmina's people: one row a person, the name sealed under the person's key
+            # (so the same name typed again finds the same person, and erasure ends it).
+            curs.execute(
+                f"CREATE TABLE IF NOT EXISTS {self.index_table} ("
+                "person_id TEXT PRIMARY KEY, gmina_id TEXT NOT NULL, label TEXT NOT NULL)"
+            )
+            # Digests of free-text values that named an erased person (no text, no names).
+            curs.execute(
+                f"CREATE TABLE IF NOT EXISTS {self.redacted_table} ("
+                "gmina_id TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (gmina_id, digest))"
+            )
+
+    @staticmethod
+    def _cell(row: Any, name: str, i: int) -> Any:
+        return row[name] if isinstance(row, dict) else row[i]
 
     def create(self, person_id: UUID, key: bytes) -> None:
         with self.datastore.transaction(commit=True) as curs:
@@ -120,12 +181,107 @@ class SQLKeyStore:
             key = (row["person_key"] if isinstance(row, dict) else row[0]) if row else None
             if key is None:
                 return False
+            if self.sqlite:
+                # Per connection: the erased key and label are overwritten on disk.
+                curs.execute("PRAGMA secure_delete = ON")
             curs.execute(
                 f"UPDATE {self.table} SET person_key = NULL, erased_at = {self.p} "
                 f"WHERE person_id = {self.p}",
                 (at.isoformat(), str(person_id)),
             )
-            return True
+            curs.execute(
+                f"DELETE FROM {self.index_table} WHERE person_id = {self.p}", (str(person_id),)
+            )
+        self.checkpoint()
+        return True
+
+    def checkpoint(self) -> None:
+        """Fold SQLite's write-ahead log into the file and empty it, so no erased key
+        lingers in the log."""
+        if not self.sqlite:
+            return
+        for _ in range(10):
+            # Outside a transaction: a checkpoint cannot run inside one.
+            with self.datastore.get_connection(commit=True) as conn:
+                curs = conn.cursor()
+                curs.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = curs.fetchone()[0]
+            if not busy:
+                return
+            # Another process is reading: let it finish, then fold the log again.
+            time.sleep(0.05)
+
+    def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(
+                f"INSERT INTO {self.index_table} (person_id, gmina_id, label) "
+                f"SELECT {self.p}, {self.p}, {self.p} WHERE EXISTS (SELECT 1 FROM {self.table} "
+                f"WHERE person_id = {self.p} AND person_key IS NOT NULL) "
+                "ON CONFLICT (person_id) DO UPDATE SET label = excluded.label",
+                (str(person_id), str(gmina_id), label, str(person_id)),
+            )
+
+    def indexed(self, gmina_id: UUID) -> list[tuple[UUID, str]]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT person_id, label FROM {self.index_table} WHERE gmina_id = {self.p}",
+                (str(gmina_id),),
+            )
+            rows = curs.fetchall()
+        return [(UUID(self._cell(r, "person_id", 0)), self._cell(r, "label", 1)) for r in rows]
+
+    def redact(self, gmina_id: UUID, digests: list[str]) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            for digest in digests:
+                curs.execute(
+                    f"INSERT INTO {self.redacted_table} (gmina_id, digest) "
+                    f"VALUES ({self.p}, {self.p}) ON CONFLICT DO NOTHING",
+                    (str(gmina_id), digest),
+                )
+
+    def redacted(self, gmina_id: UUID) -> set[str]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT digest FROM {self.redacted_table} WHERE gmina_id = {self.p}",
+                (str(gmina_id),),
+            )
+            rows = curs.fetchall()
+        return {self._cell(r, "digest", 0) for r in rows}
+
+    def erased(self) -> list[tuple[UUID, datetime]]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT person_id, erased_at FROM {self.table} WHERE erased_at IS NOT NULL"
+            )
+            rows = curs.fetchall()
+        return [
+            (
+                UUID(self._cell(r, "person_id", 0)),
+                datetime.fromisoformat(self._cell(r, "erased_at", 1)),
+            )
+            for r in rows
+        ]
+
+    def restore(self, person_id: UUID, key: bytes | None, erased_at: datetime | None) -> None:
+        """Bring back one person's key from a backup, unless the person was erased."""
+        with self.datastore.transaction(commit=True) as curs:
+            if erased_at is not None:
+                curs.execute(
+                    f"INSERT INTO {self.table} (person_id, person_key, erased_at) "
+                    f"VALUES ({self.p}, NULL, {self.p}) ON CONFLICT (person_id) DO UPDATE "
+                    f"SET person_key = NULL, erased_at = {self.p}",
+                    (str(person_id), erased_at.isoformat(), erased_at.isoformat()),
+                )
+                curs.execute(
+                    f"DELETE FROM {self.index_table} WHERE person_id = {self.p}",
+                    (str(person_id),),
+                )
+            elif key is not None:
+                curs.execute(
+                    f"INSERT INTO {self.table} (person_id, person_key) VALUES ({self.p}, {self.p}) "
+                    "ON CONFLICT (person_id) DO NOTHING",
+                    (str(person_id), base64.b64encode(key).decode()),
+                )
 
     def erasures(self) -> int:
         with self.datastore.transaction(commit=False) as curs:
@@ -148,10 +304,62 @@ def key_store_for(factory: Any) -> KeyStore:
         with datastore.transaction(commit=True) as curs:
             # Erased keys are overwritten on disk, not just unlinked.
             curs.execute("PRAGMA secure_delete = ON")
-        return SQLKeyStore(datastore, "person_keys", "?")
+        return SQLKeyStore(datastore, "person_keys", "?", sqlite=True)
     if module.endswith("postgres"):
         return SQLKeyStore(datastore, f"{datastore.schema}.mlw_person_keys", "%s")
     return MemoryKeyStore()
+
+
+def write_ledger(path: Path, erasures: list[tuple[UUID, datetime]]) -> None:
+    """Append erasures to the ledger a restore consults: a person id and a time a line."""
+    with path.open("a", encoding="utf-8") as ledger:
+        for person_id, at in erasures:
+            ledger.write(json.dumps({"person_id": str(person_id), "erased_at": at.isoformat()}))
+            ledger.write("\n")
+        ledger.flush()
+        os.fsync(ledger.fileno())
+
+
+def read_ledger(path: Path) -> dict[UUID, datetime]:
+    """The erasures a ledger names (a torn last line, from a crash mid-write, is skipped)."""
+    found: dict[UUID, datetime] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+            found[UUID(entry["person_id"])] = datetime.fromisoformat(entry["erased_at"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def same_name(name: str) -> str:
+    """A name as compared within a gmina: Unicode-normalised, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def text_digest(text: str) -> str:
+    """The digest by which a redacted free-text value is recognised (never the text)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def correct_texts(value: Any, texts: dict[str, str]) -> Any:
+    """A view with every text that has a recorded correction (by digest) replaced by it."""
+    if isinstance(value, str):
+        return texts.get(text_digest(value), value) if value else value
+    if isinstance(value, list):
+        return [correct_texts(v, texts) for v in value]
+    if isinstance(value, tuple):
+        return tuple(correct_texts(v, texts) for v in value)
+    if isinstance(value, dict):
+        return {k: correct_texts(v, texts) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: correct_texts(getattr(value, f.name), texts)
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 @dataclass(frozen=True)
@@ -166,8 +374,9 @@ class PersonData:
 class PersonalDataVault:
     """Seals and unseals persons' data; erasing a person destroys their key."""
 
-    def __init__(self, keys: KeyStore) -> None:
+    def __init__(self, keys: KeyStore, ledger: Path | None = None) -> None:
         self.keys = keys
+        self.ledger = ledger
 
     def new_person(self) -> UUID:
         person_id = uuid4()
@@ -189,6 +398,43 @@ class PersonalDataVault:
         plain = json.dumps(data.__dict__, ensure_ascii=False).encode()
         cipher = AESGCM(key).encrypt(nonce, plain, person_id.bytes)
         return Sealed(person_id, base64.b64encode(nonce + cipher).decode())
+
+    def people(self, gmina_id: UUID) -> dict[UUID, str]:
+        """The gmina's people index: every person named there and not erased, by name."""
+        found = {}
+        for person_id, label in self.keys.indexed(gmina_id):
+            data = self.unseal(Sealed(person_id, label))
+            if data is not None:
+                found[person_id] = data.name
+        return found
+
+    def remember(self, gmina_id: UUID, person_id: UUID, name: str) -> None:
+        """Put a person in the gmina's people index under their name."""
+        label = self.seal(PersonData(name.strip()), person_id).token
+        self.keys.index(person_id, gmina_id, label)
+
+    def person_named(self, gmina_id: UUID, name: str) -> UUID:
+        """The gmina's person of this name, or a new person (one id per human in a gmina)."""
+        wanted = same_name(name)
+        for person_id, known in self.people(gmina_id).items():
+            if same_name(known) == wanted:
+                return person_id
+        person_id = self.new_person()
+        self.remember(gmina_id, person_id, name)
+        return person_id
+
+    def seal_for(self, gmina_id: UUID, data: PersonData, person_id: UUID | None = None) -> Sealed:
+        """Seal a person's data under the key of the gmina's person of that name (or id)."""
+        if person_id is None:
+            person_id = self.person_named(gmina_id, data.name)
+        return self.seal(data, person_id)
+
+    def redact(self, gmina_id: UUID, texts: list[str]) -> None:
+        """Remember free-text values that named an erased person (by digest only)."""
+        self.keys.redact(gmina_id, sorted({text_digest(t) for t in texts}))
+
+    def redacted(self, gmina_id: UUID) -> set[str]:
+        return self.keys.redacted(gmina_id)
 
     def unseal(self, sealed: Sealed | None) -> PersonData | None:
         """The person's data, or None when there is none or the person was erased."""
@@ -213,4 +459,6 @@ class PersonalDataVault:
             if erased:
                 return erased
             raise NotFoundError(f"No person {person_id} in the registry.")
+        if self.ledger is not None:
+            write_ledger(self.ledger, [(person_id, at)])
         return at

@@ -35,6 +35,7 @@ class Settings:
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
     token_hours: float = 8.0  # MLW_TOKEN_HOURS (how long an API token opens its account)
+    erasure_ledger: Path | None = None  # MLW_ERASURE_LEDGER (default: beside the SQLite file)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -67,7 +68,18 @@ class Settings:
             snapshot_interval=interval,
             aggregate_cache=cache,
             token_hours=token_hours,
+            erasure_ledger=Path(env["MLW_ERASURE_LEDGER"])
+            if env.get("MLW_ERASURE_LEDGER")
+            else None,
         )
+
+    def ledger_path(self) -> Path | None:
+        """Where erasures are written down for restores to consult (ids and times only)."""
+        if self.erasure_ledger is not None:
+            return self.erasure_ledger
+        if self.store == "sqlite" and ":memory:" not in str(self.sqlite_path):
+            return Path(f"{self.sqlite_path}.erasures")
+        return None
 
     def eventsourcing_env(self) -> dict[str, str]:
         """The settings in the event store library's own words."""

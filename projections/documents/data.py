@@ -20,7 +20,7 @@ from domain.values import Stage
 from projections.documents import phrases
 from projections.documents.polish import format_amount
 from registry.application import Registry
-from registry.personal_data import ERASED
+from registry.personal_data import ERASED, text_digest
 from registry.views import StakeholderView, plain
 
 
@@ -121,17 +121,23 @@ def content_digest(document: Any) -> str:
     return hashlib.sha256(canonical(document).encode()).hexdigest()
 
 
-def scrub(value: Any, names: set[str], label: str) -> Any:
-    """Every natural person's name in the document replaced by a neutral label."""
+def scrub(value: Any, names: set[str], label: str, redacted: frozenset[str] = frozenset()) -> Any:
+    """Every natural person's name in the document replaced by a neutral label, and every
+    free text that named a person since erased (known by its digest) left out."""
     if isinstance(value, str):
+        if redacted and text_digest(value) in redacted:
+            return label
         for name in sorted(names, key=len, reverse=True):
             value = value.replace(name, label)
         return value
     if isinstance(value, list):
-        return [scrub(v, names, label) for v in value]
+        return [scrub(v, names, label, redacted) for v in value]
+    if isinstance(value, tuple):
+        return tuple(scrub(v, names, label, redacted) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: scrub(getattr(value, f.name), names, label) for f in dataclasses.fields(value)
+            f.name: scrub(getattr(value, f.name), names, label, redacted)
+            for f in dataclasses.fields(value)
         }
         return dataclasses.replace(value, **changes)
     return value
@@ -191,7 +197,8 @@ class DocumentBuilder:
 
     def finish(self, document: Any) -> Built:
         if self.public:
-            document = scrub(document, self.persons, phrases.person_label(self.lang))
+            redacted = frozenset(self.app.vault.redacted(self.gmina_id))
+            document = scrub(document, self.persons, phrases.person_label(self.lang), redacted)
         return Built(document, content_digest(document))
 
     # --- the pact ----------------------------------------------------------------------

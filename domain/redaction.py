@@ -1,0 +1,48 @@
+"""Corrections of free text that named a natural person: recorded, never silent.
+
+The fact that carried the text stays in the history as it was recorded; from the
+correction on, the registry shows the correction wherever that text would appear.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import InvalidInputError
+
+
+class Redactions(Aggregate):
+    """One gmina's corrections of free text, each known by the digest of the text it corrects."""
+
+    @staticmethod
+    def create_id(gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/redactions")
+
+    @event("Started")
+    def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.gmina_id = gmina_id
+        self.texts: dict[str, str] = {}
+
+    def redact(
+        self, digest: str, replacement: str, reason: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """From now on the text with this digest reads as the replacement."""
+        if not re.fullmatch(r"[0-9a-f]{64}", digest):
+            raise InvalidInputError("digest", "A text is named by its SHA-256 digest (64 hex).")
+        if not replacement.strip():
+            raise InvalidInputError(
+                "replacement", "Give the corrected text (for example the text without the name)."
+            )
+        if not reason.strip():
+            raise InvalidInputError("reason", "Say why the text is corrected.")
+        self._redacted(digest, replacement.strip(), reason.strip(), effective_on, recorded_by)
+
+    @event("TextRedacted")
+    def _redacted(
+        self, digest: str, replacement: str, reason: str, effective_on: date, recorded_by: str
+    ) -> None:
+        self.texts[digest] = replacement

@@ -1,0 +1,106 @@
+"""`mlw backup` and `mlw restore`: one gmina's facts in one file, and back into a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from domain.errors import InvalidInputError
+from registry.application import Registry
+from registry.backup import read_backup, restore_backup, write_backup
+from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
+from registry.personal_data import read_ledger, write_ledger
+from registry.views import plain
+
+
+def backup(
+    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The backup file to write.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Write every fact of a gmina (and its persons' keys) to one file with a digest."""
+
+    def act(reg: Registry) -> Any:
+        return plain(write_backup(reg, reg.find_gmina(gmina), output))
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda s: (
+            f"{s['name']} ({s['terc']}): {s['facts']} facts, {s['persons']} persons, "
+            f"{s['erased']} erased, written to {output}\nsha256 {s['sha256']}"
+        ),
+    )
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by `mlw backup`.")],
+    ledger: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--ledger",
+            help="An erasure ledger to consult (MLW_ERASURE_LEDGER of the registry the "
+            "backup came from); may be given more than once.",
+        ),
+    ] = None,
+    no_ledger: Annotated[
+        bool,
+        typer.Option("--no-ledger", help="Restore without any ledger (nobody was ever erased)."),
+    ] = False,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load a gmina's backup into a store that does not hold it; erased persons stay erased."""
+
+    def act(reg: Registry) -> Any:
+        ledgers = list(ledger or [])
+        own = reg.settings.ledger_path()
+        if own is not None and own.exists():
+            ledgers.append(own)
+        missing = [p for p in ledgers if not p.exists()]
+        if missing:
+            raise InvalidInputError("ledger", f"No erasure ledger at {missing[0]}.")
+        if not ledgers and not no_ledger:
+            raise InvalidInputError(
+                "ledger",
+                "No erasure ledger to consult: give --ledger FILE (the MLW_ERASURE_LEDGER of "
+                "the registry the backup came from), or --no-ledger if nobody was erased.",
+            )
+        data = read_backup(file)
+        return plain(restore_backup(reg, data, ledgers, recorded_by=recorder(by)))
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda s: (
+            f"{s['name']} ({s['terc']}) restored: {s['facts']} facts, {s['persons']} persons "
+            f"in the backup; sha256 {s['sha256']}"
+        ),
+    )
+
+
+def erasures(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Append every erasure this store knows (ids and times only) to an erasure ledger."""
+
+    def act(reg: Registry) -> Any:
+        known = read_ledger(output) if output.exists() else {}
+        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
+        write_ledger(output, new)
+        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
+    )
+
+
+def mount_backup_commands(app: typer.Typer, person_app: typer.Typer) -> None:
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+    person_app.command("erasures")(erasures)

@@ -1,0 +1,314 @@
+"""The gmina's people: every natural person named in its records, their roles, their erasure.
+
+One human is one person id in a gmina: a name typed again finds the person already in the
+gmina's people index, and a person id may be given instead of a name. Erasing that person
+destroys the one key every role of theirs was sealed with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+from domain.errors import InvalidInputError, NotFoundError
+from domain.gmina import Gmina
+from domain.pact import Pact
+from domain.redaction import Redactions
+from domain.values import Sealed, Sector, StakeholderStatus
+from registry.meeting_queries import MeetingQueries
+from registry.meeting_views import MeetingView, ResolutionView
+from registry.personal_data import ERASED, correct_texts, same_name, text_digest
+from registry.views import FactView, PactView, StakeholderView
+
+T = TypeVar("T")
+
+# Where a sealed person stands in a fact, in the facilitators' words.
+ROLES = {
+    ("Stakeholder", "person"): "catalogue",
+    ("Pact", "representative"): "pact representative",
+    ("Meeting", "chair"): "chair",
+    ("Meeting", "minute_taker"): "minute-taker",
+    ("Meeting", "representative"): "attendance",
+}
+META = ("originator_id", "originator_version", "timestamp", "originator_topic")
+
+
+@dataclass(frozen=True)
+class RoleView:
+    role: str
+    record_id: UUID
+
+
+@dataclass
+class PersonView:
+    """A natural person named in a gmina's records, and where they are named."""
+
+    person_id: UUID
+    name: str
+    erased: bool
+    roles: list[RoleView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """A free-text value of a recorded fact that contains an erased person's name."""
+
+    record_id: UUID
+    version: int
+    fact: str
+    field: str
+
+
+@dataclass(frozen=True)
+class ErasureView:
+    person_id: UUID
+    erased_on: date
+    roles: list[RoleView]
+    mentions: list[MentionView]
+
+
+def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every leaf of a fact's payload with its path (sealed data is a leaf)."""
+    if isinstance(value, Sealed | str):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from walk(getattr(value, f.name), f"{path}.{f.name}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from walk(v, f"{path}.{k}")
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from walk(v, f"{path}[{i}]")
+
+
+def role_of(fact: str, path: str) -> str:
+    record = fact.split(".")[0]
+    last = path.split(".")[-1].split("[")[0]
+    return ROLES.get((record, last), f"{record.lower()} {last}")
+
+
+class PeopleUseCases(MeetingQueries):
+    """Who is named where in a gmina, and erasure that reaches every role."""
+
+    def record_ids_of(self, gmina_id: UUID) -> list[UUID]:
+        """Every record of the gmina (its own, catalogue, pact, meetings…), oldest first.
+
+        Read from the log: a record belongs to the gmina its first fact names.
+        """
+        found: list[UUID] = []
+        start = 1
+        while True:
+            batch = self.recorder.select_notifications(start=start, limit=500)
+            if not batch:
+                return found
+            for n in batch:
+                if n.originator_version != 1:
+                    continue
+                first = self.mapper.to_domain_event(n)
+                owner = getattr(first, "gmina_id", None)
+                if type(first).__qualname__ == "Gmina.Registered":
+                    owner = first.originator_id
+                if owner == gmina_id:
+                    found.append(first.originator_id)
+            start = batch[-1].id + 1
+
+    def facts_of_gmina(self, gmina_id: UUID) -> Iterator[Any]:
+        for record_id in self.record_ids_of(gmina_id):
+            yield from self.events.get(record_id)
+
+    def facts_naming_people(self, gmina_id: UUID) -> Iterator[Any]:
+        """The facts that can name a person (catalogue, pact, meetings), without reading
+        the whole log."""
+        gmina = self.load(Gmina, gmina_id)
+        records = [
+            *gmina.stakeholder_ids,
+            Pact.create_id(gmina_id),
+            *(e.meeting_id for e in self.calendar_of(gmina_id).entries),
+        ]
+        for record_id in records:
+            yield from self.events.get(record_id)
+
+    def people_of(self, gmina_id: UUID) -> list[PersonView]:
+        """Every natural person named in the gmina, with the roles they are named in."""
+        people: dict[UUID, PersonView] = {}
+        index = self.vault.people(gmina_id)
+        for person_id, name in index.items():
+            people[person_id] = PersonView(person_id, name, erased=False)
+        for e in self.facts_naming_people(gmina_id):
+            fact = type(e).__qualname__
+            for path, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+                if not isinstance(value, Sealed):
+                    continue
+                person = people.get(value.person_id)
+                if person is None:
+                    data = self.vault.unseal(value)
+                    person = PersonView(
+                        value.person_id, data.name if data else ERASED, erased=data is None
+                    )
+                    people[value.person_id] = person
+                    if data is not None:
+                        # Named before the index existed: choosable from now on.
+                        self.vault.remember(gmina_id, value.person_id, data.name)
+                role = RoleView(role_of(fact, path), e.originator_id)
+                if role not in person.roles:
+                    person.roles.append(role)
+        return sorted(people.values(), key=lambda p: (p.erased, same_name(p.name)))
+
+    def person_of(self, gmina_id: UUID, person_id: UUID) -> PersonView:
+        """A person named in this gmina; anyone else is, from here, unknown."""
+        for person in self.people_of(gmina_id):
+            if person.person_id == person_id:
+                return person
+        raise NotFoundError("No such person in this gmina's records.")
+
+    def mentions_of(self, gmina_id: UUID, names: set[str]) -> tuple[list[MentionView], list[str]]:
+        """Free-text values of the gmina's facts that contain one of these names."""
+        wanted = {same_name(n) for n in names if n and n != ERASED}
+        mentions: list[MentionView] = []
+        texts: list[str] = []
+        if not wanted:
+            return mentions, texts
+        for e in self.facts_of_gmina(gmina_id):
+            payload = {k: v for k, v in vars(e).items() if k not in META}
+            for path, value in walk(payload, ""):
+                if isinstance(value, str) and any(n in same_name(value) for n in wanted):
+                    mentions.append(
+                        MentionView(
+                            e.originator_id, e.originator_version, type(e).__qualname__, path[1:]
+                        )
+                    )
+                    texts.append(value)
+        return mentions, texts
+
+    def erase_person_of(self, gmina_id: UUID, person_id: UUID) -> ErasureView:
+        """Erase a person named in this gmina, in every role, and list the free-text facts
+        that still name them (for the facilitator to correct; public documents omit them)."""
+        person = self.person_of(gmina_id, person_id)
+        names = {person.name}
+        for e in self.facts_naming_people(gmina_id):
+            for _, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+                if isinstance(value, Sealed) and value.person_id == person_id:
+                    data = self.vault.unseal(value)
+                    if data is not None:
+                        names.add(data.name)
+        mentions, texts = self.mentions_of(gmina_id, names)
+        if texts:
+            self.vault.redact(gmina_id, texts)
+        erased_on = self.erase_person(person_id)
+        return ErasureView(person_id, erased_on, person.roles, mentions)
+
+    # --- corrections of free text ----------------------------------------------------
+
+    def corrections(self, gmina_id: UUID) -> dict[str, str]:
+        """The gmina's recorded corrections of free text, by the digest of the text."""
+        try:
+            return dict(self.load(Redactions, Redactions.create_id(gmina_id)).texts)
+        except NotFoundError:
+            return {}
+
+    def corrected(self, gmina_id: UUID, view: T) -> T:
+        texts = self.corrections(gmina_id)
+        return correct_texts(view, texts) if texts else view
+
+    def redact_text(
+        self,
+        gmina_id: UUID,
+        record_id: UUID,
+        version: int,
+        field: str,
+        replacement: str,
+        *,
+        reason: str,
+        recorded_by: str,
+    ) -> str:
+        """Record a correction of a free text of one fact (for example a summary that names
+        an erased person); the fact stays in the history, the correction is shown from now."""
+        facts: list[Any] = list(self.events.get(record_id))
+        owner = None
+        if facts:
+            owner = getattr(facts[0], "gmina_id", None)
+            if type(facts[0]).__qualname__ == "Gmina.Registered":
+                owner = record_id
+        if owner != gmina_id:
+            raise NotFoundError("No such record in this gmina.")
+        fact = next((e for e in facts if e.originator_version == version), None)
+        if fact is None:
+            raise InvalidInputError("version", f"That record has no fact number {version}.")
+        payload = {k: v for k, v in vars(fact).items() if k not in META}
+        texts = {path[1:]: value for path, value in walk(payload, "")}
+        text = texts.get(field)
+        if not isinstance(text, str) or not text:
+            raise InvalidInputError(
+                "field", f"Fact {version} of that record has no text {field!r}."
+            )
+        digest = text_digest(text)
+
+        def record() -> str:
+            try:
+                redactions = self.load(Redactions, Redactions.create_id(gmina_id))
+            except NotFoundError:
+                redactions = Redactions(gmina_id, date.today(), recorded_by)
+            redactions.redact(digest, replacement, reason, date.today(), recorded_by)
+            self.commit(redactions)
+            return digest
+
+        return self.retry_on_race(record)
+
+    # The queries facilitators read, shown with the gmina's corrections.
+
+    def get_meeting(self, meeting_id: UUID, *, as_of: date | None = None) -> MeetingView:
+        view = super().get_meeting(meeting_id, as_of=as_of)
+        return self.corrected(view.gmina_id, view)
+
+    def get_resolution(self, resolution_id: UUID, *, as_of: date | None = None) -> ResolutionView:
+        view = super().get_resolution(resolution_id, as_of=as_of)
+        return self.corrected(view.gmina_id, view)
+
+    def list_resolutions(
+        self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
+    ) -> list[ResolutionView]:
+        return self.corrected(gmina_id, super().list_resolutions(gmina_id, year=year, as_of=as_of))
+
+    def get_pact(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> PactView:
+        return self.corrected(gmina_id, super().get_pact(gmina_id, as_of=as_of, version=version))
+
+    def get_stakeholder(
+        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> StakeholderView:
+        view = super().get_stakeholder(stakeholder_id, as_of=as_of, version=version)
+        return self.corrected(view.gmina_id, view)
+
+    def catalogue(
+        self,
+        gmina_id: UUID,
+        *,
+        as_of: date | None = None,
+        sector: Sector | str | None = None,
+        status: StakeholderStatus | str | None = None,
+        text: str | None = None,
+        include_archived: bool = False,
+    ) -> list[StakeholderView]:
+        views = super().catalogue(
+            gmina_id,
+            as_of=as_of,
+            sector=sector,
+            status=status,
+            text=text,
+            include_archived=include_archived,
+        )
+        return self.corrected(gmina_id, views)
+
+    def history(self, aggregate_id: UUID) -> list[FactView]:
+        facts = super().history(aggregate_id)
+        first = next(iter(self.events.get(aggregate_id, limit=1)), None)
+        owner = getattr(first, "gmina_id", None)
+        if type(first).__qualname__ == "Gmina.Registered":
+            owner = aggregate_id
+        return self.corrected(owner, facts) if isinstance(owner, UUID) else facts
