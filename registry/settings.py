@@ -33,6 +33,7 @@ class Settings:
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
+    write_retry_seconds: float = 30.0  # MLW_WRITE_RETRY_SECONDS (appends retried so long)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,6 +45,7 @@ class Settings:
             port = int(env.get("MLW_POSTGRES_PORT", "5432"))
             interval = int(env.get("MLW_SNAPSHOT_INTERVAL", "100"))
             cache = int(env.get("MLW_AGGREGATE_CACHE", "1000"))
+            retry = float(env.get("MLW_WRITE_RETRY_SECONDS", "30"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         return cls(
@@ -58,6 +60,7 @@ class Settings:
             create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
             snapshot_interval=interval,
             aggregate_cache=cache,
+            write_retry_seconds=retry,
         )
 
     def eventsourcing_env(self) -> dict[str, str]:
