@@ -34,6 +34,7 @@ from api.routers import (
     session,
     team,
 )
+from api.storage_failures import answer_storage_failures
 from domain.errors import DomainError
 from registry.application import Registry
 from registry.settings import Settings
@@ -128,6 +129,7 @@ def create_app(
     app.state.web_settings = web
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    answer_storage_failures(app)
     app.middleware("http")(remember_language)
     app.add_middleware(
         SessionMiddleware,

@@ -1,0 +1,154 @@
+"""A store that cannot record (read-only, full disk) answers in words: 503, never a bare 500.
+
+The faults are made on the SQLite connections themselves: `PRAGMA query_only` is what a
+read-only file gives (SQLITE_READONLY), `PRAGMA max_page_count` at the file's size is what
+a full disk gives (SQLITE_FULL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import eventsourcing.sqlite
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from registry.application import Registry
+from registry.cli import app as mlw
+from registry.settings import Settings
+from tests.e2e.web import bearer, log_in
+
+PASSWORD = "tajne-haslo-ali"
+LONG = "Sala na spotkania, kuchnia i ogród. " * 200  # more than a page of the file
+
+
+class StoreFaults:
+    """Every SQLite connection the registry opens, and a fault to put on all of them."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.connections: list[sqlite3.Connection] = []
+        self.fault: str | None = None
+        real = sqlite3.connect
+
+        def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+            connection = real(*args, **kwargs)
+            self.connections.append(connection)
+            self.put(connection)
+            return connection
+
+        monkeypatch.setattr(eventsourcing.sqlite.sqlite3, "connect", connect)
+
+    def put(self, connection: sqlite3.Connection) -> None:
+        if self.fault == "read-only":
+            connection.execute("PRAGMA query_only = 1")
+        elif self.fault == "full":
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            connection.execute(f"PRAGMA max_page_count = {pages}")
+        else:
+            connection.execute("PRAGMA query_only = 0")
+            connection.execute("PRAGMA max_page_count = 1073741823")
+
+    def make(self, fault: str | None) -> None:
+        self.fault = fault
+        for connection in self.connections:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                self.put(connection)
+
+
+@pytest.fixture
+def faults(monkeypatch: pytest.MonkeyPatch) -> StoreFaults:
+    return StoreFaults(monkeypatch)
+
+
+@pytest.fixture
+def registry(tmp_path: Path, faults: StoreFaults) -> Iterator[Registry]:
+    app = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    gmina = app.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
+    )
+    app.open_account(
+        "ala", password=PASSWORD, role="facilitator", gmina_ids=[gmina], recorded_by="admin"
+    )
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def client(registry: Registry) -> Iterator[TestClient]:
+    with TestClient(create_app(registry=registry)) as c:
+        yield c
+
+
+def stakeholder(name: str) -> dict[str, Any]:
+    return {"name": name, "subtype": "ngo", "area": LONG}
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [("read-only", "its store is read-only"), ("full", "the disk holding its store is full")],
+)
+def test_a_store_that_cannot_record_answers_503_in_words_and_records_nothing(
+    client: TestClient, registry: Registry, faults: StoreFaults, fault: str, reason: str
+) -> None:
+    client.headers.update(bearer(client, "ala", PASSWORD))
+    gmina = registry.find_gmina("2640013")
+    faults.make(fault)
+
+    answer = client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło Gospodyń"))
+
+    assert answer.status_code == 503, answer.text
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert int(answer.headers["Retry-After"]) > 0
+    problem = answer.json()
+    assert problem["status"] == 503
+    assert problem["detail"].startswith(f"The registry cannot record right now: {reason}")
+    assert problem["detail_pl"].startswith("Rejestr nie może teraz zapisywać:")
+    faults.make(None)
+    assert registry.catalogue(gmina) == []
+    again = client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło Gospodyń"))
+    assert again.status_code == 201, again.text
+
+
+def test_a_page_whose_form_cannot_be_recorded_says_so_in_polish(
+    client: TestClient, faults: StoreFaults
+) -> None:
+    csrf = log_in(client, "ala", PASSWORD)
+    faults.make("read-only")
+
+    answer = client.post(
+        "/gminy/2640013/katalog",
+        data={"csrf": csrf, "name": "Koło Gospodyń", "subtype": "ngo", "area": LONG},
+        follow_redirects=False,
+    )
+
+    assert answer.status_code == 503
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "Retry-After" in answer.headers
+    assert "Rejestr nie może teraz zapisywać: magazyn danych jest tylko do odczytu" in answer.text
+
+
+def test_the_command_line_says_in_one_line_that_the_disk_is_full(
+    registry: Registry, faults: StoreFaults, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("MLW_STORE", "sqlite")
+    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "mlw.sqlite"))
+    faults.make("full")
+
+    result = CliRunner().invoke(
+        mlw,
+        ["stakeholder", "add", "2640013", "Koło Gospodyń", "--subtype", "ngo", "--area", LONG],
+    )
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert lines == [
+        "The registry cannot record right now: the disk holding its store is full. Try again later."
+    ]
