@@ -8,6 +8,7 @@ a full disk gives (SQLITE_FULL).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -152,3 +153,82 @@ def test_the_command_line_says_in_one_line_that_the_disk_is_full(
     assert lines == [
         "The registry cannot record right now: the disk holding its store is full. Try again later."
     ]
+
+
+@pytest.fixture
+def pg_client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClient]:
+    from tests.conftest import settings_for
+
+    settings = dataclasses.replace(
+        settings_for("postgres", tmp_path, request), postgres_statement_timeout=0.2
+    )
+    app = Registry(settings)
+    gmina = app.register_gmina(
+        "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
+    )
+    app.open_account(
+        "ala", password=PASSWORD, role="facilitator", gmina_ids=[gmina], recorded_by="admin"
+    )
+    with TestClient(create_app(registry=app)) as c:
+        c.headers.update(bearer(c, "ala", PASSWORD))
+        c.get("/api/gminas/2640013/timeline")  # the read models' connections are open now
+        yield c
+    app.close()
+
+
+def postgres(sql: str, *params: str) -> list[tuple[Any, ...]]:
+    import psycopg
+
+    from tests.conftest import POSTGRES
+
+    with psycopg.connect(autocommit=True, **POSTGRES) as c:  # type: ignore[arg-type]
+        return c.execute(sql, params).fetchall()
+
+
+def assert_answered_in_words(answer: Any, success: int) -> None:
+    """Either the registry recovered (a new connection) or it says it cannot, in words."""
+    assert answer.status_code in (success, 503), answer.text
+    if answer.status_code == 503:
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert "Retry-After" in answer.headers
+        assert answer.json()["detail"].startswith("The registry cannot")
+
+
+def test_connections_killed_under_the_registry_are_survived_or_answered_in_words(
+    pg_client: TestClient,
+) -> None:
+    schema = pg_client.app.state.registry.settings.postgres_schema  # type: ignore[attr-defined]
+    killed = postgres(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+        f"mlw {schema}",
+    )
+    assert killed and all(ok for (ok,) in killed)
+
+    assert_answered_in_words(pg_client.get("/api/gminas/2640013/timeline"), 200)
+    answer = pg_client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło"))
+    assert_answered_in_words(answer, 201)
+    assert_answered_in_words(pg_client.get("/api/gminas/2640013/stakeholders"), 200)
+
+
+def test_a_database_that_does_not_answer_times_out_into_a_503(pg_client: TestClient) -> None:
+    import psycopg
+
+    from tests.conftest import POSTGRES
+
+    schema = pg_client.app.state.registry.settings.postgres_schema  # type: ignore[attr-defined]
+    with psycopg.connect(**POSTGRES) as blocker:  # type: ignore[arg-type]
+        # Another session holds every table of the registry: statements wait, then time out.
+        tables = blocker.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s", (schema,)
+        ).fetchall()
+        for (table,) in tables:
+            blocker.execute(f'LOCK TABLE "{schema}"."{table}" IN ACCESS EXCLUSIVE MODE')
+
+        answer = pg_client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło"))
+        blocker.rollback()
+
+    assert answer.status_code == 503, answer.text
+    assert answer.json()["detail"].startswith(
+        "The registry cannot record right now: the connection to its database was lost or timed out"
+    )
+    assert answer.headers["Retry-After"] == "10"
