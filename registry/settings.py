@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from registry.postgres_store import CONNECT_TIMEOUT, STATEMENT_TIMEOUT, TOPIC
+from registry.store_postgres import CONNECT_TIMEOUT, STATEMENT_TIMEOUT, TOPIC
 
 STORES = ("sqlite", "postgres", "memory")
 
@@ -85,7 +85,7 @@ class Settings:
             env["SQLITE_DBNAME"] = str(self.sqlite_path)
             env["SQLITE_LOCK_TIMEOUT"] = "10"
         else:
-            # The library's factory with the registry's timeouts (registry/postgres_store.py).
+            # The library's factory with the registry's timeouts (registry/store_postgres.py).
             env["PERSISTENCE_MODULE"] = TOPIC
             env["POSTGRES_CONNECT_TIMEOUT"] = str(max(1, round(self.postgres_connect_timeout)))
             env[CONNECT_TIMEOUT] = str(self.postgres_connect_timeout)

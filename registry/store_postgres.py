@@ -5,6 +5,9 @@ connect timeout and no statement timeout, so a request to an unreachable or stuc
 server hangs. This factory gives every connection the registry's timeouts
 (MLW_POSTGRES_CONNECT_TIMEOUT, MLW_POSTGRES_STATEMENT_TIMEOUT) and an application name
 (``mlw`` and the schema) that `pg_stat_activity` shows.
+
+The module's name ends in "postgres": `personal_data.key_store_for` tells the stores
+apart by their factory's module, and keeps person keys in PostgreSQL for this one.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from eventsourcing.utils import Environment
 
 STATEMENT_TIMEOUT = "MLW_STATEMENT_TIMEOUT_MS"
 CONNECT_TIMEOUT = "MLW_CONNECT_TIMEOUT_S"
-TOPIC = "registry.postgres_store:TimedPostgresFactory"
+TOPIC = "registry.store_postgres:TimedPostgresFactory"
 
 
 class TimedPostgresFactory(PostgresFactory):
@@ -24,7 +27,7 @@ class TimedPostgresFactory(PostgresFactory):
 
     def __init__(self, env: Environment) -> None:
         super().__init__(env)
-        kwargs: dict[str, Any] = self.datastore.pool.kwargs
+        kwargs: dict[str, Any] = self.datastore.pool.kwargs  # type: ignore[assignment]
         connect = env.get(CONNECT_TIMEOUT)
         if connect:
             kwargs["connect_timeout"] = max(1, int(float(connect)))
