@@ -48,3 +48,20 @@ def test_an_issued_copy_is_found_again_by_its_digest(client: TestClient) -> None
     assert (found["kind"], found["variant"]) == ("catalogue", "public")
     assert found["copies"][0]["issued_by"] == "sekretariat"
     assert client.get(f"/api/documents/{'0' * 64}").status_code == 404
+
+
+def test_a_copy_sent_back_is_checked_and_a_changed_one_is_found_out(client: TestClient) -> None:
+    issued = client.post(
+        "/api/gminas/2640013/documents/catalogue/issue",
+        params={"as-of": "2026-03-01", "format": "html"},
+    )
+    assert issued.status_code == 200, issued.text
+
+    genuine = client.post("/api/documents/verify", content=issued.content)
+    assert genuine.status_code == 200, genuine.text
+    assert genuine.json()["genuine"] is True
+
+    changed = issued.content.replace(b"Zielony Jar", b"Czerwony Jar", 1)
+    found_out = client.post("/api/documents/verify", content=changed).json()
+    assert found_out["genuine"] is False
+    assert any("Czerwony Jar" in d for d in found_out["differences"])
