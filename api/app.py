@@ -20,6 +20,7 @@ from api import documents
 from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
 from api.i18n import language, translator
+from api.idempotency import IdempotencyKeys
 from api.problems import invalid_request, problem
 from api.routers import (
     catalogue,
@@ -130,6 +131,7 @@ def create_app(
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     answer_storage_failures(app)
+    app.add_middleware(IdempotencyKeys)  # inside the session: it knows who asks
     app.middleware("http")(remember_language)
     app.add_middleware(
         SessionMiddleware,

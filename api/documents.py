@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
 from api.deps import RegistryDep
 from domain.document import DocumentKind
 from projections.documents.build import build_document
@@ -21,6 +21,7 @@ from projections.documents.data import Built
 from projections.documents.issue import issue
 from projections.documents.render import FORMATS, Rendered, render
 from projections.documents.verify import verify_file
+from registry.access import may_read
 from registry.documents import IssuedDocumentView
 from registry.views import plain
 
@@ -152,14 +153,21 @@ def verify_document(digest: str, registry: RegistryDep) -> dict[str, object]:
         }
     },
 )
-async def verify_copy(request: Request, registry: RegistryDep) -> dict[str, object]:
+async def verify_copy(
+    request: Request, registry: RegistryDep, account: AccountDep
+) -> dict[str, object]:
     """Whether the file sent (its bytes as the body) is an issued copy, unchanged.
 
     ``genuine`` says it; otherwise ``differences`` say what differs: the issued digest,
-    the file's SHA-256, and which part of the file changed.
+    the file's SHA-256, and (to accounts that may read the gmina) which part changed.
     """
     content = await request.body()
-    verdict = await run_in_threadpool(verify_file, registry, content)
+
+    def reveal(document: IssuedDocumentView) -> bool:
+        gmina = registry.get_gmina(document.gmina_id)
+        return may_read(account, document.gmina_id, gmina.voivodeship)
+
+    verdict = await run_in_threadpool(verify_file, registry, content, "the file", reveal)
     return plain(verdict)  # type: ignore[no-any-return]
 
 

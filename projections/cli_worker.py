@@ -18,6 +18,7 @@ import typer
 
 from projections.read_models import ReadModels
 from registry.application import Registry
+from registry.idempotency import idempotency_store_for
 from registry.settings import Settings
 
 
@@ -28,9 +29,13 @@ def init_db() -> None:
     try:
         with ReadModels(app) as models:
             names = ", ".join(models.views)
+        idempotency_store_for(app.factory)
     finally:
         app.close()
-    print(f"Tables ready in {settings.describe()}: events, person keys, read models {names}.")
+    print(
+        f"Tables ready in {settings.describe()}: events, person keys, idempotency keys, "
+        f"read models {names}."
+    )
 
 
 class Worker:

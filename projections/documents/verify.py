@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 from xml.etree import ElementTree
@@ -55,8 +56,17 @@ def printed_digest(content: bytes) -> str | None:
         return (found.group(1) or found.group(2)).decode() if found else None
 
 
-def verify_file(app: Registry, content: bytes, name: str = "the file") -> Verdict:
-    """Check a file's bytes against the issued copies of the document it names."""
+def verify_file(
+    app: Registry,
+    content: bytes,
+    name: str = "the file",
+    reveal: Callable[[IssuedDocumentView], bool] = lambda document: True,
+) -> Verdict:
+    """Check a file's bytes against the issued copies of the document it names.
+
+    The changed part is quoted from the issued content only if ``reveal`` allows it (an
+    account that may read the gmina); otherwise only the digests are said.
+    """
     printed = printed_digest(content)
     if printed is None:
         raise InvalidInputError("file", f"{name} carries no digest of the MLW registry.")
@@ -85,6 +95,10 @@ def verify_file(app: Registry, content: bytes, name: str = "the file") -> Verdic
         differences.append(
             "The registry no longer gives this document's content (facts changed or erased "
             "since), so the changed part cannot be shown."
+        )
+    elif not reveal(issued):
+        differences.append(
+            f"Which part differs is shown only to accounts that may read {issued.gmina_name}."
         )
     elif expected == content:
         differences.append(

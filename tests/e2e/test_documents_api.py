@@ -65,3 +65,28 @@ def test_a_copy_sent_back_is_checked_and_a_changed_one_is_found_out(client: Test
     found_out = client.post("/api/documents/verify", content=changed).json()
     assert found_out["genuine"] is False
     assert any("Czerwony Jar" in d for d in found_out["differences"])
+
+
+def test_a_changed_copy_of_another_gminas_document_is_found_out_without_quoting_it(
+    client: TestClient,
+) -> None:
+    issued = client.post(
+        "/api/gminas/2640013/documents/catalogue/issue",
+        params={"as-of": "2026-03-02", "format": "html"},
+    )
+    changed = issued.content.replace(b"Zielony Jar", b"Czerwony Jar", 1)
+    registry = client.app.state.registry  # type: ignore[attr-defined]
+    registry.open_account(
+        "obca",
+        password="tajne-haslo-obcej",
+        role="coordinator",
+        voivodeship="mazowieckie",
+        recorded_by="t",
+    )
+    other = bearer(client, "obca", "tajne-haslo-obcej")
+
+    found_out = client.post("/api/documents/verify", content=changed, headers=other).json()
+
+    assert found_out["genuine"] is False
+    said = "\n".join(found_out["differences"])
+    assert "Czerwony Jar" not in said and "shown only to accounts that may read" in said
