@@ -10,6 +10,7 @@ counted as a failed command. Run on an SQLite file and on PostgreSQL.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import multiprocessing
 import sys
 import tempfile
@@ -29,7 +30,8 @@ ON = date(2025, 10, 1)
 
 
 def writer(settings: Settings, gmina: UUID, number: int, each: int, start: object) -> int:
-    app = Registry(settings)
+    # Tables are made once, by the setup: processes creating them together race.
+    app = Registry(dataclasses.replace(settings, create_tables=False))
     failed = 0
     try:
         start.wait()  # type: ignore[attr-defined]
