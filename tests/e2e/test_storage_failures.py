@@ -232,3 +232,38 @@ def test_a_database_that_does_not_answer_times_out_into_a_503(pg_client: TestCli
         "The registry cannot record right now: the connection to its database was lost or timed out"
     )
     assert answer.headers["Retry-After"] == "10"
+
+
+def test_postgresql_connections_carry_the_timeouts_of_the_settings(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    from tests.conftest import settings_for
+
+    base = settings_for("postgres", tmp_path, request)
+    environ = {
+        "MLW_STORE": "postgres",
+        "MLW_POSTGRES_HOST": base.postgres_host,
+        "MLW_POSTGRES_PORT": str(base.postgres_port),
+        "MLW_POSTGRES_DBNAME": base.postgres_dbname,
+        "MLW_POSTGRES_USER": base.postgres_user,
+        "MLW_POSTGRES_SCHEMA": base.postgres_schema,
+        "MLW_POSTGRES_STATEMENT_TIMEOUT": "7.5",
+        "MLW_POSTGRES_CONNECT_TIMEOUT": "3",
+    }
+    app = Registry(Settings.from_env(environ))
+    try:
+        with app.recorder.datastore.transaction(commit=False) as c:  # type: ignore[attr-defined]
+            c.execute("SHOW statement_timeout")
+            statement = c.fetchone()["statement_timeout"]
+            c.execute("SELECT current_setting('application_name') AS name")
+            name = c.fetchone()["name"]
+        assert statement == "7500ms"
+        assert name == f"mlw {base.postgres_schema}"
+        assert app.recorder.datastore.pool.kwargs["connect_timeout"] == 3  # type: ignore[attr-defined]
+    finally:
+        app.close()
+
+
+def test_without_settings_statements_may_take_30_seconds_and_connecting_5() -> None:
+    settings = Settings.from_env({"MLW_STORE": "postgres"})
+    assert (settings.postgres_statement_timeout, settings.postgres_connect_timeout) == (30, 5)
