@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import problem_json
+from api.storage_failures import unavailable
 from domain.errors import DomainError
 from registry.idempotency import Answer, idempotency_store_for
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
@@ -97,9 +98,7 @@ class IdempotencyKeys:
             failure = storage_failure(exc)
             if failure is None:
                 raise
-            response = problem_json(503, "Service unavailable", failure.sentence("en"))
-            response.headers["Retry-After"] = str(failure.retry_after)
-            return await response(scope, receive, send)
+            return await unavailable(failure)(scope, receive, send)
         if seen is not None:
             return await self.answer_again(seen, scope, receive, send, request)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from api.i18n import language
 from api.problems import problem_json
-from registry.storage_failures import STORAGE_ERRORS, storage_failure
+from registry.storage_failures import STORAGE_ERRORS, StorageFailure, storage_failure
 
 READS = ("GET", "HEAD", "OPTIONS")
 
@@ -20,15 +20,7 @@ def store_unavailable(request: Request, exc: Exception) -> Response:
     writing = request.method not in READS
     headers = {"Retry-After": str(failure.retry_after)}
     if request.url.path.startswith("/api/"):
-        response = problem_json(
-            503,
-            "Service unavailable",
-            failure.sentence("en", writing),
-            detail_pl=failure.sentence("pl", writing),
-            retry_after=failure.retry_after,
-        )
-        response.headers.update(headers)
-        return response
+        return unavailable(failure, writing)
     lang = language(request)
     title = "Rejestr chwilowo niedostępny" if lang == "pl" else "Registry unavailable"
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
@@ -38,6 +30,19 @@ def store_unavailable(request: Request, exc: Exception) -> Response:
         status_code=503,
         headers=headers,
     )
+
+
+def unavailable(failure: StorageFailure, writing: bool = True) -> JSONResponse:
+    """The API's 503 problem document, in English with the Polish beside, and Retry-After."""
+    response = problem_json(
+        503,
+        "Service unavailable",
+        failure.sentence("en", writing),
+        detail_pl=failure.sentence("pl", writing),
+        retry_after=failure.retry_after,
+    )
+    response.headers["Retry-After"] = str(failure.retry_after)
+    return response
 
 
 def answer_storage_failures(app: FastAPI) -> None:

@@ -267,3 +267,22 @@ def test_postgresql_connections_carry_the_timeouts_of_the_settings(
 def test_without_settings_statements_may_take_30_seconds_and_connecting_5() -> None:
     settings = Settings.from_env({"MLW_STORE": "postgres"})
     assert (settings.postgres_statement_timeout, settings.postgres_connect_timeout) == (30, 5)
+
+
+@pytest.mark.parametrize("fault", ["read-only", "full"])
+def test_a_post_the_store_could_not_record_is_run_anew_when_retried_with_its_key(
+    client: TestClient, registry: Registry, faults: StoreFaults, fault: str
+) -> None:
+    client.headers.update(bearer(client, "ala", PASSWORD))
+    key = {"Idempotency-Key": f"after-{fault}"}
+    faults.make(fault)
+    failed = client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło"), headers=key)
+    faults.make(None)
+
+    retried = client.post("/api/gminas/2640013/stakeholders", json=stakeholder("Koło"), headers=key)
+
+    assert failed.status_code == 503, failed.text
+    assert failed.headers["content-type"] == "application/problem+json"
+    assert retried.status_code == 201, retried.text
+    assert "Idempotent-Replayed" not in retried.headers
+    assert [s.name for s in registry.catalogue(registry.find_gmina("2640013"))] == ["Koło"]
