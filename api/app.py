@@ -18,6 +18,7 @@ from api import documents
 from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
 from api.i18n import language, translator
+from api.idempotency import IdempotencyKeys
 from api.problems import invalid_request, problem
 from api.routers import (
     accounts,
@@ -34,6 +35,7 @@ from api.routers import (
     team,
 )
 from api.security_headers import SecurityHeaders
+from api.storage_failures import answer_storage_failures
 from domain.errors import DomainError
 from registry.application import Registry
 from registry.settings import Settings
@@ -126,6 +128,8 @@ def create_app(
     app.state.web_settings = web
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    answer_storage_failures(app)
+    app.add_middleware(IdempotencyKeys)  # inside the session: it knows who asks
     app.middleware("http")(remember_language)
     app.add_middleware(
         SessionMiddleware,

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
-from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
 from api.deps import RegistryDep
 from domain.document import DocumentKind
 from projections.documents.build import build_document
 from projections.documents.data import Built
 from projections.documents.issue import issue
-from projections.documents.render import FORMATS, render
+from projections.documents.render import FORMATS, Rendered, render
+from projections.documents.verify import verify_file
+from registry.access import may_read
 from registry.documents import IssuedDocumentView
 from registry.views import plain
 
@@ -37,8 +40,8 @@ Subject = Annotated[
 ]
 
 
-def as_file(built: Built, fmt: str) -> Response:
-    rendered = render(built, fmt)
+def as_file(built: Built, fmt: str, rendered: Rendered | None = None) -> Response:
+    rendered = rendered or render(built, fmt)
     p = built.provenance
     name = f"{p.kind}-{p.terc}-{p.subject.replace('/', '-') or 'gmina'}-{p.as_of}.{fmt}"
     disposition = "inline" if fmt in ("html", "pdf") else "attachment"
@@ -96,8 +99,9 @@ def issue_document(
     The copy is recorded as issued by the account that asks for it.
     """
     document = built(scope, kind, subject, as_of, lang, public)
-    issue(scope.registry, document, format, scope.by)
-    return as_file(document, format)
+    rendered = render(document, format)
+    issue(scope.registry, document, format, scope.by, rendered.content)
+    return as_file(document, format, rendered)
 
 
 @pages.get("/{kind}")
@@ -126,8 +130,9 @@ def issue_page(
 ) -> Response:
     """A copy issued from a page: recorded as issued by the person logged in."""
     document = built(scope, kind, subject, as_of, lang, public)
-    issue(scope.registry, document, format, scope.by)
-    return as_file(document, format)
+    rendered = render(document, format)
+    issue(scope.registry, document, format, scope.by, rendered.content)
+    return as_file(document, format, rendered)
 
 
 @checks.get("/{digest}")
@@ -135,6 +140,35 @@ def verify_document(digest: str, registry: RegistryDep) -> dict[str, object]:
     """Which issued document has this digest: its gmina, point in time and every copy."""
     view: IssuedDocumentView = registry.verify_document(digest)
     return plain(view)  # type: ignore[no-any-return]
+
+
+@checks.post(
+    "/verify",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    },
+)
+async def verify_copy(
+    request: Request, registry: RegistryDep, account: AccountDep
+) -> dict[str, object]:
+    """Whether the file sent (its bytes as the body) is an issued copy, unchanged.
+
+    ``genuine`` says it; otherwise ``differences`` say what differs: the issued digest,
+    the file's SHA-256, and (to accounts that may read the gmina) which part changed.
+    """
+    content = await request.body()
+
+    def reveal(document: IssuedDocumentView) -> bool:
+        gmina = registry.get_gmina(document.gmina_id)
+        return may_read(account, document.gmina_id, gmina.voivodeship)
+
+    verdict = await run_in_threadpool(verify_file, registry, content, "the file", reveal)
+    return plain(verdict)  # type: ignore[no-any-return]
 
 
 ROUTERS = (api, checks, pages)

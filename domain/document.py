@@ -44,11 +44,16 @@ DOCUMENT_KIND_LABELS_PL = {
 
 @dataclass(frozen=True)
 class Copy(Immutable):
-    """One copy handed out: in which format, on which day, by whom."""
+    """One copy handed out: in which format, on which day, by whom, and its file's digest.
+
+    ``file_digest`` is the SHA-256 of the file's bytes as handed out (empty for copies
+    issued before files were fingerprinted), so a changed file is told from the copy.
+    """
 
     format: str
     issued_on: date
     issued_by: str
+    file_digest: str = ""
 
 
 def check_digest(digest: str) -> str:
@@ -82,11 +87,12 @@ class IssuedDocument(Aggregate):
         format: str,
         effective_on: date,
         recorded_by: str,
+        file_digest: str = "",
     ) -> IssuedDocument:
         """The first copy of a document with this content."""
         if effective_on < as_of:
             raise InvalidInputError(
-                "effective_on", f"A document as of {as_of} cannot be issued before that day."
+                "as_of", f"A document as of {as_of} cannot be issued before that day."
             )
         return cls(
             check_digest(digest),
@@ -101,6 +107,7 @@ class IssuedDocument(Aggregate):
             format,
             effective_on,
             recorded_by,
+            check_digest(file_digest) if file_digest else "",
         )
 
     @event("Issued")
@@ -118,6 +125,7 @@ class IssuedDocument(Aggregate):
         format: str,
         effective_on: date,
         recorded_by: str,
+        file_digest: str = "",
     ) -> None:
         self.digest = digest
         self.kind = kind
@@ -128,12 +136,19 @@ class IssuedDocument(Aggregate):
         self.variant = variant
         self.lang = lang
         self.built_from = built_from
-        self.copies: list[Copy] = [Copy(format, effective_on, recorded_by)]
+        self.copies: list[Copy] = [Copy(format, effective_on, recorded_by, file_digest)]
 
-    def issue_again(self, format: str, effective_on: date, recorded_by: str) -> None:
+    def issue_again(
+        self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
+    ) -> None:
         """Another copy of the same content (another format, or a reprint)."""
-        self._issued_again(format, effective_on, recorded_by)
+        self._issued_again(
+            format, effective_on, recorded_by, check_digest(file_digest) if file_digest else ""
+        )
 
+    # Facts recorded before files were fingerprinted carry no file_digest: it defaults.
     @event("IssuedAgain")
-    def _issued_again(self, format: str, effective_on: date, recorded_by: str) -> None:
-        self.copies = [*self.copies, Copy(format, effective_on, recorded_by)]
+    def _issued_again(
+        self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
+    ) -> None:
+        self.copies = [*self.copies, Copy(format, effective_on, recorded_by, file_digest)]

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.errors import InvalidInputError
 from projections.documents.build import build_document
 from projections.documents.issue import issue
-from projections.documents.render import FORMATS, digest_in, render
+from projections.documents.render import FORMATS, render
+from projections.documents.verify import Verdict, verify_file
 from registry.application import Registry
 from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
+from registry.documents import IssuedDocumentView
 
 doc_app = typer.Typer(help="Documents to sign, file and publish (HTML, PDF, DOCX).")
 
@@ -55,7 +56,7 @@ def produce(
         )
         rendered = render(built, fmt)
         if not draft:
-            issue(reg, built, fmt, recorder(by))
+            issue(reg, built, fmt, recorder(by), rendered.content)
         return built, rendered
 
     built, rendered = run(act)
@@ -150,23 +151,43 @@ def verify(
     ref: Annotated[str, typer.Argument(help="A generated file, or a SHA-256 digest.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Which issued document a file or digest is: its gmina, point in time and copies."""
+    """Whether a file is an issued copy, unchanged (exit code 1 if not); or what a digest is."""
     path = Path(ref)
-    digest = digest_in(path.read_bytes()) if path.is_file() else ref
+    if not path.is_file():
+        emit(run(lambda reg: reg.verify_document(ref), as_json), as_json, describe_issued)
+        return
+    content = path.read_bytes()
+    verdict: Verdict = run(lambda reg: verify_file(reg, content, str(path)), as_json)
+    emit(verdict, as_json, describe_verdict)
+    if not verdict.genuine:
+        raise typer.Exit(code=1)
 
-    def act(reg: Registry) -> Any:
-        if digest is None:
-            raise InvalidInputError("file", f"{ref} carries no digest of the MLW registry.")
-        return reg.verify_document(digest)
 
-    emit(
-        run(act, as_json),
-        as_json,
-        lambda d: (
-            f"Issued: {d.title} – {d.gmina_name}, as of {d.as_of} ({d.variant}, {d.lang})\n"
-            f"  built from: {d.built_from}\n"
-            + "\n".join(f"  copy: {c.format}, {c.issued_on}, by {c.issued_by}" for c in d.copies)
-        ),
+def describe_issued(d: IssuedDocumentView) -> str:
+    return (
+        f"Issued: {d.title} – {d.gmina_name}, as of {d.as_of} ({d.variant}, {d.lang})\n"
+        f"  digest: {d.digest}\n"
+        f"  built from: {d.built_from}\n"
+        + "\n".join(
+            f"  copy: {c.format}, issued {c.issued_on} by {c.issued_by}"
+            + (f", SHA-256 {c.file_digest}" if c.file_digest else "")
+            for c in d.copies
+        )
+    )
+
+
+def describe_verdict(v: Verdict) -> str:
+    if v.genuine and v.copy is not None:
+        return (
+            f"Genuine: the {v.copy.format} copy issued {v.copy.issued_on} "
+            f"by {v.copy.issued_by}.\n" + describe_issued(v.document)
+        )
+    return (
+        f"NOT GENUINE: this {v.format} file is not a copy issued from the registry.\n"
+        f"  It claims to be: {v.document.title} – {v.document.gmina_name}, "
+        f"as of {v.document.as_of}\n"
+        f"  issued digest: {v.document.digest}\n"
+        f"  file's SHA-256: {v.file_digest}\n" + "\n".join(f"  {d}" for d in v.differences)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import signal
+import sys
 import threading
 import time
 from types import FrameType
@@ -18,7 +19,9 @@ import typer
 
 from projections.read_models import ReadModels
 from registry.application import Registry
+from registry.idempotency import idempotency_store_for
 from registry.settings import Settings
+from registry.storage_failures import STORAGE_ERRORS, storage_failure
 
 
 def init_db() -> None:
@@ -28,9 +31,13 @@ def init_db() -> None:
     try:
         with ReadModels(app) as models:
             names = ", ".join(models.views)
+        idempotency_store_for(app.factory)
     finally:
         app.close()
-    print(f"Tables ready in {settings.describe()}: events, person keys, read models {names}.")
+    print(
+        f"Tables ready in {settings.describe()}: events, person keys, idempotency keys, "
+        f"read models {names}."
+    )
 
 
 class Worker:
@@ -46,10 +53,26 @@ class Worker:
         self.stopping.set()
 
     def run(self, once: bool = False) -> int:
-        """Apply new facts until stopped (or, with ``once``, until none are left)."""
+        """Apply new facts until stopped (or, with ``once``, until none are left).
+
+        A store that cannot be read or written for a while (a lost connection, a full
+        disk) is said in one line and tried again after a growing pause; with ``once``
+        the worker stops there instead.
+        """
+        pause = self.poll
         with ReadModels(self.app) as models:
             while not self.stopping.is_set():
-                done = sum(models.catch_up().values())
+                try:
+                    done = sum(models.catch_up().values())
+                except STORAGE_ERRORS as exc:
+                    failure = storage_failure(exc)
+                    if failure is None or once:
+                        raise
+                    print(f"{failure.sentence('en')} Next try in {pause:.0f} s.", file=sys.stderr)
+                    self.stopping.wait(pause)
+                    pause = min(pause * 2, 30.0)
+                    continue
+                pause = self.poll
                 self.applied += done
                 if once and not done:
                     break

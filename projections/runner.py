@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
 
 from projections.store import Change, Key, Row, RowView
@@ -44,12 +44,18 @@ class ReadModel(Projection[Any]):
         """One fact at a time (the library's runner on PostgreSQL calls this)."""
         self.process_batch([(domain_event, tracking.notification_id)], tracking)
 
-    def process_batch(self, facts: Sequence[tuple[Any, int]], tracking: Tracking) -> None:
-        """Apply facts in order; write their rows and the last position together."""
+    def process_batch(
+        self, facts: Sequence[tuple[Any, int]], tracking: Tracking, since: int | None = None
+    ) -> None:
+        """Apply facts in order; write their rows and the last position together.
+
+        With ``since`` (the position the facts follow), nothing is written if another
+        process has moved the read model on meanwhile (`ViewMovedOnError`).
+        """
         unit = Unit(cast(RowView, self.view))
         for domain_event, position in facts:
             self.apply(domain_event, position, unit)
-        cast(RowView, self.view).write(unit.changes, tracking)
+        cast(RowView, self.view).write(unit.changes, tracking, since)
 
     def apply(self, domain_event: Any, position: int, unit: Unit) -> None:
         """Change the rows a fact touches; each read model dispatches on the fact's type.
@@ -82,10 +88,34 @@ class CatchUp:
                 break
             facts = [(self.app.mapper.to_domain_event(n), n.id) for n in notifications]
             last = notifications[-1].id
-            self.projection.process_batch(facts, Tracking(self.app.name, last))
+            batches += 1
+            if not self.apply_batch(facts, last, start):
+                start = self.moved_on_from(start)
+                continue
             done += len(notifications)
-            start, batches = last, batches + 1
+            start = last
         return done
+
+    def apply_batch(self, facts: Sequence[tuple[Any, int]], last: int, since: int) -> bool:
+        """Apply facts that follow ``since``; False if another process applied them first."""
+        try:
+            self.projection.process_batch(facts, Tracking(self.app.name, last), since)
+        except IntegrityError:
+            return False
+        except Exception:
+            # Rows read while another process wrote newer ones may not fit these facts;
+            # if the read model moved on meanwhile, that is the reason, not these facts.
+            if self.position != since:
+                return False
+            raise
+        return True
+
+    def moved_on_from(self, since: int) -> int:
+        """Where the read model stands after another process applied a batch (rolled back here)."""
+        now = self.position
+        if now == since:
+            raise RuntimeError(f"The read model refused facts after position {since}.")
+        return now
 
 
 def catch_up_together(
@@ -95,12 +125,14 @@ def catch_up_together(
 
     Each read model gets only the facts past its own position, and every one of them
     tracks the batch's last position, so they stay exact whatever each had reached.
+    Another process (a second `mlw serve`, a worker) may apply a batch first: this one's
+    is then rolled back and the read model goes on from where the other left it.
     Returns, per runner (by index), how many positions it consumed.
     """
     positions = [r.position for r in runners]
     done = dict.fromkeys(range(len(runners)), 0)
-    start = min(positions, default=0)
     while runners:
+        start = min(positions)
         notifications = app.recorder.select_notifications(
             start=start + 1, limit=batch_size, inclusive_of_start=True
         )
@@ -112,10 +144,11 @@ def catch_up_together(
             if last <= positions[i]:
                 continue
             mine = [f for f in facts if f[1] > positions[i]]
-            runner.projection.process_batch(mine, Tracking(app.name, last))
+            if not runner.apply_batch(mine, last, positions[i]):
+                positions[i] = runner.moved_on_from(positions[i])
+                continue
             done[i] += len(mine)
             positions[i] = last
-        start = last
     return done
 
 

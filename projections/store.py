@@ -11,7 +11,12 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
+from eventsourcing.persistence import (
+    InfrastructureFactory,
+    IntegrityError,
+    Tracking,
+    TrackingRecorder,
+)
 from eventsourcing.popo import POPOTrackingRecorder
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
@@ -26,6 +31,24 @@ Row = dict[str, Any]
 Change = tuple[str, int, Row] | None
 
 
+class ViewMovedOnError(IntegrityError):
+    """Raised when another process applied facts to a read model while this one was at it."""
+
+
+def check_position(found: int | None, since: int | None, tracking: Tracking) -> None:
+    """Refuse a batch whose starting point another process has moved past meanwhile.
+
+    Checked inside the write transaction, with the read model's write lock held, so two
+    processes catching up at once never both apply the same facts (nor overwrite newer
+    rows with rows read before the other's batch).
+    """
+    if since is not None and (found or 0) != since:
+        raise ViewMovedOnError(
+            f"The read model moved on to position {found} while facts after {since} "
+            f"up to {tracking.notification_id} were being applied here."
+        )
+
+
 class RowView(Protocol):
     """What projections and queries need of a read model's store."""
 
@@ -33,7 +56,9 @@ class RowView(Protocol):
 
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
 
-    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None: ...
+    def write(
+        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+    ) -> None: ...
 
     def max_tracking_id(self, application_name: str) -> int | None: ...
 
@@ -59,8 +84,11 @@ class MemoryRowView(POPOTrackingRecorder):
             ]
         return [json.loads(json.dumps(body)) for _, body in sorted(found, key=lambda r: r[0])]
 
-    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+    def write(
+        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+    ) -> None:
         with self._database_lock:
+            check_position(self._max_tracking_ids.get(tracking.application_name), since, tracking)
             self._assert_tracking_uniqueness(tracking)
             for key, change in changes.items():
                 if change is None:
@@ -98,10 +126,16 @@ class SQLiteRowView(SQLiteTrackingRecorder):
             c.execute(sql + " ORDER BY position, key", params)
             return [json.loads(r[0]) for r in c.fetchall()]
 
-    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+    def write(
+        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+    ) -> None:
         upserts = [(k, key, c[0], c[1], json.dumps(c[2])) for (k, key), c in changes.items() if c]
         deletes = [(k, key) for (k, key), c in changes.items() if c is None]
         with self.datastore.transaction(commit=True) as c:
+            # A write first takes the file's write lock, so the position read next is the
+            # latest one and stays so until this transaction ends.
+            c.execute("UPDATE read_rows SET position = position WHERE 0")
+            check_position(self._max_tracking_id(tracking.application_name, c), since, tracking)
             c.executemany("INSERT OR REPLACE INTO read_rows VALUES (?,?,?,?,?)", upserts)
             c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", deletes)
             self._insert_tracking(c, tracking)
@@ -137,7 +171,9 @@ class PostgresRowView(PostgresTrackingRecorder):
             c.execute(sql.format(self.schema, self.rows_table), params)
             return [dict(r["body"]) for r in c.fetchall()]
 
-    def write(self, changes: Mapping[Key, Change], tracking: Tracking) -> None:
+    def write(
+        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+    ) -> None:
         upsert = SQL(
             "INSERT INTO {0}.{1} VALUES (%s,%s,%s,%s,%s) ON CONFLICT (kind, key) DO UPDATE "
             "SET gmina_id=EXCLUDED.gmina_id, position=EXCLUDED.position, body=EXCLUDED.body"
@@ -148,6 +184,10 @@ class PostgresRowView(PostgresTrackingRecorder):
         upserts = [(k, key, c[0], c[1], json.dumps(c[2])) for (k, key), c in changes.items() if c]
         deletes = [(k, key) for (k, key), c in changes.items() if c is None]
         with self.datastore.transaction(commit=True) as c:
+            # One writer per read model at a time (released when the transaction ends).
+            lock = f"{self.datastore.schema}.{self.tracking_table_name}"
+            c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
+            check_position(self._max_tracking_id(tracking.application_name, c), since, tracking)
             if upserts:
                 c.executemany(upsert, upserts)
             if deletes:

@@ -135,16 +135,28 @@ class RegistryBase(Application[UUID]):
                 "nothing of yours was recorded. Reload and try again."
             ) from None
 
-    def retry_on_race(self, command: Callable[[], T], attempts: int = 8) -> T:
-        """Run a command again when another writer got in first (it reloads and re-checks)."""
-        for attempt in range(attempts):
+    def retry_on_race(self, command: Callable[[], T], deadline: float | None = None) -> T:
+        """Run a command again when another writer got in first (it reloads and re-checks).
+
+        Appends to a shared list (a gmina's catalogue, the directory) must always succeed,
+        however many facilitators write at once: the command is retried with jittered,
+        growing pauses until it is recorded, for at most ``deadline`` seconds
+        (MLW_WRITE_RETRY_SECONDS); only then is the conflict shown.
+        """
+        seconds = self.settings.write_retry_seconds if deadline is None else deadline
+        give_up = time.monotonic() + seconds
+        pause = 0.002
+        while True:
             try:
                 return command()
             except ConcurrentWriteError:
-                if attempt == attempts - 1:
+                left = give_up - time.monotonic()
+                if left <= 0:
                     raise
-                time.sleep(random.uniform(0, 0.01 * 2**attempt))
-        raise AssertionError("unreachable")
+                # "Full jitter" back-off: writers that collided spread out instead of
+                # colliding again in step.
+                time.sleep(min(left, random.uniform(0, pause)))
+                pause = min(pause * 2, 0.25)
 
     # --- history -----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from registry.cli_support import (
     OnOpt,
     VersionOpt,
     emit,
+    guarded,
     parse_date,
     parse_person,
     recorder,
@@ -402,4 +403,4 @@ OUTER_COMMANDS = ("projections.cli", "projections.cli_documents")
 def main() -> None:
     for module in OUTER_COMMANDS:
         importlib.import_module(module).mount(app)
-    app()
+    guarded(app)

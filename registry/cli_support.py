@@ -17,6 +17,7 @@ import typer
 from domain.errors import DomainError, InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.settings import Settings, SettingsError
+from registry.storage_failures import STORAGE_ERRORS, storage_failure
 from registry.views import plain
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -99,6 +100,32 @@ def run(action: Callable[[Registry], Any], as_json: bool = False) -> Any:
         fail(f"{exc} (field: {exc.field})", exc.field, as_json)
     except DomainError as exc:
         fail(str(exc), None, as_json)
+    except STORAGE_ERRORS as exc:
+        store_failed(exc, as_json)
+
+
+def store_failed(exc: BaseException, as_json: bool = False) -> None:
+    """A store that cannot record or read: one line and exit code 1 (re-raise anything else)."""
+    failure = storage_failure(exc)
+    if failure is None:
+        raise exc
+    message = failure.sentence("en")
+    if as_json:
+        print(json.dumps({"error": message, "field": None}, ensure_ascii=False), file=sys.stderr)
+    else:
+        typer.secho(message, fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=1)
+
+
+def guarded(cli: typer.Typer) -> None:
+    """Run the command line; a store failure outside `run` (a worker, a server) in one line."""
+    try:
+        cli()
+    except STORAGE_ERRORS as exc:
+        try:
+            store_failed(exc)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 def emit(data: Any, as_json: bool, text: Callable[[Any], str] | str | None = None) -> None:

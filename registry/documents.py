@@ -23,6 +23,7 @@ class CopyView:
     format: str
     issued_on: date
     issued_by: str
+    file_digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,12 @@ class DocumentUseCases(RegistryBase):
         format: str,
         recorded_by: str,
         effective_on: date | None = None,
+        file_digest: str = "",
     ) -> UUID:
-        """Record that a copy of a document with this content was handed out."""
+        """Record that a copy of a document with this content was handed out.
+
+        ``file_digest`` is the SHA-256 of the copy's bytes, checked by `mlw doc verify`.
+        """
         self.load(Gmina, gmina_id)
         on = effective_on or date.today()
         value = check_digest(digest)
@@ -84,9 +89,10 @@ class DocumentUseCases(RegistryBase):
                 format=format,
                 effective_on=on,
                 recorded_by=recorded_by,
+                file_digest=file_digest,
             )
         else:
-            document.issue_again(format, on, recorded_by)
+            document.issue_again(format, on, recorded_by, file_digest)
         self.commit(document)
         return doc_id
 
@@ -111,6 +117,6 @@ class DocumentUseCases(RegistryBase):
             variant=d.variant.value,
             lang=d.lang,
             built_from=d.built_from,
-            copies=[CopyView(c.format, c.issued_on, c.issued_by) for c in d.copies],
+            copies=[CopyView(c.format, c.issued_on, c.issued_by, c.file_digest) for c in d.copies],
             version=d.version,
         )

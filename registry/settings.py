@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from registry.store_postgres import CONNECT_TIMEOUT, STATEMENT_TIMEOUT, TOPIC
+
 STORES = ("sqlite", "postgres", "memory")
 MAX_TOKEN_HOURS = 720.0
 
@@ -31,11 +33,14 @@ class Settings:
     postgres_user: str = "postgres"  # MLW_POSTGRES_USER
     postgres_password: str = ""  # MLW_POSTGRES_PASSWORD
     postgres_schema: str = ""  # MLW_POSTGRES_SCHEMA
+    postgres_connect_timeout: float = 5.0  # MLW_POSTGRES_CONNECT_TIMEOUT (seconds)
+    postgres_statement_timeout: float = 30.0  # MLW_POSTGRES_STATEMENT_TIMEOUT (s; 0 = none)
     create_tables: bool = True  # MLW_CREATE_TABLES
     snapshot_interval: int = 100  # MLW_SNAPSHOT_INTERVAL
     aggregate_cache: int = 1000  # MLW_AGGREGATE_CACHE (aggregates kept in memory; 0 = none)
     token_hours: float = 8.0  # MLW_TOKEN_HOURS (how long an API token opens its account)
     erasure_ledger: Path | None = None  # MLW_ERASURE_LEDGER (default: beside the SQLite file)
+    write_retry_seconds: float = 30.0  # MLW_WRITE_RETRY_SECONDS (appends retried so long)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -48,6 +53,9 @@ class Settings:
             interval = int(env.get("MLW_SNAPSHOT_INTERVAL", "100"))
             cache = int(env.get("MLW_AGGREGATE_CACHE", "1000"))
             token_hours = float(env.get("MLW_TOKEN_HOURS", "8"))
+            retry = float(env.get("MLW_WRITE_RETRY_SECONDS", "30"))
+            connect = float(env.get("MLW_POSTGRES_CONNECT_TIMEOUT", "5"))
+            statement = float(env.get("MLW_POSTGRES_STATEMENT_TIMEOUT", "30"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         if not 0 < token_hours <= MAX_TOKEN_HOURS:
@@ -64,6 +72,8 @@ class Settings:
             postgres_user=env.get("MLW_POSTGRES_USER", "postgres"),
             postgres_password=env.get("MLW_POSTGRES_PASSWORD", ""),
             postgres_schema=env.get("MLW_POSTGRES_SCHEMA", ""),
+            postgres_connect_timeout=connect,
+            postgres_statement_timeout=statement,
             create_tables=env.get("MLW_CREATE_TABLES", "yes").lower() in ("1", "yes", "true"),
             snapshot_interval=interval,
             aggregate_cache=cache,
@@ -71,6 +81,7 @@ class Settings:
             erasure_ledger=Path(env["MLW_ERASURE_LEDGER"])
             if env.get("MLW_ERASURE_LEDGER")
             else None,
+            write_retry_seconds=retry,
         )
 
     def ledger_path(self) -> Path | None:
@@ -95,7 +106,11 @@ class Settings:
             env["SQLITE_DBNAME"] = str(self.sqlite_path)
             env["SQLITE_LOCK_TIMEOUT"] = "10"
         else:
-            env["PERSISTENCE_MODULE"] = "eventsourcing.postgres"
+            # The library's factory with the registry's timeouts (registry/store_postgres.py).
+            env["PERSISTENCE_MODULE"] = TOPIC
+            env["POSTGRES_CONNECT_TIMEOUT"] = str(max(1, round(self.postgres_connect_timeout)))
+            env[CONNECT_TIMEOUT] = str(self.postgres_connect_timeout)
+            env[STATEMENT_TIMEOUT] = str(round(self.postgres_statement_timeout * 1000))
             env["POSTGRES_HOST"] = self.postgres_host
             env["POSTGRES_PORT"] = str(self.postgres_port)
             env["POSTGRES_DBNAME"] = self.postgres_dbname

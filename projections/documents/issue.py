@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from uuid import UUID
 
@@ -9,8 +10,14 @@ from projections.documents.data import Built
 from registry.application import Registry
 
 
-def issue(app: Registry, built: Built, fmt: str, recorded_by: str) -> UUID:
-    """Record that this copy was handed out; a later copy of the same content adds to it."""
+def issue(
+    app: Registry, built: Built, fmt: str, recorded_by: str, content: bytes | None = None
+) -> UUID:
+    """Record that this copy was handed out; a later copy of the same content adds to it.
+
+    The copy is dated the day it is issued (never the document's as-of day), and its
+    file's SHA-256 is recorded, so a file changed after issue is found out.
+    """
     p = built.provenance
     title = getattr(built.document, "title", "")
     header = getattr(built.document, "header", None)
@@ -27,5 +34,6 @@ def issue(app: Registry, built: Built, fmt: str, recorded_by: str) -> UUID:
         built_from="; ".join(p.built_from),
         format=fmt,
         recorded_by=recorded_by,
-        effective_on=max(date.today(), p.as_of),
+        effective_on=date.today(),
+        file_digest=hashlib.sha256(content).hexdigest() if content is not None else "",
     )

@@ -1,17 +1,18 @@
 """Documents as print-ready A4 PDF: WeasyPrint lays out the HTML with page numbers.
 
 The PDF's dates are the document's as-of day (from the HTML's metadata), so printing
-the same point again gives the same file.
+the same point again gives the same file. WeasyPrint (and the pango it needs) is imported
+here, when a PDF is made, so every other command runs on a machine without it.
 """
 
 from __future__ import annotations
-
-from weasyprint import HTML
 
 from projections.documents.data import Built
 from projections.documents.render_html import TEMPLATES, render_html
 
 
 def render_pdf(built: Built) -> bytes:
+    from weasyprint import HTML
+
     html = render_html(built)
     return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()  # type: ignore[no-any-return]

@@ -23,7 +23,7 @@ from tests.e2e.web import bearer, log_in
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 OPEN_ROUTES = {"/login", "/logout", "/api/token", "/api/me", "/", "/api/gminas"}
 # Routes about no one gmina: they need a login, and say nothing of a gmina's data.
-UNSCOPED = {"/api/documents/{digest}"}
+UNSCOPED = {"/api/documents/{digest}", "/api/documents/verify"}
 # Routes about accounts, not gminas: their own rule guards them (tests/e2e/test_lockdown.py).
 ACCOUNT_ROUTES = "/api/accounts/"
 

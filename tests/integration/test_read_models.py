@@ -211,7 +211,7 @@ def test_a_batch_that_fails_to_be_written_is_applied_again_and_only_once(
         real_write = view.write
         calls = {"n": 0}
 
-        def failing_write(changes: object, tracking: object) -> None:
+        def failing_write(changes: object, tracking: object, since: object = None) -> None:
             calls["n"] += 1
             raise OSError("disk full")
 
