@@ -1,17 +1,30 @@
-"""Refusals of the domain: each says, in words, what was wrong."""
+"""Refusals of the domain: each says, in words, what was wrong.
+
+A refusal carries its message as a template in English with named placeholders, and the
+values to put in them: ``NotFoundError("No gmina with id {ref}.", ref=ref)``. ``str()`` of
+the error is the English sentence; the outer layer looks the template up in the message
+catalogue (the template is the msgid) to say the same in the reader's language.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class DomainError(Exception):
     """Raised when a command breaks a rule of the MLW registry; nothing is recorded."""
 
+    def __init__(self, template: str = "", /, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
+
 
 class InvalidInputError(DomainError):
     """Raised when a value given to a command is malformed (an identifier, a date, a name)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, template: str, /, **params: Any) -> None:
+        super().__init__(template, **params)
         self.field = field
 
 
