@@ -53,7 +53,8 @@ def invalid_request(request: Request, exc: RequestValidationError) -> Response:
     errors = exc.errors()
     first = errors[0] if errors else {}
     field = ".".join(str(p) for p in first.get("loc", ())[1:]) or "body"
-    detail = f"{field}: {first.get('msg', 'invalid')}"
+    message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+    detail = message if message.startswith(f"{field}: ") else f"{field}: {message}"
     if request.url.path.startswith("/api/"):
         return problem_json(422, "Invalid input", detail, field=field, errors=jsonable(errors))
     return request.app.state.templates.TemplateResponse(

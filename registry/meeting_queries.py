@@ -21,6 +21,7 @@ from domain.effects import (
 )
 from domain.entity import ENTITY_TYPE_LABELS_PL
 from domain.errors import InvalidInputError, NotFoundError
+from domain.input_rules import check_wall_clock
 from domain.meeting import Meeting
 from domain.minutes import (
     MEETING_KIND_LABELS_PL,
@@ -269,6 +270,7 @@ class MeetingQueries(ResolutionUseCases):
 
     def quorum_at(self, meeting_id: UUID, at: time) -> QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""
+        check_wall_clock("at", at)
         m = self.load(Meeting, meeting_id)
         if m.state is not MeetingState.HELD:
             raise InvalidInputError("meeting", f"The meeting of {m.on} was not held.")

@@ -8,9 +8,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.inputs import Input
 from api.pages import attempt, render, typed
 from registry.views import FactView, StakeholderView
 
@@ -18,7 +19,7 @@ api = APIRouter(prefix="/api/gminas/{ref}/stakeholders", tags=["catalogue"])
 pages = APIRouter(prefix="/gminy/{ref}/katalog", include_in_schema=False)
 
 
-class NewStakeholder(BaseModel):
+class NewStakeholder(Input):
     name: str = Field(min_length=1)
     subtype: str
     kind: str = "institution"
@@ -28,12 +29,12 @@ class NewStakeholder(BaseModel):
     krs: str | None = None
     seat: str = ""
     area: str = ""
-    resources_offered: list[str] = []
+    resources_offered: list[str] = Field(default_factory=list)
     contact: str = ""
     effective_on: date | None = None
 
 
-class StakeholderChanges(BaseModel):
+class StakeholderChanges(Input):
     name: str | None = None
     legal_form: str | None = None
     nip: str | None = None
@@ -47,17 +48,17 @@ class StakeholderChanges(BaseModel):
     expected_version: int | None = None
 
 
-class Recategorise(BaseModel):
+class Recategorise(Input):
     subtype: str
     effective_on: date | None = None
 
 
-class Archive(BaseModel):
+class Archive(Input):
     reason: str = Field(min_length=1)
     effective_on: date | None = None
 
 
-class Dated(BaseModel):
+class Dated(Input):
     effective_on: date | None = None
 
 

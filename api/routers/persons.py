@@ -6,14 +6,14 @@ from datetime import date
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from api.auth import WriteScope
+from api.inputs import Input
 
 api = APIRouter(prefix="/api/gminas/{ref}/persons", tags=["persons"])
 
 
-class Erasure(BaseModel):
+class Erasure(Input):
     person_id: UUID
     erased_on: date
 
