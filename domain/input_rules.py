@@ -65,6 +65,14 @@ def check_line(field: str, value: str) -> str:
     return check_text(field, value, LINE_MAX, multiline=False)
 
 
+def as_typed_digits(value: str) -> str:
+    """An identifier as typed, NFKC-normalised: full-width digits become ASCII ones.
+
+    Checks then accept ASCII digits only ([0-9], never \\d, which takes any script's).
+    """
+    return unicodedata.normalize("NFKC", value).strip()
+
+
 def check_wall_clock(field: str, at: time) -> time:
     """A time of day on the gmina's wall clock: one without a UTC offset."""
     if at.tzinfo is not None:

@@ -48,7 +48,9 @@ from registry.meetings import parse_kind
 from registry.personal_data import ERASED
 from registry.resolutions import ResolutionUseCases
 
-MEETING_REF = re.compile(r"^(team|zsl|pact|pakt)[\s:/-]*(\d+)/(\d{4})$", re.IGNORECASE)
+MEETING_REF = re.compile(
+    r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
+)
 
 
 class MeetingQueries(ResolutionUseCases):
@@ -258,7 +260,7 @@ class MeetingQueries(ResolutionUseCases):
                 for e in entries
                 if e.kind is kind and e.number == int(number) and e.on.year == int(year)
             ]
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ref):
             matches = [e.meeting_id for e in entries if e.on.isoformat() == ref]
         else:
             matches = [e.meeting_id for e in entries if str(e.meeting_id).startswith(ref.lower())]
