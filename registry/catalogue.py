@@ -7,12 +7,13 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.errors import InvalidInputError, LookalikeNameError, NotFoundError, WrongGminaError
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sector, StakeholderKind, StakeholderStatus, SubType
 from registry.base import RegistryBase
 from registry.identifiers import check_identifiers
+from registry.lookalikes import lookalike
 from registry.personal_data import ERASED, PersonData
 from registry.views import StakeholderView
 
@@ -60,9 +61,16 @@ class CatalogueUseCases(RegistryBase):
         contact: str = "",
         recorded_by: str,
         effective_on: date | None = None,
+        different_stakeholder: bool = False,
     ) -> UUID:
-        """Enter an institution or a citizen leader in the gmina's catalogue."""
+        """Enter an institution or a citizen leader in the gmina's catalogue.
+
+        A name that reads the same as one already there is refused unless the facilitator
+        confirms it is a different stakeholder (different_stakeholder).
+        """
         gmina = self.load(Gmina, gmina_id)
+        if not different_stakeholder:
+            self.check_new_name(gmina, name)
         kind = parse_kind(kind)
         sub = parse_subtype(subtype)
         ids = check_identifiers(nip, regon, krs)
@@ -126,8 +134,12 @@ class CatalogueUseCases(RegistryBase):
     ) -> None:
         """Correct or update a stakeholder's details; identifiers are checked again."""
         stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        different_stakeholder = bool(changes.pop("different_stakeholder", False))
         if not changes:
             raise InvalidInputError("changes", "Say what to change.")
+        if changes.get("name") is not None and not different_stakeholder:
+            gmina = self.load(Gmina, stakeholder.gmina_id)
+            self.check_new_name(gmina, str(changes["name"]), stakeholder.id)
         if {"nip", "regon", "krs"} & changes.keys():
             current = stakeholder.identifiers
             changes["identifiers"] = check_identifiers(
@@ -191,6 +203,24 @@ class CatalogueUseCases(RegistryBase):
         stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.archive(reason, effective_on or date.today(), recorded_by)
         self.commit(stakeholder)
+
+    def check_new_name(self, gmina: Gmina, name: str, renamed: UUID | None = None) -> None:
+        """Refuse a name that reads the same as another entry of the gmina's catalogue."""
+        others = (
+            self.name_of(self.load(Stakeholder, sid))
+            for sid in gmina.stakeholder_ids
+            if sid != renamed
+        )
+        same = lookalike(name, (n for n in others if n != ERASED))
+        if same is not None:
+            raise LookalikeNameError(
+                f"W katalogu gminy {gmina.name} jest już „{same}”, nazwa nie do odróżnienia od "
+                f"„{name.strip()}” (różni się najwyżej wielkością liter, odstępami, znakami "
+                "diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
+                "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
+                f"--different-stakeholder). / The catalogue already holds '{same}', which reads "
+                "the same; confirm it is a different stakeholder to add it."
+            )
 
     # --- queries -----------------------------------------------------------------------
 

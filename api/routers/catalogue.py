@@ -32,6 +32,11 @@ class NewStakeholder(Input):
     resources_offered: list[str] = Field(default_factory=list)
     contact: str = ""
     effective_on: date | None = None
+    different_stakeholder: bool = Field(
+        default=False,
+        description="Confirm that a name reading the same as a catalogue entry's (case, "
+        "spacing, diacritics, look-alike letters) is a different stakeholder.",
+    )
 
 
 class StakeholderChanges(Input):
@@ -46,6 +51,11 @@ class StakeholderChanges(Input):
     contact: str | None = None
     effective_on: date | None = None
     expected_version: int | None = None
+    different_stakeholder: bool = Field(
+        default=False,
+        description="Confirm that a name reading the same as a catalogue entry's (case, "
+        "spacing, diacritics, look-alike letters) is a different stakeholder.",
+    )
 
 
 class Recategorise(Input):
