@@ -65,6 +65,21 @@ def check_line(field: str, value: str) -> str:
     return check_text(field, value, LINE_MAX, multiline=False)
 
 
+NUMBER_MAX = 9999
+"""Resolutions and minutes are numbered 1, 2, … in a year; no body meets ten thousand times."""
+
+
+def check_number(field: str, number: int, what: str) -> int:
+    """A number in a year's series ("Uchwała nr 3/2026"): 1 to NUMBER_MAX."""
+    if not 1 <= number <= NUMBER_MAX:
+        raise InvalidInputError(
+            field,
+            f"{field}: numer {what} musi być od 1 do {NUMBER_MAX}, nie {number} "
+            f"({what} numbers run from 1 to {NUMBER_MAX} in a year).",
+        )
+    return number
+
+
 def as_typed_digits(value: str) -> str:
     """An identifier as typed, NFKC-normalised: full-width digits become ASCII ones.
 

@@ -36,7 +36,9 @@ class Hold(Input):
     chair_function: str = ""
     minute_taker: str | None = None
     minute_taker_function: str = ""
-    number: int | None = None
+    number: int | None = Field(
+        default=None, ge=1, le=9999, description="The minutes' number, 1-9999, unique in the year."
+    )
     effective_on: date | None = None
 
 

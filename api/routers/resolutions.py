@@ -20,7 +20,12 @@ class Proposal(Input):
     title: str = Field(min_length=1)
     text: str = ""
     proposer_id: UUID
-    number: int | None = None
+    number: int | None = Field(
+        default=None,
+        ge=1,
+        le=9999,
+        description="1-9999, unique in the year; next free if left out.",
+    )
 
 
 class Vote(Input):
