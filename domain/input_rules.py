@@ -9,9 +9,11 @@ without an offset).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 from domain.errors import InvalidInputError
 
@@ -76,6 +78,27 @@ def check_number(field: str, number: int, what: str) -> int:
             field,
             f"{field}: numer {what} musi być od 1 do {NUMBER_MAX}, nie {number} "
             f"({what} numbers run from 1 to {NUMBER_MAX} in a year).",
+        )
+    return number
+
+
+MAGNITUDE_MAX = 1_000_000_000
+"""No count, amount, version or item number in a gmina's partnership comes near a billion."""
+
+
+def check_magnitude(field: str, number: float | Decimal) -> float | Decimal:
+    """A number a person typed: finite and below MAGNITUDE_MAX either way."""
+    if isinstance(number, Decimal):
+        within = number.is_finite() and abs(number) <= MAGNITUDE_MAX
+    elif isinstance(number, float):
+        within = math.isfinite(number) and abs(number) <= MAGNITUDE_MAX
+    else:
+        within = abs(number) <= MAGNITUDE_MAX
+    if not within:
+        raise InvalidInputError(
+            field,
+            f"{field}: liczba {number} jest poza zakresem ±1 000 000 000 "
+            "(the number is out of range).",
         )
     return number
 

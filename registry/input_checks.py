@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date, time
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 from uuid import UUID
@@ -19,6 +20,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.input_rules import (
     check_line,
+    check_magnitude,
     check_name,
     check_not_far_ahead,
     check_text,
@@ -49,15 +51,16 @@ NAMES = frozenset(
         "format",
         "username",
         "role",
+        "resources_offered",
     }
 )
 """One-line values of at most NAME_MAX characters."""
-LINES = frozenset({"title", "agenda", "corrects", "subject", "resources_offered"})
+LINES = frozenset({"title", "agenda", "corrects", "subject"})
 """One-line values of at most LINE_MAX characters (list items included)."""
-# Written by the registry itself, never typed: digests, hashes, lists of positions.
-SYSTEM_MADE = frozenset({"originator_topic", "built_from", "digest", "password_hash"})
-# Aggregates the registry fills itself (issued documents name what the registry wrote).
-SYSTEM_AGGREGATES = frozenset({"IssuedDocument"})
+# Written by the registry itself, never typed: digests, hashes, lists of positions, and
+# an issued document's title (made of names and titles already checked).
+SYSTEM_MADE = frozenset({"originator_topic", "password_hash"})
+SYSTEM_MADE_IN = {"IssuedDocument": frozenset({"title", "built_from", "digest"})}
 
 
 def check_value(field: str, value: Any, top: str) -> None:
@@ -70,14 +73,16 @@ def check_value(field: str, value: Any, top: str) -> None:
             check_text(field, value)
     elif isinstance(value, time):
         check_wall_clock(field, value)
-    elif isinstance(value, Sealed | UUID | Enum | int | float | date | type(None)):
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, Enum):
+        check_magnitude(field, value)
+    elif isinstance(value, Sealed | UUID | Enum | date | type(None)):
         return
     elif isinstance(value, list | tuple):
         for item in value:
             check_value(field, item, top)
     elif isinstance(value, dict):
-        for key, item in value.items():
-            check_value(f"{field}.{key}", item, top)
+        for key, item in value.items():  # a dict of changes: each value by its own name
+            check_value(f"{field}.{key}", item, str(key))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             check_value(f"{field}.{f.name}", getattr(value, f.name), f.name)
@@ -86,11 +91,10 @@ def check_value(field: str, value: Any, top: str) -> None:
 def check_pending(aggregates: Iterable[Aggregate]) -> None:
     """Refuse, before anything is saved, a fact carrying text or a time nobody should record."""
     for aggregate in aggregates:
-        if type(aggregate).__name__ in SYSTEM_AGGREGATES:
-            continue
+        system_made = SYSTEM_MADE | SYSTEM_MADE_IN.get(type(aggregate).__name__, frozenset())
         for event in aggregate.pending_events:
             for key, value in vars(event).items():
-                if key in SYSTEM_MADE:
+                if key in system_made:
                     continue
                 if key == "effective_on" and isinstance(value, date):
                     check_not_far_ahead(key, value)

@@ -31,17 +31,18 @@ def latin_twin(char: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    """What a name looks like to a reader: no case, spacing, diacritics or script."""
+    """What a name looks like to a reader: no case, spacing, punctuation, diacritics or script."""
     # Twins are looked up before and after case folding: the table pairs a Greek capital
     # Zeta with a Latin Z, but its small zeta with no Latin letter.
     text = "".join(latin_twin(c) for c in unicodedata.normalize("NFKC", name)).casefold()
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).translate(UNDECOMPOSED)
     text = "".join(latin_twin(c) for c in text).casefold()
-    return "".join(text.split())
+    # Spacing and punctuation („…” or "…", "sp. z o.o." or "sp z oo") do not tell names apart.
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c)[0] != "P")
 
 
 def lookalike(name: str, names: Iterable[str]) -> str | None:
     """The first of the names that reads the same as this one, if any."""
-    wanted = skeleton(name)
-    return next((other for other in names if skeleton(other) == wanted), None)
+    wanted = skeleton(name) or name  # a name of punctuation only is compared as typed
+    return next((other for other in names if (skeleton(other) or other) == wanted), None)

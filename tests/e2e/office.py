@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 from uuid import UUID
 
+import typer.testing
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
@@ -27,6 +29,7 @@ class Office:
     registry: Registry
     client: TestClient
     gmina_id: UUID
+    ids: dict[str, str] = field(default_factory=dict)
 
     def facts(self) -> int:
         """How many facts the registry holds (the notification log's last id)."""
@@ -56,7 +59,9 @@ class Shell:
     def __init__(self, tmp_path: Path) -> None:
         from registry.cli import app
 
+        # Built once: typer makes the click command anew on every invoke otherwise.
         self.app = app
+        self.command = typer.main.get_command(app)
         self.runner = CliRunner()
         self.path = tmp_path / "gmina.sqlite"
         self.env = {
@@ -66,7 +71,8 @@ class Shell:
         }
 
     def __call__(self, *args: str) -> Result:
-        return self.runner.invoke(self.app, list(args), env=self.env)
+        with patch.object(typer.testing, "_get_command", lambda _: self.command):
+            return self.runner.invoke(self.app, list(args), env=self.env)
 
     def facts(self) -> int:
         registry = Registry(Settings(store="sqlite", sqlite_path=self.path))
