@@ -194,6 +194,7 @@ async def add_form(request: Request, scope: WriteScope) -> Response:
             regon=blank(form.get("regon", "")),
             contact=str(form.get("contact", "")),
             recorded_by=scope.by,
+            different_stakeholder=bool(form.get("different_stakeholder")),
         )
 
     return await run_in_thread(
