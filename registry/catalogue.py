@@ -135,6 +135,7 @@ class CatalogueUseCases(RegistryBase):
         """Correct or update a stakeholder's details; identifiers are checked again."""
         stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         different_stakeholder = bool(changes.pop("different_stakeholder", False))
+        changes = {k: v for k, v in changes.items() if v is not None}  # null: left as it is
         if not changes:
             raise InvalidInputError("changes", "Say what to change.")
         if changes.get("name") is not None and not different_stakeholder:
