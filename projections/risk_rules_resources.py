@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.risk_rules_structure import flag
-from projections.risks import FLAG, WATCH, Context, Flag, coordinator_note, rule
+from projections.risks import FLAG, WATCH, Context, Flag, coordinator_note, days_before, rule
 
 
 @rule
@@ -186,7 +185,7 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
     s, signatories = ctx.settings, ctx.signatories()
     if not signatories:
         return []
-    since = ctx.snapshot.as_of - timedelta(days=s.activity_days)
+    since = days_before(ctx.snapshot.as_of, s.activity_days)
     active = {
         x for t in ctx.snapshot.active_ties() if t.since >= since for x in (t.source, t.target)
     }

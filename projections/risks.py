@@ -168,7 +168,15 @@ def assess(
 
 
 def previous_date(on: date, settings: RiskSettings) -> date:
-    return on - timedelta(days=settings.consecutive_days)
+    return days_before(on, settings.consecutive_days)
+
+
+def days_before(on: date, days: int) -> date:
+    """A day so many days earlier; the calendar's first day for an as-of near year 1."""
+    try:
+        return on - timedelta(days=days)
+    except OverflowError:
+        return date.min
 
 
 def names(people: list[Involved]) -> str:

@@ -121,3 +121,19 @@ def test_an_as_of_that_is_not_a_date_is_refused_naming_the_field(office: Office,
     answer = office.client.get(API + path, params={name: "wczoraj"})
     assert answer.status_code == 422
     assert answer.json()["field"] == name
+
+
+def test_risks_as_of_the_first_day_of_the_calendar_answer_in_words(office: Office) -> None:
+    for as_of in ("0001-01-01", "9999-12-31"):
+        assert office.client.get(API + "/risks", params={"as_of": as_of}).status_code == 200
+
+
+def test_the_network_drawing_for_a_day_far_past_the_end_shows_the_last_day(
+    office: Office,
+) -> None:
+    from tests.e2e.web import log_in
+
+    log_in(office.client, "moderator", "demo")
+    for day in ("0", "100000000", "-5"):
+        answer = office.client.get("/gminy/2640013/siec.svg", params={"day": day})
+        assert answer.status_code == 200, answer.text[:200]
