@@ -34,6 +34,15 @@ HIDDEN = re.compile(
 LINE_BREAKS = re.compile("[\t\n\r]")
 
 
+def printable(text: str) -> str:
+    """A text recorded before these rules, without the characters that break files.
+
+    XML (DOCX, GraphML, GEXF) cannot hold control characters at all; the record keeps
+    what was typed, and the files leave those characters out.
+    """
+    return HIDDEN.sub("", text)
+
+
 def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
