@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,11 @@ class Shell:
     def __init__(self, tmp_path: Path) -> None:
         from registry.cli import app
 
+        # Mounted as `mlw` itself does in main(), unless another test did it already.
+        if "network" not in {c.name for c in app.registered_commands}:
+            importlib.import_module("projections.cli").mount(app)
+        if "doc" not in {g.name for g in app.registered_groups}:
+            importlib.import_module("projections.cli_documents").mount(app)
         # Built once: typer makes the click command anew on every invoke otherwise.
         self.app = app
         self.command = typer.main.get_command(app)

@@ -195,6 +195,7 @@ NAME = {**TEXT, "too long": "x" * 301, "line break": "Fundacja\nJutra"}
 TIME = {"UTC offset": "10:00Z", "offset": "10:00+02:00", "not a time": "25:00"}
 DAY = {"more than a year ahead": TOO_FAR, "not a date": "wczoraj"}
 NUMBER = {"zero": "0", "huge": "100000000000000000000"}
+AS_OF = {"not a date": "wczoraj", "five digits": "99999", "non-ASCII digits": "２０２６-０１-０１"}
 
 # Each command as a facilitator types it, and the bad values for each of its fields:
 # (arguments with {} where the bad value goes, the field, the bad values).
@@ -250,6 +251,12 @@ SHELL = [
       "--proposer", GOPS], "text", TEXT),
     (["resolution", "propose", GMINA, SITTING, "--title", "w sprawie próby", "--text", "§1.",
       "--proposer", GOPS, "--number", "{}"], "number", NUMBER),
+    # Reads record nothing, but an as-of that is not a date is still refused in one line.
+    *[([*command, "--as-of", "{}"], "as_of", AS_OF) for command in (
+        ["catalogue", GMINA], ["network", GMINA], ["risks", GMINA], ["timeline", GMINA],
+        ["export", GMINA, "--format", "gexf"], ["pact", "show", GMINA],
+        ["doc", "catalogue", "--gmina", GMINA, "--draft"],
+    )],
 ]  # fmt: skip
 
 
