@@ -13,8 +13,9 @@ from domain.stakeholder import Stakeholder
 from domain.values import Sector, StakeholderKind, StakeholderStatus, SubType
 from registry.base import RegistryBase
 from registry.identifiers import check_identifiers
-from registry.lookalikes import lookalike
+from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
+from registry.settings import Settings
 from registry.views import StakeholderView
 
 
@@ -43,6 +44,10 @@ def parse_kind(value: StakeholderKind | str) -> StakeholderKind:
 
 class CatalogueUseCases(RegistryBase):
     """Cataloguing, editing, recategorising, inviting and archiving stakeholders."""
+
+    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
+        super().__init__(settings, env)
+        self.name_index = NameIndex()
 
     def add_stakeholder(
         self,
@@ -171,6 +176,10 @@ class CatalogueUseCases(RegistryBase):
             changes["person"] = self.vault.seal(updated, stakeholder.person.person_id)
         stakeholder.edit(changes, effective_on or date.today(), recorded_by)
         self.commit(stakeholder)
+        if "name" in changes or "person" in changes:
+            self.name_index.note(
+                stakeholder.gmina_id, stakeholder.id, self.comparable_name(stakeholder.id)
+            )
 
     def recategorise_stakeholder(
         self,
@@ -207,21 +216,26 @@ class CatalogueUseCases(RegistryBase):
 
     def check_new_name(self, gmina: Gmina, name: str, renamed: UUID | None = None) -> None:
         """Refuse a name that reads the same as another entry of the gmina's catalogue."""
-        others = (
-            self.name_of(self.load(Stakeholder, sid))
-            for sid in gmina.stakeholder_ids
-            if sid != renamed
-        )
-        same = lookalike(name, (n for n in others if n != ERASED))
-        if same is not None:
+        for sid in self.name_index.candidates(
+            gmina.id, gmina.stakeholder_ids, self.comparable_name, name
+        ):
+            current = self.comparable_name(sid)
+            self.name_index.note(gmina.id, sid, current)
+            if sid == renamed or current is None or lookalike(name, [current]) is None:
+                continue
             raise LookalikeNameError(
-                f"W katalogu gminy {gmina.name} jest już „{same}”, nazwa nie do odróżnienia od "
-                f"„{name.strip()}” (różni się najwyżej wielkością liter, odstępami, znakami "
-                "diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
+                f"W katalogu gminy {gmina.name} jest już „{current}”, nazwa nie do odróżnienia "
+                f"od „{name.strip()}” (różni się najwyżej wielkością liter, odstępami, "
+                "znakami diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
                 "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
-                f"--different-stakeholder). / The catalogue already holds '{same}', which reads "
-                "the same; confirm it is a different stakeholder to add it."
+                f"--different-stakeholder). / The catalogue already holds '{current}', which "
+                "reads the same; confirm it is a different stakeholder to add it."
             )
+
+    def comparable_name(self, stakeholder_id: UUID) -> str | None:
+        """An entry's name as it now reads, or None when the person was erased."""
+        name = self.name_of(self.load(Stakeholder, stakeholder_id))
+        return None if name == ERASED else name
 
     # --- queries -----------------------------------------------------------------------
 

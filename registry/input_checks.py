@@ -50,6 +50,7 @@ NAMES = frozenset(
         "lang",
         "format",
         "username",
+        "display_name",
         "role",
         "resources_offered",
     }

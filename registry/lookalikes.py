@@ -9,8 +9,12 @@ the confusable_homoglyphs package.
 
 from __future__ import annotations
 
+import hmac
+import os
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from uuid import UUID
 
 from confusable_homoglyphs import confusables
 
@@ -46,3 +50,54 @@ def lookalike(name: str, names: Iterable[str]) -> str | None:
     """The first of the names that reads the same as this one, if any."""
     wanted = skeleton(name) or name  # a name of punctuation only is compared as typed
     return next((other for other in names if (skeleton(other) or other) == wanted), None)
+
+
+class NameIndex:
+    """Which catalogue entries read alike, per gmina, kept by this process.
+
+    Checking a new name against every entry by loading each one makes a catalogue of
+    thousands slow to grow (and unseals every person's name each time). The index keeps,
+    per gmina, a salted digest of each entry's skeleton: never a name, so it holds no
+    personal data in the clear. A match is confirmed against the record itself, so an
+    entry renamed or erased by another process is never quoted stale.
+    """
+
+    def __init__(self) -> None:
+        self._salt = os.urandom(16)
+        self._lock = threading.Lock()
+        self._seen: dict[UUID, int] = {}
+        self._key_of: dict[UUID, dict[UUID, bytes]] = {}
+        self._entries: dict[UUID, dict[bytes, set[UUID]]] = {}
+
+    def key(self, name: str) -> bytes:
+        return hmac.new(self._salt, (skeleton(name) or name).encode(), "sha256").digest()
+
+    def note(self, gmina_id: UUID, stakeholder_id: UUID, name: str | None) -> None:
+        """An entry's name as it now reads (None: nothing to compare, e.g. erased)."""
+        with self._lock:
+            self._put(gmina_id, stakeholder_id, name)
+
+    def _put(self, gmina_id: UUID, stakeholder_id: UUID, name: str | None) -> None:
+        keys = self._key_of.setdefault(gmina_id, {})
+        entries = self._entries.setdefault(gmina_id, {})
+        old = keys.pop(stakeholder_id, None)
+        if old is not None:
+            entries.get(old, set()).discard(stakeholder_id)
+        if name is not None:
+            keys[stakeholder_id] = self.key(name)
+            entries.setdefault(keys[stakeholder_id], set()).add(stakeholder_id)
+
+    def candidates(
+        self,
+        gmina_id: UUID,
+        stakeholder_ids: Sequence[UUID],
+        name_of: Callable[[UUID], str | None],
+        name: str,
+    ) -> list[UUID]:
+        """Entries whose names may read like this one (the catalogue only ever grows)."""
+        with self._lock:
+            seen = self._seen.get(gmina_id, 0)
+            for sid in stakeholder_ids[seen:]:
+                self._put(gmina_id, sid, name_of(sid))
+            self._seen[gmina_id] = len(stakeholder_ids)
+            return sorted(self._entries.get(gmina_id, {}).get(self.key(name), ()))

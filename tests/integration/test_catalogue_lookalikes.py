@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from domain.errors import LookalikeNameError
 from registry.application import Registry
 from registry.lookalikes import skeleton
+from registry.settings import Settings
 
 ON = date(2025, 10, 1)
 
@@ -101,3 +103,24 @@ def test_renaming_an_entry_to_a_look_alike_of_another_is_refused(
 def test_names_that_differ_in_letters_are_different_names() -> None:
     assert skeleton("Stowarzyszenie Razem") != skeleton("Stowarzyszenie Razam")
     assert skeleton("Koło Gospodyń Wiejskich") == skeleton("kolo gospodyn wiejskich")
+
+
+def test_an_entry_renamed_by_another_process_no_longer_blocks_its_old_name(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")
+    office, laptop = Registry(settings), Registry(settings)
+    try:
+        gid = zielony_jar(office)
+        first = office.add_stakeholder(
+            gid, name="Fundacja Jutra", subtype="ngo", recorded_by="ala", effective_on=ON
+        )
+        laptop.edit_stakeholder(first, name="Fundacja Pojutrze", recorded_by="ola")
+        office.add_stakeholder(
+            gid, name="Fundacja Jutra", subtype="ngo", recorded_by="ala", effective_on=ON
+        )
+        with pytest.raises(LookalikeNameError, match="Fundacja Jutra"):
+            laptop.add_stakeholder(gid, name="fundacja jutra", subtype="ngo", recorded_by="ola")
+    finally:
+        office.close()
+        laptop.close()
