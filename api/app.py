@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from api import documents
@@ -19,7 +20,8 @@ from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
 from api.i18n import language, translator
 from api.idempotency import IdempotencyKeys
-from api.problems import invalid_request, problem
+from api.openapi import serve_docs
+from api.problems import http_problem, invalid_request, problem
 from api.routers import (
     accounts,
     catalogue,
@@ -123,13 +125,17 @@ def create_app(
             "Errors are RFC 9457 problem documents."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from the package's own Swagger UI files (api/openapi.py)
+        redoc_url=None,
     )
+    serve_docs(app)
     app.state.templates = TEMPLATES
     app.state.web_settings = web
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     answer_storage_failures(app)
     app.add_middleware(IdempotencyKeys)  # inside the session: it knows who asks
+    app.add_exception_handler(StarletteHTTPException, http_problem)  # type: ignore[arg-type]
     app.middleware("http")(remember_language)
     app.add_middleware(
         SessionMiddleware,

@@ -31,7 +31,11 @@ pages = APIRouter(prefix="/gminy/{ref}/dokumenty", include_in_schema=False)
 
 AsOf = Annotated[
     str | None,
-    Query(alias="as-of", description="YYYY-MM-DD, or 'signed' (pact), 'approved' (minutes)."),
+    Query(
+        alias="as-of",
+        pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2}|signed|approved)$",
+        description="YYYY-MM-DD, or 'signed' (pact), 'approved' (minutes).",
+    ),
 ]
 Format = Annotated[str, Query(pattern="^(html|pdf|docx)$", description=", ".join(FORMATS))]
 Lang = Annotated[str, Query(pattern="^(pl|en)$")]

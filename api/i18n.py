@@ -49,6 +49,9 @@ EN: dict[str, str] = {
     "Status": "Status",
     "Dodaj interesariusza": "Add a stakeholder",
     "Osoba (lider społeczny)": "Person (social leader)",
+    "To inny interesariusz niż wpis o podobnej nazwie": (
+        "A different stakeholder from the entry with a similar name"
+    ),
     "Forma prawna": "Legal form",
     "Siedziba": "Seat",
     "Obszar działania": "Area of activity",

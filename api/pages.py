@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from domain.errors import DomainError, InvalidInputError
+from domain.input_rules import check_wall_clock
 from domain.values import (
     RESOURCE_LABELS_PL,
     SECTOR_LABELS_PL,
@@ -70,6 +71,7 @@ def form_time(value: str) -> time | None:
     if not value.strip():
         return None
     try:
-        return time.fromisoformat(value.strip())
+        at = time.fromisoformat(value.strip())
     except ValueError:
         raise InvalidInputError("time", f"Not a time (HH:MM): {value!r}.") from None
+    return check_wall_clock("time", at)

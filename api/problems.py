@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.auth import LoginRequiredError
 from domain.account import AccessDeniedError, AuthenticationError
@@ -53,12 +56,26 @@ def invalid_request(request: Request, exc: RequestValidationError) -> Response:
     errors = exc.errors()
     first = errors[0] if errors else {}
     field = ".".join(str(p) for p in first.get("loc", ())[1:]) or "body"
-    detail = f"{field}: {first.get('msg', 'invalid')}"
+    message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+    detail = message if message.startswith(f"{field}: ") else f"{field}: {message}"
     if request.url.path.startswith("/api/"):
         return problem_json(422, "Invalid input", detail, field=field, errors=jsonable(errors))
     return request.app.state.templates.TemplateResponse(
         request, "error.html", {"title": "Invalid input", "detail": detail}, status_code=422
     )
+
+
+async def http_problem(request: Request, exc: StarletteHTTPException) -> Response:
+    """The framework's own refusals (a body that is not JSON, a wrong method) as problems too."""
+    if not request.url.path.startswith("/api/"):
+        return await http_exception_handler(request, exc)
+    title = HTTPStatus(exc.status_code).phrase if exc.status_code in HTTP_CODES else "Error"
+    response = problem_json(exc.status_code, title, str(exc.detail))
+    response.headers.update(exc.headers or {})
+    return response
+
+
+HTTP_CODES = {s.value for s in HTTPStatus}
 
 
 def jsonable(errors: Any) -> list[dict[str, Any]]:

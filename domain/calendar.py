@@ -8,7 +8,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import DuplicateNumberError, InvalidInputError
+from domain.errors import DuplicateNumberError
+from domain.input_rules import check_number
 from domain.minutes import MeetingKind
 from domain.values import Immutable
 
@@ -69,8 +70,7 @@ class MeetingCalendar(Aggregate):
         self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
     ) -> None:
         """A held meeting's minutes get their number ("Protokół nr 2/2026"), unique in the year."""
-        if number < 1:
-            raise InvalidInputError("number", "Minutes numbers start at 1.")
+        check_number("number", number, "protokołu")
         kind = self.entry(meeting_id).kind
         for e in self.entries:
             if e.kind is kind and e.number == number and e.on.year == on.year:

@@ -94,3 +94,7 @@ class QuorumNotReachedError(RuleViolationError):
 
 class DuplicateNumberError(RuleViolationError):
     """Raised when a resolution or minutes number is already taken in that year."""
+
+
+class LookalikeNameError(RuleViolationError):
+    """Raised when a name reads the same as one already in the gmina's catalogue."""

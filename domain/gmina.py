@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
+from domain.input_rules import as_typed_digits
 
 VOIVODESHIPS: dict[str, str] = {
     "02": "dolnośląskie",
@@ -35,8 +36,8 @@ GMINA_TYPE_LABELS_PL = {"1": "miejska", "2": "wiejska", "3": "miejsko-wiejska"}
 
 def check_terc(code: str) -> str:
     """Return a gmina's 7-digit TERC code (WWPPGGR) if its structure is valid."""
-    code = code.strip()
-    if not re.fullmatch(r"\d{7}", code):
+    code = as_typed_digits(code)
+    if not re.fullmatch(r"[0-9]{7}", code):
         raise InvalidInputError("terc", f"TERC code must be 7 digits (WWPPGGR), got {code!r}.")
     woj, pow_, gmi, rodz = code[:2], code[2:4], code[4:6], code[6]
     if woj not in VOIVODESHIPS:

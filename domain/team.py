@@ -16,6 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.input_rules import check_number
 from domain.values import Immutable
 from domain.voting import TeamRules
 
@@ -262,8 +263,7 @@ class SynergyTeam(Aggregate):
         self, resolution_id: UUID, number: int, year: int, effective_on: date, recorded_by: str
     ) -> None:
         """Give a resolution its number, unique in the team's year ("Uchwała nr 3/2026")."""
-        if number < 1:
-            raise InvalidInputError("number", "Resolution numbers start at 1.")
+        check_number("number", number, "uchwały")
         key = f"{number}/{year}"
         if key in self.resolution_numbers:
             raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")

@@ -70,8 +70,10 @@ def with_view(action: Any) -> Any:
 
 def network(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """Who cooperates with whom: measures per stakeholder and for the whole network."""
-    on = parse_date(as_of, "as_of")
-    report = run(with_view(lambda reg, v: v.network(reg.find_gmina(gmina), on)), as_json)
+    report = run(
+        with_view(lambda reg, v: v.network(reg.find_gmina(gmina), parse_date(as_of, "as_of"))),
+        as_json,
+    )
     emit(report, as_json, describe_network)
 
 
@@ -79,8 +81,10 @@ def risks(
     gmina: GminaArg, as_of: AsOfOpt = None, lang: LangOpt = "pl", as_json: JsonOpt = False
 ) -> None:
     """Risk flags of domination and exclusion, each in one sentence with its numbers."""
-    on = parse_date(as_of, "as_of")
-    flags = run(with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), on)), as_json)
+    flags = run(
+        with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), parse_date(as_of, "as_of"))),
+        as_json,
+    )
     emit(flags, as_json, lambda fs: describe_flags(fs, lang))
 
 
@@ -94,8 +98,13 @@ def export_network(
     if fmt_ not in FORMATS:
         typer.secho(f"Refused: choose a format of {', '.join(FORMATS)}.", err=True)
         raise typer.Exit(code=1)
-    on = parse_date(as_of, "as_of")
-    text = run(with_view(lambda reg, v: export(v.snapshot(reg.find_gmina(gmina), on), fmt_)))
+    text = run(
+        with_view(
+            lambda reg, v: export(
+                v.snapshot(reg.find_gmina(gmina), parse_date(as_of, "as_of")), fmt_
+            )
+        )
+    )
     if output is None:
         print(text)
     else:
@@ -110,9 +119,9 @@ def timeline(
     as_json: JsonOpt = False,
 ) -> None:
     """Every recorded fact of the gmina: what, when it took effect, who recorded it."""
-    on = parse_date(as_of, "as_of")
 
     def act(reg: Registry) -> Any:
+        on = parse_date(as_of, "as_of")  # refused inside run: one line, no traceback
         with ReadModels(reg) as models:
             models.catch_up()
             gid = reg.find_gmina(gmina)

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from domain.input_rules import printable
 from projections.metrics import TIE_KINDS, build_graph
 from projections.network import Actor, Snapshot
 
@@ -22,7 +23,7 @@ FORMATS = ("graphml", "gexf", "csv", "json")
 
 
 def label(actor: Actor) -> str:
-    return actor.name if actor.kind == "institution" else f"osoba {actor.id[:8]}"
+    return printable(actor.name) if actor.kind == "institution" else f"osoba {actor.id[:8]}"
 
 
 def anonymised(snapshot: Snapshot) -> nx.Graph:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
+from domain.input_rules import wall_clock
 from domain.minutes import MeetingKind
 from projections.store import RowView
 from registry.meetings import parse_kind
@@ -78,7 +79,7 @@ def day(value: str | None) -> date | None:
 
 
 def moment(value: str | None) -> time | None:
-    return None if value is None else time.fromisoformat(value)
+    return None if value is None else wall_clock(time.fromisoformat(value))
 
 
 def team_members(view: RowView, gmina_id: UUID, *, on: date | None = None) -> list[SeatRow]:
@@ -121,7 +122,7 @@ def meetings(
                 kind=r["kind"],
                 number=r["number"],
                 on=date.fromisoformat(r["on"]),
-                at=time.fromisoformat(r["at"]),
+                at=wall_clock(time.fromisoformat(r["at"])),
                 place=r["place"],
                 state=r["state"],
                 started_at=moment(r["started_at"]),

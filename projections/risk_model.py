@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import networkx as nx
 
@@ -132,3 +132,11 @@ def coordinator_note(people: list[Involved]) -> tuple[str, str]:
         f" {who} is the coordinator (OPS): part of this comes with the role – "
         "check whether it goes beyond what coordination needs.",
     )
+
+
+def days_before(on: date, days: int) -> date:
+    """A day so many days earlier; the calendar's first day for an as-of near year 1."""
+    try:
+        return on - timedelta(days=days)
+    except OverflowError:
+        return date.min

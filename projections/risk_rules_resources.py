@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
 from domain.values import SECTOR_LABELS_PL, Sector
-from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note
+from projections.risk_model import (
+    FLAG,
+    WATCH,
+    Context,
+    Flag,
+    Rule,
+    coordinator_note,
+    days_before,
+)
 from projections.risk_rules_structure import flag
 
 
@@ -180,7 +187,7 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
     s, signatories = ctx.settings, ctx.signatories()
     if not signatories:
         return []
-    since = ctx.snapshot.as_of - timedelta(days=s.activity_days)
+    since = days_before(ctx.snapshot.as_of, s.activity_days)
     active = {
         x for t in ctx.snapshot.active_ties() if t.since >= since for x in (t.source, t.target)
     }

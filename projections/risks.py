@@ -8,7 +8,7 @@ quiet on small networks ("watch") and when the data needed is incomplete.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from projections import risk_rules_decisions, risk_rules_resources, risk_rules_structure
 from projections.network import Snapshot
@@ -22,6 +22,7 @@ from projections.risk_model import (
     Involved,
     Rule,
     context,
+    days_before,
 )
 from projections.risk_settings import RiskSettings
 
@@ -68,4 +69,4 @@ def assess(
 
 
 def previous_date(on: date, settings: RiskSettings) -> date:
-    return on - timedelta(days=settings.consecutive_days)
+    return days_before(on, settings.consecutive_days)

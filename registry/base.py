@@ -19,6 +19,7 @@ from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import effective_on, replay_as_of
 from domain.pact import Pact
+from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
 from registry.settings import Settings
 from registry.transcodings import register_domain_transcodings
@@ -127,6 +128,7 @@ class RegistryBase(Application[UUID]):
 
     def commit(self, *aggregates: Aggregate) -> None:
         """Record all pending facts of these aggregates at once, or none of them."""
+        check_pending(aggregates)
         try:
             self.save(*aggregates)
         except IntegrityError:

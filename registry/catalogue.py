@@ -7,13 +7,21 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInputError, NotFoundError, PersonErasedError, WrongGminaError
+from domain.errors import (
+    InvalidInputError,
+    LookalikeNameError,
+    NotFoundError,
+    PersonErasedError,
+    WrongGminaError,
+)
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
 from registry.base import RegistryBase
 from registry.identifiers import check_identifiers
+from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
+from registry.settings import Settings
 from registry.views import StakeholderView
 
 
@@ -43,6 +51,10 @@ def parse_kind(value: StakeholderKind | str) -> StakeholderKind:
 class CatalogueUseCases(RegistryBase):
     """Cataloguing, editing, recategorising, inviting and archiving stakeholders."""
 
+    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
+        super().__init__(settings, env)
+        self.name_index = NameIndex()
+
     def add_stakeholder(
         self,
         gmina_id: UUID,
@@ -60,9 +72,16 @@ class CatalogueUseCases(RegistryBase):
         contact: str = "",
         recorded_by: str,
         effective_on: date | None = None,
+        different_stakeholder: bool = False,
     ) -> UUID:
-        """Enter an institution or a citizen leader in the gmina's catalogue."""
+        """Enter an institution or a citizen leader in the gmina's catalogue.
+
+        A name that reads the same as one already there is refused unless the facilitator
+        confirms it is a different stakeholder (different_stakeholder).
+        """
         gmina = self.load(Gmina, gmina_id)
+        if not different_stakeholder:
+            self.check_new_name(gmina, name)
         kind = parse_kind(kind)
         sub = parse_subtype(subtype)
         ids = check_identifiers(nip, regon, krs)
@@ -153,8 +172,13 @@ class CatalogueUseCases(RegistryBase):
     ) -> None:
         """Correct or update a stakeholder's details; identifiers are checked again."""
         stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        different_stakeholder = bool(changes.pop("different_stakeholder", False))
+        changes = {k: v for k, v in changes.items() if v is not None}  # null: left as it is
         if not changes:
             raise InvalidInputError("changes", "Say what to change.")
+        if changes.get("name") is not None and not different_stakeholder:
+            gmina = self.load(Gmina, stakeholder.gmina_id)
+            self.check_new_name(gmina, str(changes["name"]), stakeholder.id)
         if {"nip", "regon", "krs"} & changes.keys():
             current = stakeholder.identifiers
             changes["identifiers"] = check_identifiers(
@@ -186,6 +210,10 @@ class CatalogueUseCases(RegistryBase):
             self.vault.remember(stakeholder.gmina_id, stakeholder.person.person_id, updated.name)
         stakeholder.edit(changes, effective_on or date.today(), recorded_by)
         self.commit(stakeholder)
+        if "name" in changes or "person" in changes:
+            self.name_index.note(
+                stakeholder.gmina_id, stakeholder.id, self.comparable_name(stakeholder.id)
+            )
 
     def recategorise_stakeholder(
         self,
@@ -219,6 +247,29 @@ class CatalogueUseCases(RegistryBase):
         stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.archive(reason, effective_on or date.today(), recorded_by)
         self.commit(stakeholder)
+
+    def check_new_name(self, gmina: Gmina, name: str, renamed: UUID | None = None) -> None:
+        """Refuse a name that reads the same as another entry of the gmina's catalogue."""
+        for sid in self.name_index.candidates(
+            gmina.id, gmina.stakeholder_ids, self.comparable_name, name
+        ):
+            current = self.comparable_name(sid)
+            self.name_index.note(gmina.id, sid, current)
+            if sid == renamed or current is None or lookalike(name, [current]) is None:
+                continue
+            raise LookalikeNameError(
+                f"W katalogu gminy {gmina.name} jest już „{current}”, nazwa nie do odróżnienia "
+                f"od „{name.strip()}” (różni się najwyżej wielkością liter, odstępami, "
+                "znakami diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
+                "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
+                f"--different-stakeholder). / The catalogue already holds '{current}', which "
+                "reads the same; confirm it is a different stakeholder to add it."
+            )
+
+    def comparable_name(self, stakeholder_id: UUID) -> str | None:
+        """An entry's name as it now reads, or None when the person was erased."""
+        name = self.name_of(self.load(Stakeholder, stakeholder_id))
+        return None if name == ERASED else name
 
     # --- queries -----------------------------------------------------------------------
 

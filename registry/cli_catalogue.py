@@ -75,6 +75,13 @@ def add(
     area: Annotated[str, typer.Option(help="Area of activity.")] = "",
     resource: Annotated[list[str] | None, typer.Option(help="A resource offered (repeat).")] = None,
     contact: Annotated[str, typer.Option(help="Role-based contact.")] = "",
+    different_stakeholder: Annotated[
+        bool,
+        typer.Option(
+            "--different-stakeholder",
+            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
+        ),
+    ] = False,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -97,6 +104,7 @@ def add(
             contact=contact,
             recorded_by=recorder(by),
             effective_on=parse_date(on, "on"),
+            different_stakeholder=different_stakeholder,
         )
         return app.get_stakeholder(sid)
 
@@ -121,6 +129,13 @@ def edit(
     expected_version: Annotated[
         int | None, typer.Option(help="Refuse if the entry changed since this version.")
     ] = None,
+    different_stakeholder: Annotated[
+        bool,
+        typer.Option(
+            "--different-stakeholder",
+            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
+        ),
+    ] = False,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -137,7 +152,9 @@ def edit(
         "resources_offered": resource,
         "contact": contact,
     }
-    changes = {k: v for k, v in given.items() if v is not None}
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if different_stakeholder:
+        changes["different_stakeholder"] = True
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from domain.errors import InvalidInputError
+from domain.input_rules import check_wall_clock
 from registry.application import Registry
 from registry.cli_support import (
     AsOfOpt,
@@ -42,9 +43,10 @@ def parse_time(value: str | None, field: str = "time") -> time | None:
     if value is None or not value.strip():
         return None
     try:
-        return time.fromisoformat(value.strip())
+        at = time.fromisoformat(value.strip())
     except ValueError:
         raise InvalidInputError(field, f"{value!r} is not a time; write it as HH:MM.") from None
+    return check_wall_clock(field, at)
 
 
 def required_time(value: str, field: str) -> time:

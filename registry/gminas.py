@@ -8,6 +8,7 @@ from uuid import UUID
 from domain.directory import GminaDirectory
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina, check_terc, voivodeship_of
+from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.values import Stage
@@ -100,8 +101,8 @@ class GminaUseCases(RegistryBase):
         """A gmina's id from its TERC code, its id, or its exact name."""
         ref = ref.strip()
         directory = self.directory()
-        if ref in directory.by_terc:
-            return directory.by_terc[ref]
+        if as_typed_digits(ref) in directory.by_terc:
+            return directory.by_terc[as_typed_digits(ref)]
         try:
             candidate = UUID(ref)
         except ValueError:

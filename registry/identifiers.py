@@ -9,13 +9,21 @@ from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
 from domain.errors import InvalidInputError
+from domain.input_rules import as_typed_digits
 from domain.values import Identifiers
+
+
+def ascii_digits(field: str, label: str, typed: str, number: str) -> str:
+    """A register number of ASCII digits only (another script's digits look alike, but are not)."""
+    if not re.fullmatch(r"[0-9]+", number):
+        raise InvalidInputError(field, f"{label} {typed!r} must be written with the digits 0-9.")
+    return number
 
 
 def check_nip(value: str) -> str:
     """A NIP (10 digits with a checksum), normalised to digits only."""
     try:
-        return str(stdnum_nip.validate(value))
+        return ascii_digits("nip", "NIP", value, str(stdnum_nip.validate(as_typed_digits(value))))
     except ValidationError as exc:
         raise InvalidInputError("nip", f"NIP {value!r} is not valid: {exc}") from None
 
@@ -23,15 +31,17 @@ def check_nip(value: str) -> str:
 def check_regon(value: str) -> str:
     """A REGON (9 or 14 digits with checksums), normalised to digits only."""
     try:
-        return str(stdnum_regon.validate(value))
+        return ascii_digits(
+            "regon", "REGON", value, str(stdnum_regon.validate(as_typed_digits(value)))
+        )
     except ValidationError as exc:
         raise InvalidInputError("regon", f"REGON {value!r} is not valid: {exc}") from None
 
 
 def check_krs(value: str) -> str:
     """A KRS number: 10 digits (leading zeros kept), no checksum."""
-    digits = re.sub(r"[\s-]", "", value)
-    if not re.fullmatch(r"\d{10}", digits):
+    digits = re.sub(r"[\s-]", "", as_typed_digits(value))
+    if not re.fullmatch(r"[0-9]{10}", digits):
         raise InvalidInputError("krs", f"KRS {value!r} must be 10 digits, e.g. 0000123456.")
     return digits
 

@@ -21,6 +21,7 @@ from domain.effects import (
 )
 from domain.entity import ENTITY_TYPE_LABELS_PL
 from domain.errors import InvalidInputError, NotFoundError
+from domain.input_rules import check_wall_clock
 from domain.meeting import Meeting
 from domain.minutes import (
     MEETING_KIND_LABELS_PL,
@@ -47,7 +48,9 @@ from registry.meetings import parse_kind
 from registry.personal_data import ERASED
 from registry.resolutions import ResolutionUseCases
 
-MEETING_REF = re.compile(r"^(team|zsl|pact|pakt)[\s:/-]*(\d+)/(\d{4})$", re.IGNORECASE)
+MEETING_REF = re.compile(
+    r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
+)
 
 
 class MeetingQueries(ResolutionUseCases):
@@ -257,7 +260,7 @@ class MeetingQueries(ResolutionUseCases):
                 for e in entries
                 if e.kind is kind and e.number == int(number) and e.on.year == int(year)
             ]
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ref):
             matches = [e.meeting_id for e in entries if e.on.isoformat() == ref]
         else:
             matches = [e.meeting_id for e in entries if str(e.meeting_id).startswith(ref.lower())]
@@ -269,6 +272,7 @@ class MeetingQueries(ResolutionUseCases):
 
     def quorum_at(self, meeting_id: UUID, at: time) -> QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""
+        check_wall_clock("at", at)
         m = self.load(Meeting, meeting_id)
         if m.state is not MeetingState.HELD:
             raise InvalidInputError("meeting", f"The meeting of {m.on} was not held.")

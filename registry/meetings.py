@@ -118,7 +118,7 @@ class MeetingUseCases(EntityUseCases):
         on = effective_on or meeting.on
         calendar = self.calendar_of(meeting.gmina_id)
         calendar.move(meeting_id, on, on, recorded_by)
-        number = number or calendar.next_number(meeting.kind, on.year)
+        number = calendar.next_number(meeting.kind, on.year) if number is None else number
         calendar.number_minutes(meeting_id, number, on, on, recorded_by)
         meeting.hold(
             number,

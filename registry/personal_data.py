@@ -24,6 +24,7 @@ from uuid import UUID, uuid4
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from domain.errors import NotFoundError, PersonErasedError
+from domain.input_rules import check_name
 from domain.values import Sealed
 
 ERASED = "[dane usunięte]"
@@ -385,6 +386,8 @@ class PersonalDataVault:
 
     def seal(self, data: PersonData, person_id: UUID | None = None) -> Sealed:
         """Encrypt a person's data under their key (a new person if no id is given)."""
+        for field, value in vars(data).items():
+            check_name(field, value)  # sealed text escapes the check before saving
         if person_id is None:
             person_id = self.new_person()
         key = self.keys.get(person_id)

@@ -47,7 +47,7 @@ class ResolutionUseCases(EffectUseCases):
         resolution = Resolution.propose(
             meeting.gmina_id,
             meeting_id,
-            number or team.next_number(year),
+            team.next_number(year) if number is None else number,
             year,
             title,
             proposer_id,

@@ -21,6 +21,7 @@ from domain import (
     voting,
 )
 from domain.calendar import CalendarEntry
+from domain.input_rules import wall_clock
 from domain.pact import Commitment, Membership
 from domain.partnership import StageReached
 
@@ -44,7 +45,9 @@ class TimeAsISO(Transcoding):
         return obj.isoformat()
 
     def decode(self, data: str) -> time:
-        return time.fromisoformat(data)
+        # Times of day are wall-clock times; one stored with an offset (accepted once) is
+        # read as the local time it shows, so every comparison of times stays possible.
+        return wall_clock(time.fromisoformat(data))
 
 
 def enum_transcoding(cls: type[Enum]) -> Transcoding:

@@ -8,9 +8,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.inputs import Input
 from api.pages import attempt, render, typed
 from registry.views import FactView, StakeholderView
 
@@ -18,7 +19,7 @@ api = APIRouter(prefix="/api/gminas/{ref}/stakeholders", tags=["catalogue"])
 pages = APIRouter(prefix="/gminy/{ref}/katalog", include_in_schema=False)
 
 
-class NewStakeholder(BaseModel):
+class NewStakeholder(Input):
     name: str = Field(min_length=1)
     subtype: str
     kind: str = "institution"
@@ -28,12 +29,17 @@ class NewStakeholder(BaseModel):
     krs: str | None = None
     seat: str = ""
     area: str = ""
-    resources_offered: list[str] = []
+    resources_offered: list[str] = Field(default_factory=list)
     contact: str = ""
     effective_on: date | None = None
+    different_stakeholder: bool = Field(
+        default=False,
+        description="Confirm that a name reading the same as a catalogue entry's (case, "
+        "spacing, diacritics, look-alike letters) is a different stakeholder.",
+    )
 
 
-class StakeholderChanges(BaseModel):
+class StakeholderChanges(Input):
     name: str | None = None
     legal_form: str | None = None
     nip: str | None = None
@@ -45,19 +51,24 @@ class StakeholderChanges(BaseModel):
     contact: str | None = None
     effective_on: date | None = None
     expected_version: int | None = None
+    different_stakeholder: bool = Field(
+        default=False,
+        description="Confirm that a name reading the same as a catalogue entry's (case, "
+        "spacing, diacritics, look-alike letters) is a different stakeholder.",
+    )
 
 
-class Recategorise(BaseModel):
+class Recategorise(Input):
     subtype: str
     effective_on: date | None = None
 
 
-class Archive(BaseModel):
+class Archive(Input):
     reason: str = Field(min_length=1)
     effective_on: date | None = None
 
 
-class Dated(BaseModel):
+class Dated(Input):
     effective_on: date | None = None
 
 
@@ -183,6 +194,7 @@ async def add_form(request: Request, scope: WriteScope) -> Response:
             regon=blank(form.get("regon", "")),
             contact=str(form.get("contact", "")),
             recorded_by=scope.by,
+            different_stakeholder=bool(form.get("different_stakeholder")),
         )
 
     return await run_in_thread(

@@ -6,35 +6,36 @@ from datetime import date
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
+from api.inputs import Input
 from registry.meeting_views import EntityView
 
 api = APIRouter(prefix="/api/gminas/{ref}/entities", tags=["entities"])
 
 
-class Choice(BaseModel):
+class Choice(Input):
     entity_type: str = Field(description="cis, kis, zaz, wtz or social_cooperative")
     name: str = ""
     decided_by: str = Field(min_length=1, description="Whose decision.")
     effective_on: date | None = None
 
 
-class Creation(BaseModel):
+class Creation(Input):
     decided_by: str = Field(min_length=1)
     recreated: bool = False
     effective_on: date | None = None
 
 
-class Registration(BaseModel):
+class Registration(Input):
     authority: str = Field(min_length=1, description="Who granted the status or registered it.")
     decision_number: str = Field(min_length=1)
     decided_by: str = ""
     effective_on: date | None = Field(default=None, description="Date of the decision.")
 
 
-class StatusLost(BaseModel):
+class StatusLost(Input):
     reason: str = Field(min_length=1)
     decided_by: str = ""
     effective_on: date | None = None

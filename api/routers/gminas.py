@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import AccountDep, Csrf, ReadScope, Scope, WriteScope
 from api.deps import RegistryDep, Views, ViewsDep
+from api.inputs import Input
 from api.pages import attempt, render
 from domain.errors import NotFoundError
 from registry.access import check_may_register, may_read
@@ -20,7 +21,7 @@ api = APIRouter(prefix="/api/gminas", tags=["gminas"])
 pages = APIRouter(include_in_schema=False)
 
 
-class NewGmina(BaseModel):
+class NewGmina(Input):
     terc: str = Field(description="7-digit TERC code (WWPPGGR).")
     name: str = Field(min_length=1)
     powiat: str = Field(min_length=1)
@@ -28,7 +29,7 @@ class NewGmina(BaseModel):
     effective_on: date | None = None
 
 
-class GminaChanges(BaseModel):
+class GminaChanges(Input):
     name: str | None = None
     powiat: str | None = None
     terc: str | None = Field(default=None, description="A new TERC code; the id stays.")
@@ -36,12 +37,12 @@ class GminaChanges(BaseModel):
     expected_version: int | None = None
 
 
-class OpenPartnership(BaseModel):
+class OpenPartnership(Input):
     reason: str = Field(min_length=1)
     effective_on: date | None = None
 
 
-class AdvanceStage(BaseModel):
+class AdvanceStage(Input):
     stage: int = Field(ge=2, le=6)
     reason: str = Field(min_length=1)
     decided_by: str | None = None

@@ -8,9 +8,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.inputs import Input, WallClock
 from api.pages import attempt, form_time, render, typed
 from api.routers.catalogue import blank, run_in_thread
 from registry.meeting_views import MeetingSummaryView, MeetingView, QuorumView
@@ -19,50 +20,52 @@ api = APIRouter(prefix="/api/gminas/{ref}/meetings", tags=["meetings"])
 pages = APIRouter(prefix="/gminy/{ref}/spotkania", include_in_schema=False)
 
 
-class Schedule(BaseModel):
+class Schedule(Input):
     kind: str = Field(description="team (a sitting of the team) or pact (a pact forum)")
     on: date
     at: time
     place: str = Field(min_length=1)
-    agenda: list[str] = []
+    agenda: list[str] = Field(default_factory=list)
     effective_on: date | None = None
 
 
-class Hold(BaseModel):
+class Hold(Input):
     started_at: time
     ended_at: time | None = None
     chair: str | None = None
     chair_function: str = ""
     minute_taker: str | None = None
     minute_taker_function: str = ""
-    number: int | None = None
+    number: int | None = Field(
+        default=None, ge=1, le=9999, description="The minutes' number, 1-9999, unique in the year."
+    )
     effective_on: date | None = None
 
 
-class End(BaseModel):
+class End(Input):
     ended_at: time
 
 
-class Reschedule(BaseModel):
+class Reschedule(Input):
     on: date | None = None
     at: time | None = None
     place: str | None = None
     effective_on: date | None = None
 
 
-class Cancel(BaseModel):
+class Cancel(Input):
     reason: str = Field(min_length=1)
 
 
-class AgendaItem(BaseModel):
+class AgendaItem(Input):
     title: str = Field(min_length=1)
 
 
-class Summary(BaseModel):
+class Summary(Input):
     summary: str
 
 
-class Attendance(BaseModel):
+class Attendance(Input):
     stakeholder_id: UUID
     representative: str | None = None
     representative_function: str = ""
@@ -70,7 +73,7 @@ class Attendance(BaseModel):
     departed_at: time | None = None
 
 
-class Departure(BaseModel):
+class Departure(Input):
     at: time
 
 
@@ -92,7 +95,7 @@ def get_meeting(scope: ReadScope, mid: UUID, as_of: date | None = None) -> Meeti
 
 
 @api.get("/{mid}/quorum")
-def quorum(scope: ReadScope, mid: UUID, at: time) -> QuorumView:
+def quorum(scope: ReadScope, mid: UUID, at: WallClock) -> QuorumView:
     return scope.registry.quorum_at(scope.meeting(mid), at)
 
 

@@ -11,27 +11,28 @@ from decimal import Decimal
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
+from api.inputs import Input
 from domain.errors import NotFoundError
 from registry.meeting_views import ActionItemView, ErratumView, MeetingView
 
 api = APIRouter(prefix="/api/gminas/{ref}/meetings/{mid}", tags=["minutes"])
 
 
-class NewTask(BaseModel):
+class NewTask(Input):
     owner_id: UUID = Field(description="The stakeholder who is to do it.")
     description: str = Field(min_length=1)
     due_on: date | None = None
     agenda_item: int | None = Field(default=None, description="The agenda item it comes from.")
 
 
-class Acceptance(BaseModel):
+class Acceptance(Input):
     effective_on: date | None = None
 
 
-class TakeUp(BaseModel):
+class TakeUp(Input):
     resource: str = Field(description="money, premises, staff, time, know_how, …")
     quantity: Decimal | None = None
     unit: str = ""
@@ -39,16 +40,16 @@ class TakeUp(BaseModel):
     effective_on: date | None = None
 
 
-class Approval(BaseModel):
+class Approval(Input):
     at_meeting_id: UUID = Field(description="The later meeting of the same body that approved.")
     decided_by: str = Field(default="", description="How, e.g. 'jednogłośnie'.")
 
 
-class Finalisation(BaseModel):
+class Finalisation(Input):
     effective_on: date | None = None
 
 
-class Erratum(BaseModel):
+class Erratum(Input):
     corrects: str = Field(
         min_length=1,
         description="header, agenda:<no.>, attendance:<stakeholder id>, action:<task id>, "

@@ -104,7 +104,7 @@ def network_page(
 def network_svg(scope: ReadScope, views: ViewsDep, day: int | None = None) -> Response:
     """The drawing alone, for the as-of slider to swap in."""
     start, end = date_range(scope)
-    on = end if day is None else min(start + timedelta(days=max(0, day)), end)
+    on = end if day is None else start + timedelta(days=min(max(0, day), (end - start).days))
     return Response(str(drawing(scope, views, on)["svg"]), media_type="image/svg+xml")
 
 

@@ -9,9 +9,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.inputs import Input
 from api.pages import render, typed
 from api.routers.catalogue import blank, run_in_thread
 from registry.cooperation import CooperationView
@@ -21,7 +22,7 @@ api = APIRouter(prefix="/api/gminas/{ref}/pact", tags=["pact"])
 pages = APIRouter(prefix="/gminy/{ref}/pakt", include_in_schema=False)
 
 
-class Join(BaseModel):
+class Join(Input):
     stakeholder_id: UUID
     representative: str | None = None
     representative_contact: str = ""
@@ -31,18 +32,18 @@ class Join(BaseModel):
     effective_on: date | None = None
 
 
-class Leave(BaseModel):
+class Leave(Input):
     reason: str = ""
     effective_on: date | None = None
 
 
-class Theses(BaseModel):
+class Theses(Input):
     theses: list[str]
     effective_on: date | None = None
     expected_version: int | None = None
 
 
-class NewCommitment(BaseModel):
+class NewCommitment(Input):
     stakeholder_id: UUID
     resource: str
     description: str = Field(min_length=1)
@@ -55,7 +56,7 @@ class NewCommitment(BaseModel):
     effective_on: date | None = None
 
 
-class Revision(BaseModel):
+class Revision(Input):
     description: str | None = None
     quantity: Decimal | None = None
     unit: str | None = None
@@ -64,12 +65,12 @@ class Revision(BaseModel):
     effective_on: date | None = None
 
 
-class Closing(BaseModel):
+class Closing(Input):
     note: str = ""
     effective_on: date | None = None
 
 
-class NewCooperation(BaseModel):
+class NewCooperation(Input):
     stakeholder_id: UUID
     partner_id: UUID
     subject: str = Field(min_length=1)

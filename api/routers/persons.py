@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.auth import ReadScope, WriteScope
+from api.inputs import Input
 
 api = APIRouter(prefix="/api/gminas/{ref}/persons", tags=["persons"])
 
@@ -66,7 +67,7 @@ def erase_person(scope: WriteScope, pid: UUID) -> Erasure:
 redactions = APIRouter(prefix="/api/gminas/{ref}/redactions", tags=["persons"])
 
 
-class RedactionRequest(BaseModel):
+class RedactionRequest(Input):
     """A correction of one free text of one fact, as listed by an erasure's mentions."""
 
     record_id: UUID

@@ -6,40 +6,46 @@ from datetime import date, time
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import ReadScope, WriteScope
+from api.inputs import Input
 from registry.meeting_views import ResolutionView
 
 api = APIRouter(prefix="/api/gminas/{ref}/resolutions", tags=["resolutions"])
 
 
-class Proposal(BaseModel):
+class Proposal(Input):
     meeting_id: UUID
     title: str = Field(min_length=1)
     text: str = ""
     proposer_id: UUID
-    number: int | None = None
+    number: int | None = Field(
+        default=None,
+        ge=1,
+        le=9999,
+        description="1-9999, unique in the year; next free if left out.",
+    )
 
 
-class Vote(BaseModel):
+class Vote(Input):
     at: time
-    votes_for: list[UUID] = []
-    votes_against: list[UUID] = []
-    abstentions: list[UUID] = []
+    votes_for: list[UUID] = Field(default_factory=list)
+    votes_against: list[UUID] = Field(default_factory=list)
+    abstentions: list[UUID] = Field(default_factory=list)
     totals: tuple[int, int, int] | None = None
 
 
-class OpenVote(BaseModel):
+class OpenVote(Input):
     at: time = Field(description="When it is put to the vote.")
 
 
-class Ballot(BaseModel):
+class Ballot(Input):
     stakeholder_id: UUID = Field(description="The member voting.")
     choice: str = Field(description="for, against or abstain")
 
 
-class Withdrawal(BaseModel):
+class Withdrawal(Input):
     reason: str = Field(min_length=1)
 
 

@@ -8,9 +8,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
+from api.inputs import Input
 from api.pages import render
 from domain.errors import NotFoundError
 from registry.meeting_views import TeamView
@@ -19,32 +20,32 @@ api = APIRouter(prefix="/api/gminas/{ref}/team", tags=["team"])
 pages = APIRouter(prefix="/gminy/{ref}/zespol", include_in_schema=False)
 
 
-class FormTeam(BaseModel):
+class FormTeam(Input):
     decided_by: str = Field(min_length=1)
     quorum: str | None = None
     majority: str | None = None
     effective_on: date | None = None
 
 
-class Appointment(BaseModel):
+class Appointment(Input):
     stakeholder_id: UUID
     role: str = "member"
     decided_by: str = ""
     effective_on: date | None = None
 
 
-class Dismissal(BaseModel):
+class Dismissal(Input):
     reason: str = ""
     effective_on: date | None = None
 
 
-class RoleChange(BaseModel):
+class RoleChange(Input):
     role: str
     decided_by: str = ""
     effective_on: date | None = None
 
 
-class Rules(BaseModel):
+class Rules(Input):
     quorum: str | None = None
     majority: str | None = None
     decided_by: str = Field(min_length=1)

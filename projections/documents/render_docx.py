@@ -16,12 +16,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import html as lxml_html
 
+from domain.input_rules import printable
 from projections.documents.data import Built
 from projections.documents.render_html import render_html
 
 
 def text_of(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(printable(element.text_content()).split())
 
 
 def page_number_footer(doc: Document, label: str, reference: str) -> None:

@@ -50,3 +50,52 @@ def test_krs_is_ten_digits_and_optional() -> None:
     with pytest.raises(InvalidInputError, match="10 digits"):
         check_krs("12345")
     assert check_identifiers(nip="", regon=None, krs="  ").krs is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "check", "number"),
+    [
+        ("26４0013", check_terc, "2640013"),
+        ("０００００１２３４５", check_krs, "0000012345"),
+        ("１２３４５６３２１８", check_nip, "1234563218"),
+    ],
+)
+def test_full_width_digits_are_read_as_the_digits_they_show(
+    typed: str, check: object, number: str
+) -> None:
+    assert check(typed) == number  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("typed", "check"),
+    [
+        ("٢٦٤٠٠١٣", check_terc),  # Arabic-Indic digits
+        ("२६४००१३", check_terc),  # Devanagari digits
+        ("٠٠٠٠٠١٢٣٤٥", check_krs),
+        ("١٢٣٤٥٦٣٢١٨", check_nip),
+        ("١٢٣٤٥٦٧٨٥", check_regon),
+    ],
+)
+def test_digits_of_other_scripts_are_refused(typed: str, check: object) -> None:
+    with pytest.raises(InvalidInputError):
+        check(typed)  # type: ignore[operator]
+
+
+def test_a_gmina_typed_with_a_full_width_digit_is_the_gmina_already_registered(
+    memory_registry: object,
+) -> None:
+    from datetime import date
+
+    from domain.errors import RuleViolationError
+    from registry.application import Registry
+
+    reg = memory_registry
+    assert isinstance(reg, Registry)
+    reg.register_gmina(
+        "2640013", "Zielony Jar", "p", recorded_by="ala", effective_on=date(2025, 9, 1)
+    )
+    before = reg.recorder.max_notification_id()
+    with pytest.raises(RuleViolationError):
+        reg.register_gmina("26４0013", "Zielony Jar", "p", recorded_by="ala")
+    assert reg.recorder.max_notification_id() == before
+    assert reg.find_gmina("26４0013") == reg.find_gmina("2640013")

@@ -1,0 +1,88 @@
+"""The demo gmina's office in memory, over HTTP as its facilitator and from the shell."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+from uuid import UUID
+
+import typer.testing
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner, Result
+
+from api.app import create_app
+from registry.accounts import open_demo_accounts
+from registry.application import Registry
+from registry.demo import DEMO_TERC, load_demo
+from registry.demo_meetings import load_demo_meetings
+from registry.settings import Settings
+from tests.e2e.web import bearer
+
+API = f"/api/gminas/{DEMO_TERC}"
+
+
+@dataclass
+class Office:
+    registry: Registry
+    client: TestClient
+    gmina_id: UUID
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def facts(self) -> int:
+        """How many facts the registry holds (the notification log's last id)."""
+        return self.registry.recorder.max_notification_id() or 0
+
+    def first(self, path: str, **where: Any) -> dict[str, Any]:
+        rows = self.client.get(API + path).json()
+        found = [r for r in rows if all(r.get(k) == v for k, v in where.items())]
+        assert found, f"nothing at {path} with {where}"
+        return found[0]  # type: ignore[no-any-return]
+
+
+def demo_office() -> Iterator[Office]:
+    registry = Registry(Settings(store="memory"))
+    gmina_id = load_demo(registry)
+    load_demo_meetings(registry, gmina_id)
+    open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
+    with TestClient(create_app(registry=registry), raise_server_exceptions=False) as client:
+        client.headers.update(bearer(client, "moderator", "demo"))
+        yield Office(registry, client, gmina_id)
+    registry.close()
+
+
+class Shell:
+    """`mlw` typed in a shell, on an SQLite file holding the demo gmina."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        from registry.cli import app
+
+        # Mounted as `mlw` itself does in main(), unless another test did it already.
+        if "network" not in {c.name for c in app.registered_commands}:
+            importlib.import_module("projections.cli").mount(app)
+        if "doc" not in {g.name for g in app.registered_groups}:
+            importlib.import_module("projections.cli_documents").mount(app)
+        # Built once: typer makes the click command anew on every invoke otherwise.
+        self.app = app
+        self.command = typer.main.get_command(app)
+        self.runner = CliRunner()
+        self.path = tmp_path / "gmina.sqlite"
+        self.env = {
+            "MLW_STORE": "sqlite",
+            "MLW_SQLITE_PATH": str(self.path),
+            "MLW_USER": "moderatorka.ala",
+        }
+
+    def __call__(self, *args: str) -> Result:
+        with patch.object(typer.testing, "_get_command", lambda _: self.command):
+            return self.runner.invoke(self.app, list(args), env=self.env)
+
+    def facts(self) -> int:
+        registry = Registry(Settings(store="sqlite", sqlite_path=self.path))
+        try:
+            return registry.recorder.max_notification_id() or 0
+        finally:
+            registry.close()
