@@ -167,3 +167,27 @@ def test_a_facilitator_records_a_sitting_and_sees_the_network_change(
     shoot(tablet, "dashboard-800")
     tablet.goto(f"{base}/gminy/2640013/siec")
     shoot(tablet, "network-800")
+
+
+def test_the_api_description_opens_without_internet_and_can_authorise(
+    server: tuple[str, Registry], browser: Any
+) -> None:
+    base, _ = server
+    page = browser.new_page()
+    outside: list[str] = []
+
+    def only_the_registry(route: Any) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:  # an office without internet
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_registry)
+    page.goto(f"{base}/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15_000)
+    assert page.locator("button.authorize").count() == 1
+    page.click("button.authorize")
+    page.wait_for_selector("text=bearer (http, Bearer)")
+    shoot(page, "docs-authorize")
+    assert outside == []
