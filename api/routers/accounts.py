@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import AccountDep
 from api.deps import RegistryDep
+from api.inputs import Input
 from registry.access import AccountView
 
 api = APIRouter(prefix="/api/accounts", tags=["accounts"])
@@ -28,7 +29,7 @@ class AccountState(BaseModel):
     tokens_revoked: int = 0
 
 
-class Reason(BaseModel):
+class Reason(Input):
     reason: str = Field(min_length=1, max_length=500, description="Why, for the record.")
 
 
