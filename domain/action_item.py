@@ -56,7 +56,17 @@ class ActionItem(Aggregate):
             recorded_by,
         )
 
-    @event("Assigned")
+    class Assigned(Aggregate.Created):
+        gmina_id: UUID
+        meeting_id: UUID
+        owner_id: UUID
+        description: str
+        due_on: date | None
+        agenda_item: int | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Assigned)
     def __init__(
         self,
         gmina_id: UUID,
@@ -89,7 +99,11 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was given on {self.assigned_on}.")
         self._accepted(effective_on, recorded_by)
 
-    @event("Accepted")
+    class Accepted(Aggregate.Event):
+        effective_on: date
+        recorded_by: str
+
+    @event(Accepted)
     def _accepted(self, effective_on: date, recorded_by: str) -> None:
         self.state = ActionState.ACCEPTED
         self.accepted_on = effective_on
@@ -110,7 +124,12 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was accepted on {self.accepted_on}.")
         self._taken_up(commitment_id, effective_on, recorded_by)
 
-    @event("TakenUp")
+    class TakenUp(Aggregate.Event):
+        commitment_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(TakenUp)
     def _taken_up(self, commitment_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.state = ActionState.TAKEN_UP
         self.commitment_id = commitment_id

@@ -30,7 +30,12 @@ class MeetingCalendar(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/meetings")
 
-    @event("Started")
+    class Started(Aggregate.Created):
+        gmina_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.entries: list[CalendarEntry] = []
@@ -44,7 +49,14 @@ class MeetingCalendar(Aggregate):
         """A newly scheduled meeting enters the calendar."""
         self._entered(meeting_id, kind, on, effective_on, recorded_by)
 
-    @event("Entered")
+    class Entered(Aggregate.Event):
+        meeting_id: UUID
+        kind: MeetingKind
+        on: date
+        effective_on: date
+        recorded_by: str
+
+    @event(Entered)
     def _entered(
         self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
     ) -> None:
@@ -55,7 +67,13 @@ class MeetingCalendar(Aggregate):
         if self.entry(meeting_id).on != on:
             self._moved(meeting_id, on, effective_on, recorded_by)
 
-    @event("Moved")
+    class Moved(Aggregate.Event):
+        meeting_id: UUID
+        on: date
+        effective_on: date
+        recorded_by: str
+
+    @event(Moved)
     def _moved(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
         i = self.entries.index(self.entry(meeting_id))
         e = self.entries[i]
@@ -80,7 +98,14 @@ class MeetingCalendar(Aggregate):
                 )
         self._numbered(meeting_id, number, on, effective_on, recorded_by)
 
-    @event("MinutesNumbered")
+    class MinutesNumbered(Aggregate.Event):
+        meeting_id: UUID
+        number: int
+        on: date
+        effective_on: date
+        recorded_by: str
+
+    @event(MinutesNumbered)
     def _numbered(
         self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
     ) -> None:

@@ -43,7 +43,16 @@ class Cooperation(Aggregate):
             gmina_id, stakeholder_id, partner_id, form, subject.strip(), effective_on, recorded_by
         )
 
-    @event("Declared")
+    class Declared(Aggregate.Created):
+        gmina_id: UUID
+        stakeholder_id: UUID
+        partner_id: UUID
+        form: CooperationForm
+        subject: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Declared)
     def __init__(
         self,
         gmina_id: UUID,
@@ -80,7 +89,12 @@ class Cooperation(Aggregate):
             )
         self._ended(reason.strip(), effective_on, recorded_by)
 
-    @event("Ended")
+    class Ended(Aggregate.Event):
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Ended)
     def _ended(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.ended_on = effective_on
         self.end_reason = reason

@@ -110,7 +110,22 @@ class IssuedDocument(Aggregate):
             check_digest(file_digest) if file_digest else "",
         )
 
-    @event("Issued")
+    class Issued(Aggregate.Created):
+        digest: str
+        kind: DocumentKind
+        gmina_id: UUID
+        title: str
+        as_of: date
+        subject: str
+        variant: DocumentVariant
+        lang: str
+        built_from: str
+        format: str
+        effective_on: date
+        recorded_by: str
+        file_digest: str = ""
+
+    @event(Issued)
     def __init__(
         self,
         digest: str,
@@ -147,7 +162,13 @@ class IssuedDocument(Aggregate):
         )
 
     # Facts recorded before files were fingerprinted carry no file_digest: it defaults.
-    @event("IssuedAgain")
+    class IssuedAgain(Aggregate.Event):
+        format: str
+        effective_on: date
+        recorded_by: str
+        file_digest: str = ""
+
+    @event(IssuedAgain)
     def _issued_again(
         self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
     ) -> None:

@@ -84,7 +84,16 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    @event("Chosen")
+    class Chosen(Aggregate.Created):
+        gmina_id: UUID
+        entity_type: EntityType
+        name: str
+        decided_by: str
+        resolution_id: UUID | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Chosen)
     def __init__(
         self,
         gmina_id: UUID,
@@ -130,7 +139,14 @@ class SocialEmploymentEntity(Aggregate):
         again = recreated or self.state is EntityState.STATUS_LOST
         self._created(again, decided_by.strip(), resolution_id, effective_on, recorded_by)
 
-    @event("Created")
+    class Created(Aggregate.Event):
+        recreated: bool
+        decided_by: str
+        resolution_id: UUID | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Created)
     def _created(
         self,
         recreated: bool,
@@ -175,7 +191,15 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    @event("Registered")
+    class Registered(Aggregate.Event):
+        authority: str
+        decision_number: str
+        decided_by: str
+        resolution_id: UUID | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Registered)
     def _registered(
         self,
         authority: str,
@@ -214,7 +238,14 @@ class SocialEmploymentEntity(Aggregate):
             reason.strip(), decided_by.strip(), resolution_id, effective_on, recorded_by
         )
 
-    @event("StatusLost")
+    class StatusLost(Aggregate.Event):
+        reason: str
+        decided_by: str
+        resolution_id: UUID | None
+        effective_on: date
+        recorded_by: str
+
+    @event(StatusLost)
     def _status_lost(
         self,
         reason: str,

@@ -72,7 +72,15 @@ class Gmina(Aggregate):
     def create_id() -> UUID:
         return uuid4()
 
-    @event("Registered")
+    class Registered(Aggregate.Created):
+        terc: str
+        name: str
+        powiat: str
+        voivodeship: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Registered)
     def __init__(
         self,
         terc: str,
@@ -89,7 +97,14 @@ class Gmina(Aggregate):
         self.registered_on = effective_on
         self.stakeholder_ids: list[UUID] = []
 
-    @event("Renamed")
+    class Renamed(Aggregate.Event):
+        name: str
+        powiat: str
+        terc: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Renamed)
     def rename(
         self, name: str, powiat: str, terc: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -97,6 +112,11 @@ class Gmina(Aggregate):
         self.powiat = powiat
         self.terc = terc
 
-    @event("StakeholderCatalogued")
+    class StakeholderCatalogued(Aggregate.Event):
+        stakeholder_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(StakeholderCatalogued)
     def catalogue(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.stakeholder_ids.append(stakeholder_id)

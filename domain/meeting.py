@@ -58,7 +58,17 @@ class Meeting(Aggregate):
         items = [t.strip() for t in agenda if t.strip()]
         return cls(gmina_id, kind, on, at, place.strip(), items, effective_on, recorded_by)
 
-    @event("Scheduled")
+    class Scheduled(Aggregate.Created):
+        gmina_id: UUID
+        kind: MeetingKind
+        on: date
+        at: time
+        place: str
+        agenda: list[str]
+        effective_on: date
+        recorded_by: str
+
+    @event(Scheduled)
     def __init__(
         self,
         gmina_id: UUID,
@@ -120,7 +130,14 @@ class Meeting(Aggregate):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
         self._rescheduled(on, at, place.strip(), effective_on, recorded_by)
 
-    @event("Rescheduled")
+    class Rescheduled(Aggregate.Event):
+        on: date
+        at: time
+        place: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Rescheduled)
     def _rescheduled(
         self, on: date, at: time, place: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -135,7 +152,12 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The meeting was planned on {self.planned_on}.")
         self._cancelled(reason.strip(), effective_on, recorded_by)
 
-    @event("Cancelled")
+    class Cancelled(Aggregate.Event):
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Cancelled)
     def _cancelled(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.state = MeetingState.CANCELLED
         self.cancel_reason = reason
@@ -160,7 +182,16 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "A meeting ends after it starts.")
         self._held(number, started_at, ended_at, chair, minute_taker, effective_on, recorded_by)
 
-    @event("Held")
+    class Held(Aggregate.Event):
+        number: int
+        started_at: time
+        ended_at: time | None
+        chair: Sealed | None
+        minute_taker: Sealed | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Held)
     def _held(
         self,
         number: int,
@@ -217,7 +248,12 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
         self._ended(ended_at, effective_on, recorded_by)
 
-    @event("Ended")
+    class Ended(Aggregate.Event):
+        ended_at: time
+        effective_on: date
+        recorded_by: str
+
+    @event(Ended)
     def _ended(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
         self.ended_at = ended_at
 
@@ -227,7 +263,12 @@ class Meeting(Aggregate):
             raise InvalidInputError("title", "An agenda item needs a title.")
         self._item_added(title.strip(), effective_on, recorded_by)
 
-    @event("AgendaItemAdded")
+    class AgendaItemAdded(Aggregate.Event):
+        title: str
+        effective_on: date
+        recorded_by: str
+
+    @event(AgendaItemAdded)
     def _item_added(self, title: str, effective_on: date, recorded_by: str) -> None:
         self.agenda.append(AgendaItem(len(self.agenda) + 1, title))
 
@@ -243,7 +284,13 @@ class Meeting(Aggregate):
             raise InvalidInputError("summary", "The summary is empty.")
         self._summarised(number, summary.strip(), effective_on, recorded_by)
 
-    @event("ItemSummarised")
+    class ItemSummarised(Aggregate.Event):
+        number: int
+        summary: str
+        effective_on: date
+        recorded_by: str
+
+    @event(ItemSummarised)
     def _summarised(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
         self.agenda[number - 1] = replace(self.agenda[number - 1], summary=summary)
 
@@ -272,7 +319,16 @@ class Meeting(Aggregate):
             stakeholder_id, representative, role, arrived_at, departed_at, effective_on, recorded_by
         )
 
-    @event("AttendanceRecorded")
+    class AttendanceRecorded(Aggregate.Event):
+        stakeholder_id: UUID
+        representative: Sealed | None
+        role: AttendanceRole
+        arrived_at: time
+        departed_at: time | None
+        effective_on: date
+        recorded_by: str
+
+    @event(AttendanceRecorded)
     def _attended(
         self,
         stakeholder_id: UUID,
@@ -311,7 +367,13 @@ class Meeting(Aggregate):
         self.check_departure(name, entry.arrived_at, at)
         self._departed(stakeholder_id, at, effective_on, recorded_by)
 
-    @event("DepartureRecorded")
+    class DepartureRecorded(Aggregate.Event):
+        stakeholder_id: UUID
+        at: time
+        effective_on: date
+        recorded_by: str
+
+    @event(DepartureRecorded)
     def _departed(
         self, stakeholder_id: UUID, at: time, effective_on: date, recorded_by: str
     ) -> None:
@@ -325,7 +387,12 @@ class Meeting(Aggregate):
         self.attendee(stakeholder_id, name)
         self._struck(stakeholder_id, effective_on, recorded_by)
 
-    @event("AttendanceStruck")
+    class AttendanceStruck(Aggregate.Event):
+        stakeholder_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(AttendanceStruck)
     def _struck(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
         del self.attendance[stakeholder_id]
 
@@ -342,7 +409,12 @@ class Meeting(Aggregate):
         self.check_open(effective_on)
         self._action_assigned(action_id, effective_on, recorded_by)
 
-    @event("ActionAssigned")
+    class ActionAssigned(Aggregate.Event):
+        action_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(ActionAssigned)
     def _action_assigned(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.action_ids.append(action_id)
 
@@ -358,7 +430,12 @@ class Meeting(Aggregate):
         self.check_team_sitting()
         self._resolution_tabled(resolution_id, effective_on, recorded_by)
 
-    @event("ResolutionTabled")
+    class ResolutionTabled(Aggregate.Event):
+        resolution_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(ResolutionTabled)
     def _resolution_tabled(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.resolution_ids.append(resolution_id)
 
@@ -383,7 +460,13 @@ class Meeting(Aggregate):
             )
         self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
 
-    @event("MinutesApproved")
+    class MinutesApproved(Aggregate.Event):
+        at_meeting: UUID
+        decided_by: str
+        effective_on: date
+        recorded_by: str
+
+    @event(MinutesApproved)
     def _approved(
         self, at_meeting: UUID, decided_by: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -403,7 +486,11 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._finalised(effective_on, recorded_by)
 
-    @event("MinutesFinalised")
+    class MinutesFinalised(Aggregate.Event):
+        effective_on: date
+        recorded_by: str
+
+    @event(MinutesFinalised)
     def _finalised(self, effective_on: date, recorded_by: str) -> None:
         self.minutes = MinutesState.FINAL
         self.finalised_on = effective_on
@@ -441,7 +528,14 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
 
-    @event("ErratumRecorded")
+    class ErratumRecorded(Aggregate.Event):
+        erratum_id: UUID
+        corrects: str
+        correction: str
+        effective_on: date
+        recorded_by: str
+
+    @event(ErratumRecorded)
     def _erratum(
         self,
         erratum_id: UUID,

@@ -76,7 +76,14 @@ class Pact(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/pact")
 
-    @event("Drafted")
+    class Drafted(Aggregate.Created):
+        gmina_id: UUID
+        title: str
+        theses: list[str]
+        effective_on: date
+        recorded_by: str
+
+    @event(Drafted)
     def __init__(
         self, gmina_id: UUID, title: str, theses: list[str], effective_on: date, recorded_by: str
     ) -> None:
@@ -142,7 +149,15 @@ class Pact(Aggregate):
             )
         self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
 
-    @event("Joined")
+    class Joined(Aggregate.Event):
+        stakeholder_id: UUID
+        representative: Sealed | None
+        form: CooperationForm
+        role: ParticipantRole
+        effective_on: date
+        recorded_by: str
+
+    @event(Joined)
     def _joined(
         self,
         stakeholder_id: UUID,
@@ -168,7 +183,13 @@ class Pact(Aggregate):
             )
         self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    @event("Left")
+    class Left(Aggregate.Event):
+        stakeholder_id: UUID
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Left)
     def _left(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -187,7 +208,13 @@ class Pact(Aggregate):
         self.check_member(stakeholder_id, name, effective_on)
         self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
 
-    @event("RepresentativeChanged")
+    class RepresentativeChanged(Aggregate.Event):
+        stakeholder_id: UUID
+        representative: Sealed | None
+        effective_on: date
+        recorded_by: str
+
+    @event(RepresentativeChanged)
     def _representative_changed(
         self,
         stakeholder_id: UUID,
@@ -208,7 +235,12 @@ class Pact(Aggregate):
         if cleaned != self.theses:
             self._theses_set(cleaned, effective_on, recorded_by)
 
-    @event("ThesesSet")
+    class ThesesSet(Aggregate.Event):
+        theses: list[str]
+        effective_on: date
+        recorded_by: str
+
+    @event(ThesesSet)
     def _theses_set(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
         self.theses = list(theses)
 
@@ -262,7 +294,21 @@ class Pact(Aggregate):
             recorded_by,
         )
 
-    @event("CommitmentMade")
+    class CommitmentMade(Aggregate.Event):
+        commitment_id: UUID
+        stakeholder_id: UUID
+        resource: ResourceKind
+        description: str
+        quantity: Decimal | None
+        unit: str
+        beneficiary: str
+        beneficiary_id: UUID | None
+        joint_with: list[UUID]
+        due_on: date | None
+        effective_on: date
+        recorded_by: str
+
+    @event(CommitmentMade)
     def _commitment_made(
         self,
         commitment_id: UUID,
@@ -340,7 +386,14 @@ class Pact(Aggregate):
             raise InvalidInputError("changes", "The revision changes nothing.")
         self._commitment_revised(commitment_id, real, note.strip(), effective_on, recorded_by)
 
-    @event("CommitmentRevised")
+    class CommitmentRevised(Aggregate.Event):
+        commitment_id: UUID
+        changes: dict[str, object]
+        note: str
+        effective_on: date
+        recorded_by: str
+
+    @event(CommitmentRevised)
     def _commitment_revised(
         self,
         commitment_id: UUID,
@@ -374,7 +427,14 @@ class Pact(Aggregate):
         self.check_after_last_change(c, effective_on, state.value)
         self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
 
-    @event("CommitmentClosed")
+    class CommitmentClosed(Aggregate.Event):
+        commitment_id: UUID
+        state: CommitmentState
+        note: str
+        effective_on: date
+        recorded_by: str
+
+    @event(CommitmentClosed)
     def _commitment_closed(
         self,
         commitment_id: UUID,

@@ -37,7 +37,13 @@ class Partnership(Aggregate):
             raise InvalidInputError("reason", "Say why the partnership is opened (the reason).")
         return cls(gmina_id, effective_on, reason.strip(), recorded_by)
 
-    @event("Opened")
+    class Opened(Aggregate.Created):
+        gmina_id: UUID
+        effective_on: date
+        reason: str
+        recorded_by: str
+
+    @event(Opened)
     def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.history: list[StageReached] = [
@@ -84,7 +90,14 @@ class Partnership(Aggregate):
                 f"stage {nxt.value} ({nxt.label_pl}) comes first."
             )
 
-    @event("StageAdvanced")
+    class StageAdvanced(Aggregate.Event):
+        stage: Stage
+        effective_on: date
+        reason: str
+        decided_by: str | None
+        recorded_by: str
+
+    @event(StageAdvanced)
     def _advanced(
         self,
         stage: Stage,

@@ -22,7 +22,12 @@ class Redactions(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/redactions")
 
-    @event("Started")
+    class Started(Aggregate.Created):
+        gmina_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.texts: dict[str, str] = {}
@@ -41,7 +46,14 @@ class Redactions(Aggregate):
             raise InvalidInputError("reason", "Say why the text is corrected.")
         self._redacted(digest, replacement.strip(), reason.strip(), effective_on, recorded_by)
 
-    @event("TextRedacted")
+    class TextRedacted(Aggregate.Event):
+        digest: str
+        replacement: str
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(TextRedacted)
     def _redacted(
         self, digest: str, replacement: str, reason: str, effective_on: date, recorded_by: str
     ) -> None:

@@ -71,7 +71,19 @@ class Resolution(Aggregate):
             recorded_by,
         )
 
-    @event("Proposed")
+    class Proposed(Aggregate.Created):
+        gmina_id: UUID
+        meeting_id: UUID
+        number: int
+        year: int
+        title: str
+        proposer_id: UUID
+        text: str
+        effects: list[Effect]
+        effective_on: date
+        recorded_by: str
+
+    @event(Proposed)
     def __init__(
         self,
         gmina_id: UUID,
@@ -115,7 +127,12 @@ class Resolution(Aggregate):
             raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be voted now.")
         self._vote_opened(at, effective_on, recorded_by)
 
-    @event("VoteOpened")
+    class VoteOpened(Aggregate.Event):
+        at: time
+        effective_on: date
+        recorded_by: str
+
+    @event(VoteOpened)
     def _vote_opened(self, at: time, effective_on: date, recorded_by: str) -> None:
         self.state = ResolutionState.VOTING
         self.vote_at = at
@@ -151,7 +168,13 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"{name} already voted on {self.label} ({said}).")
         self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
 
-    @event("BallotCast")
+    class BallotCast(Aggregate.Event):
+        stakeholder_id: UUID
+        choice: VoteChoice
+        effective_on: date
+        recorded_by: str
+
+    @event(BallotCast)
     def _ballot_cast(
         self, stakeholder_id: UUID, choice: VoteChoice, effective_on: date, recorded_by: str
     ) -> None:
@@ -165,7 +188,12 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"The votes on {self.label} are already recorded.")
         self._totals_recorded(totals, effective_on, recorded_by)
 
-    @event("TotalsRecorded")
+    class TotalsRecorded(Aggregate.Event):
+        totals: Tally
+        effective_on: date
+        recorded_by: str
+
+    @event(TotalsRecorded)
     def _totals_recorded(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
         self.totals = totals
 
@@ -201,7 +229,17 @@ class Resolution(Aggregate):
         )
         return outcome
 
-    @event("VoteClosed")
+    class VoteClosed(Aggregate.Event):
+        outcome: Outcome
+        tally: Tally
+        rules: TeamRules
+        members: int
+        present: int
+        quorum: int
+        effective_on: date
+        recorded_by: str
+
+    @event(VoteClosed)
     def _vote_closed(
         self,
         outcome: Outcome,
@@ -228,7 +266,12 @@ class Resolution(Aggregate):
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
         self._withdrawn(reason.strip(), effective_on, recorded_by)
 
-    @event("Withdrawn")
+    class Withdrawn(Aggregate.Event):
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Withdrawn)
     def _withdrawn(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.state = ResolutionState.WITHDRAWN
         self.withdraw_reason = reason

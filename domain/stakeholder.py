@@ -74,7 +74,22 @@ class Stakeholder(Aggregate):
             recorded_by,
         )
 
-    @event("Catalogued")
+    class Catalogued(Aggregate.Created):
+        gmina_id: UUID
+        kind: StakeholderKind
+        name: str
+        subtype: SubType
+        legal_form: str
+        identifiers: Identifiers
+        seat: str
+        area: str
+        resources_offered: list[str]
+        contact: str
+        person: Sealed | None
+        effective_on: date
+        recorded_by: str
+
+    @event(Catalogued)
     def __init__(
         self,
         gmina_id: UUID,
@@ -156,7 +171,12 @@ class Stakeholder(Aggregate):
             return
         self._edited(real, effective_on, recorded_by)
 
-    @event("Edited")
+    class Edited(Aggregate.Event):
+        changes: dict[str, Any]
+        effective_on: date
+        recorded_by: str
+
+    @event(Edited)
     def _edited(self, changes: dict[str, Any], effective_on: date, recorded_by: str) -> None:
         for key, value in changes.items():
             setattr(self, key, value)
@@ -175,7 +195,12 @@ class Stakeholder(Aggregate):
             return
         self._recategorised(subtype, effective_on, recorded_by)
 
-    @event("Recategorised")
+    class Recategorised(Aggregate.Event):
+        subtype: SubType
+        effective_on: date
+        recorded_by: str
+
+    @event(Recategorised)
     def _recategorised(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
         self.subtype = subtype
 
@@ -198,7 +223,12 @@ class Stakeholder(Aggregate):
         if status != self.status:
             self._status_changed(status, effective_on, recorded_by)
 
-    @event("StatusChanged")
+    class StatusChanged(Aggregate.Event):
+        status: StakeholderStatus
+        effective_on: date
+        recorded_by: str
+
+    @event(StatusChanged)
     def _status_changed(
         self, status: StakeholderStatus, effective_on: date, recorded_by: str
     ) -> None:
@@ -217,7 +247,12 @@ class Stakeholder(Aggregate):
             raise InvalidInputError("reason", "Say why the entry is archived.")
         self._archived(reason.strip(), effective_on, recorded_by)
 
-    @event("Archived")
+    class Archived(Aggregate.Event):
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(Archived)
     def _archived(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.archived_on = effective_on
         self.archive_reason = reason

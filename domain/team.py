@@ -80,7 +80,14 @@ class SynergyTeam(Aggregate):
             raise InvalidInputError("decided_by", "Say whose decision formed the team.")
         return cls(gmina_id, decided_by.strip(), rules, effective_on, recorded_by)
 
-    @event("Formed")
+    class Formed(Aggregate.Created):
+        gmina_id: UUID
+        decided_by: str
+        rules: TeamRules
+        effective_on: date
+        recorded_by: str
+
+    @event(Formed)
     def __init__(
         self,
         gmina_id: UUID,
@@ -158,7 +165,14 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    @event("MemberAppointed")
+    class MemberAppointed(Aggregate.Event):
+        stakeholder_id: UUID
+        role: TeamRole
+        decided_by: str
+        effective_on: date
+        recorded_by: str
+
+    @event(MemberAppointed)
     def _appointed(
         self,
         stakeholder_id: UUID,
@@ -185,7 +199,13 @@ class SynergyTeam(Aggregate):
             )
         self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    @event("MemberDismissed")
+    class MemberDismissed(Aggregate.Event):
+        stakeholder_id: UUID
+        reason: str
+        effective_on: date
+        recorded_by: str
+
+    @event(MemberDismissed)
     def _dismissed(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -212,7 +232,14 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    @event("RoleChanged")
+    class RoleChanged(Aggregate.Event):
+        stakeholder_id: UUID
+        role: TeamRole
+        decided_by: str
+        effective_on: date
+        recorded_by: str
+
+    @event(RoleChanged)
     def _role_changed(
         self,
         stakeholder_id: UUID,
@@ -246,7 +273,13 @@ class SynergyTeam(Aggregate):
             raise EffectiveDateError(f"The present rules apply since {last.since}; change later.")
         self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
 
-    @event("RulesChanged")
+    class RulesChanged(Aggregate.Event):
+        rules: TeamRules
+        decided_by: str
+        effective_on: date
+        recorded_by: str
+
+    @event(RulesChanged)
     def _rules_changed(
         self, rules: TeamRules, decided_by: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -269,7 +302,13 @@ class SynergyTeam(Aggregate):
             raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")
         self._numbered(resolution_id, key, effective_on, recorded_by)
 
-    @event("ResolutionNumbered")
+    class ResolutionNumbered(Aggregate.Event):
+        resolution_id: UUID
+        number: str
+        effective_on: date
+        recorded_by: str
+
+    @event(ResolutionNumbered)
     def _numbered(
         self, resolution_id: UUID, number: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -280,6 +319,11 @@ class SynergyTeam(Aggregate):
         if entity_id not in self.entity_ids:
             self._entity_chosen(entity_id, effective_on, recorded_by)
 
-    @event("EntityChosen")
+    class EntityChosen(Aggregate.Event):
+        entity_id: UUID
+        effective_on: date
+        recorded_by: str
+
+    @event(EntityChosen)
     def _entity_chosen(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.entity_ids.append(entity_id)
