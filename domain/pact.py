@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -23,6 +24,7 @@ from domain.values import (
     CooperationForm,
     Immutable,
     ParticipantRole,
+    Payload,
     ResourceKind,
     Sealed,
 )
@@ -64,9 +66,22 @@ class Commitment(Immutable):
     note: str = ""
 
 
-COMMITMENT_TERMS = frozenset(
-    {"description", "quantity", "unit", "beneficiary", "beneficiary_id", "due_on", "resource"}
-)
+@dataclass(frozen=True)
+class CommitmentTerms(Payload):
+    """What a signatory promises: the resource, how much, for whom, with whom, by when."""
+
+    resource: ResourceKind
+    description: str
+    quantity: Decimal | None = None
+    unit: str = ""
+    beneficiary: str = ""
+    beneficiary_id: UUID | None = None
+    joint_with: list[UUID] = field(default_factory=list)
+    due_on: date | None = None
+
+
+COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
+TERMS_OF_VERSION_1 = (*COMMITMENT_TERMS, "joint_with")
 
 
 class Pact(Aggregate):
@@ -279,9 +294,7 @@ class Pact(Aggregate):
             )
         if str(commitment_id) in self.commitments:
             raise InvalidInputError("commitment_id", "This commitment is already recorded.")
-        self._commitment_made(
-            commitment_id,
-            stakeholder_id,
+        terms = CommitmentTerms(
             resource,
             description.strip(),
             quantity,
@@ -290,52 +303,35 @@ class Pact(Aggregate):
             beneficiary_id,
             list(joint_with),
             due_on,
-            effective_on,
-            recorded_by,
         )
+        self._commitment_made(commitment_id, stakeholder_id, terms, effective_on, recorded_by)
 
     class CommitmentMade(Aggregate.Event):
+        """Version 2 carries the terms as one value (version 1: eight fields of its own)."""
+
         commitment_id: UUID
         stakeholder_id: UUID
-        resource: ResourceKind
-        description: str
-        quantity: Decimal | None
-        unit: str
-        beneficiary: str
-        beneficiary_id: UUID | None
-        joint_with: list[UUID]
-        due_on: date | None
+        terms: CommitmentTerms
         effective_on: date
         recorded_by: str
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["terms"] = CommitmentTerms(**{k: state.pop(k) for k in TERMS_OF_VERSION_1})
 
     @event(CommitmentMade)
     def _commitment_made(
         self,
         commitment_id: UUID,
         stakeholder_id: UUID,
-        resource: ResourceKind,
-        description: str,
-        quantity: Decimal | None,
-        unit: str,
-        beneficiary: str,
-        beneficiary_id: UUID | None,
-        joint_with: list[UUID],
-        due_on: date | None,
+        terms: CommitmentTerms,
         effective_on: date,
         recorded_by: str,
     ) -> None:
         self.commitments[str(commitment_id)] = Commitment(
-            commitment_id,
-            stakeholder_id,
-            resource,
-            description,
-            quantity,
-            unit,
-            beneficiary,
-            beneficiary_id,
-            list(joint_with),
-            due_on,
-            effective_on,
+            commitment_id, stakeholder_id, **vars(terms), made_on=effective_on
         )
 
     def commitment(self, commitment_id: UUID) -> Commitment:

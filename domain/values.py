@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import ClassVar
 from uuid import UUID
 
 
@@ -188,13 +189,29 @@ class CommitmentState(Enum):
 
 
 class Immutable:
-    """A value never changed in place, so copies of an aggregate may share it."""
+    """A value never changed in place, so copies of an aggregate may share it.
+
+    Stored values carry the version of their shape: raise ``__version__`` when a field is
+    renamed or removed and add a static ``upcast_vN_vN+1(data)`` that brings the stored
+    fields of version N to N+1 (docs/events.md).
+    """
+
+    __version__: ClassVar[int] = 1
 
     def __copy__(self) -> Immutable:
         return self
 
     def __deepcopy__(self, memo: dict[int, object]) -> Immutable:
         return self
+
+
+class Payload(Immutable):
+    """A value an event carries in place of loose fields.
+
+    Readers that list what a fact says (the timeline, a record's history, the search for
+    a person's name) show a payload's fields as the event's own, as facts carried them
+    before payloads existed (``domain.history.payload_of``).
+    """
 
 
 @dataclass(frozen=True)
