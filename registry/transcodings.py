@@ -14,8 +14,16 @@ import dataclasses
 from datetime import date, time
 from enum import Enum
 from typing import Any
+from uuid import UUID
 
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    JSONTranscoder,
+    Mapper,
+    Transcoding,
+    UUIDAsHex,
+)
 
 from domain import (
     action_item,
@@ -190,3 +198,12 @@ def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
         transcoder.register(enum_transcoding(enum_cls))
     for dc in DATACLASSES:
         transcoder.register(dataclass_transcoding(dc))
+
+
+def domain_mapper() -> Mapper[UUID]:
+    """Reads and writes the registry's facts without an application (tools and tests)."""
+    transcoder = JSONTranscoder()
+    for library_type in (UUIDAsHex(), DecimalAsStr(), DatetimeAsISO()):
+        transcoder.register(library_type)
+    register_domain_transcodings(transcoder)
+    return Mapper(transcoder)

@@ -1,0 +1,91 @@
+"""A stakeholder's facts and snapshots of the first shape still read as today's."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import uuid4
+
+from eventsourcing.domain import Snapshot
+from eventsourcing.persistence import StoredEvent
+
+from domain.stakeholder import Stakeholder, StakeholderChanges, StakeholderDetails
+from domain.values import Identifiers, StakeholderKind, SubType
+from registry.transcodings import domain_mapper
+
+ON = date(2026, 1, 10)
+
+
+def school() -> Stakeholder:
+    return Stakeholder.catalogue(
+        gmina_id=uuid4(),
+        kind=StakeholderKind.INSTITUTION,
+        name="Szkoła Podstawowa w Jarze",
+        subtype=SubType.EDUCATION,
+        legal_form="jednostka budżetowa",
+        identifiers=Identifiers(regon="260000100"),
+        seat="Zielony Jar",
+        area="edukacja",
+        resources_offered=["sala gimnastyczna"],
+        contact="sekretariat",
+        person=None,
+        effective_on=ON,
+        recorded_by="ala",
+    )
+
+
+def as_version_1(event: Any, **state: Any) -> StoredEvent:
+    """The event as the first version stored it: no class_version, the state as given."""
+    written = domain_mapper().to_stored_event(event)
+    body = json.loads(written.state) | state
+    del body["class_version"]
+    return StoredEvent(
+        written.originator_id, written.originator_version, written.topic, json.dumps(body).encode()
+    )
+
+
+def test_an_edit_stored_as_a_dict_of_changes_reads_as_typed_changes_and_applies() -> None:
+    s = school()
+    s.edit({"area": "edukacja i sport"}, ON, "ala")
+    edited = s.collect_events()[-1]
+    assert json.loads(domain_mapper().to_stored_event(edited).state)["class_version"] == 2
+    old = as_version_1(edited, changes={"area": "edukacja i sport", "seat": "Jar"})
+
+    read = domain_mapper().to_domain_event(old)
+
+    assert isinstance(read, Stakeholder.Edited)
+    assert read.changes == StakeholderChanges(area="edukacja i sport", seat="Jar")
+    again = school()
+    read.apply(again)
+    assert (again.area, again.seat) == ("edukacja i sport", "Jar")
+    assert again.name == "Szkoła Podstawowa w Jarze"
+
+
+def test_a_snapshot_of_the_first_shape_reads_with_the_details_as_one_value() -> None:
+    s = school()
+    state = {k: v for k, v in vars(s).items() if k not in ("_id", "_version", "_pending_events")}
+    details = state.pop("details")
+    state |= {f: getattr(details, f) for f in vars(details)}  # version 1 kept them loose
+    old = Snapshot(
+        originator_id=s.id,
+        originator_version=s.version,
+        timestamp=datetime.now(UTC),
+        topic="domain.stakeholder:Stakeholder",
+        state=state,
+    )
+    read = domain_mapper().to_domain_event(domain_mapper().to_stored_event(old))
+
+    restored = read.mutate(None)
+
+    assert isinstance(restored, Stakeholder)
+    assert restored.details == StakeholderDetails(
+        "Szkoła Podstawowa w Jarze",
+        "jednostka budżetowa",
+        Identifiers(regon="260000100"),
+        "Zielony Jar",
+        "edukacja",
+        ["sala gimnastyczna"],
+        "sekretariat",
+    )
+    assert Snapshot.take(restored).state["class_version"] == 2
