@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
-from domain.values import Immutable
+from domain.values import Immutable, Payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
@@ -56,6 +57,20 @@ class Copy(Immutable):
     file_digest: str = ""
 
 
+@dataclass(frozen=True)
+class DocumentContent(Payload):
+    """What was issued: one content, named by its digest, of one kind, subject and date."""
+
+    digest: str
+    kind: DocumentKind
+    title: str
+    as_of: date
+    subject: str
+    variant: DocumentVariant
+    lang: str
+    built_from: str
+
+
 def check_digest(digest: str) -> str:
     """A SHA-256 digest in lower-case hex, or a refusal."""
     value = digest.strip().lower()
@@ -94,63 +109,50 @@ class IssuedDocument(Aggregate):
             raise InvalidInputError(
                 "as_of", f"A document as of {as_of} cannot be issued before that day."
             )
-        return cls(
-            check_digest(digest),
-            kind,
-            gmina_id,
-            title,
-            as_of,
-            subject,
-            variant,
-            lang,
-            built_from,
-            format,
-            effective_on,
-            recorded_by,
-            check_digest(file_digest) if file_digest else "",
+        content = DocumentContent(
+            check_digest(digest), kind, title, as_of, subject, variant, lang, built_from
+        )
+        # The id is the content's digest, which the created fact carries inside its content.
+        return cls._create(
+            cls.Issued,
+            id=cls.create_id(content.digest),
+            gmina_id=gmina_id,
+            content=content,
+            format=format,
+            effective_on=effective_on,
+            recorded_by=recorded_by,
+            file_digest=file_digest,
         )
 
     class Issued(Aggregate.Created):
-        digest: str
-        kind: DocumentKind
+        """Version 2 carries the content as one value (version 1: eight fields of its own)."""
+
         gmina_id: UUID
-        title: str
-        as_of: date
-        subject: str
-        variant: DocumentVariant
-        lang: str
-        built_from: str
+        content: DocumentContent
         format: str
         effective_on: date
         recorded_by: str
         file_digest: str = ""
 
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            names = [f.name for f in fields(DocumentContent)]
+            state["content"] = DocumentContent(**{k: state.pop(k) for k in names})
+
     @event(Issued)
     def __init__(
         self,
-        digest: str,
-        kind: DocumentKind,
         gmina_id: UUID,
-        title: str,
-        as_of: date,
-        subject: str,
-        variant: DocumentVariant,
-        lang: str,
-        built_from: str,
+        content: DocumentContent,
         format: str,
         effective_on: date,
         recorded_by: str,
         file_digest: str = "",
     ) -> None:
-        self.digest = digest
-        self.kind = kind
         self.gmina_id = gmina_id
-        self.title = title
-        self.as_of = as_of
-        self.subject = subject
-        self.variant = variant
-        self.lang = lang
-        self.built_from = built_from
+        self.content = content
         self.copies: list[Copy] = [Copy(format, effective_on, recorded_by, file_digest)]
 
     def issue_again(

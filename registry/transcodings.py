@@ -186,6 +186,7 @@ DATACLASSES = (
     minutes.Erratum,
     CalendarEntry,
     document.Copy,
+    document.DocumentContent,
     *effects.EFFECT_TYPES,
 )
 
