@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
+from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
@@ -27,8 +28,19 @@ from domain.minutes import (
     hhmm,
     parse_pointer,
 )
-from domain.values import Sealed
+from domain.values import Payload, Sealed
 from domain.voting import is_present
+
+
+@dataclass(frozen=True)
+class MeetingPlan(Payload):
+    """What a meeting is planned as: its kind, day, hour, place and agenda."""
+
+    kind: MeetingKind
+    on: date
+    at: time
+    place: str
+    agenda: list[str] = field(default_factory=list)
 
 
 class Meeting(Aggregate):
@@ -56,36 +68,34 @@ class Meeting(Aggregate):
         if effective_on > on:
             raise EffectiveDateError("A meeting is scheduled before the day it takes place.")
         items = [t.strip() for t in agenda if t.strip()]
-        return cls(gmina_id, kind, on, at, place.strip(), items, effective_on, recorded_by)
+        plan = MeetingPlan(kind, on, at, place.strip(), items)
+        return cls(gmina_id, plan, effective_on, recorded_by)
 
     class Scheduled(Aggregate.Created):
+        """Version 2 carries the plan as one value (version 1: five fields of its own)."""
+
         gmina_id: UUID
-        kind: MeetingKind
-        on: date
-        at: time
-        place: str
-        agenda: list[str]
+        plan: MeetingPlan
         effective_on: date
         recorded_by: str
 
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            names = [f.name for f in fields(MeetingPlan)]
+            state["plan"] = MeetingPlan(**{k: state.pop(k) for k in names})
+
     @event(Scheduled)
     def __init__(
-        self,
-        gmina_id: UUID,
-        kind: MeetingKind,
-        on: date,
-        at: time,
-        place: str,
-        agenda: list[str],
-        effective_on: date,
-        recorded_by: str,
+        self, gmina_id: UUID, plan: MeetingPlan, effective_on: date, recorded_by: str
     ) -> None:
         self.gmina_id = gmina_id
-        self.kind = kind
-        self.on = on
-        self.at = at
-        self.place = place
-        self.agenda = [AgendaItem(i, title) for i, title in enumerate(agenda, 1)]
+        self.kind = plan.kind
+        self.on = plan.on
+        self.at = plan.at
+        self.place = plan.place
+        self.agenda = [AgendaItem(i, title) for i, title in enumerate(plan.agenda, 1)]
         self.state = MeetingState.SCHEDULED
         self.planned_on = effective_on
         self.cancel_reason = ""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field, fields
 from datetime import date, time
 from enum import Enum
+from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
@@ -18,6 +20,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.minutes import hhmm
+from domain.values import Payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
 
 
@@ -27,6 +30,18 @@ class ResolutionState(Enum):
     ADOPTED = "adopted"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class ResolutionDraft(Payload):
+    """What is put to the vote: its number in the year, title, proposer, text and effects."""
+
+    number: int
+    year: int
+    title: str
+    proposer_id: UUID
+    text: str
+    effects: list[Effect] = field(default_factory=list)
 
 
 class Resolution(Aggregate):
@@ -58,53 +73,42 @@ class Resolution(Aggregate):
             title = f"w sprawie {title}"
         if not text.strip():
             raise InvalidInputError("text", "A resolution needs its text (§1 …).")
-        return cls(
-            gmina_id,
-            meeting_id,
-            number,
-            year,
-            title,
-            proposer_id,
-            text.strip(),
-            list(effects),
-            effective_on,
-            recorded_by,
-        )
+        draft = ResolutionDraft(number, year, title, proposer_id, text.strip(), list(effects))
+        return cls(gmina_id, meeting_id, draft, effective_on, recorded_by)
 
     class Proposed(Aggregate.Created):
+        """Version 2 carries the draft as one value (version 1: six fields of its own)."""
+
         gmina_id: UUID
         meeting_id: UUID
-        number: int
-        year: int
-        title: str
-        proposer_id: UUID
-        text: str
-        effects: list[Effect]
+        draft: ResolutionDraft
         effective_on: date
         recorded_by: str
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            names = [f.name for f in fields(ResolutionDraft)]
+            state["draft"] = ResolutionDraft(**{k: state.pop(k) for k in names})
 
     @event(Proposed)
     def __init__(
         self,
         gmina_id: UUID,
         meeting_id: UUID,
-        number: int,
-        year: int,
-        title: str,
-        proposer_id: UUID,
-        text: str,
-        effects: list[Effect],
+        draft: ResolutionDraft,
         effective_on: date,
         recorded_by: str,
     ) -> None:
         self.gmina_id = gmina_id
         self.meeting_id = meeting_id
-        self.number = number
-        self.year = year
-        self.title = title
-        self.proposer_id = proposer_id
-        self.text = text
-        self.effects = list(effects)
+        self.number = draft.number
+        self.year = draft.year
+        self.title = draft.title
+        self.proposer_id = draft.proposer_id
+        self.text = draft.text
+        self.effects = list(draft.effects)
         self.proposed_on = effective_on
         self.state = ResolutionState.PROPOSED
         self.vote_at: time | None = None

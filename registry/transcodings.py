@@ -37,6 +37,7 @@ from domain import (
     voting,
 )
 from domain.calendar import CalendarEntry
+from domain.meeting import MeetingPlan
 from domain.pact import Commitment, CommitmentTerms, Membership
 from domain.partnership import StageReached
 from domain.stakeholder import StakeholderChanges, StakeholderDetails
@@ -184,6 +185,8 @@ DATACLASSES = (
     minutes.AgendaItem,
     minutes.Attendance,
     minutes.Erratum,
+    MeetingPlan,
+    resolution.ResolutionDraft,
     CalendarEntry,
     document.Copy,
     document.DocumentContent,

@@ -11,7 +11,9 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import resolve_topic
 
+from domain.meeting import Meeting
 from domain.pact import CommitmentTerms, Pact
+from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder, StakeholderDetails
 from domain.values import Identifiers, ResourceKind, StakeholderKind
 from registry.transcodings import domain_mapper
@@ -45,6 +47,8 @@ def test_the_log_holds_facts_older_than_todays_classes_of_them() -> None:
     assert older == {
         "domain.stakeholder:Stakeholder.Catalogued": (1, 2),
         "domain.pact:Pact.CommitmentMade": (1, 2),
+        "domain.meeting:Meeting.Scheduled": (1, 2),
+        "domain.resolution:Resolution.Proposed": (1, 2),
     }
 
 
@@ -91,6 +95,20 @@ def test_a_commitment_of_version_one_reads_with_its_terms_as_one_value() -> None
     )
     assert event.terms.due_on is not None
     assert event.terms.due_on.isoformat() == old["due_on"]["_data_"]
+
+
+def test_a_meeting_and_a_resolution_of_version_one_read_with_their_plan_and_draft() -> None:
+    stored = first("domain.meeting:Meeting.Scheduled")
+    meeting = read(stored)
+    assert isinstance(meeting, Meeting.Scheduled)
+    assert meeting.plan.place == stored["state"]["place"]
+    assert meeting.plan.agenda == stored["state"]["agenda"]
+    stored = first("domain.resolution:Resolution.Proposed")
+    resolution = read(stored)
+    assert isinstance(resolution, Resolution.Proposed)
+    assert resolution.draft.title == stored["state"]["title"]
+    assert resolution.draft.number == stored["state"]["number"]
+    assert len(resolution.draft.effects) == len(stored["state"]["effects"])
 
 
 def test_facts_written_today_say_their_version() -> None:

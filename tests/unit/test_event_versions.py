@@ -1,14 +1,15 @@
-"""A stakeholder's facts and snapshots of the first shape still read as today's."""
+"""Facts and snapshots stored in their first shapes still read as today's."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from domain.document import DocumentContent, DocumentKind, DocumentVariant, IssuedDocument
 from domain.stakeholder import Stakeholder, StakeholderChanges, StakeholderDetails
 from domain.values import Identifiers
 from registry.transcodings import domain_mapper
@@ -69,3 +70,46 @@ def test_a_snapshot_of_the_first_shape_reads_with_the_details_as_one_value() -> 
         "sekretariat",
     )
     assert Snapshot.take(restored).state["class_version"] == 2
+
+
+def test_a_document_issued_in_the_first_shape_reads_with_its_content_as_one_value() -> None:
+    digest = "ab" * 32
+    stored = {
+        "digest": digest,
+        "kind": {"_type_": "DocumentKind", "_data_": "pact"},
+        "gmina_id": {"_type_": "uuid_hex", "_data_": "5814dbcf88a24bfc9af5f55ed2e712de"},
+        "title": "Pakt na rzecz MLW",
+        "as_of": {"_type_": "date_iso", "_data_": "2026-03-12"},
+        "subject": "",
+        "variant": {"_type_": "DocumentVariant", "_data_": "full"},
+        "lang": "pl",
+        "built_from": "pakt v34",
+        "format": "pdf",
+        "effective_on": {"_type_": "date_iso", "_data_": "2026-03-20"},
+        "recorded_by": "ala",
+        "originator_topic": "domain.document:IssuedDocument",
+        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-03-20T10:00:00+00:00"},
+    }
+    read = domain_mapper().to_domain_event(
+        StoredEvent(
+            IssuedDocument.create_id(digest),
+            1,
+            "domain.document:IssuedDocument.Issued",
+            json.dumps(stored).encode(),
+        )
+    )
+
+    document = read.mutate(None)
+
+    assert isinstance(document, IssuedDocument)
+    assert document.content == DocumentContent(
+        digest,
+        DocumentKind.PACT,
+        "Pakt na rzecz MLW",
+        date(2026, 3, 12),
+        "",
+        DocumentVariant.FULL,
+        "pl",
+        "pakt v34",
+    )
+    assert [(c.format, c.issued_by, c.file_digest) for c in document.copies] == [("pdf", "ala", "")]
