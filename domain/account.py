@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
 ROLES = (FACILITATOR, COORDINATOR, OBSERVER)
@@ -92,15 +93,13 @@ class Account(Aggregate):
             recorded_by=recorded_by,
         )
 
-    class Opened(Aggregate.Created):
+    class Opened(FirstFact):
         username: str
         display_name: str
         role: str
         password_hash: str
         gmina_ids: list[UUID]
         voivodeship: str
-        effective_on: date
-        recorded_by: str
 
     @event(Opened)
     def __init__(
@@ -138,11 +137,9 @@ class Account(Aggregate):
             raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
         self._granted(list(gmina_ids), voivodeship, effective_on, recorded_by)
 
-    class Granted(Aggregate.Event):
+    class Granted(Fact):
         gmina_ids: list[UUID]
         voivodeship: str
-        effective_on: date
-        recorded_by: str
 
     @event(Granted)
     def _granted(
@@ -151,10 +148,8 @@ class Account(Aggregate):
         self.gmina_ids = list(dict.fromkeys([*self.gmina_ids, *gmina_ids]))
         self.voivodeship = voivodeship or self.voivodeship
 
-    class PasswordChanged(Aggregate.Event):
+    class PasswordChanged(Fact):
         password_hash: str
-        effective_on: date
-        recorded_by: str
 
     @event(PasswordChanged)
     def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
@@ -162,11 +157,9 @@ class Account(Aggregate):
 
     # Tokens were once facts of the account, one per login; they now live in the access
     # ledger beside the events. These two stay so that earlier records still replay.
-    class TokenIssued(Aggregate.Event):
+    class TokenIssued(Fact):
         token_id: str
         token_hash: str
-        effective_on: date
-        recorded_by: str
 
     @event(TokenIssued)
     def _token_issued_before_the_ledger(
@@ -174,10 +167,8 @@ class Account(Aggregate):
     ) -> None:
         self.token_hashes[token_id] = token_hash
 
-    class TokenRevoked(Aggregate.Event):
+    class TokenRevoked(Fact):
         token_id: str
-        effective_on: date
-        recorded_by: str
 
     @event(TokenRevoked)
     def _token_revoked_before_the_ledger(
@@ -191,10 +182,8 @@ class Account(Aggregate):
             raise RuleViolationError(f"The account {self.username} is already disabled.")
         self._disabled(reason, effective_on, recorded_by)
 
-    class Disabled(Aggregate.Event):
+    class Disabled(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Disabled)
     def _disabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
@@ -206,10 +195,8 @@ class Account(Aggregate):
             raise RuleViolationError(f"The account {self.username} is not disabled.")
         self._enabled(reason, effective_on, recorded_by)
 
-    class Enabled(Aggregate.Event):
+    class Enabled(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Enabled)
     def _enabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
@@ -230,10 +217,8 @@ class AccountRoll(Aggregate):
     def __init__(self) -> None:
         self.usernames: list[str] = []
 
-    class Enrolled(Aggregate.Event):
+    class Enrolled(Fact):
         username: str
-        effective_on: date
-        recorded_by: str
 
     @event(Enrolled)
     def enrol(self, username: str, effective_on: date, recorded_by: str) -> None:

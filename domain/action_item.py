@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 
 
 class ActionState(Enum):
@@ -56,15 +57,13 @@ class ActionItem(Aggregate):
             recorded_by,
         )
 
-    class Assigned(Aggregate.Created):
+    class Assigned(FirstFact):
         gmina_id: UUID
         meeting_id: UUID
         owner_id: UUID
         description: str
         due_on: date | None
         agenda_item: int | None
-        effective_on: date
-        recorded_by: str
 
     @event(Assigned)
     def __init__(
@@ -99,9 +98,8 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was given on {self.assigned_on}.")
         self._accepted(effective_on, recorded_by)
 
-    class Accepted(Aggregate.Event):
-        effective_on: date
-        recorded_by: str
+    class Accepted(Fact):
+        pass
 
     @event(Accepted)
     def _accepted(self, effective_on: date, recorded_by: str) -> None:
@@ -124,10 +122,8 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was accepted on {self.accepted_on}.")
         self._taken_up(commitment_id, effective_on, recorded_by)
 
-    class TakenUp(Aggregate.Event):
+    class TakenUp(Fact):
         commitment_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(TakenUp)
     def _taken_up(self, commitment_id: UUID, effective_on: date, recorded_by: str) -> None:

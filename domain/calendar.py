@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DuplicateNumberError, InvalidInputError
+from domain.history import Fact, FirstFact
 from domain.minutes import MeetingKind
 from domain.values import Immutable
 
@@ -30,10 +31,8 @@ class MeetingCalendar(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/meetings")
 
-    class Started(Aggregate.Created):
+    class Started(FirstFact):
         gmina_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -49,12 +48,10 @@ class MeetingCalendar(Aggregate):
         """A newly scheduled meeting enters the calendar."""
         self._entered(meeting_id, kind, on, effective_on, recorded_by)
 
-    class Entered(Aggregate.Event):
+    class Entered(Fact):
         meeting_id: UUID
         kind: MeetingKind
         on: date
-        effective_on: date
-        recorded_by: str
 
     @event(Entered)
     def _entered(
@@ -67,11 +64,9 @@ class MeetingCalendar(Aggregate):
         if self.entry(meeting_id).on != on:
             self._moved(meeting_id, on, effective_on, recorded_by)
 
-    class Moved(Aggregate.Event):
+    class Moved(Fact):
         meeting_id: UUID
         on: date
-        effective_on: date
-        recorded_by: str
 
     @event(Moved)
     def _moved(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
@@ -98,12 +93,10 @@ class MeetingCalendar(Aggregate):
                 )
         self._numbered(meeting_id, number, on, effective_on, recorded_by)
 
-    class MinutesNumbered(Aggregate.Event):
+    class MinutesNumbered(Fact):
         meeting_id: UUID
         number: int
         on: date
-        effective_on: date
-        recorded_by: str
 
     @event(MinutesNumbered)
     def _numbered(

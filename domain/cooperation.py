@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 from domain.values import CooperationForm
 
 
@@ -43,14 +44,12 @@ class Cooperation(Aggregate):
             gmina_id, stakeholder_id, partner_id, form, subject.strip(), effective_on, recorded_by
         )
 
-    class Declared(Aggregate.Created):
+    class Declared(FirstFact):
         gmina_id: UUID
         stakeholder_id: UUID
         partner_id: UUID
         form: CooperationForm
         subject: str
-        effective_on: date
-        recorded_by: str
 
     @event(Declared)
     def __init__(
@@ -89,10 +88,8 @@ class Cooperation(Aggregate):
             )
         self._ended(reason.strip(), effective_on, recorded_by)
 
-    class Ended(Aggregate.Event):
+    class Ended(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Ended)
     def _ended(self, reason: str, effective_on: date, recorded_by: str) -> None:

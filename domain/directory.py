@@ -8,6 +8,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import RuleViolationError
+from domain.history import Fact
 
 
 class GminaDirectory(Aggregate):
@@ -35,11 +36,9 @@ class GminaDirectory(Aggregate):
         self.check_free(terc)
         self._entered(terc, gmina_id, effective_on, recorded_by)
 
-    class Entered(Aggregate.Event):
+    class Entered(Fact):
         terc: str
         gmina_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(Entered)
     def _entered(self, terc: str, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -50,11 +49,9 @@ class GminaDirectory(Aggregate):
         self.check_free(new)
         self._recoded(old, new, effective_on, recorded_by)
 
-    class Recoded(Aggregate.Event):
+    class Recoded(Fact):
         old: str
         new: str
-        effective_on: date
-        recorded_by: str
 
     @event(Recoded)
     def _recoded(self, old: str, new: str, effective_on: date, recorded_by: str) -> None:

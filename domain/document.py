@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
-from domain.values import Immutable, Payload
+from domain.history import Fact, FirstFact
+from domain.values import Immutable, Payload, gather_payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
@@ -124,22 +124,16 @@ class IssuedDocument(Aggregate):
             file_digest=file_digest,
         )
 
-    class Issued(Aggregate.Created):
+    class Issued(FirstFact):
         """Version 2 carries the content as one value (version 1: eight fields of its own)."""
 
         gmina_id: UUID
         content: DocumentContent
         format: str
-        effective_on: date
-        recorded_by: str
         file_digest: str = ""
 
         class_version = 2
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            names = [f.name for f in fields(DocumentContent)]
-            state["content"] = DocumentContent(**{k: state.pop(k) for k in names})
+        upcast_v1_v2 = gather_payload("content", DocumentContent)
 
     @event(Issued)
     def __init__(
@@ -164,10 +158,8 @@ class IssuedDocument(Aggregate):
         )
 
     # Facts recorded before files were fingerprinted carry no file_digest: it defaults.
-    class IssuedAgain(Aggregate.Event):
+    class IssuedAgain(Fact):
         format: str
-        effective_on: date
-        recorded_by: str
         file_digest: str = ""
 
     @event(IssuedAgain)

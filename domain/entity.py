@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 from domain.values import Immutable
 
 
@@ -84,14 +85,12 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    class Chosen(Aggregate.Created):
+    class Chosen(FirstFact):
         gmina_id: UUID
         entity_type: EntityType
         name: str
         decided_by: str
         resolution_id: UUID | None
-        effective_on: date
-        recorded_by: str
 
     @event(Chosen)
     def __init__(
@@ -139,12 +138,10 @@ class SocialEmploymentEntity(Aggregate):
         again = recreated or self.state is EntityState.STATUS_LOST
         self._created(again, decided_by.strip(), resolution_id, effective_on, recorded_by)
 
-    class Created(Aggregate.Event):
+    class Created(Fact):
         recreated: bool
         decided_by: str
         resolution_id: UUID | None
-        effective_on: date
-        recorded_by: str
 
     @event(Created)
     def _created(
@@ -191,13 +188,11 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    class Registered(Aggregate.Event):
+    class Registered(Fact):
         authority: str
         decision_number: str
         decided_by: str
         resolution_id: UUID | None
-        effective_on: date
-        recorded_by: str
 
     @event(Registered)
     def _registered(
@@ -238,12 +233,10 @@ class SocialEmploymentEntity(Aggregate):
             reason.strip(), decided_by.strip(), resolution_id, effective_on, recorded_by
         )
 
-    class StatusLost(Aggregate.Event):
+    class StatusLost(Fact):
         reason: str
         decided_by: str
         resolution_id: UUID | None
-        effective_on: date
-        recorded_by: str
 
     @event(StatusLost)
     def _status_lost(

@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
+from domain.history import Fact, FirstFact
 
 VOIVODESHIPS: dict[str, str] = {
     "02": "dolnośląskie",
@@ -72,13 +73,11 @@ class Gmina(Aggregate):
     def create_id() -> UUID:
         return uuid4()
 
-    class Registered(Aggregate.Created):
+    class Registered(FirstFact):
         terc: str
         name: str
         powiat: str
         voivodeship: str
-        effective_on: date
-        recorded_by: str
 
     @event(Registered)
     def __init__(
@@ -97,12 +96,10 @@ class Gmina(Aggregate):
         self.registered_on = effective_on
         self.stakeholder_ids: list[UUID] = []
 
-    class Renamed(Aggregate.Event):
+    class Renamed(Fact):
         name: str
         powiat: str
         terc: str
-        effective_on: date
-        recorded_by: str
 
     @event(Renamed)
     def rename(
@@ -112,10 +109,8 @@ class Gmina(Aggregate):
         self.powiat = powiat
         self.terc = terc
 
-    class StakeholderCatalogued(Aggregate.Event):
+    class StakeholderCatalogued(Fact):
         stakeholder_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(StakeholderCatalogued)
     def catalogue(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:

@@ -14,6 +14,20 @@ from domain.values import Payload
 A = TypeVar("A", bound=Aggregate)
 
 
+class Fact(Aggregate.Event):
+    """A recorded fact: it names the day it took effect and who recorded it."""
+
+    effective_on: date
+    recorded_by: str
+
+
+class FirstFact(Aggregate.Created):
+    """The fact that starts a record: the day it took effect and who recorded it."""
+
+    effective_on: date
+    recorded_by: str
+
+
 def effective_on(event: Any) -> date:
     """The date a recorded fact took effect (not the date it was recorded)."""
     value = getattr(event, "effective_on", None)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, time
-from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
@@ -17,6 +16,7 @@ from domain.errors import (
     NotPresentError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.minutes import (
     AgendaItem,
     Attendance,
@@ -28,13 +28,14 @@ from domain.minutes import (
     hhmm,
     parse_pointer,
 )
-from domain.values import Payload, Sealed
+from domain.values import Payload, Sealed, gather_payload
 from domain.voting import is_present
 
 
 @dataclass(frozen=True)
 class MeetingPlan(Payload):
-    """What a meeting is planned as: its kind, day, hour, place and agenda."""
+    """What a meeting is planned as: its kind, day, hour, place and agenda (stored data
+    without an agenda reads as none)."""
 
     kind: MeetingKind
     on: date
@@ -71,20 +72,14 @@ class Meeting(Aggregate):
         plan = MeetingPlan(kind, on, at, place.strip(), items)
         return cls(gmina_id, plan, effective_on, recorded_by)
 
-    class Scheduled(Aggregate.Created):
+    class Scheduled(FirstFact):
         """Version 2 carries the plan as one value (version 1: five fields of its own)."""
 
         gmina_id: UUID
         plan: MeetingPlan
-        effective_on: date
-        recorded_by: str
 
         class_version = 2
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            names = [f.name for f in fields(MeetingPlan)]
-            state["plan"] = MeetingPlan(**{k: state.pop(k) for k in names})
+        upcast_v1_v2 = gather_payload("plan", MeetingPlan)
 
     @event(Scheduled)
     def __init__(
@@ -140,12 +135,10 @@ class Meeting(Aggregate):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
         self._rescheduled(on, at, place.strip(), effective_on, recorded_by)
 
-    class Rescheduled(Aggregate.Event):
+    class Rescheduled(Fact):
         on: date
         at: time
         place: str
-        effective_on: date
-        recorded_by: str
 
     @event(Rescheduled)
     def _rescheduled(
@@ -162,10 +155,8 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The meeting was planned on {self.planned_on}.")
         self._cancelled(reason.strip(), effective_on, recorded_by)
 
-    class Cancelled(Aggregate.Event):
+    class Cancelled(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Cancelled)
     def _cancelled(self, reason: str, effective_on: date, recorded_by: str) -> None:
@@ -192,14 +183,12 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "A meeting ends after it starts.")
         self._held(number, started_at, ended_at, chair, minute_taker, effective_on, recorded_by)
 
-    class Held(Aggregate.Event):
+    class Held(Fact):
         number: int
         started_at: time
         ended_at: time | None
         chair: Sealed | None
         minute_taker: Sealed | None
-        effective_on: date
-        recorded_by: str
 
     @event(Held)
     def _held(
@@ -258,10 +247,8 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
         self._ended(ended_at, effective_on, recorded_by)
 
-    class Ended(Aggregate.Event):
+    class Ended(Fact):
         ended_at: time
-        effective_on: date
-        recorded_by: str
 
     @event(Ended)
     def _ended(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
@@ -273,10 +260,8 @@ class Meeting(Aggregate):
             raise InvalidInputError("title", "An agenda item needs a title.")
         self._item_added(title.strip(), effective_on, recorded_by)
 
-    class AgendaItemAdded(Aggregate.Event):
+    class AgendaItemAdded(Fact):
         title: str
-        effective_on: date
-        recorded_by: str
 
     @event(AgendaItemAdded)
     def _item_added(self, title: str, effective_on: date, recorded_by: str) -> None:
@@ -294,11 +279,9 @@ class Meeting(Aggregate):
             raise InvalidInputError("summary", "The summary is empty.")
         self._summarised(number, summary.strip(), effective_on, recorded_by)
 
-    class ItemSummarised(Aggregate.Event):
+    class ItemSummarised(Fact):
         number: int
         summary: str
-        effective_on: date
-        recorded_by: str
 
     @event(ItemSummarised)
     def _summarised(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
@@ -329,14 +312,12 @@ class Meeting(Aggregate):
             stakeholder_id, representative, role, arrived_at, departed_at, effective_on, recorded_by
         )
 
-    class AttendanceRecorded(Aggregate.Event):
+    class AttendanceRecorded(Fact):
         stakeholder_id: UUID
         representative: Sealed | None
         role: AttendanceRole
         arrived_at: time
         departed_at: time | None
-        effective_on: date
-        recorded_by: str
 
     @event(AttendanceRecorded)
     def _attended(
@@ -377,11 +358,9 @@ class Meeting(Aggregate):
         self.check_departure(name, entry.arrived_at, at)
         self._departed(stakeholder_id, at, effective_on, recorded_by)
 
-    class DepartureRecorded(Aggregate.Event):
+    class DepartureRecorded(Fact):
         stakeholder_id: UUID
         at: time
-        effective_on: date
-        recorded_by: str
 
     @event(DepartureRecorded)
     def _departed(
@@ -397,10 +376,8 @@ class Meeting(Aggregate):
         self.attendee(stakeholder_id, name)
         self._struck(stakeholder_id, effective_on, recorded_by)
 
-    class AttendanceStruck(Aggregate.Event):
+    class AttendanceStruck(Fact):
         stakeholder_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(AttendanceStruck)
     def _struck(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -419,10 +396,8 @@ class Meeting(Aggregate):
         self.check_open(effective_on)
         self._action_assigned(action_id, effective_on, recorded_by)
 
-    class ActionAssigned(Aggregate.Event):
+    class ActionAssigned(Fact):
         action_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(ActionAssigned)
     def _action_assigned(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -440,10 +415,8 @@ class Meeting(Aggregate):
         self.check_team_sitting()
         self._resolution_tabled(resolution_id, effective_on, recorded_by)
 
-    class ResolutionTabled(Aggregate.Event):
+    class ResolutionTabled(Fact):
         resolution_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(ResolutionTabled)
     def _resolution_tabled(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -470,11 +443,9 @@ class Meeting(Aggregate):
             )
         self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
 
-    class MinutesApproved(Aggregate.Event):
+    class MinutesApproved(Fact):
         at_meeting: UUID
         decided_by: str
-        effective_on: date
-        recorded_by: str
 
     @event(MinutesApproved)
     def _approved(
@@ -496,9 +467,8 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._finalised(effective_on, recorded_by)
 
-    class MinutesFinalised(Aggregate.Event):
-        effective_on: date
-        recorded_by: str
+    class MinutesFinalised(Fact):
+        pass
 
     @event(MinutesFinalised)
     def _finalised(self, effective_on: date, recorded_by: str) -> None:
@@ -538,12 +508,10 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
 
-    class ErratumRecorded(Aggregate.Event):
+    class ErratumRecorded(Fact):
         erratum_id: UUID
         corrects: str
         correction: str
-        effective_on: date
-        recorded_by: str
 
     @event(ErratumRecorded)
     def _erratum(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
@@ -18,6 +17,7 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
+from domain.history import Fact, FirstFact
 from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
@@ -27,6 +27,7 @@ from domain.values import (
     Payload,
     ResourceKind,
     Sealed,
+    gather_payload,
 )
 
 
@@ -68,7 +69,10 @@ class Commitment(Immutable):
 
 @dataclass(frozen=True)
 class CommitmentTerms(Payload):
-    """What a signatory promises: the resource, how much, for whom, with whom, by when."""
+    """What a signatory promises: the resource, how much, for whom, with whom, by when.
+
+    Stored data without a field reads as no amount, no unit, no beneficiary, nobody
+    jointly and no deadline; the resource and the description are always stored."""
 
     resource: ResourceKind
     description: str
@@ -81,7 +85,6 @@ class CommitmentTerms(Payload):
 
 
 COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
-TERMS_OF_VERSION_1 = (*COMMITMENT_TERMS, "joint_with")
 
 
 class Pact(Aggregate):
@@ -91,12 +94,10 @@ class Pact(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/pact")
 
-    class Drafted(Aggregate.Created):
+    class Drafted(FirstFact):
         gmina_id: UUID
         title: str
         theses: list[str]
-        effective_on: date
-        recorded_by: str
 
     @event(Drafted)
     def __init__(
@@ -164,13 +165,11 @@ class Pact(Aggregate):
             )
         self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
 
-    class Joined(Aggregate.Event):
+    class Joined(Fact):
         stakeholder_id: UUID
         representative: Sealed | None
         form: CooperationForm
         role: ParticipantRole
-        effective_on: date
-        recorded_by: str
 
     @event(Joined)
     def _joined(
@@ -198,11 +197,9 @@ class Pact(Aggregate):
             )
         self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    class Left(Aggregate.Event):
+    class Left(Fact):
         stakeholder_id: UUID
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Left)
     def _left(
@@ -223,11 +220,9 @@ class Pact(Aggregate):
         self.check_member(stakeholder_id, name, effective_on)
         self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
 
-    class RepresentativeChanged(Aggregate.Event):
+    class RepresentativeChanged(Fact):
         stakeholder_id: UUID
         representative: Sealed | None
-        effective_on: date
-        recorded_by: str
 
     @event(RepresentativeChanged)
     def _representative_changed(
@@ -250,10 +245,8 @@ class Pact(Aggregate):
         if cleaned != self.theses:
             self._theses_set(cleaned, effective_on, recorded_by)
 
-    class ThesesSet(Aggregate.Event):
+    class ThesesSet(Fact):
         theses: list[str]
-        effective_on: date
-        recorded_by: str
 
     @event(ThesesSet)
     def _theses_set(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
@@ -306,20 +299,15 @@ class Pact(Aggregate):
         )
         self._commitment_made(commitment_id, stakeholder_id, terms, effective_on, recorded_by)
 
-    class CommitmentMade(Aggregate.Event):
+    class CommitmentMade(Fact):
         """Version 2 carries the terms as one value (version 1: eight fields of its own)."""
 
         commitment_id: UUID
         stakeholder_id: UUID
         terms: CommitmentTerms
-        effective_on: date
-        recorded_by: str
 
         class_version = 2
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            state["terms"] = CommitmentTerms(**{k: state.pop(k) for k in TERMS_OF_VERSION_1})
+        upcast_v1_v2 = gather_payload("terms", CommitmentTerms)
 
     @event(CommitmentMade)
     def _commitment_made(
@@ -382,12 +370,10 @@ class Pact(Aggregate):
             raise InvalidInputError("changes", "The revision changes nothing.")
         self._commitment_revised(commitment_id, real, note.strip(), effective_on, recorded_by)
 
-    class CommitmentRevised(Aggregate.Event):
+    class CommitmentRevised(Fact):
         commitment_id: UUID
         changes: dict[str, object]
         note: str
-        effective_on: date
-        recorded_by: str
 
     @event(CommitmentRevised)
     def _commitment_revised(
@@ -423,12 +409,10 @@ class Pact(Aggregate):
         self.check_after_last_change(c, effective_on, state.value)
         self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
 
-    class CommitmentClosed(Aggregate.Event):
+    class CommitmentClosed(Fact):
         commitment_id: UUID
         state: CommitmentState
         note: str
-        effective_on: date
-        recorded_by: str
 
     @event(CommitmentClosed)
     def _commitment_closed(

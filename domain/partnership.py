@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
+from domain.history import Fact, FirstFact
 from domain.values import Immutable, Stage
 
 
@@ -37,11 +38,9 @@ class Partnership(Aggregate):
             raise InvalidInputError("reason", "Say why the partnership is opened (the reason).")
         return cls(gmina_id, effective_on, reason.strip(), recorded_by)
 
-    class Opened(Aggregate.Created):
+    class Opened(FirstFact):
         gmina_id: UUID
-        effective_on: date
         reason: str
-        recorded_by: str
 
     @event(Opened)
     def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
@@ -90,12 +89,10 @@ class Partnership(Aggregate):
                 f"stage {nxt.value} ({nxt.label_pl}) comes first."
             )
 
-    class StageAdvanced(Aggregate.Event):
+    class StageAdvanced(Fact):
         stage: Stage
-        effective_on: date
         reason: str
         decided_by: str | None
-        recorded_by: str
 
     @event(StageAdvanced)
     def _advanced(

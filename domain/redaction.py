@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
+from domain.history import Fact, FirstFact
 
 
 class Redactions(Aggregate):
@@ -22,10 +23,8 @@ class Redactions(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/redactions")
 
-    class Started(Aggregate.Created):
+    class Started(FirstFact):
         gmina_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
@@ -46,12 +45,10 @@ class Redactions(Aggregate):
             raise InvalidInputError("reason", "Say why the text is corrected.")
         self._redacted(digest, replacement.strip(), reason.strip(), effective_on, recorded_by)
 
-    class TextRedacted(Aggregate.Event):
+    class TextRedacted(Fact):
         digest: str
         replacement: str
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(TextRedacted)
     def _redacted(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
-from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
@@ -19,8 +18,9 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.minutes import hhmm
-from domain.values import Payload
+from domain.values import Payload, gather_payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
 
 
@@ -34,7 +34,8 @@ class ResolutionState(Enum):
 
 @dataclass(frozen=True)
 class ResolutionDraft(Payload):
-    """What is put to the vote: its number in the year, title, proposer, text and effects."""
+    """What is put to the vote: its number in the year, title, proposer, text and effects
+    (stored data without effects reads as none)."""
 
     number: int
     year: int
@@ -76,21 +77,15 @@ class Resolution(Aggregate):
         draft = ResolutionDraft(number, year, title, proposer_id, text.strip(), list(effects))
         return cls(gmina_id, meeting_id, draft, effective_on, recorded_by)
 
-    class Proposed(Aggregate.Created):
+    class Proposed(FirstFact):
         """Version 2 carries the draft as one value (version 1: six fields of its own)."""
 
         gmina_id: UUID
         meeting_id: UUID
         draft: ResolutionDraft
-        effective_on: date
-        recorded_by: str
 
         class_version = 2
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            names = [f.name for f in fields(ResolutionDraft)]
-            state["draft"] = ResolutionDraft(**{k: state.pop(k) for k in names})
+        upcast_v1_v2 = gather_payload("draft", ResolutionDraft)
 
     @event(Proposed)
     def __init__(
@@ -131,10 +126,8 @@ class Resolution(Aggregate):
             raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be voted now.")
         self._vote_opened(at, effective_on, recorded_by)
 
-    class VoteOpened(Aggregate.Event):
+    class VoteOpened(Fact):
         at: time
-        effective_on: date
-        recorded_by: str
 
     @event(VoteOpened)
     def _vote_opened(self, at: time, effective_on: date, recorded_by: str) -> None:
@@ -172,11 +165,9 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"{name} already voted on {self.label} ({said}).")
         self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
 
-    class BallotCast(Aggregate.Event):
+    class BallotCast(Fact):
         stakeholder_id: UUID
         choice: VoteChoice
-        effective_on: date
-        recorded_by: str
 
     @event(BallotCast)
     def _ballot_cast(
@@ -192,10 +183,8 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"The votes on {self.label} are already recorded.")
         self._totals_recorded(totals, effective_on, recorded_by)
 
-    class TotalsRecorded(Aggregate.Event):
+    class TotalsRecorded(Fact):
         totals: Tally
-        effective_on: date
-        recorded_by: str
 
     @event(TotalsRecorded)
     def _totals_recorded(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
@@ -233,15 +222,13 @@ class Resolution(Aggregate):
         )
         return outcome
 
-    class VoteClosed(Aggregate.Event):
+    class VoteClosed(Fact):
         outcome: Outcome
         tally: Tally
         rules: TeamRules
         members: int
         present: int
         quorum: int
-        effective_on: date
-        recorded_by: str
 
     @event(VoteClosed)
     def _vote_closed(
@@ -270,10 +257,8 @@ class Resolution(Aggregate):
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
         self._withdrawn(reason.strip(), effective_on, recorded_by)
 
-    class Withdrawn(Aggregate.Event):
+    class Withdrawn(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Withdrawn)
     def _withdrawn(self, reason: str, effective_on: date, recorded_by: str) -> None:

@@ -15,6 +15,7 @@ from domain.errors import (
     InvalidInputError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.values import (
     Identifiers,
     Immutable,
@@ -23,6 +24,7 @@ from domain.values import (
     StakeholderKind,
     StakeholderStatus,
     SubType,
+    gather_payload,
 )
 
 
@@ -53,11 +55,6 @@ class StakeholderDetails(Payload):
 
 
 EDITABLE_FIELDS = frozenset(f.name for f in fields(StakeholderDetails))
-
-
-def details_of_version_1(state: dict[str, Any]) -> StakeholderDetails:
-    """The details that version 1 of a catalogued fact or a snapshot kept loose, taken out."""
-    return StakeholderDetails(**{k: state.pop(k) for k in EDITABLE_FIELDS if k in state})
 
 
 @dataclass(frozen=True)
@@ -91,10 +88,7 @@ class Stakeholder(Aggregate):
     # 2: the catalogue details are one value, ``details`` (snapshots of version 1 kept them
     # as attributes of their own).
     class_version = 2
-
-    @staticmethod
-    def upcast_v1_v2(state: dict[str, Any]) -> None:
-        state["details"] = details_of_version_1(state)
+    upcast_v1_v2 = gather_payload("details", StakeholderDetails)
 
     @staticmethod
     def create_id() -> UUID:
@@ -125,7 +119,7 @@ class Stakeholder(Aggregate):
         )
         return cls(gmina_id, kind, subtype, details.cleaned(), person, effective_on, recorded_by)
 
-    class Catalogued(Aggregate.Created):
+    class Catalogued(FirstFact):
         """Version 2 carries the details as one value (version 1: seven fields of its own)."""
 
         gmina_id: UUID
@@ -133,14 +127,9 @@ class Stakeholder(Aggregate):
         subtype: SubType
         details: StakeholderDetails
         person: Sealed | None
-        effective_on: date
-        recorded_by: str
 
         class_version = 2
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            state["details"] = details_of_version_1(state)
+        upcast_v1_v2 = gather_payload("details", StakeholderDetails)
 
     @event(Catalogued)
     def __init__(
@@ -240,12 +229,10 @@ class Stakeholder(Aggregate):
             return
         self._edited(StakeholderChanges(**real), effective_on, recorded_by)
 
-    class Edited(Aggregate.Event):
+    class Edited(Fact):
         """Version 2 carries the changes as a typed value (version 1: a dict of them)."""
 
         changes: StakeholderChanges
-        effective_on: date
-        recorded_by: str
 
         class_version = 2
 
@@ -274,10 +261,8 @@ class Stakeholder(Aggregate):
             return
         self._recategorised(subtype, effective_on, recorded_by)
 
-    class Recategorised(Aggregate.Event):
+    class Recategorised(Fact):
         subtype: SubType
-        effective_on: date
-        recorded_by: str
 
     @event(Recategorised)
     def _recategorised(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
@@ -302,10 +287,8 @@ class Stakeholder(Aggregate):
         if status != self.status:
             self._status_changed(status, effective_on, recorded_by)
 
-    class StatusChanged(Aggregate.Event):
+    class StatusChanged(Fact):
         status: StakeholderStatus
-        effective_on: date
-        recorded_by: str
 
     @event(StatusChanged)
     def _status_changed(
@@ -326,10 +309,8 @@ class Stakeholder(Aggregate):
             raise InvalidInputError("reason", "Say why the entry is archived.")
         self._archived(reason.strip(), effective_on, recorded_by)
 
-    class Archived(Aggregate.Event):
+    class Archived(Fact):
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(Archived)
     def _archived(self, reason: str, effective_on: date, recorded_by: str) -> None:

@@ -16,6 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.values import Immutable
 from domain.voting import TeamRules
 
@@ -80,12 +81,10 @@ class SynergyTeam(Aggregate):
             raise InvalidInputError("decided_by", "Say whose decision formed the team.")
         return cls(gmina_id, decided_by.strip(), rules, effective_on, recorded_by)
 
-    class Formed(Aggregate.Created):
+    class Formed(FirstFact):
         gmina_id: UUID
         decided_by: str
         rules: TeamRules
-        effective_on: date
-        recorded_by: str
 
     @event(Formed)
     def __init__(
@@ -165,12 +164,10 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    class MemberAppointed(Aggregate.Event):
+    class MemberAppointed(Fact):
         stakeholder_id: UUID
         role: TeamRole
         decided_by: str
-        effective_on: date
-        recorded_by: str
 
     @event(MemberAppointed)
     def _appointed(
@@ -199,11 +196,9 @@ class SynergyTeam(Aggregate):
             )
         self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    class MemberDismissed(Aggregate.Event):
+    class MemberDismissed(Fact):
         stakeholder_id: UUID
         reason: str
-        effective_on: date
-        recorded_by: str
 
     @event(MemberDismissed)
     def _dismissed(
@@ -232,12 +227,10 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    class RoleChanged(Aggregate.Event):
+    class RoleChanged(Fact):
         stakeholder_id: UUID
         role: TeamRole
         decided_by: str
-        effective_on: date
-        recorded_by: str
 
     @event(RoleChanged)
     def _role_changed(
@@ -273,11 +266,9 @@ class SynergyTeam(Aggregate):
             raise EffectiveDateError(f"The present rules apply since {last.since}; change later.")
         self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
 
-    class RulesChanged(Aggregate.Event):
+    class RulesChanged(Fact):
         rules: TeamRules
         decided_by: str
-        effective_on: date
-        recorded_by: str
 
     @event(RulesChanged)
     def _rules_changed(
@@ -302,11 +293,9 @@ class SynergyTeam(Aggregate):
             raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")
         self._numbered(resolution_id, key, effective_on, recorded_by)
 
-    class ResolutionNumbered(Aggregate.Event):
+    class ResolutionNumbered(Fact):
         resolution_id: UUID
         number: str
-        effective_on: date
-        recorded_by: str
 
     @event(ResolutionNumbered)
     def _numbered(
@@ -319,10 +308,8 @@ class SynergyTeam(Aggregate):
         if entity_id not in self.entity_ids:
             self._entity_chosen(entity_id, effective_on, recorded_by)
 
-    class EntityChosen(Aggregate.Event):
+    class EntityChosen(Fact):
         entity_id: UUID
-        effective_on: date
-        recorded_by: str
 
     @event(EntityChosen)
     def _entity_chosen(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
-from typing import ClassVar
+from typing import Any, ClassVar
 from uuid import UUID
 
 
@@ -212,6 +212,17 @@ class Payload(Immutable):
     a person's name) show a payload's fields as the event's own, as facts carried them
     before payloads existed (``domain.history.payload_of``).
     """
+
+
+def gather_payload(name: str, payload: type[Payload]) -> staticmethod[[dict[str, Any]], None]:
+    """An ``upcast_vN_vN+1`` for a fact (or snapshot) that carried ``payload``'s fields
+    loose: they are taken out of the stored state and put back as one value, ``name``."""
+
+    def upcast(state: dict[str, Any]) -> None:
+        names = [f.name for f in fields(payload)]  # type: ignore[arg-type]
+        state[name] = payload(**{k: state.pop(k) for k in names if k in state})
+
+    return staticmethod(upcast)
 
 
 @dataclass(frozen=True)

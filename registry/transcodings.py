@@ -65,12 +65,18 @@ class TimeAsISO(Transcoding):
         return time.fromisoformat(data)
 
 
+def stored_name(cls: type[Any]) -> str:
+    """The name a value type is stored under: its class name, or the name it had when
+    the first facts were stored (``__stored_as__``), should the class be renamed."""
+    return str(getattr(cls, "__stored_as__", cls.__name__))
+
+
 def enum_transcoding(cls: type[Enum]) -> Transcoding:
     """A transcoding that writes an enum member by its value."""
 
     class EnumByValue(Transcoding):
         type = cls
-        name = cls.__name__
+        name = stored_name(cls)
 
         def encode(self, obj: Enum) -> Any:
             return obj.value
@@ -147,7 +153,7 @@ def dataclass_transcoding(cls: type[Any]) -> Transcoding:
 
     class DataclassByFields(Transcoding):
         type = cls
-        name = cls.__name__
+        name = stored_name(cls)
 
         def encode(self, obj: Any) -> dict[str, Any]:
             return encode_value(obj)

@@ -114,3 +114,21 @@ class Hall(Immutable):
 def test_a_version_without_its_upcaster_is_refused() -> None:
     with pytest.raises(StoredValueError, match="Hall has no upcast_v1_v2"):
         transcoder(Hall).decode(stored("Hall", {"place": "MGOPS"}))
+
+
+@dataclass(frozen=True)
+class Place(Immutable):
+    """The value once called Venue, renamed: it is still stored and read as Venue."""
+
+    __stored_as__: ClassVar[str] = "Venue"
+    __version__: ClassVar[int] = 3
+
+    address: str
+    rooms: int = 1
+
+    upcast_v1_v2 = Venue.upcast_v1_v2
+    upcast_v2_v3 = Venue.upcast_v2_v3
+
+
+def test_a_renamed_value_is_read_from_facts_stored_under_its_old_name() -> None:
+    assert transcoder(Place).decode(stored("Venue", {"place": "MGOPS"}))["v"] == Place("MGOPS")
