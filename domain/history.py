@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from eventsourcing.domain import Aggregate
 
-from domain.values import Payload
+from domain.values import Changes, Payload
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -48,6 +48,8 @@ def payload_of(event: Any) -> dict[str, Any]:
             continue
         if isinstance(value, Payload):
             said.update({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})  # type: ignore[arg-type]
+        elif isinstance(value, Changes):
+            said[key] = value.items()
         else:
             said[key] = value
     return said

@@ -17,8 +17,8 @@ from domain.errors import (
 )
 from domain.history import Fact, FirstFact
 from domain.values import (
+    Changes,
     Identifiers,
-    Immutable,
     Payload,
     Sealed,
     StakeholderKind,
@@ -58,7 +58,7 @@ EDITABLE_FIELDS = frozenset(f.name for f in fields(StakeholderDetails))
 
 
 @dataclass(frozen=True)
-class StakeholderChanges(Immutable):
+class StakeholderChanges(Changes):
     """The details one edit changes, and the person's sealed data when they are corrected;
     a field left None is not changed."""
 
@@ -70,12 +70,6 @@ class StakeholderChanges(Immutable):
     resources_offered: list[str] | None = None
     contact: str | None = None
     person: Sealed | None = None
-
-    def items(self) -> dict[str, Any]:
-        """The changed fields with their new values."""
-        return {
-            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
-        }
 
 
 class Stakeholder(Aggregate):

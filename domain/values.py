@@ -214,6 +214,22 @@ class Payload(Immutable):
     """
 
 
+class Changes(Immutable):
+    """A value that sets some fields of another and leaves the rest (None) as they were.
+
+    Readers that list what a fact says show only the fields it sets, as a dict
+    (``domain.history.payload_of``), as facts carried them before changes were typed.
+    """
+
+    def items(self) -> dict[str, Any]:
+        """The fields this value sets, with their new values."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)  # type: ignore[arg-type]
+            if getattr(self, f.name) is not None
+        }
+
+
 def gather_payload(name: str, payload: type[Payload]) -> staticmethod[[dict[str, Any]], None]:
     """An ``upcast_vN_vN+1`` for a fact (or snapshot) that carried ``payload``'s fields
     loose: they are taken out of the stored state and put back as one value, ``name``."""

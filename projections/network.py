@@ -178,8 +178,7 @@ def stakeholder_changed(s: Snapshot, row: dict[str, Any], on: date) -> None:
     if actor is None:
         return
     d = row["details"]
-    # Edits carry every field, None where nothing changed (before 2026-12: only the changed).
-    changes = {k: v for k, v in d.get("changes", {}).items() if v is not None}
+    changes = d.get("changes", {})
     if "name" in changes:
         actor.name = changes["name"]
     if changes.get("person"):
