@@ -83,7 +83,9 @@ class IssuedDocument(Aggregate):
     """A document with one content (one digest), and every copy of it issued."""
 
     @staticmethod
-    def create_id(digest: str) -> UUID:
+    def create_id(content: DocumentContent | str) -> UUID:
+        """A document is known by its content's digest (given as the content or the digest)."""
+        digest = content if isinstance(content, str) else content.digest
         return uuid5(NAMESPACE_URL, f"/mlw/document/{digest}")
 
     @classmethod
@@ -112,17 +114,7 @@ class IssuedDocument(Aggregate):
         content = DocumentContent(
             check_digest(digest), kind, title, as_of, subject, variant, lang, built_from
         )
-        # The id is the content's digest, which the created fact carries inside its content.
-        return cls._create(
-            cls.Issued,
-            id=cls.create_id(content.digest),
-            gmina_id=gmina_id,
-            content=content,
-            format=format,
-            effective_on=effective_on,
-            recorded_by=recorded_by,
-            file_digest=file_digest,
-        )
+        return cls(gmina_id, content, format, effective_on, recorded_by, file_digest)
 
     class Issued(FirstFact):
         """Version 2 carries the content as one value (version 1: eight fields of its own)."""

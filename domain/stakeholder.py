@@ -151,30 +151,6 @@ class Stakeholder(Aggregate):
         return self.details.name
 
     @property
-    def legal_form(self) -> str:
-        return self.details.legal_form
-
-    @property
-    def identifiers(self) -> Identifiers:
-        return self.details.identifiers
-
-    @property
-    def seat(self) -> str:
-        return self.details.seat
-
-    @property
-    def area(self) -> str:
-        return self.details.area
-
-    @property
-    def resources_offered(self) -> list[str]:
-        return self.details.resources_offered
-
-    @property
-    def contact(self) -> str:
-        return self.details.contact
-
-    @property
     def sector(self) -> Any:
         return self.subtype.sector
 
@@ -218,7 +194,8 @@ class Stakeholder(Aggregate):
             )
         if "name" in changes and not str(changes["name"]).strip():
             raise InvalidInputError("name", "A stakeholder's name cannot be empty.")
-        real = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        now = {**vars(self.details), "person": self.person}
+        real = {k: v for k, v in changes.items() if now[k] != v}
         if not real:
             return
         self._edited(StakeholderChanges(**real), effective_on, recorded_by)

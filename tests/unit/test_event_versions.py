@@ -39,7 +39,7 @@ def test_an_edit_stored_as_a_dict_of_changes_reads_as_typed_changes_and_applies(
     assert read.changes == StakeholderChanges(area="edukacja i sport", seat="Jar")
     again = school()
     read.apply(again)
-    assert (again.area, again.seat) == ("edukacja i sport", "Jar")
+    assert (again.details.area, again.details.seat) == ("edukacja i sport", "Jar")
     assert again.name == "Szkoła Podstawowa w Jarze"
 
 
