@@ -81,7 +81,7 @@ class MeetingsProjection(ReadModel):
     @apply.register(Meeting.Scheduled)
     def _(self, e: Meeting.Scheduled, position: int, unit: Unit) -> None:
         plan = e.plan
-        row = {
+        row: dict[str, Any] = {
             "id": str(e.originator_id),
             "gmina_id": str(e.gmina_id),
             "kind": plan.kind.value,
@@ -172,7 +172,7 @@ class MeetingsProjection(ReadModel):
     @apply.register(Resolution.Proposed)
     def _(self, e: Resolution.Proposed, position: int, unit: Unit) -> None:
         draft = e.draft
-        row = {
+        row: dict[str, Any] = {
             "id": str(e.originator_id),
             "gmina_id": str(e.gmina_id),
             "meeting_id": str(e.meeting_id),
