@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
 ROLES = (FACILITATOR, COORDINATOR, OBSERVER)
@@ -92,7 +93,15 @@ class Account(Aggregate):
             recorded_by=recorded_by,
         )
 
-    @event("Opened")
+    class Opened(FirstFact):
+        username: str
+        display_name: str
+        role: str
+        password_hash: str
+        gmina_ids: list[UUID]
+        voivodeship: str
+
+    @event(Opened)
     def __init__(
         self,
         username: str,
@@ -128,26 +137,40 @@ class Account(Aggregate):
             raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
         self._granted(list(gmina_ids), voivodeship, effective_on, recorded_by)
 
-    @event("Granted")
+    class Granted(Fact):
+        gmina_ids: list[UUID]
+        voivodeship: str
+
+    @event(Granted)
     def _granted(
         self, gmina_ids: list[UUID], voivodeship: str, effective_on: date, recorded_by: str
     ) -> None:
         self.gmina_ids = list(dict.fromkeys([*self.gmina_ids, *gmina_ids]))
         self.voivodeship = voivodeship or self.voivodeship
 
-    @event("PasswordChanged")
+    class PasswordChanged(Fact):
+        password_hash: str
+
+    @event(PasswordChanged)
     def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
         self.password_hash = password_hash
 
     # Tokens were once facts of the account, one per login; they now live in the access
     # ledger beside the events. These two stay so that earlier records still replay.
-    @event("TokenIssued")
+    class TokenIssued(Fact):
+        token_id: str
+        token_hash: str
+
+    @event(TokenIssued)
     def _token_issued_before_the_ledger(
         self, token_id: str, token_hash: str, effective_on: date, recorded_by: str
     ) -> None:
         self.token_hashes[token_id] = token_hash
 
-    @event("TokenRevoked")
+    class TokenRevoked(Fact):
+        token_id: str
+
+    @event(TokenRevoked)
     def _token_revoked_before_the_ledger(
         self, token_id: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -159,7 +182,10 @@ class Account(Aggregate):
             raise RuleViolationError(f"The account {self.username} is already disabled.")
         self._disabled(reason, effective_on, recorded_by)
 
-    @event("Disabled")
+    class Disabled(Fact):
+        reason: str
+
+    @event(Disabled)
     def _disabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.disabled = True
 
@@ -169,7 +195,10 @@ class Account(Aggregate):
             raise RuleViolationError(f"The account {self.username} is not disabled.")
         self._enabled(reason, effective_on, recorded_by)
 
-    @event("Enabled")
+    class Enabled(Fact):
+        reason: str
+
+    @event(Enabled)
     def _enabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.disabled = False
 
@@ -181,10 +210,16 @@ class AccountRoll(Aggregate):
     def create_id() -> UUID:
         return uuid5(NAMESPACE_URL, "mlw:account-roll")
 
-    @event("Started")
+    class Started(Aggregate.Created):
+        pass
+
+    @event(Started)
     def __init__(self) -> None:
         self.usernames: list[str] = []
 
-    @event("Enrolled")
+    class Enrolled(Fact):
+        username: str
+
+    @event(Enrolled)
     def enrol(self, username: str, effective_on: date, recorded_by: str) -> None:
         self.usernames.append(username)

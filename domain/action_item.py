@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 
 
 class ActionState(Enum):
@@ -56,7 +57,15 @@ class ActionItem(Aggregate):
             recorded_by,
         )
 
-    @event("Assigned")
+    class Assigned(FirstFact):
+        gmina_id: UUID
+        meeting_id: UUID
+        owner_id: UUID
+        description: str
+        due_on: date | None
+        agenda_item: int | None
+
+    @event(Assigned)
     def __init__(
         self,
         gmina_id: UUID,
@@ -89,7 +98,10 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was given on {self.assigned_on}.")
         self._accepted(effective_on, recorded_by)
 
-    @event("Accepted")
+    class Accepted(Fact):
+        pass
+
+    @event(Accepted)
     def _accepted(self, effective_on: date, recorded_by: str) -> None:
         self.state = ActionState.ACCEPTED
         self.accepted_on = effective_on
@@ -110,7 +122,10 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(f"The task was accepted on {self.accepted_on}.")
         self._taken_up(commitment_id, effective_on, recorded_by)
 
-    @event("TakenUp")
+    class TakenUp(Fact):
+        commitment_id: UUID
+
+    @event(TakenUp)
     def _taken_up(self, commitment_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.state = ActionState.TAKEN_UP
         self.commitment_id = commitment_id

@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DuplicateNumberError
+from domain.history import Fact, FirstFact
 from domain.input_rules import check_number
 from domain.minutes import MeetingKind
 from domain.values import Immutable
@@ -31,7 +32,10 @@ class MeetingCalendar(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/meetings")
 
-    @event("Started")
+    class Started(FirstFact):
+        gmina_id: UUID
+
+    @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.entries: list[CalendarEntry] = []
@@ -45,7 +49,12 @@ class MeetingCalendar(Aggregate):
         """A newly scheduled meeting enters the calendar."""
         self._entered(meeting_id, kind, on, effective_on, recorded_by)
 
-    @event("Entered")
+    class Entered(Fact):
+        meeting_id: UUID
+        kind: MeetingKind
+        on: date
+
+    @event(Entered)
     def _entered(
         self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
     ) -> None:
@@ -56,7 +65,11 @@ class MeetingCalendar(Aggregate):
         if self.entry(meeting_id).on != on:
             self._moved(meeting_id, on, effective_on, recorded_by)
 
-    @event("Moved")
+    class Moved(Fact):
+        meeting_id: UUID
+        on: date
+
+    @event(Moved)
     def _moved(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
         i = self.entries.index(self.entry(meeting_id))
         e = self.entries[i]
@@ -80,7 +93,12 @@ class MeetingCalendar(Aggregate):
                 )
         self._numbered(meeting_id, number, on, effective_on, recorded_by)
 
-    @event("MinutesNumbered")
+    class MinutesNumbered(Fact):
+        meeting_id: UUID
+        number: int
+        on: date
+
+    @event(MinutesNumbered)
     def _numbered(
         self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
     ) -> None:

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 from domain.values import CooperationForm
 
 
@@ -43,7 +44,14 @@ class Cooperation(Aggregate):
             gmina_id, stakeholder_id, partner_id, form, subject.strip(), effective_on, recorded_by
         )
 
-    @event("Declared")
+    class Declared(FirstFact):
+        gmina_id: UUID
+        stakeholder_id: UUID
+        partner_id: UUID
+        form: CooperationForm
+        subject: str
+
+    @event(Declared)
     def __init__(
         self,
         gmina_id: UUID,
@@ -80,7 +88,10 @@ class Cooperation(Aggregate):
             )
         self._ended(reason.strip(), effective_on, recorded_by)
 
-    @event("Ended")
+    class Ended(Fact):
+        reason: str
+
+    @event(Ended)
     def _ended(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.ended_on = effective_on
         self.end_reason = reason

@@ -8,6 +8,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import RuleViolationError
+from domain.history import Fact
 
 
 class GminaDirectory(Aggregate):
@@ -17,7 +18,10 @@ class GminaDirectory(Aggregate):
     def create_id() -> UUID:
         return uuid5(NAMESPACE_URL, "/mlw/gmina-directory")
 
-    @event("Started")
+    class Started(Aggregate.Created):
+        pass
+
+    @event(Started)
     def __init__(self) -> None:
         self.by_terc: dict[str, UUID] = {}
 
@@ -32,7 +36,11 @@ class GminaDirectory(Aggregate):
         self.check_free(terc)
         self._entered(terc, gmina_id, effective_on, recorded_by)
 
-    @event("Entered")
+    class Entered(Fact):
+        terc: str
+        gmina_id: UUID
+
+    @event(Entered)
     def _entered(self, terc: str, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.by_terc[terc] = gmina_id
 
@@ -41,6 +49,10 @@ class GminaDirectory(Aggregate):
         self.check_free(new)
         self._recoded(old, new, effective_on, recorded_by)
 
-    @event("Recoded")
+    class Recoded(Fact):
+        old: str
+        new: str
+
+    @event(Recoded)
     def _recoded(self, old: str, new: str, effective_on: date, recorded_by: str) -> None:
         self.by_terc[new] = self.by_terc.pop(old)

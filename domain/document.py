@@ -11,7 +11,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
-from domain.values import Immutable
+from domain.history import Fact, FirstFact
+from domain.values import Immutable, Payload, gather_payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
@@ -56,6 +57,20 @@ class Copy(Immutable):
     file_digest: str = ""
 
 
+@dataclass(frozen=True)
+class DocumentContent(Payload):
+    """What was issued: one content, named by its digest, of one kind, subject and date."""
+
+    digest: str
+    kind: DocumentKind
+    title: str
+    as_of: date
+    subject: str
+    variant: DocumentVariant
+    lang: str
+    built_from: str
+
+
 def check_digest(digest: str) -> str:
     """A SHA-256 digest in lower-case hex, or a refusal."""
     value = digest.strip().lower()
@@ -68,7 +83,9 @@ class IssuedDocument(Aggregate):
     """A document with one content (one digest), and every copy of it issued."""
 
     @staticmethod
-    def create_id(digest: str) -> UUID:
+    def create_id(content: DocumentContent | str) -> UUID:
+        """A document is known by its content's digest (given as the content or the digest)."""
+        digest = content if isinstance(content, str) else content.digest
         return uuid5(NAMESPACE_URL, f"/mlw/document/{digest}")
 
     @classmethod
@@ -94,48 +111,34 @@ class IssuedDocument(Aggregate):
             raise InvalidInputError(
                 "as_of", f"A document as of {as_of} cannot be issued before that day."
             )
-        return cls(
-            check_digest(digest),
-            kind,
-            gmina_id,
-            title,
-            as_of,
-            subject,
-            variant,
-            lang,
-            built_from,
-            format,
-            effective_on,
-            recorded_by,
-            check_digest(file_digest) if file_digest else "",
+        content = DocumentContent(
+            check_digest(digest), kind, title, as_of, subject, variant, lang, built_from
         )
+        return cls(gmina_id, content, format, effective_on, recorded_by, file_digest)
 
-    @event("Issued")
+    class Issued(FirstFact):
+        """Version 2 carries the content as one value (version 1: eight fields of its own)."""
+
+        gmina_id: UUID
+        content: DocumentContent
+        format: str
+        file_digest: str = ""
+
+        class_version = 2
+        upcast_v1_v2 = gather_payload("content", DocumentContent)
+
+    @event(Issued)
     def __init__(
         self,
-        digest: str,
-        kind: DocumentKind,
         gmina_id: UUID,
-        title: str,
-        as_of: date,
-        subject: str,
-        variant: DocumentVariant,
-        lang: str,
-        built_from: str,
+        content: DocumentContent,
         format: str,
         effective_on: date,
         recorded_by: str,
         file_digest: str = "",
     ) -> None:
-        self.digest = digest
-        self.kind = kind
         self.gmina_id = gmina_id
-        self.title = title
-        self.as_of = as_of
-        self.subject = subject
-        self.variant = variant
-        self.lang = lang
-        self.built_from = built_from
+        self.content = content
         self.copies: list[Copy] = [Copy(format, effective_on, recorded_by, file_digest)]
 
     def issue_again(
@@ -147,7 +150,11 @@ class IssuedDocument(Aggregate):
         )
 
     # Facts recorded before files were fingerprinted carry no file_digest: it defaults.
-    @event("IssuedAgain")
+    class IssuedAgain(Fact):
+        format: str
+        file_digest: str = ""
+
+    @event(IssuedAgain)
     def _issued_again(
         self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
     ) -> None:

@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
+from domain.history import Fact, FirstFact
 from domain.values import Immutable
 
 
@@ -84,7 +85,14 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    @event("Chosen")
+    class Chosen(FirstFact):
+        gmina_id: UUID
+        entity_type: EntityType
+        name: str
+        decided_by: str
+        resolution_id: UUID | None
+
+    @event(Chosen)
     def __init__(
         self,
         gmina_id: UUID,
@@ -130,7 +138,12 @@ class SocialEmploymentEntity(Aggregate):
         again = recreated or self.state is EntityState.STATUS_LOST
         self._created(again, decided_by.strip(), resolution_id, effective_on, recorded_by)
 
-    @event("Created")
+    class Created(Fact):
+        recreated: bool
+        decided_by: str
+        resolution_id: UUID | None
+
+    @event(Created)
     def _created(
         self,
         recreated: bool,
@@ -175,7 +188,13 @@ class SocialEmploymentEntity(Aggregate):
             recorded_by,
         )
 
-    @event("Registered")
+    class Registered(Fact):
+        authority: str
+        decision_number: str
+        decided_by: str
+        resolution_id: UUID | None
+
+    @event(Registered)
     def _registered(
         self,
         authority: str,
@@ -214,7 +233,12 @@ class SocialEmploymentEntity(Aggregate):
             reason.strip(), decided_by.strip(), resolution_id, effective_on, recorded_by
         )
 
-    @event("StatusLost")
+    class StatusLost(Fact):
+        reason: str
+        decided_by: str
+        resolution_id: UUID | None
+
+    @event(StatusLost)
     def _status_lost(
         self,
         reason: str,

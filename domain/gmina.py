@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
+from domain.history import Fact, FirstFact
 from domain.input_rules import as_typed_digits
 
 VOIVODESHIPS: dict[str, str] = {
@@ -73,7 +74,13 @@ class Gmina(Aggregate):
     def create_id() -> UUID:
         return uuid4()
 
-    @event("Registered")
+    class Registered(FirstFact):
+        terc: str
+        name: str
+        powiat: str
+        voivodeship: str
+
+    @event(Registered)
     def __init__(
         self,
         terc: str,
@@ -90,7 +97,12 @@ class Gmina(Aggregate):
         self.registered_on = effective_on
         self.stakeholder_ids: list[UUID] = []
 
-    @event("Renamed")
+    class Renamed(Fact):
+        name: str
+        powiat: str
+        terc: str
+
+    @event(Renamed)
     def rename(
         self, name: str, powiat: str, terc: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -98,6 +110,9 @@ class Gmina(Aggregate):
         self.powiat = powiat
         self.terc = terc
 
-    @event("StakeholderCatalogued")
+    class StakeholderCatalogued(Fact):
+        stakeholder_id: UUID
+
+    @event(StakeholderCatalogued)
     def catalogue(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.stakeholder_ids.append(stakeholder_id)

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
 from eventsourcing.domain import Aggregate
 
+from domain.values import Changes, Payload
+
 A = TypeVar("A", bound=Aggregate)
+
+
+class Fact(Aggregate.Event):
+    """A recorded fact: it names the day it took effect and who recorded it."""
+
+    effective_on: date
+    recorded_by: str
+
+
+class FirstFact(Aggregate.Created):
+    """The fact that starts a record: the day it took effect and who recorded it."""
+
+    effective_on: date
+    recorded_by: str
 
 
 def effective_on(event: Any) -> date:
@@ -17,6 +34,25 @@ def effective_on(event: Any) -> date:
     if value is None:
         return event.timestamp.date()  # type: ignore[no-any-return]
     return value  # type: ignore[no-any-return]
+
+
+EVENT_META = ("originator_id", "originator_version", "timestamp", "originator_topic")
+
+
+def payload_of(event: Any) -> dict[str, Any]:
+    """What a fact says, without the metadata that places it: its fields, and a payload
+    value's fields among them as the fact's own (as facts carried them before payloads)."""
+    said: dict[str, Any] = {}
+    for key, value in vars(event).items():
+        if key in EVENT_META:
+            continue
+        if isinstance(value, Payload):
+            said.update({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})  # type: ignore[arg-type]
+        elif isinstance(value, Changes):
+            said[key] = value.items()
+        else:
+            said[key] = value
+    return said
 
 
 def replay_as_of(events: Iterable[Any], on: date) -> Aggregate | None:

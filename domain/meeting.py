@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from uuid import UUID, uuid4
 
@@ -16,6 +16,7 @@ from domain.errors import (
     NotPresentError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.minutes import (
     AgendaItem,
     Attendance,
@@ -27,8 +28,20 @@ from domain.minutes import (
     hhmm,
     parse_pointer,
 )
-from domain.values import Sealed
+from domain.values import Payload, Sealed, gather_payload
 from domain.voting import is_present
+
+
+@dataclass(frozen=True)
+class MeetingPlan(Payload):
+    """What a meeting is planned as: its kind, day, hour, place and agenda (stored data
+    without an agenda reads as none)."""
+
+    kind: MeetingKind
+    on: date
+    at: time
+    place: str
+    agenda: list[str] = field(default_factory=list)
 
 
 class Meeting(Aggregate):
@@ -56,26 +69,28 @@ class Meeting(Aggregate):
         if effective_on > on:
             raise EffectiveDateError("A meeting is scheduled before the day it takes place.")
         items = [t.strip() for t in agenda if t.strip()]
-        return cls(gmina_id, kind, on, at, place.strip(), items, effective_on, recorded_by)
+        plan = MeetingPlan(kind, on, at, place.strip(), items)
+        return cls(gmina_id, plan, effective_on, recorded_by)
 
-    @event("Scheduled")
+    class Scheduled(FirstFact):
+        """Version 2 carries the plan as one value (version 1: five fields of its own)."""
+
+        gmina_id: UUID
+        plan: MeetingPlan
+
+        class_version = 2
+        upcast_v1_v2 = gather_payload("plan", MeetingPlan)
+
+    @event(Scheduled)
     def __init__(
-        self,
-        gmina_id: UUID,
-        kind: MeetingKind,
-        on: date,
-        at: time,
-        place: str,
-        agenda: list[str],
-        effective_on: date,
-        recorded_by: str,
+        self, gmina_id: UUID, plan: MeetingPlan, effective_on: date, recorded_by: str
     ) -> None:
         self.gmina_id = gmina_id
-        self.kind = kind
-        self.on = on
-        self.at = at
-        self.place = place
-        self.agenda = [AgendaItem(i, title) for i, title in enumerate(agenda, 1)]
+        self.kind = plan.kind
+        self.on = plan.on
+        self.at = plan.at
+        self.place = plan.place
+        self.agenda = [AgendaItem(i, title) for i, title in enumerate(plan.agenda, 1)]
         self.state = MeetingState.SCHEDULED
         self.planned_on = effective_on
         self.cancel_reason = ""
@@ -120,7 +135,12 @@ class Meeting(Aggregate):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
         self._rescheduled(on, at, place.strip(), effective_on, recorded_by)
 
-    @event("Rescheduled")
+    class Rescheduled(Fact):
+        on: date
+        at: time
+        place: str
+
+    @event(Rescheduled)
     def _rescheduled(
         self, on: date, at: time, place: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -135,7 +155,10 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The meeting was planned on {self.planned_on}.")
         self._cancelled(reason.strip(), effective_on, recorded_by)
 
-    @event("Cancelled")
+    class Cancelled(Fact):
+        reason: str
+
+    @event(Cancelled)
     def _cancelled(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.state = MeetingState.CANCELLED
         self.cancel_reason = reason
@@ -160,7 +183,14 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "A meeting ends after it starts.")
         self._held(number, started_at, ended_at, chair, minute_taker, effective_on, recorded_by)
 
-    @event("Held")
+    class Held(Fact):
+        number: int
+        started_at: time
+        ended_at: time | None
+        chair: Sealed | None
+        minute_taker: Sealed | None
+
+    @event(Held)
     def _held(
         self,
         number: int,
@@ -217,7 +247,10 @@ class Meeting(Aggregate):
             raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
         self._ended(ended_at, effective_on, recorded_by)
 
-    @event("Ended")
+    class Ended(Fact):
+        ended_at: time
+
+    @event(Ended)
     def _ended(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
         self.ended_at = ended_at
 
@@ -227,7 +260,10 @@ class Meeting(Aggregate):
             raise InvalidInputError("title", "An agenda item needs a title.")
         self._item_added(title.strip(), effective_on, recorded_by)
 
-    @event("AgendaItemAdded")
+    class AgendaItemAdded(Fact):
+        title: str
+
+    @event(AgendaItemAdded)
     def _item_added(self, title: str, effective_on: date, recorded_by: str) -> None:
         self.agenda.append(AgendaItem(len(self.agenda) + 1, title))
 
@@ -243,7 +279,11 @@ class Meeting(Aggregate):
             raise InvalidInputError("summary", "The summary is empty.")
         self._summarised(number, summary.strip(), effective_on, recorded_by)
 
-    @event("ItemSummarised")
+    class ItemSummarised(Fact):
+        number: int
+        summary: str
+
+    @event(ItemSummarised)
     def _summarised(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
         self.agenda[number - 1] = replace(self.agenda[number - 1], summary=summary)
 
@@ -272,7 +312,14 @@ class Meeting(Aggregate):
             stakeholder_id, representative, role, arrived_at, departed_at, effective_on, recorded_by
         )
 
-    @event("AttendanceRecorded")
+    class AttendanceRecorded(Fact):
+        stakeholder_id: UUID
+        representative: Sealed | None
+        role: AttendanceRole
+        arrived_at: time
+        departed_at: time | None
+
+    @event(AttendanceRecorded)
     def _attended(
         self,
         stakeholder_id: UUID,
@@ -311,7 +358,11 @@ class Meeting(Aggregate):
         self.check_departure(name, entry.arrived_at, at)
         self._departed(stakeholder_id, at, effective_on, recorded_by)
 
-    @event("DepartureRecorded")
+    class DepartureRecorded(Fact):
+        stakeholder_id: UUID
+        at: time
+
+    @event(DepartureRecorded)
     def _departed(
         self, stakeholder_id: UUID, at: time, effective_on: date, recorded_by: str
     ) -> None:
@@ -325,7 +376,10 @@ class Meeting(Aggregate):
         self.attendee(stakeholder_id, name)
         self._struck(stakeholder_id, effective_on, recorded_by)
 
-    @event("AttendanceStruck")
+    class AttendanceStruck(Fact):
+        stakeholder_id: UUID
+
+    @event(AttendanceStruck)
     def _struck(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
         del self.attendance[stakeholder_id]
 
@@ -342,7 +396,10 @@ class Meeting(Aggregate):
         self.check_open(effective_on)
         self._action_assigned(action_id, effective_on, recorded_by)
 
-    @event("ActionAssigned")
+    class ActionAssigned(Fact):
+        action_id: UUID
+
+    @event(ActionAssigned)
     def _action_assigned(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.action_ids.append(action_id)
 
@@ -358,7 +415,10 @@ class Meeting(Aggregate):
         self.check_team_sitting()
         self._resolution_tabled(resolution_id, effective_on, recorded_by)
 
-    @event("ResolutionTabled")
+    class ResolutionTabled(Fact):
+        resolution_id: UUID
+
+    @event(ResolutionTabled)
     def _resolution_tabled(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.resolution_ids.append(resolution_id)
 
@@ -383,7 +443,11 @@ class Meeting(Aggregate):
             )
         self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
 
-    @event("MinutesApproved")
+    class MinutesApproved(Fact):
+        at_meeting: UUID
+        decided_by: str
+
+    @event(MinutesApproved)
     def _approved(
         self, at_meeting: UUID, decided_by: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -403,7 +467,10 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._finalised(effective_on, recorded_by)
 
-    @event("MinutesFinalised")
+    class MinutesFinalised(Fact):
+        pass
+
+    @event(MinutesFinalised)
     def _finalised(self, effective_on: date, recorded_by: str) -> None:
         self.minutes = MinutesState.FINAL
         self.finalised_on = effective_on
@@ -441,7 +508,12 @@ class Meeting(Aggregate):
             raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
         self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
 
-    @event("ErratumRecorded")
+    class ErratumRecorded(Fact):
+        erratum_id: UUID
+        corrects: str
+        correction: str
+
+    @event(ErratumRecorded)
     def _erratum(
         self,
         erratum_id: UUID,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -17,14 +17,17 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
+from domain.history import Fact, FirstFact
 from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
     CooperationForm,
     Immutable,
     ParticipantRole,
+    Payload,
     ResourceKind,
     Sealed,
+    gather_payload,
 )
 
 
@@ -64,9 +67,24 @@ class Commitment(Immutable):
     note: str = ""
 
 
-COMMITMENT_TERMS = frozenset(
-    {"description", "quantity", "unit", "beneficiary", "beneficiary_id", "due_on", "resource"}
-)
+@dataclass(frozen=True)
+class CommitmentTerms(Payload):
+    """What a signatory promises: the resource, how much, for whom, with whom, by when.
+
+    Stored data without a field reads as no amount, no unit, no beneficiary, nobody
+    jointly and no deadline; the resource and the description are always stored."""
+
+    resource: ResourceKind
+    description: str
+    quantity: Decimal | None = None
+    unit: str = ""
+    beneficiary: str = ""
+    beneficiary_id: UUID | None = None
+    joint_with: list[UUID] = field(default_factory=list)
+    due_on: date | None = None
+
+
+COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
 
 
 class Pact(Aggregate):
@@ -76,7 +94,12 @@ class Pact(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/pact")
 
-    @event("Drafted")
+    class Drafted(FirstFact):
+        gmina_id: UUID
+        title: str
+        theses: list[str]
+
+    @event(Drafted)
     def __init__(
         self, gmina_id: UUID, title: str, theses: list[str], effective_on: date, recorded_by: str
     ) -> None:
@@ -142,7 +165,13 @@ class Pact(Aggregate):
             )
         self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
 
-    @event("Joined")
+    class Joined(Fact):
+        stakeholder_id: UUID
+        representative: Sealed | None
+        form: CooperationForm
+        role: ParticipantRole
+
+    @event(Joined)
     def _joined(
         self,
         stakeholder_id: UUID,
@@ -168,7 +197,11 @@ class Pact(Aggregate):
             )
         self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    @event("Left")
+    class Left(Fact):
+        stakeholder_id: UUID
+        reason: str
+
+    @event(Left)
     def _left(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -187,7 +220,11 @@ class Pact(Aggregate):
         self.check_member(stakeholder_id, name, effective_on)
         self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
 
-    @event("RepresentativeChanged")
+    class RepresentativeChanged(Fact):
+        stakeholder_id: UUID
+        representative: Sealed | None
+
+    @event(RepresentativeChanged)
     def _representative_changed(
         self,
         stakeholder_id: UUID,
@@ -208,7 +245,10 @@ class Pact(Aggregate):
         if cleaned != self.theses:
             self._theses_set(cleaned, effective_on, recorded_by)
 
-    @event("ThesesSet")
+    class ThesesSet(Fact):
+        theses: list[str]
+
+    @event(ThesesSet)
     def _theses_set(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
         self.theses = list(theses)
 
@@ -247,9 +287,7 @@ class Pact(Aggregate):
             )
         if str(commitment_id) in self.commitments:
             raise InvalidInputError("commitment_id", "This commitment is already recorded.")
-        self._commitment_made(
-            commitment_id,
-            stakeholder_id,
+        terms = CommitmentTerms(
             resource,
             description.strip(),
             quantity,
@@ -258,38 +296,30 @@ class Pact(Aggregate):
             beneficiary_id,
             list(joint_with),
             due_on,
-            effective_on,
-            recorded_by,
         )
+        self._commitment_made(commitment_id, stakeholder_id, terms, effective_on, recorded_by)
 
-    @event("CommitmentMade")
+    class CommitmentMade(Fact):
+        """Version 2 carries the terms as one value (version 1: eight fields of its own)."""
+
+        commitment_id: UUID
+        stakeholder_id: UUID
+        terms: CommitmentTerms
+
+        class_version = 2
+        upcast_v1_v2 = gather_payload("terms", CommitmentTerms)
+
+    @event(CommitmentMade)
     def _commitment_made(
         self,
         commitment_id: UUID,
         stakeholder_id: UUID,
-        resource: ResourceKind,
-        description: str,
-        quantity: Decimal | None,
-        unit: str,
-        beneficiary: str,
-        beneficiary_id: UUID | None,
-        joint_with: list[UUID],
-        due_on: date | None,
+        terms: CommitmentTerms,
         effective_on: date,
         recorded_by: str,
     ) -> None:
         self.commitments[str(commitment_id)] = Commitment(
-            commitment_id,
-            stakeholder_id,
-            resource,
-            description,
-            quantity,
-            unit,
-            beneficiary,
-            beneficiary_id,
-            list(joint_with),
-            due_on,
-            effective_on,
+            commitment_id, stakeholder_id, **vars(terms), made_on=effective_on
         )
 
     def commitment(self, commitment_id: UUID) -> Commitment:
@@ -340,7 +370,12 @@ class Pact(Aggregate):
             raise InvalidInputError("changes", "The revision changes nothing.")
         self._commitment_revised(commitment_id, real, note.strip(), effective_on, recorded_by)
 
-    @event("CommitmentRevised")
+    class CommitmentRevised(Fact):
+        commitment_id: UUID
+        changes: dict[str, object]
+        note: str
+
+    @event(CommitmentRevised)
     def _commitment_revised(
         self,
         commitment_id: UUID,
@@ -374,7 +409,12 @@ class Pact(Aggregate):
         self.check_after_last_change(c, effective_on, state.value)
         self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
 
-    @event("CommitmentClosed")
+    class CommitmentClosed(Fact):
+        commitment_id: UUID
+        state: CommitmentState
+        note: str
+
+    @event(CommitmentClosed)
     def _commitment_closed(
         self,
         commitment_id: UUID,

@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
+from domain.history import Fact, FirstFact
 from domain.values import Immutable, Stage
 
 
@@ -37,7 +38,11 @@ class Partnership(Aggregate):
             raise InvalidInputError("reason", "Say why the partnership is opened (the reason).")
         return cls(gmina_id, effective_on, reason.strip(), recorded_by)
 
-    @event("Opened")
+    class Opened(FirstFact):
+        gmina_id: UUID
+        reason: str
+
+    @event(Opened)
     def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.history: list[StageReached] = [
@@ -84,7 +89,12 @@ class Partnership(Aggregate):
                 f"stage {nxt.value} ({nxt.label_pl}) comes first."
             )
 
-    @event("StageAdvanced")
+    class StageAdvanced(Fact):
+        stage: Stage
+        reason: str
+        decided_by: str | None
+
+    @event(StageAdvanced)
     def _advanced(
         self,
         stage: Stage,

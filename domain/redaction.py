@@ -13,6 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidInputError
+from domain.history import Fact, FirstFact
 
 
 class Redactions(Aggregate):
@@ -22,7 +23,10 @@ class Redactions(Aggregate):
     def create_id(gmina_id: UUID) -> UUID:
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/redactions")
 
-    @event("Started")
+    class Started(FirstFact):
+        gmina_id: UUID
+
+    @event(Started)
     def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.gmina_id = gmina_id
         self.texts: dict[str, str] = {}
@@ -41,7 +45,12 @@ class Redactions(Aggregate):
             raise InvalidInputError("reason", "Say why the text is corrected.")
         self._redacted(digest, replacement.strip(), reason.strip(), effective_on, recorded_by)
 
-    @event("TextRedacted")
+    class TextRedacted(Fact):
+        digest: str
+        replacement: str
+        reason: str
+
+    @event(TextRedacted)
     def _redacted(
         self, digest: str, replacement: str, reason: str, effective_on: date, recorded_by: str
     ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
 from uuid import UUID, uuid4
@@ -17,7 +18,9 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.minutes import hhmm
+from domain.values import Payload, gather_payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
 
 
@@ -27,6 +30,19 @@ class ResolutionState(Enum):
     ADOPTED = "adopted"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class ResolutionDraft(Payload):
+    """What is put to the vote: its number in the year, title, proposer, text and effects
+    (stored data without effects reads as none)."""
+
+    number: int
+    year: int
+    title: str
+    proposer_id: UUID
+    text: str
+    effects: list[Effect] = field(default_factory=list)
 
 
 class Resolution(Aggregate):
@@ -58,41 +74,36 @@ class Resolution(Aggregate):
             title = f"w sprawie {title}"
         if not text.strip():
             raise InvalidInputError("text", "A resolution needs its text (§1 …).")
-        return cls(
-            gmina_id,
-            meeting_id,
-            number,
-            year,
-            title,
-            proposer_id,
-            text.strip(),
-            list(effects),
-            effective_on,
-            recorded_by,
-        )
+        draft = ResolutionDraft(number, year, title, proposer_id, text.strip(), list(effects))
+        return cls(gmina_id, meeting_id, draft, effective_on, recorded_by)
 
-    @event("Proposed")
+    class Proposed(FirstFact):
+        """Version 2 carries the draft as one value (version 1: six fields of its own)."""
+
+        gmina_id: UUID
+        meeting_id: UUID
+        draft: ResolutionDraft
+
+        class_version = 2
+        upcast_v1_v2 = gather_payload("draft", ResolutionDraft)
+
+    @event(Proposed)
     def __init__(
         self,
         gmina_id: UUID,
         meeting_id: UUID,
-        number: int,
-        year: int,
-        title: str,
-        proposer_id: UUID,
-        text: str,
-        effects: list[Effect],
+        draft: ResolutionDraft,
         effective_on: date,
         recorded_by: str,
     ) -> None:
         self.gmina_id = gmina_id
         self.meeting_id = meeting_id
-        self.number = number
-        self.year = year
-        self.title = title
-        self.proposer_id = proposer_id
-        self.text = text
-        self.effects = list(effects)
+        self.number = draft.number
+        self.year = draft.year
+        self.title = draft.title
+        self.proposer_id = draft.proposer_id
+        self.text = draft.text
+        self.effects = list(draft.effects)
         self.proposed_on = effective_on
         self.state = ResolutionState.PROPOSED
         self.vote_at: time | None = None
@@ -115,7 +126,10 @@ class Resolution(Aggregate):
             raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be voted now.")
         self._vote_opened(at, effective_on, recorded_by)
 
-    @event("VoteOpened")
+    class VoteOpened(Fact):
+        at: time
+
+    @event(VoteOpened)
     def _vote_opened(self, at: time, effective_on: date, recorded_by: str) -> None:
         self.state = ResolutionState.VOTING
         self.vote_at = at
@@ -151,7 +165,11 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"{name} already voted on {self.label} ({said}).")
         self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
 
-    @event("BallotCast")
+    class BallotCast(Fact):
+        stakeholder_id: UUID
+        choice: VoteChoice
+
+    @event(BallotCast)
     def _ballot_cast(
         self, stakeholder_id: UUID, choice: VoteChoice, effective_on: date, recorded_by: str
     ) -> None:
@@ -165,7 +183,10 @@ class Resolution(Aggregate):
             raise AlreadyVotedError(f"The votes on {self.label} are already recorded.")
         self._totals_recorded(totals, effective_on, recorded_by)
 
-    @event("TotalsRecorded")
+    class TotalsRecorded(Fact):
+        totals: Tally
+
+    @event(TotalsRecorded)
     def _totals_recorded(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
         self.totals = totals
 
@@ -201,7 +222,15 @@ class Resolution(Aggregate):
         )
         return outcome
 
-    @event("VoteClosed")
+    class VoteClosed(Fact):
+        outcome: Outcome
+        tally: Tally
+        rules: TeamRules
+        members: int
+        present: int
+        quorum: int
+
+    @event(VoteClosed)
     def _vote_closed(
         self,
         outcome: Outcome,
@@ -228,7 +257,10 @@ class Resolution(Aggregate):
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
         self._withdrawn(reason.strip(), effective_on, recorded_by)
 
-    @event("Withdrawn")
+    class Withdrawn(Fact):
+        reason: str
+
+    @event(Withdrawn)
     def _withdrawn(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.state = ResolutionState.WITHDRAWN
         self.withdraw_reason = reason

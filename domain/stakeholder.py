@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -14,17 +15,61 @@ from domain.errors import (
     InvalidInputError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.values import (
+    Changes,
     Identifiers,
+    Payload,
     Sealed,
     StakeholderKind,
     StakeholderStatus,
     SubType,
+    gather_payload,
 )
 
-EDITABLE_FIELDS = frozenset(
-    {"name", "legal_form", "identifiers", "seat", "area", "resources_offered", "contact"}
-)
+
+@dataclass(frozen=True)
+class StakeholderDetails(Payload):
+    """What the catalogue says of a stakeholder besides its kind and sub-type; every one
+    of these can be edited. A field missing from stored data reads as empty."""
+
+    name: str = ""
+    legal_form: str = ""
+    identifiers: Identifiers = field(default_factory=Identifiers)
+    seat: str = ""
+    area: str = ""
+    resources_offered: list[str] = field(default_factory=list)
+    contact: str = ""
+
+    def cleaned(self) -> StakeholderDetails:
+        """The details as typed, without surrounding blanks or empty resources."""
+        return StakeholderDetails(
+            self.name.strip(),
+            self.legal_form.strip(),
+            self.identifiers,
+            self.seat.strip(),
+            self.area.strip(),
+            [r.strip() for r in self.resources_offered if r.strip()],
+            self.contact.strip(),
+        )
+
+
+EDITABLE_FIELDS = frozenset(f.name for f in fields(StakeholderDetails))
+
+
+@dataclass(frozen=True)
+class StakeholderChanges(Changes):
+    """The details one edit changes, and the person's sealed data when they are corrected;
+    a field left None is not changed."""
+
+    name: str | None = None
+    legal_form: str | None = None
+    identifiers: Identifiers | None = None
+    seat: str | None = None
+    area: str | None = None
+    resources_offered: list[str] | None = None
+    contact: str | None = None
+    person: Sealed | None = None
 
 
 class Stakeholder(Aggregate):
@@ -33,6 +78,11 @@ class Stakeholder(Aggregate):
     A natural person's name and contact are never stored in plain text: ``person`` holds
     them sealed with the person's own key, and ``name`` stays empty.
     """
+
+    # 2: the catalogue details are one value, ``details`` (snapshots of version 1 kept them
+    # as attributes of their own).
+    class_version = 2
+    upcast_v1_v2 = gather_payload("details", StakeholderDetails)
 
     @staticmethod
     def create_id() -> UUID:
@@ -58,54 +108,47 @@ class Stakeholder(Aggregate):
     ) -> Stakeholder:
         """Enter a stakeholder in the catalogue as identified."""
         check_kind(kind, subtype, name, person, identifiers)
-        return cls(
-            gmina_id,
-            kind,
-            name.strip(),
-            subtype,
-            legal_form.strip(),
-            identifiers,
-            seat.strip(),
-            area.strip(),
-            [r.strip() for r in resources_offered if r.strip()],
-            contact.strip(),
-            person,
-            effective_on,
-            recorded_by,
+        details = StakeholderDetails(
+            name, legal_form, identifiers, seat, area, resources_offered, contact
         )
+        return cls(gmina_id, kind, subtype, details.cleaned(), person, effective_on, recorded_by)
 
-    @event("Catalogued")
+    class Catalogued(FirstFact):
+        """Version 2 carries the details as one value (version 1: seven fields of its own)."""
+
+        gmina_id: UUID
+        kind: StakeholderKind
+        subtype: SubType
+        details: StakeholderDetails
+        person: Sealed | None
+
+        class_version = 2
+        upcast_v1_v2 = gather_payload("details", StakeholderDetails)
+
+    @event(Catalogued)
     def __init__(
         self,
         gmina_id: UUID,
         kind: StakeholderKind,
-        name: str,
         subtype: SubType,
-        legal_form: str,
-        identifiers: Identifiers,
-        seat: str,
-        area: str,
-        resources_offered: list[str],
-        contact: str,
+        details: StakeholderDetails,
         person: Sealed | None,
         effective_on: date,
         recorded_by: str,
     ) -> None:
         self.gmina_id = gmina_id
         self.kind = kind
-        self.name = name
         self.subtype = subtype
-        self.legal_form = legal_form
-        self.identifiers = identifiers
-        self.seat = seat
-        self.area = area
-        self.resources_offered = list(resources_offered)
-        self.contact = contact
+        self.details = details
         self.person = person
         self.status = StakeholderStatus.IDENTIFIED
         self.catalogued_on = effective_on
         self.archived_on: date | None = None
         self.archive_reason = ""
+
+    @property
+    def name(self) -> str:
+        return self.details.name
 
     @property
     def sector(self) -> Any:
@@ -151,15 +194,29 @@ class Stakeholder(Aggregate):
             )
         if "name" in changes and not str(changes["name"]).strip():
             raise InvalidInputError("name", "A stakeholder's name cannot be empty.")
-        real = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        now = {**vars(self.details), "person": self.person}
+        real = {k: v for k, v in changes.items() if now[k] != v}
         if not real:
             return
-        self._edited(real, effective_on, recorded_by)
+        self._edited(StakeholderChanges(**real), effective_on, recorded_by)
 
-    @event("Edited")
-    def _edited(self, changes: dict[str, Any], effective_on: date, recorded_by: str) -> None:
-        for key, value in changes.items():
-            setattr(self, key, value)
+    class Edited(Fact):
+        """Version 2 carries the changes as a typed value (version 1: a dict of them)."""
+
+        changes: StakeholderChanges
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["changes"] = StakeholderChanges(**state["changes"])
+
+    @event(Edited)
+    def _edited(self, changes: StakeholderChanges, effective_on: date, recorded_by: str) -> None:
+        said = changes.items()
+        if "person" in said:
+            self.person = said.pop("person")
+        self.details = replace(self.details, **said)
 
     def recategorise(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
         """Move the stakeholder to another sector or sub-type of the MLW taxonomy."""
@@ -175,7 +232,10 @@ class Stakeholder(Aggregate):
             return
         self._recategorised(subtype, effective_on, recorded_by)
 
-    @event("Recategorised")
+    class Recategorised(Fact):
+        subtype: SubType
+
+    @event(Recategorised)
     def _recategorised(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
         self.subtype = subtype
 
@@ -198,7 +258,10 @@ class Stakeholder(Aggregate):
         if status != self.status:
             self._status_changed(status, effective_on, recorded_by)
 
-    @event("StatusChanged")
+    class StatusChanged(Fact):
+        status: StakeholderStatus
+
+    @event(StatusChanged)
     def _status_changed(
         self, status: StakeholderStatus, effective_on: date, recorded_by: str
     ) -> None:
@@ -217,7 +280,10 @@ class Stakeholder(Aggregate):
             raise InvalidInputError("reason", "Say why the entry is archived.")
         self._archived(reason.strip(), effective_on, recorded_by)
 
-    @event("Archived")
+    class Archived(Fact):
+        reason: str
+
+    @event(Archived)
     def _archived(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.archived_on = effective_on
         self.archive_reason = reason

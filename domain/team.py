@@ -16,6 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
+from domain.history import Fact, FirstFact
 from domain.input_rules import check_number
 from domain.values import Immutable
 from domain.voting import TeamRules
@@ -81,7 +82,12 @@ class SynergyTeam(Aggregate):
             raise InvalidInputError("decided_by", "Say whose decision formed the team.")
         return cls(gmina_id, decided_by.strip(), rules, effective_on, recorded_by)
 
-    @event("Formed")
+    class Formed(FirstFact):
+        gmina_id: UUID
+        decided_by: str
+        rules: TeamRules
+
+    @event(Formed)
     def __init__(
         self,
         gmina_id: UUID,
@@ -159,7 +165,12 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    @event("MemberAppointed")
+    class MemberAppointed(Fact):
+        stakeholder_id: UUID
+        role: TeamRole
+        decided_by: str
+
+    @event(MemberAppointed)
     def _appointed(
         self,
         stakeholder_id: UUID,
@@ -186,7 +197,11 @@ class SynergyTeam(Aggregate):
             )
         self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
-    @event("MemberDismissed")
+    class MemberDismissed(Fact):
+        stakeholder_id: UUID
+        reason: str
+
+    @event(MemberDismissed)
     def _dismissed(
         self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -213,7 +228,12 @@ class SynergyTeam(Aggregate):
         self.check_vacant(role, effective_on)
         self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
-    @event("RoleChanged")
+    class RoleChanged(Fact):
+        stakeholder_id: UUID
+        role: TeamRole
+        decided_by: str
+
+    @event(RoleChanged)
     def _role_changed(
         self,
         stakeholder_id: UUID,
@@ -247,7 +267,11 @@ class SynergyTeam(Aggregate):
             raise EffectiveDateError(f"The present rules apply since {last.since}; change later.")
         self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
 
-    @event("RulesChanged")
+    class RulesChanged(Fact):
+        rules: TeamRules
+        decided_by: str
+
+    @event(RulesChanged)
     def _rules_changed(
         self, rules: TeamRules, decided_by: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -269,7 +293,11 @@ class SynergyTeam(Aggregate):
             raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")
         self._numbered(resolution_id, key, effective_on, recorded_by)
 
-    @event("ResolutionNumbered")
+    class ResolutionNumbered(Fact):
+        resolution_id: UUID
+        number: str
+
+    @event(ResolutionNumbered)
     def _numbered(
         self, resolution_id: UUID, number: str, effective_on: date, recorded_by: str
     ) -> None:
@@ -280,6 +308,9 @@ class SynergyTeam(Aggregate):
         if entity_id not in self.entity_ids:
             self._entity_chosen(entity_id, effective_on, recorded_by)
 
-    @event("EntityChosen")
+    class EntityChosen(Fact):
+        entity_id: UUID
+
+    @event(EntityChosen)
     def _entity_chosen(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
         self.entity_ids.append(entity_id)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
+from typing import Any, ClassVar
 from uuid import UUID
 
 
@@ -188,13 +189,56 @@ class CommitmentState(Enum):
 
 
 class Immutable:
-    """A value never changed in place, so copies of an aggregate may share it."""
+    """A value never changed in place, so copies of an aggregate may share it.
+
+    Stored values carry the version of their shape: raise ``__version__`` when a field is
+    renamed or removed and add a static ``upcast_vN_vN+1(data)`` that brings the stored
+    fields of version N to N+1 (docs/events.md).
+    """
+
+    __version__: ClassVar[int] = 1
 
     def __copy__(self) -> Immutable:
         return self
 
     def __deepcopy__(self, memo: dict[int, object]) -> Immutable:
         return self
+
+
+class Payload(Immutable):
+    """A value an event carries in place of loose fields.
+
+    Readers that list what a fact says (the timeline, a record's history, the search for
+    a person's name) show a payload's fields as the event's own, as facts carried them
+    before payloads existed (``domain.history.payload_of``).
+    """
+
+
+class Changes(Immutable):
+    """A value that sets some fields of another and leaves the rest (None) as they were.
+
+    Readers that list what a fact says show only the fields it sets, as a dict
+    (``domain.history.payload_of``), as facts carried them before changes were typed.
+    """
+
+    def items(self) -> dict[str, Any]:
+        """The fields this value sets, with their new values."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)  # type: ignore[arg-type]
+            if getattr(self, f.name) is not None
+        }
+
+
+def gather_payload(name: str, payload: type[Payload]) -> staticmethod[[dict[str, Any]], None]:
+    """An ``upcast_vN_vN+1`` for a fact (or snapshot) that carried ``payload``'s fields
+    loose: they are taken out of the stored state and put back as one value, ``name``."""
+
+    def upcast(state: dict[str, Any]) -> None:
+        names = [f.name for f in fields(payload)]  # type: ignore[arg-type]
+        state[name] = payload(**{k: state.pop(k) for k in names if k in state})
+
+    return staticmethod(upcast)
 
 
 @dataclass(frozen=True)

@@ -26,19 +26,20 @@ class CatalogueProjection(ReadModel):
         """Other facts do not change these tables."""
 
     @apply.register(Stakeholder.Catalogued)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
+    def _(self, e: Stakeholder.Catalogued, position: int, unit: Unit) -> None:
+        d = e.details
         row = {
             "id": str(e.originator_id),
             "gmina_id": str(e.gmina_id),
             "kind": e.kind.value,
-            "name": e.name,
+            "name": d.name,
             "person": plain(e.person),
             "sector": e.subtype.sector.value,
             "subtype": e.subtype.value,
-            "legal_form": e.legal_form,
-            "seat": e.seat,
-            "area": e.area,
-            "resources_offered": list(e.resources_offered),
+            "legal_form": d.legal_form,
+            "seat": d.seat,
+            "area": d.area,
+            "resources_offered": list(d.resources_offered),
             "status": "identified",
             "catalogued_on": e.effective_on.isoformat(),
             "archived_on": None,
@@ -53,7 +54,7 @@ class CatalogueProjection(ReadModel):
         row = unit.get("stakeholder", str(e.originator_id))
         if row is None:
             return
-        changes = dict(getattr(e, "changes", {}))
+        changes = e.changes.items() if isinstance(e, Stakeholder.Edited) else {}
         for key in ("name", "legal_form", "seat", "area", "resources_offered", "person"):
             if key in changes:
                 row[key] = plain(changes[key])
@@ -91,19 +92,20 @@ class CatalogueProjection(ReadModel):
         unit.put("party", key, gmina_id, position, row)
 
     @apply.register(Pact.CommitmentMade)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
+    def _(self, e: Pact.CommitmentMade, position: int, unit: Unit) -> None:
         gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        t = e.terms
         row = {
             "id": str(e.commitment_id),
             "stakeholder_id": str(e.stakeholder_id),
-            "resource": e.resource.value,
-            "description": e.description,
-            "quantity": plain(e.quantity),
-            "unit": e.unit,
-            "beneficiary": e.beneficiary,
-            "beneficiary_id": plain(e.beneficiary_id),
-            "joint_with": plain(e.joint_with),
-            "due_on": plain(e.due_on),
+            "resource": t.resource.value,
+            "description": t.description,
+            "quantity": plain(t.quantity),
+            "unit": t.unit,
+            "beneficiary": t.beneficiary,
+            "beneficiary_id": plain(t.beneficiary_id),
+            "joint_with": plain(t.joint_with),
+            "due_on": plain(t.due_on),
             "made_on": e.effective_on.isoformat(),
             "state": "made",
             "closed_on": None,

@@ -79,16 +79,17 @@ class MeetingsProjection(ReadModel):
     # --- meetings ----------------------------------------------------------------------
 
     @apply.register(Meeting.Scheduled)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
-        row = {
+    def _(self, e: Meeting.Scheduled, position: int, unit: Unit) -> None:
+        plan = e.plan
+        row: dict[str, Any] = {
             "id": str(e.originator_id),
             "gmina_id": str(e.gmina_id),
-            "kind": e.kind.value,
+            "kind": plan.kind.value,
             "number": None,
-            "on": e.on.isoformat(),
-            "at": e.at.isoformat(),
-            "place": e.place,
-            "agenda": len(e.agenda),
+            "on": plan.on.isoformat(),
+            "at": plan.at.isoformat(),
+            "place": plan.place,
+            "agenda": len(plan.agenda),
             "state": "scheduled",
             "started_at": None,
             "ended_at": None,
@@ -169,15 +170,16 @@ class MeetingsProjection(ReadModel):
     # --- resolutions and their votes ---------------------------------------------------
 
     @apply.register(Resolution.Proposed)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
-        row = {
+    def _(self, e: Resolution.Proposed, position: int, unit: Unit) -> None:
+        draft = e.draft
+        row: dict[str, Any] = {
             "id": str(e.originator_id),
             "gmina_id": str(e.gmina_id),
             "meeting_id": str(e.meeting_id),
-            "number": e.number,
-            "year": e.year,
-            "title": e.title,
-            "proposer_id": str(e.proposer_id),
+            "number": draft.number,
+            "year": draft.year,
+            "title": draft.title,
+            "proposer_id": str(draft.proposer_id),
             "proposed_on": e.effective_on.isoformat(),
             "state": "proposed",
             "vote_at": None,

@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.gmina import Gmina
-from domain.history import effective_on
+from domain.history import effective_on, payload_of
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
 from registry.views import plain
@@ -83,7 +83,7 @@ class TimelineProjection(ReadModel):
             "effective_on": effective_on(event).isoformat(),
             "recorded_at": event.timestamp.isoformat(),
             "recorded_by": getattr(event, "recorded_by", ""),
-            "details": {k: plain(v) for k, v in vars(event).items() if k not in META},
+            "details": {k: plain(v) for k, v in payload_of(event).items() if k not in META},
         }
         unit.put("fact", str(position), gmina_id, position, body)
 

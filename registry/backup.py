@@ -25,9 +25,10 @@ from eventsourcing.persistence import StoredEvent
 
 from domain.errors import InvalidInputError, RuleViolationError
 from domain.gmina import Gmina
+from domain.history import payload_of
 from domain.values import Sealed
 from registry.application import Registry
-from registry.people import META, walk
+from registry.people import walk
 from registry.personal_data import read_ledger
 
 FORMAT = "mlw-backup/1"
@@ -78,7 +79,7 @@ def take_backup(reg: Registry, gmina_id: UUID) -> dict[str, Any]:
     person_ids = set(reg.vault.people(gmina_id))
     for n in stored:
         event = reg.mapper.to_domain_event(n)
-        payload = {k: v for k, v in vars(event).items() if k not in META}
+        payload = payload_of(event)
         person_ids |= {v.person_id for _, v in walk(payload, "") if isinstance(v, Sealed)}
     persons, erased = [], []
     labels = dict(reg.vault.keys.indexed(gmina_id))

@@ -17,7 +17,7 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from domain.directory import GminaDirectory
 from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
-from domain.history import effective_on, replay_as_of
+from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
 from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
@@ -169,16 +169,8 @@ class RegistryBase(Application[UUID]):
         for e in self.events.get(aggregate_id):
             details = {
                 k: plain(v)
-                for k, v in vars(e).items()
-                if k
-                not in (
-                    "originator_id",
-                    "originator_version",
-                    "timestamp",
-                    "originator_topic",
-                    "effective_on",
-                    "recorded_by",
-                )
+                for k, v in payload_of(e).items()
+                if k not in ("effective_on", "recorded_by")
             }
             facts.append(
                 FactView(

@@ -180,7 +180,7 @@ class CatalogueUseCases(RegistryBase):
             gmina = self.load(Gmina, stakeholder.gmina_id)
             self.check_new_name(gmina, str(changes["name"]), stakeholder.id)
         if {"nip", "regon", "krs"} & changes.keys():
-            current = stakeholder.identifiers
+            current = stakeholder.details.identifiers
             changes["identifiers"] = check_identifiers(
                 changes.pop("nip", current.nip),
                 changes.pop("regon", current.regon),
@@ -282,6 +282,7 @@ class CatalogueUseCases(RegistryBase):
     def view_stakeholder(self, s: Stakeholder) -> StakeholderView:
         data = self.vault.unseal(s.person) if s.person else None
         is_person = s.kind is StakeholderKind.PERSON
+        d = s.details
         return StakeholderView(
             id=s.id,
             gmina_id=s.gmina_id,
@@ -289,14 +290,14 @@ class CatalogueUseCases(RegistryBase):
             name=(data.name if data else ERASED) if is_person else s.name,
             sector=s.subtype.sector.value,
             subtype=s.subtype.value,
-            legal_form=s.legal_form,
-            nip=s.identifiers.nip,
-            regon=s.identifiers.regon,
-            krs=s.identifiers.krs,
-            seat=s.seat,
-            area=s.area,
-            resources_offered=list(s.resources_offered),
-            contact=(data.contact if data else "") if is_person else s.contact,
+            legal_form=d.legal_form,
+            nip=d.identifiers.nip,
+            regon=d.identifiers.regon,
+            krs=d.identifiers.krs,
+            seat=d.seat,
+            area=d.area,
+            resources_offered=list(d.resources_offered),
+            contact=(data.contact if data else "") if is_person else d.contact,
             status=s.status.value,
             archived_on=s.archived_on,
             archive_reason=s.archive_reason,

@@ -105,18 +105,19 @@ class DocumentUseCases(RegistryBase):
             raise NotFoundError(
                 f"No document with digest {value[:16]}… was issued from this registry."
             ) from None
+        c = d.content
         return IssuedDocumentView(
             id=d.id,
-            digest=d.digest,
-            kind=d.kind.value,
+            digest=c.digest,
+            kind=c.kind.value,
             gmina_id=d.gmina_id,
             gmina_name=self.load(Gmina, d.gmina_id).name,
-            title=d.title,
-            as_of=d.as_of,
-            subject=d.subject,
-            variant=d.variant.value,
-            lang=d.lang,
-            built_from=d.built_from,
+            title=c.title,
+            as_of=c.as_of,
+            subject=c.subject,
+            variant=c.variant.value,
+            lang=c.lang,
+            built_from=c.built_from,
             copies=[CopyView(c.format, c.issued_on, c.issued_by, c.file_digest) for c in d.copies],
             version=d.version,
         )

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from domain.errors import InvalidInputError, NotFoundError
 from domain.gmina import Gmina
+from domain.history import payload_of
 from domain.pact import Pact
 from domain.redaction import Redactions
 from domain.values import Sealed, Sector, StakeholderStatus
@@ -34,7 +35,6 @@ ROLES = {
     ("Meeting", "minute_taker"): "minute-taker",
     ("Meeting", "representative"): "attendance",
 }
-META = ("originator_id", "originator_version", "timestamp", "originator_topic")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class PeopleUseCases(MeetingQueries):
             people[person_id] = PersonView(person_id, name, erased=False)
         for e in self.facts_naming_people(gmina_id):
             fact = type(e).__qualname__
-            for path, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+            for path, value in walk(payload_of(e), ""):
                 if not isinstance(value, Sealed):
                     continue
                 person = people.get(value.person_id)
@@ -174,7 +174,7 @@ class PeopleUseCases(MeetingQueries):
         if not wanted:
             return mentions, texts
         for e in self.facts_of_gmina(gmina_id):
-            payload = {k: v for k, v in vars(e).items() if k not in META}
+            payload = payload_of(e)
             for path, value in walk(payload, ""):
                 if isinstance(value, str) and any(n in same_name(value) for n in wanted):
                     mentions.append(
@@ -191,7 +191,7 @@ class PeopleUseCases(MeetingQueries):
         person = self.person_of(gmina_id, person_id)
         names = {person.name}
         for e in self.facts_naming_people(gmina_id):
-            for _, value in walk({k: v for k, v in vars(e).items() if k not in META}, ""):
+            for _, value in walk(payload_of(e), ""):
                 if isinstance(value, Sealed) and value.person_id == person_id:
                     data = self.vault.unseal(value)
                     if data is not None:
@@ -239,7 +239,7 @@ class PeopleUseCases(MeetingQueries):
         fact = next((e for e in facts if e.originator_version == version), None)
         if fact is None:
             raise InvalidInputError("version", f"That record has no fact number {version}.")
-        payload = {k: v for k, v in vars(fact).items() if k not in META}
+        payload = payload_of(fact)
         texts = {path[1:]: value for path, value in walk(payload, "")}
         text = texts.get(field)
         if not isinstance(text, str) or not text:

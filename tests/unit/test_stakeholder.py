@@ -41,7 +41,7 @@ def test_a_catalogued_school_is_identified_in_the_business_and_institutions_sect
     s = school()
     assert s.status is StakeholderStatus.IDENTIFIED
     assert s.sector is Sector.BUSINESS_INSTITUTION
-    assert s.resources_offered == ["sala gimnastyczna"]
+    assert s.details.resources_offered == ["sala gimnastyczna"]
 
 
 def test_a_citizen_leader_keeps_no_plain_name_in_the_catalogue() -> None:
