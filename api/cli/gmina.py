@@ -1,30 +1,21 @@
-"""`mlw`: the registry's command line for facilitators and the people who run it."""
+"""`mlw gmina …`, `mlw person …`, `mlw history`, `mlw demo`, `mlw serve`, `mlw where`."""
 
 from __future__ import annotations
 
-import importlib
 import os
+from pathlib import Path
 from typing import Annotated, Any
 from uuid import UUID
 
 import typer
 
-from domain.errors import InvalidInputError, NotFoundError
-from registry.application import Registry
-from registry.cli_accounts import account_app
-from registry.cli_backup import mount_backup_commands
-from registry.cli_catalogue import catalogue, stakeholder_app
-from registry.cli_cooperation import cooperation_app
-from registry.cli_meetings import mount_meeting_commands
-from registry.cli_pact import commitment_app, pact_app
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
     OnOpt,
     VersionOpt,
     emit,
-    guarded,
     parse_date,
     parse_person,
     recorder,
@@ -32,26 +23,15 @@ from registry.cli_support import (
     run,
     table,
 )
+from domain.errors import InvalidInputError, NotFoundError
+from registry.application import Registry
+from registry.personal_data import read_ledger, write_ledger
 from registry.settings import Settings
 from registry.views import GminaView, plain
 
-app = typer.Typer(
-    help="MLW Registry: local cooperation partnerships in Polish gminas.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
 gmina_app = typer.Typer(help="Gminas and their MLW partnership process.")
 person_app = typer.Typer(help="Natural persons' personal data (RODO).")
-app.add_typer(gmina_app, name="gmina")
-app.add_typer(stakeholder_app, name="stakeholder")
-app.add_typer(pact_app, name="pact")
-app.add_typer(commitment_app, name="commitment")
-app.add_typer(person_app, name="person")
-app.add_typer(cooperation_app, name="cooperation")
-app.add_typer(account_app, name="account")
-mount_meeting_commands(app)
-mount_backup_commands(app, person_app)
-app.command("catalogue")(catalogue)
+commands = typer.Typer()
 
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 
@@ -210,7 +190,7 @@ def advance(
     emit(run(act, as_json), as_json, describe_gmina)
 
 
-@app.command("history")
+@commands.command("history")
 def history(
     ref: Annotated[str, typer.Argument(help="Id of any record, or a gmina's TERC code.")],
     as_json: JsonOpt = False,
@@ -342,7 +322,27 @@ def list_people(
     )
 
 
-@app.command("demo")
+@person_app.command("erasures")
+def erasures(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Append every erasure this store knows (ids and times only) to an erasure ledger."""
+
+    def act(reg: Registry) -> Any:
+        known = read_ledger(output) if output.exists() else {}
+        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
+        write_ledger(output, new)
+        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
+
+    emit(
+        run(act, as_json),
+        as_json,
+        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
+    )
+
+
+@commands.command("demo")
 def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
     """Load the demonstration gmina (invented data) into the registry."""
 
@@ -366,7 +366,7 @@ def demo_accounts(reg: Registry) -> list[str]:
     return open_demo_accounts(reg, gid, reg.get_gmina(gid).voivodeship)
 
 
-@app.command("serve")
+@commands.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -385,22 +385,10 @@ def serve(
         os.environ["MLW_DEMO"] = "1"  # the login page then names the demo accounts
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
-    # The web layer is named, not imported: it depends on the registry, not the reverse.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
 
 
-@app.command("where")
+@commands.command("where")
 def where() -> None:
     """Say where the registry keeps its events (from MLW_STORE and friends)."""
     print(Settings.from_env().describe())
-
-
-# Commands of the layers above the registry (the network, risks, exports) are mounted
-# by module name, so the registry never imports the layers that depend on it.
-OUTER_COMMANDS = ("projections.cli", "projections.cli_documents")
-
-
-def main() -> None:
-    for module in OUTER_COMMANDS:
-        importlib.import_module(module).mount(app)
-    guarded(app)

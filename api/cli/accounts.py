@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.support import ByOpt, JsonOpt, emit, recorder, run, table
 from domain.account import ROLES
 from registry.access import AccountView
 from registry.application import Registry
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run, table
 
 account_app = typer.Typer(help="Accounts of facilitators, regional coordinators and observers.")
 

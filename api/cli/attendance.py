@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.minutes import MeetingArg, meeting_ref
+from api.cli.support import ByOpt, JsonOpt, emit, recorder, resolve_stakeholder, run, table
+from api.cli.team import GminaArg, parse_time, required_time
 from registry.application import Registry
-from registry.cli_minutes import MeetingArg, meeting_ref
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, resolve_stakeholder, run, table
-from registry.cli_team import GminaArg, parse_time, required_time
 from registry.meeting_views import AttendanceView, QuorumView
 
 attendance_app = typer.Typer(help="Attendance lists: who came for whom, when, and the quorum.")

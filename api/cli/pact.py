@@ -6,8 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -22,6 +21,7 @@ from registry.cli_support import (
     short,
     table,
 )
+from registry.application import Registry
 from registry.views import PactView
 
 pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")

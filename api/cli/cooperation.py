@@ -7,8 +7,7 @@ from uuid import UUID
 
 import typer
 
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     ByOpt,
     JsonOpt,
     OnOpt,
@@ -18,6 +17,7 @@ from registry.cli_support import (
     resolve_stakeholder,
     run,
 )
+from registry.application import Registry
 
 cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
 

@@ -7,9 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.errors import InvalidInputError
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -22,6 +20,8 @@ from registry.cli_support import (
     short,
     table,
 )
+from domain.errors import InvalidInputError
+from registry.application import Registry
 from registry.meeting_views import TeamView
 
 team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules.")

@@ -7,6 +7,20 @@ from uuid import UUID
 
 import typer
 
+from api.cli.entity import resolve_entity
+from api.cli.minutes import MeetingArg, describe_vote, meeting_ref
+from api.cli.support import (
+    AsOfOpt,
+    ByOpt,
+    JsonOpt,
+    emit,
+    parse_date,
+    recorder,
+    resolve_stakeholder,
+    run,
+    table,
+)
+from api.cli.team import GminaArg, required_date, required_time
 from domain.effects import (
     AdmitSignatory,
     AdoptPact,
@@ -24,20 +38,6 @@ from domain.errors import InvalidInputError, NotFoundError
 from domain.values import Stage
 from domain.voting import TeamRules
 from registry.application import Registry
-from registry.cli_entity import resolve_entity
-from registry.cli_minutes import MeetingArg, describe_vote, meeting_ref
-from registry.cli_support import (
-    AsOfOpt,
-    ByOpt,
-    JsonOpt,
-    emit,
-    parse_date,
-    recorder,
-    resolve_stakeholder,
-    run,
-    table,
-)
-from registry.cli_team import GminaArg, required_date, required_time
 from registry.entities import parse_entity_type
 from registry.meeting_views import ResolutionView
 from registry.team import parse_rules

@@ -7,10 +7,7 @@ from uuid import UUID
 
 import typer
 
-from domain.errors import InvalidInputError, NotFoundError
-from domain.minutes import hhmm
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -23,7 +20,10 @@ from registry.cli_support import (
     short,
     table,
 )
-from registry.cli_team import GminaArg
+from api.cli.team import GminaArg
+from domain.errors import InvalidInputError, NotFoundError
+from domain.minutes import hhmm
+from registry.application import Registry
 from registry.meeting_views import MeetingView, ResolutionView
 
 minutes_app = typer.Typer(help="Minutes: summaries, tasks, approval, final minutes, errata.")

@@ -8,12 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.support import ByOpt, JsonOpt, emit, recorder, run
 from projections.documents.build import build_document
 from projections.documents.issue import issue
 from projections.documents.render import FORMATS, render
 from projections.documents.verify import Verdict, verify_file
 from registry.application import Registry
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
 from registry.documents import IssuedDocumentView
 
 doc_app = typer.Typer(help="Documents to sign, file and publish (HTML, PDF, DOCX).")
@@ -189,7 +189,3 @@ def describe_verdict(v: Verdict) -> str:
         f"  issued digest: {v.document.digest}\n"
         f"  file's SHA-256: {v.file_digest}\n" + "\n".join(f"  {d}" for d in v.differences)
     )
-
-
-def mount(app: typer.Typer) -> None:
-    app.add_typer(doc_app, name="doc")

@@ -7,9 +7,7 @@ from uuid import UUID
 
 import typer
 
-from domain.errors import InvalidInputError, NotFoundError
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -20,7 +18,9 @@ from registry.cli_support import (
     run,
     short,
 )
-from registry.cli_team import DecidedOpt, GminaArg
+from api.cli.team import DecidedOpt, GminaArg
+from domain.errors import InvalidInputError, NotFoundError
+from registry.application import Registry
 from registry.meeting_views import EntityView
 
 entity_app = typer.Typer(help="The social employment entity: chosen, created, registered, lost.")

@@ -1,8 +1,4 @@
-"""`mlw meeting …`: the calendar of meetings, holding one, and its agenda.
-
-``mount_meeting_commands(app)`` adds `meeting`, `attendance`, `minutes`, `team`, `entity`
-and `resolution` to the `mlw` command line.
-"""
+"""`mlw meeting …`: the calendar of meetings, holding one, and its agenda."""
 
 from __future__ import annotations
 
@@ -10,13 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from registry.application import Registry
-from registry.cli_attendance import attendance_app
-from registry.cli_entity import entity_app
-from registry.cli_minutes import MeetingArg, meeting_ref, minutes_app
-from registry.cli_minutes import show as show_minutes
-from registry.cli_resolutions import resolution_app
-from registry.cli_support import (
+from api.cli.minutes import MeetingArg, meeting_ref
+from api.cli.minutes import show as show_minutes
+from api.cli.support import (
     ByOpt,
     JsonOpt,
     OnOpt,
@@ -27,22 +19,13 @@ from registry.cli_support import (
     short,
     table,
 )
-from registry.cli_team import GminaArg, parse_time, required_date, required_time, team_app
+from api.cli.team import GminaArg, parse_time, required_date, required_time
+from registry.application import Registry
 from registry.meeting_views import MeetingView
 
 meeting_app = typer.Typer(help="Pact meetings and team sittings: calendar, holding, agenda.")
 
 TimeOpt = Annotated[str, typer.Option(help="Time of day, HH:MM.")]
-
-
-def mount_meeting_commands(app: typer.Typer) -> None:
-    """Add the meetings' commands to the `mlw` command line."""
-    app.add_typer(meeting_app, name="meeting")
-    app.add_typer(attendance_app, name="attendance")
-    app.add_typer(minutes_app, name="minutes")
-    app.add_typer(team_app, name="team")
-    app.add_typer(entity_app, name="entity")
-    app.add_typer(resolution_app, name="resolution")
 
 
 def headline(m: MeetingView) -> str:

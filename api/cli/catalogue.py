@@ -6,9 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.support import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -22,9 +20,12 @@ from registry.cli_support import (
     short,
     table,
 )
+from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus
+from registry.application import Registry
 from registry.views import StakeholderView
 
 stakeholder_app = typer.Typer(help="Catalogue entries: add, edit, recategorise, invite, archive.")
+commands = typer.Typer()
 
 
 def describe(v: StakeholderView) -> str:
@@ -226,6 +227,7 @@ def show(
     emit(run(act, as_json), as_json, describe)
 
 
+@commands.command("catalogue")
 def catalogue(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
     sector: Annotated[str | None, typer.Option(help="Only this sector.")] = None,

@@ -7,14 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.support import ByOpt, JsonOpt, emit, recorder, run
 from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.backup import read_backup, restore_backup, write_backup
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
-from registry.personal_data import read_ledger, write_ledger
 from registry.views import plain
 
+commands = typer.Typer()
 
+
+@commands.command("backup")
 def backup(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The backup file to write.")],
@@ -35,6 +37,7 @@ def backup(
     )
 
 
+@commands.command("restore")
 def restore(
     file: Annotated[Path, typer.Argument(help="A file written by `mlw backup`.")],
     ledger: Annotated[
@@ -79,28 +82,3 @@ def restore(
             f"in the backup; sha256 {s['sha256']}"
         ),
     )
-
-
-def erasures(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Append every erasure this store knows (ids and times only) to an erasure ledger."""
-
-    def act(reg: Registry) -> Any:
-        known = read_ledger(output) if output.exists() else {}
-        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
-        write_ledger(output, new)
-        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
-
-    emit(
-        run(act, as_json),
-        as_json,
-        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
-    )
-
-
-def mount_backup_commands(app: typer.Typer, person_app: typer.Typer) -> None:
-    app.command("backup")(backup)
-    app.command("restore")(restore)
-    person_app.command("erasures")(erasures)
