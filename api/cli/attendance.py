@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated, Any
 
 import typer
 
 from api.cli.minutes import MeetingArg, meeting_ref
-from api.cli.support import ByOpt, JsonOpt, emit, recorder, resolve_stakeholder, run, table
-from api.cli.team import GminaArg, parse_time, required_time
+from api.cli.support import (
+    ByOpt,
+    GminaArg,
+    JsonOpt,
+    TimeOpt,
+    emit,
+    recorder,
+    resolve_stakeholder,
+    run,
+    table,
+    time_option,
+)
 from registry.application import Registry
 from registry.meeting_views import AttendanceView, QuorumView
 
 attendance_app = typer.Typer(help="Attendance lists: who came for whom, when, and the quorum.")
-
-TimeOpt = Annotated[str, typer.Option(help="Time of day, HH:MM.")]
 
 
 def describe_attendance(rows: list[AttendanceView]) -> str:
@@ -45,8 +54,8 @@ def attend(
         typer.Option(help="Who came for it: a name, or a person id (`mlw person list`)."),
     ] = None,
     function: Annotated[str, typer.Option(help="The representative's function.")] = "",
-    arrived: Annotated[str | None, typer.Option(help="Came at HH:MM (default: the start).")] = None,
-    left: Annotated[str | None, typer.Option(help="Left early at HH:MM.")] = None,
+    arrived: Annotated[time | None, time_option(help="Came at (default: the start).")] = None,
+    left: Annotated[time | None, time_option(help="Left early at.")] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -60,8 +69,8 @@ def attend(
                 resolve_stakeholder(app, ref, gid),
                 representative=representative,
                 representative_function=function,
-                arrived_at=parse_time(arrived, "arrived"),
-                departed_at=parse_time(left, "left"),
+                arrived_at=arrived,
+                departed_at=left,
                 recorded_by=recorder(by),
             )
         return app.get_meeting(mid).attendance
@@ -83,7 +92,7 @@ def depart(
     def act(app: Registry) -> Any:
         gid, mid = meeting_ref(app, gmina, meeting)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.record_departure(mid, sid, at=required_time(at, "at"), recorded_by=recorder(by))
+        app.record_departure(mid, sid, at=at, recorded_by=recorder(by))
         return next(a for a in app.get_meeting(mid).attendance if a.stakeholder_id == sid)
 
     emit(run(act, as_json), as_json, lambda a: f"{a.name} left at {a.departed_at:%H:%M}.")
@@ -124,7 +133,7 @@ def quorum(gmina: GminaArg, meeting: MeetingArg, at: TimeOpt, as_json: JsonOpt =
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        return app.quorum_at(mid, required_time(at, "at"))
+        return app.quorum_at(mid, at)
 
     emit(run(act, as_json), as_json, describe_quorum)
 

@@ -13,7 +13,6 @@ from api.cli.support import (
     OnOpt,
     VersionOpt,
     emit,
-    parse_date,
     recorder,
     resolve_stakeholder,
     run,
@@ -97,7 +96,7 @@ def add(
             resources_offered=resource or [],
             contact=contact,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_stakeholder(sid)
 
@@ -145,7 +144,7 @@ def edit(
         app.edit_stakeholder(
             sid,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
             expected_version=expected_version,
             **changes,
         )
@@ -166,9 +165,7 @@ def recategorise(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.recategorise_stakeholder(
-            sid, subtype, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.recategorise_stakeholder(sid, subtype, recorded_by=recorder(by), effective_on=on)
         return app.get_stakeholder(sid)
 
     emit(run(act, as_json), as_json, lambda v: "Recategorised:\n" + describe(v))
@@ -185,7 +182,7 @@ def invite(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.invite_stakeholder(sid, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        app.invite_stakeholder(sid, recorded_by=recorder(by), effective_on=on)
         return app.get_stakeholder(sid)
 
     emit(run(act, as_json), as_json, lambda v: "Invited:\n" + describe(v))
@@ -203,9 +200,7 @@ def archive(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.archive_stakeholder(
-            sid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.archive_stakeholder(sid, reason=reason, recorded_by=recorder(by), effective_on=on)
         return app.get_stakeholder(sid)
 
     emit(run(act, as_json), as_json, lambda v: "Archived:\n" + describe(v))
@@ -222,7 +217,7 @@ def show(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        return app.get_stakeholder(sid, as_of=parse_date(as_of, "as_of"), version=version)
+        return app.get_stakeholder(sid, as_of=as_of, version=version)
 
     emit(run(act, as_json), as_json, describe)
 
@@ -242,7 +237,7 @@ def catalogue(
     def act(app: Registry) -> Any:
         return app.catalogue(
             app.find_gmina(gmina),
-            as_of=parse_date(as_of, "as_of"),
+            as_of=as_of,
             sector=sector,
             status=status,
             text=search,

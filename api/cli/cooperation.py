@@ -9,10 +9,12 @@ import typer
 
 from api.cli.support import (
     ByOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
+    WhoArg,
     emit,
-    parse_date,
+    id_argument,
     recorder,
     resolve_stakeholder,
     run,
@@ -20,9 +22,6 @@ from api.cli.support import (
 from registry.application import Registry
 
 cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
-
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
-WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
 
 
 @cooperation_app.command("declare")
@@ -47,7 +46,7 @@ def declare(
             subject=subject,
             form=form,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
 
     cid = run(act, as_json)
@@ -57,7 +56,7 @@ def declare(
 @cooperation_app.command("end")
 def end(
     gmina: GminaArg,
-    cooperation: Annotated[str, typer.Argument(help="Id of the cooperation.")],
+    cooperation: Annotated[UUID, id_argument("cooperation", help="Id of the cooperation.")],
     reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
     on: OnOpt = None,
     by: ByOpt = None,
@@ -68,11 +67,11 @@ def end(
     def act(reg: Registry) -> Any:
         reg.end_cooperation(
             reg.find_gmina(gmina),
-            UUID(cooperation.strip()),
+            cooperation,
             reason=reason,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
 
     run(act, as_json)
-    emit({"ended": cooperation}, as_json, "Cooperation ended.")
+    emit({"ended": str(cooperation)}, as_json, "Cooperation ended.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -10,15 +11,16 @@ import typer
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
+    date_option,
     emit,
-    parse_date,
     recorder,
     run,
     short,
 )
-from api.cli.team import DecidedOpt, GminaArg
+from api.cli.team import DecidedOpt
 from domain.errors import InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.meeting_views import EntityView
@@ -63,7 +65,7 @@ def choose(
             name=name,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_entity(eid)
 
@@ -91,7 +93,7 @@ def created(
             recreated=recreated,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_entity(eid)
 
@@ -104,7 +106,7 @@ def registered(
     entity: EntityArg,
     authority: Annotated[str, typer.Option(help="Who granted the status or registered it.")],
     decision_number: Annotated[str, typer.Option(help="Number of the decision or entry.")],
-    on: Annotated[str | None, typer.Option("--on", help="Date of the decision.")] = None,
+    on: Annotated[date | None, date_option("--on", help="Date of the decision.")] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -119,7 +121,7 @@ def registered(
             authority=authority,
             decision_number=decision_number,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_entity(eid)
 
@@ -147,7 +149,7 @@ def lost(
             reason=reason,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_entity(eid)
 
@@ -158,7 +160,7 @@ def lost(
 def list_entities(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """The entities the team chose and the steps of their life."""
     views = run(
-        lambda app: app.list_entities(app.find_gmina(gmina), as_of=parse_date(as_of, "as_of")),
+        lambda app: app.list_entities(app.find_gmina(gmina), as_of=as_of),
         as_json,
     )
     emit(views, as_json, lambda vs: "\n".join(describe_entity(v) for v in vs) or "(none)")

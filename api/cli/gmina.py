@@ -12,18 +12,18 @@ import typer
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
     VersionOpt,
     emit,
-    parse_date,
-    parse_person,
+    id_argument,
     recorder,
     resolve_stakeholder,
     run,
     table,
 )
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import NotFoundError
 from registry.application import Registry
 from registry.personal_data import read_ledger, write_ledger
 from registry.settings import Settings
@@ -32,8 +32,6 @@ from registry.views import GminaView, plain
 gmina_app = typer.Typer(help="Gminas and their MLW partnership process.")
 person_app = typer.Typer(help="Natural persons' personal data (RODO).")
 commands = typer.Typer()
-
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 
 
 def describe_gmina(g: GminaView) -> str:
@@ -71,7 +69,7 @@ def register(
             powiat,
             voivodeship,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return reg.get_gmina(gid)
 
@@ -108,9 +106,7 @@ def show(
 ) -> None:
     """Show a gmina and its MLW stages, now or as of a date."""
     view = run(
-        lambda reg: reg.get_gmina(
-            reg.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
-        ),
+        lambda reg: reg.get_gmina(reg.find_gmina(gmina), as_of=as_of, version=version),
         as_json,
     )
     emit(view, as_json, describe_gmina)
@@ -136,7 +132,7 @@ def change(
             powiat=powiat,
             terc=terc,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return reg.get_gmina(gid)
 
@@ -155,9 +151,7 @@ def open_partnership(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.open_partnership(
-            gid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        reg.open_partnership(gid, reason=reason, recorded_by=recorder(by), effective_on=on)
         return reg.get_gmina(gid)
 
     emit(run(act, as_json), as_json, describe_gmina)
@@ -183,7 +177,7 @@ def advance(
             reason=reason,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return reg.get_gmina(gid)
 
@@ -228,7 +222,10 @@ def history(
 
 @person_app.command("erase")
 def erase(
-    person_id: Annotated[str, typer.Argument(help="The person's id (see `person list`).")],
+    person_id: Annotated[
+        UUID,
+        id_argument("person", help="The person's id (see `person list`)."),
+    ],
     gmina: Annotated[
         str | None,
         typer.Option(
@@ -240,10 +237,9 @@ def erase(
     """Erase a natural person's data for good, in every role; the organisations' history stays."""
 
     def act(reg: Registry) -> Any:
-        pid = parse_person(person_id)
         if gmina is None:
-            return {"person_id": person_id, "erased_on": reg.erase_person(pid)}
-        return plain(reg.erase_person_of(reg.find_gmina(gmina), pid))
+            return {"person_id": str(person_id), "erased_on": reg.erase_person(person_id)}
+        return plain(reg.erase_person_of(reg.find_gmina(gmina), person_id))
 
     def text(r: Any) -> str:
         lines = [f"Person {r['person_id']} erased on {r['erased_on']}."]
@@ -265,8 +261,11 @@ def erase(
 
 @person_app.command("redact")
 def redact(
-    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
-    record_id: Annotated[str, typer.Argument(help="The record, as the erasure listed it.")],
+    gmina: GminaArg,
+    record_id: Annotated[
+        UUID,
+        id_argument("record", help="The record, as the erasure listed it."),
+    ],
     version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
     field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
     text: Annotated[str, typer.Option("--text", help="The corrected text.")],
@@ -277,13 +276,9 @@ def redact(
     """Record a correction of a free text that names a person (the fact stays as recorded)."""
 
     def act(reg: Registry) -> Any:
-        try:
-            rid = UUID(record_id)
-        except ValueError:
-            raise InvalidInputError("record_id", f"{record_id!r} is not a record id.") from None
         digest = reg.redact_text(
             reg.find_gmina(gmina),
-            rid,
+            record_id,
             version,
             field,
             text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import Annotated, Any
 
 import typer
@@ -10,22 +11,22 @@ from api.cli.minutes import MeetingArg, meeting_ref
 from api.cli.minutes import show as show_minutes
 from api.cli.support import (
     ByOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
+    TimeOpt,
+    date_option,
     emit,
-    parse_date,
     recorder,
     run,
     short,
     table,
+    time_option,
 )
-from api.cli.team import GminaArg, parse_time, required_date, required_time
 from registry.application import Registry
 from registry.meeting_views import MeetingView
 
 meeting_app = typer.Typer(help="Pact meetings and team sittings: calendar, holding, agenda.")
-
-TimeOpt = Annotated[str, typer.Option(help="Time of day, HH:MM.")]
 
 
 def headline(m: MeetingView) -> str:
@@ -36,8 +37,8 @@ def headline(m: MeetingView) -> str:
 def schedule(
     gmina: GminaArg,
     kind: Annotated[str, typer.Option(help="team (a ZSL sitting) or pact (signatories).")],
-    day: Annotated[str, typer.Option("--date", help="Day of the meeting, YYYY-MM-DD.")],
-    at: Annotated[str, typer.Option("--time", help="Time it starts, HH:MM.")],
+    day: Annotated[date, date_option("--date", help="Day of the meeting.")],
+    at: Annotated[time, time_option("--time", help="Time it starts.")],
     place: Annotated[str, typer.Option(help="Where.")],
     agenda: Annotated[list[str] | None, typer.Option(help="An agenda item (repeat).")] = None,
     on: OnOpt = None,
@@ -51,12 +52,12 @@ def schedule(
         mid = app.schedule_meeting(
             gid,
             kind=kind,
-            on=required_date(day, "date"),
-            at=required_time(at, "time"),
+            on=day,
+            at=at,
             place=place,
             agenda=agenda or [],
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_meeting(mid)
 
@@ -67,8 +68,8 @@ def schedule(
 def reschedule(
     gmina: GminaArg,
     meeting: MeetingArg,
-    day: Annotated[str | None, typer.Option("--date", help="New day.")] = None,
-    at: Annotated[str | None, typer.Option("--time", help="New time, HH:MM.")] = None,
+    day: Annotated[date | None, date_option("--date", help="New day.")] = None,
+    at: Annotated[time | None, time_option("--time", help="New time.")] = None,
     place: Annotated[str | None, typer.Option(help="New place.")] = None,
     on: OnOpt = None,
     by: ByOpt = None,
@@ -80,11 +81,11 @@ def reschedule(
         _, mid = meeting_ref(app, gmina, meeting)
         app.reschedule_meeting(
             mid,
-            on=parse_date(day, "date"),
-            at=parse_time(at),
+            on=day,
+            at=at,
             place=place,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_meeting(mid)
 
@@ -104,9 +105,7 @@ def cancel(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.cancel_meeting(
-            mid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.cancel_meeting(mid, reason=reason, recorded_by=recorder(by), effective_on=on)
         return app.get_meeting(mid)
 
     emit(run(act, as_json), as_json, headline)
@@ -116,8 +115,8 @@ def cancel(
 def hold(
     gmina: GminaArg,
     meeting: MeetingArg,
-    start: Annotated[str, typer.Option(help="When it actually started, HH:MM.")],
-    end: Annotated[str | None, typer.Option(help="When it ended, HH:MM.")] = None,
+    start: Annotated[time, time_option(help="When it actually started.")],
+    end: Annotated[time | None, time_option(help="When it ended.")] = None,
     chair: Annotated[
         str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
     ] = None,
@@ -129,7 +128,8 @@ def hold(
         int | None, typer.Option(help="Minutes number (next free by default).")
     ] = None,
     on: Annotated[
-        str | None, typer.Option("--on", help="Day it was held, if not as planned.")
+        date | None,
+        date_option("--on", help="Day it was held, if not as planned."),
     ] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -140,14 +140,14 @@ def hold(
         _, mid = meeting_ref(app, gmina, meeting)
         app.hold_meeting(
             mid,
-            started_at=required_time(start, "start"),
-            ended_at=parse_time(end, "end"),
+            started_at=start,
+            ended_at=end,
             chair=chair,
             chair_function=chair_function,
             minute_taker=minute_taker,
             number=number,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_meeting(mid)
 
@@ -162,7 +162,7 @@ def end(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.end_meeting(mid, ended_at=required_time(at, "at"), recorded_by=recorder(by))
+        app.end_meeting(mid, ended_at=at, recorded_by=recorder(by))
         return app.get_meeting(mid)
 
     emit(run(act, as_json), as_json, headline)

@@ -10,17 +10,17 @@ import typer
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    DueOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
     emit,
-    parse_date,
     recorder,
     resolve_stakeholder,
     run,
     short,
     table,
 )
-from api.cli.team import GminaArg
 from domain.errors import InvalidInputError, NotFoundError
 from domain.minutes import hhmm
 from registry.application import Registry
@@ -121,7 +121,7 @@ def show(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        return app.get_meeting(mid, as_of=parse_date(as_of, "as_of"))
+        return app.get_meeting(mid, as_of=as_of)
 
     emit(run(act, as_json), as_json, describe_meeting)
 
@@ -151,7 +151,7 @@ def task(
     meeting: MeetingArg,
     owner: Annotated[str, typer.Argument(help="Stakeholder who is to do it.")],
     description: Annotated[str, typer.Argument(help="What is to be done.")],
-    due: Annotated[str | None, typer.Option(help="By when (YYYY-MM-DD).")] = None,
+    due: DueOpt = None,
     item: Annotated[int | None, typer.Option(help="Agenda item it comes from.")] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -164,7 +164,7 @@ def task(
             mid,
             resolve_stakeholder(app, owner, gid),
             description=description,
-            due_on=parse_date(due, "due"),
+            due_on=due,
             agenda_item=item,
             recorded_by=recorder(by),
         )
@@ -187,7 +187,7 @@ def accept(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         aid = resolve_action(app, mid, action)
-        app.accept_action(aid, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        app.accept_action(aid, recorded_by=recorder(by), effective_on=on)
         return app.get_action(aid)
 
     emit(run(act, as_json), as_json, lambda a: f"{a.owner_name} accepted: {a.description}.")
@@ -218,7 +218,7 @@ def commit(
             unit=unit,
             beneficiary=beneficiary,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_action(aid)
 
@@ -257,7 +257,7 @@ def final(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.finalise_minutes(mid, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        app.finalise_minutes(mid, recorded_by=recorder(by), effective_on=on)
         return app.get_meeting(mid)
 
     emit(run(act, as_json), as_json, lambda m: f"{m.title}: final since {m.finalised_on}.")
@@ -290,7 +290,7 @@ def erratum(
             corrects=resolve_pointer(app, gid, mid, corrects),
             correction=correction,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_meeting(mid).errata[-1]
 

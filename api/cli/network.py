@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.support import AsOfOpt, JsonOpt, emit, parse_date, run, short, table
+from api.cli.support import AsOfOpt, GminaArg, JsonOpt, emit, run, short, table
 from projections.collaboration import CollaborationView, NetworkReport
 from projections.exports import FORMATS, export
 from projections.read_models import ReadModels
@@ -15,7 +15,6 @@ from projections.risks import Flag
 from projections.timeline import timeline as read_timeline
 from registry.application import Registry
 
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="pl or en: the language of the sentences.")]
 
 commands = typer.Typer()
@@ -68,7 +67,7 @@ def with_view(action: Any) -> Any:
 @commands.command("network")
 def network(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """Who cooperates with whom: measures per stakeholder and for the whole network."""
-    on = parse_date(as_of, "as_of")
+    on = as_of
     report = run(with_view(lambda reg, v: v.network(reg.find_gmina(gmina), on)), as_json)
     emit(report, as_json, describe_network)
 
@@ -78,7 +77,7 @@ def risks(
     gmina: GminaArg, as_of: AsOfOpt = None, lang: LangOpt = "pl", as_json: JsonOpt = False
 ) -> None:
     """Risk flags of domination and exclusion, each in one sentence with its numbers."""
-    on = parse_date(as_of, "as_of")
+    on = as_of
     flags = run(with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), on)), as_json)
     emit(flags, as_json, lambda fs: describe_flags(fs, lang))
 
@@ -94,7 +93,7 @@ def export_network(
     if fmt_ not in FORMATS:
         typer.secho(f"Refused: choose a format of {', '.join(FORMATS)}.", err=True)
         raise typer.Exit(code=1)
-    on = parse_date(as_of, "as_of")
+    on = as_of
     text = run(with_view(lambda reg, v: export(v.snapshot(reg.find_gmina(gmina), on), fmt_)))
     if output is None:
         print(text)
@@ -111,7 +110,7 @@ def timeline(
     as_json: JsonOpt = False,
 ) -> None:
     """Every recorded fact of the gmina: what, when it took effect, who recorded it."""
-    on = parse_date(as_of, "as_of")
+    on = as_of
 
     def act(reg: Registry) -> Any:
         with ReadModels(reg) as models:

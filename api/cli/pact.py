@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -9,11 +10,14 @@ import typer
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    DueOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
     VersionOpt,
+    WhoArg,
+    date_option,
     emit,
-    parse_date,
     recorder,
     resolve_commitment,
     resolve_stakeholder,
@@ -26,9 +30,6 @@ from registry.views import PactView
 
 pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")
 commitment_app = typer.Typer(help="Commitments: made, revised, fulfilled, withdrawn.")
-
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
-WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
 
 
 def describe_pact(p: PactView) -> str:
@@ -82,9 +83,7 @@ def show(
 ) -> None:
     """Show the pact, now or as it stood on a date."""
     view = run(
-        lambda app: app.get_pact(
-            app.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
-        ),
+        lambda app: app.get_pact(app.find_gmina(gmina), as_of=as_of, version=version),
         as_json,
     )
     emit(view, as_json, describe_pact)
@@ -122,7 +121,7 @@ def join(
             form=form,
             role=role,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
 
@@ -143,9 +142,7 @@ def leave(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.leave_pact(
-            gid, sid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.leave_pact(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on)
         return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
 
     emit(run(act, as_json), as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
@@ -166,7 +163,7 @@ def theses(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         if thesis:
-            app.set_theses(gid, thesis, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+            app.set_theses(gid, thesis, recorded_by=recorder(by), effective_on=on)
         return app.get_pact(gid).theses
 
     emit(run(act, as_json), as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
@@ -185,7 +182,7 @@ def make(
     beneficiary: Annotated[str, typer.Option("--for", help="For whom (a group).")] = "",
     for_stakeholder: Annotated[str | None, typer.Option(help="For this stakeholder.")] = None,
     jointly_with: Annotated[list[str] | None, typer.Option(help="Joint with (repeat).")] = None,
-    due: Annotated[str | None, typer.Option(help="By when (YYYY-MM-DD).")] = None,
+    due: DueOpt = None,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -206,9 +203,9 @@ def make(
             if for_stakeholder
             else None,
             joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
-            due_on=parse_date(due, "due"),
+            due_on=due,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
@@ -226,7 +223,7 @@ def revise(
     description: Annotated[str | None, typer.Option()] = None,
     quantity: Annotated[str | None, typer.Option()] = None,
     unit: Annotated[str | None, typer.Option()] = None,
-    due: Annotated[str | None, typer.Option(help="New deadline (YYYY-MM-DD).")] = None,
+    due: Annotated[date | None, date_option(help="New deadline.")] = None,
     note: Annotated[str, typer.Option(help="Why it changed.")] = "",
     on: OnOpt = None,
     by: ByOpt = None,
@@ -243,13 +240,13 @@ def revise(
         gid = app.find_gmina(gmina)
         cid = resolve_commitment(app, gid, commitment)
         if due is not None:
-            changes["due_on"] = parse_date(due, "due")
+            changes["due_on"] = due
         app.revise_commitment(
             gid,
             cid,
             note=note,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
             **changes,
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
@@ -270,7 +267,7 @@ def close(
         gid = app.find_gmina(gmina)
         cid = resolve_commitment(app, gid, commitment)
         method = app.fulfil_commitment if fulfilled else app.withdraw_commitment
-        method(gid, cid, note=note, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        method(gid, cid, note=note, recorded_by=recorder(by), effective_on=on)
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
     emit(

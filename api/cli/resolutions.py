@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,15 +13,16 @@ from api.cli.minutes import MeetingArg, describe_vote, meeting_ref
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    GminaArg,
     JsonOpt,
+    date_option,
     emit,
-    parse_date,
     recorder,
     resolve_stakeholder,
     run,
     table,
+    time_option,
 )
-from api.cli.team import GminaArg, required_date, required_time
 from domain.effects import (
     AdmitSignatory,
     AdoptPact,
@@ -92,7 +94,7 @@ def propose(
     entity_registered: Annotated[str | None, typer.Option(help="Entity registered.")] = None,
     authority: Annotated[str, typer.Option(help="…by this authority.")] = "",
     decision_number: Annotated[str, typer.Option(help="…under this number.")] = "",
-    decided_on: Annotated[str | None, typer.Option(help="…on this date.")] = None,
+    decided_on: Annotated[date | None, date_option(help="…on this date.")] = None,
     entity_lost: Annotated[str | None, typer.Option(help="Entity that lost its status.")] = None,
     lost_reason: Annotated[str, typer.Option(help="…for this reason.")] = "",
     quorum: Annotated[str | None, typer.Option(help="New quorum rule.")] = None,
@@ -122,8 +124,9 @@ def propose(
             effects.append(RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated))
         if entity_registered:
             eid = resolve_entity(app, gid, entity_registered)
-            day = required_date(decided_on or "", "decided_on")
-            effects.append(RecordEntityRegistered(eid, authority, decision_number, day))
+            if decided_on is None:
+                raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
+            effects.append(RecordEntityRegistered(eid, authority, decision_number, decided_on))
         if entity_lost:
             effects.append(
                 RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
@@ -150,7 +153,7 @@ def propose(
 def vote(
     gmina: GminaArg,
     resolution: ResolutionArg,
-    at: Annotated[str, typer.Option(help="When it was put to the vote, HH:MM.")],
+    at: Annotated[time, time_option(help="When it was put to the vote.")],
     yes: Annotated[list[str] | None, typer.Option("--for", help="Voted for (repeat).")] = None,
     against: WhoList = None,
     abstain: WhoList = None,
@@ -176,7 +179,7 @@ def vote(
             counted = (f, a, ab)
         app.vote(
             rid,
-            at=required_time(at, "at"),
+            at=at,
             votes_for=[resolve_stakeholder(app, w, gid) for w in yes or []],
             votes_against=[resolve_stakeholder(app, w, gid) for w in against or []],
             abstentions=[resolve_stakeholder(app, w, gid) for w in abstain or []],
@@ -192,7 +195,7 @@ def vote(
 def open_vote(
     gmina: GminaArg,
     resolution: ResolutionArg,
-    at: Annotated[str, typer.Option(help="When it is put to the vote, HH:MM.")],
+    at: Annotated[time, time_option(help="When it is put to the vote.")],
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -200,7 +203,7 @@ def open_vote(
 
     def act(app: Registry) -> Any:
         rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        app.open_vote(rid, at=required_time(at, "at"), recorded_by=recorder(by))
+        app.open_vote(rid, at=at, recorded_by=recorder(by))
         return outcome(app, rid)
 
     emit(run(act, as_json), as_json, describe_resolution)
@@ -267,7 +270,7 @@ def show(
 
     def act(app: Registry) -> Any:
         rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        return app.get_resolution(rid, as_of=parse_date(as_of, "as_of"))
+        return app.get_resolution(rid, as_of=as_of)
 
     emit(run(act, as_json), as_json, describe_resolution)
 
@@ -281,9 +284,7 @@ def list_resolutions(
 ) -> None:
     """The team's resolutions in number order."""
     views = run(
-        lambda app: app.list_resolutions(
-            app.find_gmina(gmina), year=year, as_of=parse_date(as_of, "as_of")
-        ),
+        lambda app: app.list_resolutions(app.find_gmina(gmina), year=year, as_of=as_of),
         as_json,
     )
     rows = [

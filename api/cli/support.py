@@ -6,10 +6,12 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
-from typing import Annotated, Any
+from dataclasses import dataclass
+from datetime import date, time
+from enum import Enum
+from typing import Annotated, Any, NoReturn, TypeVar
 from uuid import UUID
 
 import typer
@@ -20,22 +22,118 @@ from registry.settings import Settings, SettingsError
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
 from registry.views import plain
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+E = TypeVar("E", bound=Enum)
+
+
+def lenient(enum: type[E]) -> Callable[[str], E | str]:
+    """The parser of an option that takes one of the domain's values (a role, a form, a kind).
+
+    Typer offers the enum's values in --help and in shell completion. A value the enum does
+    not know goes on as typed, for the registry to refuse in words (exit code 1), as it
+    refuses every other value.
+    """
+
+    def parse(text: str) -> E | str:
+        try:
+            return enum(text.strip().lower())
+        except ValueError:
+            return text
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A date, a time or an id the command line could not read; `refuse_unread` says so."""
+
+    text: str
+    blank: str  # the refusal of an empty value where one is required
+    wrong: str  # the refusal of a value that is not one
+
+
+DATE = ("Give the date, YYYY-MM-DD.", "{value!r} is not a date; write it as YYYY-MM-DD.")
+TIME = ("Give the time, HH:MM.", "{value!r} is not a time; write it as HH:MM.")
+
+
+def read_date(text: str) -> date | Unread:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return Unread(text, *DATE)
+
+
+def read_time(text: str) -> time | Unread:
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        return Unread(text, *TIME)
+
+
+def read_id(noun: str) -> Callable[[str], UUID | Unread]:
+    def read(text: str) -> UUID | Unread:
+        try:
+            return UUID(text.strip())
+        except ValueError:
+            return Unread(text, "Give the id.", f"{{value!r}} is not a {noun} id.")
+
+    return read
+
+
+def refuse_unread(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+    """Refuse what could not be read, naming the option as typed (`--as-of` is as_of).
+
+    A blank optional value is no value. ``--json`` is read first (it is eager), so the
+    refusal is JSON when it was asked for.
+    """
+    if not isinstance(value, Unread):
+        return value
+    field = max(param.opts, key=len).lstrip("-").replace("-", "_") if param.opts else param.name
+    if not value.text.strip():
+        if not param.required:
+            return None
+        fail(InvalidInputError(field or "value", value.blank), bool(ctx.params.get("as_json")))
+    error = InvalidInputError(field or "value", value.wrong, value=value.text)
+    fail(error, bool(ctx.params.get("as_json")))
+
+
+def date_option(*names: str, help: str) -> Any:
+    """An option that takes a date, YYYY-MM-DD."""
+    return typer.Option(
+        *names, parser=read_date, callback=refuse_unread, metavar="YYYY-MM-DD", help=help
+    )
+
+
+def time_option(*names: str, help: str) -> Any:
+    """An option that takes a time of day, HH:MM."""
+    return typer.Option(
+        *names, parser=read_time, callback=refuse_unread, metavar="HH:MM", help=help
+    )
+
+
+def id_argument(noun: str, help: str) -> Any:
+    """An argument that takes the full id of a record."""
+    return typer.Argument(parser=read_id(noun), callback=refuse_unread, metavar="ID", help=help)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", is_eager=True, help="Print JSON instead of text.")]
 ByOpt = Annotated[
     str | None,
     typer.Option(
         "--by",
-        help="Who records this (default: $MLW_USER or your login); a name other than your "
+        envvar="MLW_USER",
+        help="Who records this (default: your login); a name other than your "
         "login is recorded with it, as 'NAME (os: LOGIN)'.",
     ),
 ]
 OnOpt = Annotated[
-    str | None, typer.Option("--on", help="Date the fact took effect, YYYY-MM-DD (default: today).")
+    date | None, date_option("--on", help="Date the fact took effect (default: today).")
 ]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Show it as it stood on this date (YYYY-MM-DD).")
-]
+AsOfOpt = Annotated[date | None, date_option("--as-of", help="Show it as it stood on this date.")]
+DueOpt = Annotated[date | None, date_option(help="By when.")]
+TimeOpt = Annotated[time, time_option(help="Time of day.")]
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
+GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
 
 
 def os_user() -> str:
@@ -59,17 +157,6 @@ def recorder(by: str | None) -> str:
     return f"{name} (os: {login})"
 
 
-def parse_date(value: str | None, field: str = "date") -> date | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInputError(
-            field, f"{value!r} is not a date; write it as YYYY-MM-DD."
-        ) from None
-
-
 @contextmanager
 def open_registry() -> Iterator[Registry]:
     """The registry on the store the settings name; domain refusals end the command."""
@@ -83,11 +170,18 @@ def open_registry() -> Iterator[Registry]:
         app.close()
 
 
-def fail(message: str, field: str | None = None, as_json: bool = False) -> None:
+def say_refused(error: DomainError | str, as_json: bool = False) -> None:
+    """A refusal on stderr: a line in words, or a JSON object naming the field."""
+    field = getattr(error, "field", None)
+    message = f"{error} (field: {field})" if field else str(error)
     if as_json:
         print(json.dumps({"error": message, "field": field}, ensure_ascii=False), file=sys.stderr)
     else:
         typer.secho(f"Refused: {message}", fg=typer.colors.RED, err=True)
+
+
+def fail(error: DomainError | str, as_json: bool = False) -> NoReturn:
+    say_refused(error, as_json)
     raise typer.Exit(code=1)
 
 
@@ -96,10 +190,8 @@ def run(action: Callable[[Registry], Any], as_json: bool = False) -> Any:
     try:
         with open_registry() as app:
             return action(app)
-    except InvalidInputError as exc:
-        fail(f"{exc} (field: {exc.field})", exc.field, as_json)
     except DomainError as exc:
-        fail(str(exc), None, as_json)
+        fail(exc, as_json)
     except STORAGE_ERRORS as exc:
         store_failed(exc, as_json)
 
@@ -155,40 +247,43 @@ def short(uid: UUID | None) -> str:
     return str(uid)[:8] if uid else ""
 
 
+def resolve(
+    ref: str,
+    records: Iterable[tuple[UUID, str]],
+    field: str,
+    missing: str,
+    ambiguous: str = "{ref!r} names {count} {field}s; be more exact.",
+) -> UUID:
+    """One record from the first characters of its id, or from its exact name.
+
+    ``records`` are (id, name) pairs, the name empty where a record is not named; ``missing``
+    is the refusal when none matches, and ``ambiguous`` when several do.
+    """
+    key = ref.strip().lower()
+    found = {uid for uid, name in records if str(uid).startswith(key) or name.lower() == key}
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise NotFoundError(missing, ref=ref)
+    raise InvalidInputError(field, ambiguous, ref=ref, count=len(found), field=field)
+
+
 def resolve_stakeholder(app: Registry, ref: str, gmina_id: UUID | None = None) -> UUID:
     """A stakeholder from its id, the first characters of its id, or its exact name."""
-    ref = ref.strip()
     try:
-        return UUID(ref)
+        return UUID(ref.strip())
     except ValueError:
         pass
     gminas = [gmina_id] if gmina_id else [g.id for g in app.list_gminas()]
-    matches: set[UUID] = set()
-    for gid in gminas:
-        for view in app.catalogue(gid, include_archived=True):
-            if str(view.id).startswith(ref.lower()) or view.name.lower() == ref.lower():
-                matches.add(view.id)
-    if len(matches) == 1:
-        return matches.pop()
-    if not matches:
-        raise NotFoundError(f"No stakeholder with id, id prefix or name {ref!r}.")
-    raise InvalidInputError(
-        "stakeholder", f"{ref!r} names {len(matches)} stakeholders; be more exact."
+    records = [
+        (view.id, view.name) for gid in gminas for view in app.catalogue(gid, include_archived=True)
+    ]
+    return resolve(
+        ref.strip(), records, "stakeholder", "No stakeholder with id, id prefix or name {ref!r}."
     )
 
 
 def resolve_commitment(app: Registry, gmina_id: UUID, ref: str) -> UUID:
     """A commitment of the gmina's pact from its id or the first characters of it."""
-    ids = [c.id for c in app.get_pact(gmina_id).commitments if str(c.id).startswith(ref.lower())]
-    if len(ids) == 1:
-        return ids[0]
-    if not ids:
-        raise NotFoundError(f"No commitment {ref!r} in this pact.")
-    raise InvalidInputError("commitment", f"{ref!r} names {len(ids)} commitments; be more exact.")
-
-
-def parse_person(ref: str) -> UUID:
-    try:
-        return UUID(ref.strip())
-    except ValueError:
-        raise InvalidInputError("person_id", f"{ref!r} is not a person id.") from None
+    records = [(c.id, "") for c in app.get_pact(gmina_id).commitments]
+    return resolve(ref, records, "commitment", "No commitment {ref!r} in this pact.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, time
 from typing import Annotated, Any
 
 import typer
@@ -10,24 +9,22 @@ import typer
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
+    WhoArg,
     emit,
-    parse_date,
     recorder,
     resolve_stakeholder,
     run,
     short,
     table,
 )
-from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.meeting_views import TeamView
 
 team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules.")
 
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
-WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
 DecidedOpt = Annotated[str, typer.Option(help="Whose decision, e.g. Zarządzenie Wójta nr 12/2026.")]
 QuorumOpt = Annotated[
     str | None, typer.Option(help="more_than_half, at_least_half or at_least_two_thirds.")
@@ -35,30 +32,6 @@ QuorumOpt = Annotated[
 MajorityOpt = Annotated[
     str | None, typer.Option(help="simple, absolute, two_thirds or of_members.")
 ]
-
-
-def parse_time(value: str | None, field: str = "time") -> time | None:
-    """A time of day written HH:MM."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return time.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInputError(field, f"{value!r} is not a time; write it as HH:MM.") from None
-
-
-def required_time(value: str, field: str) -> time:
-    at = parse_time(value, field)
-    if at is None:
-        raise InvalidInputError(field, "Give the time, HH:MM.")
-    return at
-
-
-def required_date(value: str, field: str) -> date:
-    day = parse_date(value, field)
-    if day is None:
-        raise InvalidInputError(field, "Give the date, YYYY-MM-DD.")
-    return day
 
 
 def describe_team(t: TeamView) -> str:
@@ -102,7 +75,7 @@ def form(
             quorum=quorum,
             majority=majority,
             recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            effective_on=on,
         )
         return app.get_team(gid)
 
@@ -124,16 +97,15 @@ def appoint(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        on_date = parse_date(on, "on")
         app.appoint_member(
             gid,
             sid,
             role=role,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=on_date,
+            effective_on=on,
         )
-        return app.get_team(gid, as_of=on_date)
+        return app.get_team(gid, as_of=on)
 
     emit(run(act, as_json), as_json, describe_team)
 
@@ -152,9 +124,8 @@ def dismiss(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        on_date = parse_date(on, "on")
-        app.dismiss_member(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on_date)
-        return app.get_team(gid, as_of=on_date)
+        app.dismiss_member(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        return app.get_team(gid, as_of=on)
 
     emit(run(act, as_json), as_json, describe_team)
 
@@ -174,11 +145,10 @@ def change_role(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        on_date = parse_date(on, "on")
         app.change_member_role(
-            gid, sid, role, decided_by=decided_by, recorded_by=recorder(by), effective_on=on_date
+            gid, sid, role, decided_by=decided_by, recorded_by=recorder(by), effective_on=on
         )
-        return app.get_team(gid, as_of=on_date)
+        return app.get_team(gid, as_of=on)
 
     emit(run(act, as_json), as_json, describe_team)
 
@@ -197,16 +167,15 @@ def rules(
 
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
-        on_date = parse_date(on, "on")
         app.change_team_rules(
             gid,
             quorum=quorum,
             majority=majority,
             decided_by=decided_by,
             recorded_by=recorder(by),
-            effective_on=on_date,
+            effective_on=on,
         )
-        return app.get_team(gid, as_of=on_date)
+        return app.get_team(gid, as_of=on)
 
     emit(run(act, as_json), as_json, describe_team)
 
@@ -214,7 +183,5 @@ def rules(
 @team_app.command("show")
 def show(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """Show the team: its members on a date (today by default), rules, resolutions."""
-    view = run(
-        lambda app: app.get_team(app.find_gmina(gmina), as_of=parse_date(as_of, "as_of")), as_json
-    )
+    view = run(lambda app: app.get_team(app.find_gmina(gmina), as_of=as_of), as_json)
     emit(view, as_json, describe_team)
