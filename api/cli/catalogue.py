@@ -12,6 +12,8 @@ from api.cli.support import (
     JsonOpt,
     OnOpt,
     VersionOpt,
+    choice_argument,
+    choice_option,
     emit,
     recorder,
     resolve_stakeholder,
@@ -19,7 +21,7 @@ from api.cli.support import (
     short,
     table,
 )
-from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus
+from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
 from registry.application import Registry
 from registry.views import StakeholderView
 
@@ -63,7 +65,7 @@ def catalogue_table(views: list[StakeholderView]) -> str:
 def add(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
     name: Annotated[str, typer.Argument(help="Name of the institution or person.")],
-    subtype: Annotated[str, typer.Option(help="MLW sub-type, e.g. ngo, education, social_leader.")],
+    subtype: Annotated[SubType, choice_option(SubType, help="MLW sub-type (it names the sector).")],
     person: Annotated[
         bool, typer.Option("--person", help="A natural person (citizen leader).")
     ] = False,
@@ -156,7 +158,7 @@ def edit(
 @stakeholder_app.command("recategorise")
 def recategorise(
     stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
-    subtype: Annotated[str, typer.Argument(help="New MLW sub-type.")],
+    subtype: Annotated[SubType, choice_argument(SubType, help="New MLW sub-type.")],
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -225,8 +227,10 @@ def show(
 @commands.command("catalogue")
 def catalogue(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
-    sector: Annotated[str | None, typer.Option(help="Only this sector.")] = None,
-    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    sector: Annotated[Sector | None, choice_option(Sector, help="Only this sector.")] = None,
+    status: Annotated[
+        StakeholderStatus | None, choice_option(StakeholderStatus, help="Only this status.")
+    ] = None,
     search: Annotated[str | None, typer.Option(help="Name contains this text.")] = None,
     archived: Annotated[bool, typer.Option("--archived", help="Include archived entries.")] = False,
     as_of: AsOfOpt = None,

@@ -9,6 +9,7 @@ import typer
 
 from api.cli.support import (
     ByOpt,
+    FormOpt,
     GminaArg,
     JsonOpt,
     OnOpt,
@@ -19,6 +20,7 @@ from api.cli.support import (
     resolve_stakeholder,
     run,
 )
+from domain.values import CooperationForm
 from registry.application import Registry
 
 cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
@@ -30,7 +32,7 @@ def declare(
     stakeholder: WhoArg,
     partner: WhoArg,
     subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
-    form: Annotated[str, typer.Option(help="lasting (trwała) or ad_hoc (doraźna).")] = "lasting",
+    form: FormOpt = CooperationForm.LASTING,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,

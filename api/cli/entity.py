@@ -14,6 +14,7 @@ from api.cli.support import (
     GminaArg,
     JsonOpt,
     OnOpt,
+    choice_argument,
     date_option,
     emit,
     recorder,
@@ -21,6 +22,7 @@ from api.cli.support import (
     short,
 )
 from api.cli.team import DecidedOpt
+from domain.entity import EntityType
 from domain.errors import InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.meeting_views import EntityView
@@ -48,7 +50,7 @@ def resolve_entity(app: Registry, gmina_id: UUID, ref: str) -> UUID:
 @entity_app.command("choose")
 def choose(
     gmina: GminaArg,
-    entity_type: Annotated[str, typer.Argument(help="cis, kis, zaz, wtz or social_cooperative.")],
+    entity_type: Annotated[EntityType, choice_argument(EntityType, help="The kind of entity.")],
     decided_by: DecidedOpt,
     name: Annotated[str, typer.Option(help="The entity's name.")] = "",
     on: OnOpt = None,

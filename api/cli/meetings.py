@@ -15,6 +15,7 @@ from api.cli.support import (
     JsonOpt,
     OnOpt,
     TimeOpt,
+    choice_option,
     date_option,
     emit,
     recorder,
@@ -23,6 +24,7 @@ from api.cli.support import (
     table,
     time_option,
 )
+from domain.minutes import MeetingKind
 from registry.application import Registry
 from registry.meeting_views import MeetingView
 
@@ -36,7 +38,9 @@ def headline(m: MeetingView) -> str:
 @meeting_app.command("schedule")
 def schedule(
     gmina: GminaArg,
-    kind: Annotated[str, typer.Option(help="team (a ZSL sitting) or pact (signatories).")],
+    kind: Annotated[
+        MeetingKind, choice_option(MeetingKind, help="A team sitting or a pact meeting.")
+    ],
     day: Annotated[date, date_option("--date", help="Day of the meeting.")],
     at: Annotated[time, time_option("--time", help="Time it starts.")],
     place: Annotated[str, typer.Option(help="Where.")],
@@ -189,7 +193,7 @@ def agenda(
 @meeting_app.command("list")
 def list_meetings(
     gmina: GminaArg,
-    kind: Annotated[str | None, typer.Option(help="team or pact.")] = None,
+    kind: Annotated[MeetingKind | None, choice_option(MeetingKind, help="Only these.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The gmina's meetings in date order."""

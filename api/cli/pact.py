@@ -11,11 +11,14 @@ from api.cli.support import (
     AsOfOpt,
     ByOpt,
     DueOpt,
+    FormOpt,
     GminaArg,
     JsonOpt,
     OnOpt,
+    ResourceOpt,
     VersionOpt,
     WhoArg,
+    choice_option,
     date_option,
     emit,
     recorder,
@@ -25,6 +28,7 @@ from api.cli.support import (
     short,
     table,
 )
+from domain.values import CooperationForm, ParticipantRole
 from registry.application import Registry
 from registry.views import PactView
 
@@ -99,10 +103,10 @@ def join(
     ] = None,
     representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
     representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
-    form: Annotated[str, typer.Option(help="lasting or ad_hoc.")] = "lasting",
+    form: FormOpt = CooperationForm.LASTING,
     role: Annotated[
-        str, typer.Option(help="associated_institution, supporter or user.")
-    ] = "associated_institution",
+        ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")
+    ] = ParticipantRole.ASSOCIATED_INSTITUTION,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -173,9 +177,7 @@ def theses(
 def make(
     gmina: GminaArg,
     stakeholder: WhoArg,
-    resource: Annotated[
-        str, typer.Option(help="money, premises, staff, equipment, time, know_how, in_kind, other.")
-    ],
+    resource: ResourceOpt,
     description: Annotated[str, typer.Option(help="What is committed.")],
     quantity: Annotated[str | None, typer.Option(help="How much (e.g. 5000 or 12,5).")] = None,
     unit: Annotated[str, typer.Option(help="Unit: zł, h/mies., m², …")] = "",

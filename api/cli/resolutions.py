@@ -15,6 +15,10 @@ from api.cli.support import (
     ByOpt,
     GminaArg,
     JsonOpt,
+    MajorityOpt,
+    QuorumOpt,
+    choice_argument,
+    choice_option,
     date_option,
     emit,
     recorder,
@@ -36,9 +40,10 @@ from domain.effects import (
     RecordEntityRegistered,
     RecordEntityStatusLost,
 )
+from domain.entity import EntityType
 from domain.errors import InvalidInputError, NotFoundError
 from domain.values import Stage
-from domain.voting import TeamRules
+from domain.voting import TeamRules, VoteChoice
 from registry.application import Registry
 from registry.entities import parse_entity_type
 from registry.meeting_views import ResolutionView
@@ -87,7 +92,9 @@ def propose(
     adopt_pact: Annotated[bool, typer.Option(help="Adopts the pact (stage 4).")] = False,
     admit: Annotated[list[str] | None, typer.Option(help="Admitted to the pact (repeat).")] = None,
     thesis: Annotated[list[str] | None, typer.Option(help="New pact thesis (repeat).")] = None,
-    choose_entity: Annotated[str | None, typer.Option(help="cis, kis, zaz, wtz, …")] = None,
+    choose_entity: Annotated[
+        EntityType | None, choice_option(EntityType, help="Chooses an entity of this kind.")
+    ] = None,
     entity_name: Annotated[str, typer.Option(help="Name of the chosen entity.")] = "",
     entity_created: Annotated[str | None, typer.Option(help="Entity recorded created.")] = None,
     recreated: Annotated[bool, typer.Option(help="…re-created rather than new.")] = False,
@@ -97,8 +104,8 @@ def propose(
     decided_on: Annotated[date | None, date_option(help="…on this date.")] = None,
     entity_lost: Annotated[str | None, typer.Option(help="Entity that lost its status.")] = None,
     lost_reason: Annotated[str, typer.Option(help="…for this reason.")] = "",
-    quorum: Annotated[str | None, typer.Option(help="New quorum rule.")] = None,
-    majority: Annotated[str | None, typer.Option(help="New majority rule.")] = None,
+    quorum: QuorumOpt = None,
+    majority: MajorityOpt = None,
     approve_minutes: Annotated[list[str] | None, typer.Option(help="Minutes approved.")] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -214,7 +221,7 @@ def ballot(
     gmina: GminaArg,
     resolution: ResolutionArg,
     member: Annotated[str, typer.Argument(help="The member voting.")],
-    choice: Annotated[str, typer.Argument(help="for, against or abstain.")],
+    choice: Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")],
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

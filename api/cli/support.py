@@ -17,6 +17,8 @@ from uuid import UUID
 import typer
 
 from domain.errors import DomainError, InvalidInputError, NotFoundError
+from domain.values import CooperationForm, ResourceKind
+from domain.voting import MajorityRule, QuorumRule
 from registry.application import Registry
 from registry.settings import Settings, SettingsError
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
@@ -25,7 +27,7 @@ from registry.views import plain
 E = TypeVar("E", bound=Enum)
 
 
-def lenient(enum: type[E]) -> Callable[[str], E | str]:
+def lenient(enum: type[E]) -> Callable[[E | str], E | str]:
     """The parser of an option that takes one of the domain's values (a role, a form, a kind).
 
     Typer offers the enum's values in --help and in shell completion. A value the enum does
@@ -33,7 +35,9 @@ def lenient(enum: type[E]) -> Callable[[str], E | str]:
     refuses every other value.
     """
 
-    def parse(text: str) -> E | str:
+    def parse(text: E | str) -> E | str:
+        if isinstance(text, enum):  # a default
+            return text
         try:
             return enum(text.strip().lower())
         except ValueError:
@@ -115,6 +119,16 @@ def id_argument(noun: str, help: str) -> Any:
     return typer.Argument(parser=read_id(noun), callback=refuse_unread, metavar="ID", help=help)
 
 
+def choice_option(enum: type[Enum], *names: str, help: str) -> Any:
+    """An option that takes one of the domain's values (see `lenient`)."""
+    return typer.Option(*names, parser=lenient(enum), help=help)
+
+
+def choice_argument(enum: type[Enum], help: str) -> Any:
+    """An argument that takes one of the domain's values (see `lenient`)."""
+    return typer.Argument(parser=lenient(enum), help=help)
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", is_eager=True, help="Print JSON instead of text.")]
 ByOpt = Annotated[
     str | None,
@@ -131,6 +145,16 @@ OnOpt = Annotated[
 AsOfOpt = Annotated[date | None, date_option("--as-of", help="Show it as it stood on this date.")]
 DueOpt = Annotated[date | None, date_option(help="By when.")]
 TimeOpt = Annotated[time, time_option(help="Time of day.")]
+FormOpt = Annotated[
+    CooperationForm, choice_option(CooperationForm, help="Lasting (trwała) or ad hoc (doraźna).")
+]
+ResourceOpt = Annotated[ResourceKind, choice_option(ResourceKind, help="What is committed.")]
+QuorumOpt = Annotated[
+    QuorumRule | None, choice_option(QuorumRule, help="How many members present make a quorum.")
+]
+MajorityOpt = Annotated[
+    MajorityRule | None, choice_option(MajorityRule, help="How many votes adopt a resolution.")
+]
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]

@@ -11,8 +11,12 @@ from api.cli.support import (
     ByOpt,
     GminaArg,
     JsonOpt,
+    MajorityOpt,
     OnOpt,
+    QuorumOpt,
     WhoArg,
+    choice_argument,
+    choice_option,
     emit,
     recorder,
     resolve_stakeholder,
@@ -20,18 +24,13 @@ from api.cli.support import (
     short,
     table,
 )
+from domain.team import TeamRole
 from registry.application import Registry
 from registry.meeting_views import TeamView
 
 team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules.")
 
 DecidedOpt = Annotated[str, typer.Option(help="Whose decision, e.g. Zarządzenie Wójta nr 12/2026.")]
-QuorumOpt = Annotated[
-    str | None, typer.Option(help="more_than_half, at_least_half or at_least_two_thirds.")
-]
-MajorityOpt = Annotated[
-    str | None, typer.Option(help="simple, absolute, two_thirds or of_members.")
-]
 
 
 def describe_team(t: TeamView) -> str:
@@ -86,7 +85,7 @@ def form(
 def appoint(
     gmina: GminaArg,
     stakeholder: WhoArg,
-    role: Annotated[str, typer.Option(help="chair, deputy, secretary or member.")] = "member",
+    role: Annotated[TeamRole, choice_option(TeamRole, help="Role in the team.")] = TeamRole.MEMBER,
     decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
     on: OnOpt = None,
     by: ByOpt = None,
@@ -134,7 +133,7 @@ def dismiss(
 def change_role(
     gmina: GminaArg,
     stakeholder: WhoArg,
-    role: Annotated[str, typer.Argument(help="chair, deputy, secretary or member.")],
+    role: Annotated[TeamRole, choice_argument(TeamRole, help="The new role.")],
     decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
     on: OnOpt = None,
     by: ByOpt = None,
