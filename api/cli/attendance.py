@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.minutes import MeetingArg, meeting_ref
+from api.cli.minutes import MeetingArg
+from api.cli.refs import meeting_ref, resolve_stakeholder
 from api.cli.support import (
     ByOpt,
     GminaArg,
@@ -15,7 +16,6 @@ from api.cli.support import (
     TimeOpt,
     emit,
     recorder,
-    resolve_stakeholder,
     run,
     table,
     time_option,

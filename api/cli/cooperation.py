@@ -7,6 +7,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.refs import resolve_stakeholder
 from api.cli.support import (
     ByOpt,
     FormOpt,
@@ -17,7 +18,6 @@ from api.cli.support import (
     emit,
     id_argument,
     recorder,
-    resolve_stakeholder,
     run,
 )
 from domain.values import CooperationForm

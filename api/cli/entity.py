@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
-from uuid import UUID
 
 import typer
 
+from api.cli.refs import resolve_entity
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -23,7 +23,6 @@ from api.cli.support import (
 )
 from api.cli.team import DecidedOpt
 from domain.entity import EntityType
-from domain.errors import InvalidInputError, NotFoundError
 from registry.application import Registry
 from registry.meeting_views import EntityView
 
@@ -36,15 +35,6 @@ def describe_entity(e: EntityView) -> str:
     lines = [f"{e.name} – {e.type_label}: {e.state} (id {short(e.id)})"]
     lines += [f"  {f.effective_on}  {f.state}: {f.detail} ({f.decided_by})" for f in e.facts]
     return "\n".join(lines)
-
-
-def resolve_entity(app: Registry, gmina_id: UUID, ref: str) -> UUID:
-    ids = [e.id for e in app.list_entities(gmina_id) if str(e.id).startswith(ref.strip().lower())]
-    if len(ids) == 1:
-        return ids[0]
-    if not ids:
-        raise NotFoundError(f"No entity {ref!r} chosen by this gmina's team.")
-    raise InvalidInputError("entity", f"{ref!r} names {len(ids)} entities; be more exact.")
 
 
 @entity_app.command("choose")

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.refs import resolve_stakeholder
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -19,7 +20,6 @@ from api.cli.support import (
     emit,
     id_argument,
     recorder,
-    resolve_stakeholder,
     run,
     table,
 )

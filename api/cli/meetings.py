@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.minutes import MeetingArg, meeting_ref
+from api.cli.minutes import MeetingArg
 from api.cli.minutes import show as show_minutes
+from api.cli.refs import meeting_ref
 from api.cli.support import (
     ByOpt,
     GminaArg,

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.refs import meeting_ref, resolve_action, resolve_stakeholder
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -17,12 +18,11 @@ from api.cli.support import (
     ResourceOpt,
     emit,
     recorder,
-    resolve_stakeholder,
     run,
     short,
     table,
 )
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import InvalidInputError
 from domain.minutes import hhmm
 from registry.application import Registry
 from registry.meeting_views import MeetingView, ResolutionView
@@ -85,17 +85,6 @@ def describe_meeting(m: MeetingView) -> str:
     return "\n".join(lines)
 
 
-def resolve_action(app: Registry, meeting_id: UUID, ref: str) -> UUID:
-    actions = app.get_meeting(meeting_id).actions
-    ref = ref.strip()
-    if ref.isdigit() and 1 <= int(ref) <= len(actions):
-        return actions[int(ref) - 1].id
-    ids = [a.id for a in actions if str(a.id).startswith(ref.lower())]
-    if len(ids) == 1:
-        return ids[0]
-    raise NotFoundError(f"No single task {ref!r} in these minutes.")
-
-
 def resolve_pointer(app: Registry, gmina_id: UUID, meeting_id: UUID, pointer: str) -> str:
     """An erratum's pointer with names and numbers turned into the ids the minutes use."""
     kind, _, key = pointer.strip().partition(":")
@@ -107,11 +96,6 @@ def resolve_pointer(app: Registry, gmina_id: UUID, meeting_id: UUID, pointer: st
     if kind == "resolution" and key and "/" in key:
         return f"resolution:{app.find_resolution(gmina_id, key)}"
     return pointer
-
-
-def meeting_ref(app: Registry, gmina: str, meeting: str) -> tuple[UUID, UUID]:
-    gid = app.find_gmina(gmina)
-    return gid, app.find_meeting(gid, meeting)
 
 
 @minutes_app.command("show")

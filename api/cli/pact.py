@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.refs import resolve_commitment, resolve_stakeholder
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -22,8 +23,6 @@ from api.cli.support import (
     date_option,
     emit,
     recorder,
-    resolve_commitment,
-    resolve_stakeholder,
     run,
     short,
     table,

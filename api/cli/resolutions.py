@@ -8,8 +8,8 @@ from uuid import UUID
 
 import typer
 
-from api.cli.entity import resolve_entity
-from api.cli.minutes import MeetingArg, describe_vote, meeting_ref
+from api.cli.minutes import MeetingArg, describe_vote
+from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -22,7 +22,6 @@ from api.cli.support import (
     date_option,
     emit,
     recorder,
-    resolve_stakeholder,
     run,
     table,
     time_option,
@@ -41,7 +40,7 @@ from domain.effects import (
     RecordEntityStatusLost,
 )
 from domain.entity import EntityType
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import InvalidInputError
 from domain.values import Stage
 from domain.voting import TeamRules, VoteChoice
 from registry.application import Registry
@@ -53,16 +52,6 @@ resolution_app = typer.Typer(help="Resolutions of the team (uchwały): proposed,
 
 ResolutionArg = Annotated[str, typer.Argument(help="Resolution: its number '3/2026', or id.")]
 WhoList = Annotated[list[str] | None, typer.Option(help="A member (repeat).")]
-
-
-def resolve_resolution(app: Registry, gmina_id: UUID, ref: str) -> UUID:
-    ref = ref.strip()
-    if "/" in ref:
-        return app.find_resolution(gmina_id, ref)
-    ids = [r.id for r in app.list_resolutions(gmina_id) if str(r.id).startswith(ref.lower())]
-    if len(ids) == 1:
-        return ids[0]
-    raise NotFoundError(f"No single resolution {ref!r} of this gmina's team.")
 
 
 def describe_resolution(r: ResolutionView) -> str:

@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, time
@@ -16,7 +16,7 @@ from uuid import UUID
 
 import typer
 
-from domain.errors import DomainError, InvalidInputError, NotFoundError
+from domain.errors import DomainError, InvalidInputError
 from domain.values import CooperationForm, ResourceKind
 from domain.voting import MajorityRule, QuorumRule
 from registry.application import Registry
@@ -269,45 +269,3 @@ def table(rows: list[list[str]], header: list[str]) -> str:
 
 def short(uid: UUID | None) -> str:
     return str(uid)[:8] if uid else ""
-
-
-def resolve(
-    ref: str,
-    records: Iterable[tuple[UUID, str]],
-    field: str,
-    missing: str,
-    ambiguous: str = "{ref!r} names {count} {field}s; be more exact.",
-) -> UUID:
-    """One record from the first characters of its id, or from its exact name.
-
-    ``records`` are (id, name) pairs, the name empty where a record is not named; ``missing``
-    is the refusal when none matches, and ``ambiguous`` when several do.
-    """
-    key = ref.strip().lower()
-    found = {uid for uid, name in records if str(uid).startswith(key) or name.lower() == key}
-    if len(found) == 1:
-        return found.pop()
-    if not found:
-        raise NotFoundError(missing, ref=ref)
-    raise InvalidInputError(field, ambiguous, ref=ref, count=len(found), field=field)
-
-
-def resolve_stakeholder(app: Registry, ref: str, gmina_id: UUID | None = None) -> UUID:
-    """A stakeholder from its id, the first characters of its id, or its exact name."""
-    try:
-        return UUID(ref.strip())
-    except ValueError:
-        pass
-    gminas = [gmina_id] if gmina_id else [g.id for g in app.list_gminas()]
-    records = [
-        (view.id, view.name) for gid in gminas for view in app.catalogue(gid, include_archived=True)
-    ]
-    return resolve(
-        ref.strip(), records, "stakeholder", "No stakeholder with id, id prefix or name {ref!r}."
-    )
-
-
-def resolve_commitment(app: Registry, gmina_id: UUID, ref: str) -> UUID:
-    """A commitment of the gmina's pact from its id or the first characters of it."""
-    records = [(c.id, "") for c in app.get_pact(gmina_id).commitments]
-    return resolve(ref, records, "commitment", "No commitment {ref!r} in this pact.")

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.refs import resolve_stakeholder
 from api.cli.support import (
     AsOfOpt,
     ByOpt,
@@ -19,7 +20,6 @@ from api.cli.support import (
     choice_option,
     emit,
     recorder,
-    resolve_stakeholder,
     run,
     short,
     table,
