@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.support import ByOpt, JsonOpt, emit, recorder, run, table
+from api.cli.options import ByOpt, JsonOpt
+from api.cli.support import emit, recorder, run, table
 from domain.account import ROLES
 from registry.access import AccountView
 from registry.application import Registry

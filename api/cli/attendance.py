@@ -8,18 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.minutes import MeetingArg
+from api.cli.options import ByOpt, GminaArg, JsonOpt, TimeOpt, time_option
 from api.cli.refs import meeting_ref, resolve_stakeholder
-from api.cli.support import (
-    ByOpt,
-    GminaArg,
-    JsonOpt,
-    TimeOpt,
-    emit,
-    recorder,
-    run,
-    table,
-    time_option,
-)
+from api.cli.support import emit, recorder, run, table
 from registry.application import Registry
 from registry.meeting_views import AttendanceView, QuorumView
 

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.support import ByOpt, JsonOpt, emit, recorder, run
+from api.cli.options import ByOpt, JsonOpt
+from api.cli.support import emit, recorder, run
 from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.backup import read_backup, restore_backup, write_backup

@@ -6,8 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.refs import resolve_stakeholder
-from api.cli.support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
@@ -15,12 +14,9 @@ from api.cli.support import (
     VersionOpt,
     choice_argument,
     choice_option,
-    emit,
-    recorder,
-    run,
-    short,
-    table,
 )
+from api.cli.refs import resolve_stakeholder
+from api.cli.support import emit, recorder, run, short, table
 from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
 from registry.application import Registry
 from registry.views import StakeholderView

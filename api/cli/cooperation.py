@@ -7,19 +7,9 @@ from uuid import UUID
 
 import typer
 
+from api.cli.options import ByOpt, FormOpt, GminaArg, JsonOpt, OnOpt, WhoArg, id_argument
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import (
-    ByOpt,
-    FormOpt,
-    GminaArg,
-    JsonOpt,
-    OnOpt,
-    WhoArg,
-    emit,
-    id_argument,
-    recorder,
-    run,
-)
+from api.cli.support import emit, recorder, run
 from domain.values import CooperationForm
 from registry.application import Registry
 

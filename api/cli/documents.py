@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.support import ByOpt, JsonOpt, emit, recorder, run
+from api.cli.options import ByOpt, JsonOpt
+from api.cli.support import emit, recorder, run
 from domain.document import DocumentKind
 from projections.documents.build import build_document
 from projections.documents.issue import issue

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
+from uuid import UUID
 
 import typer
 
+from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, choice_argument, date_option
 from api.cli.refs import resolve_entity
-from api.cli.support import (
-    AsOfOpt,
-    ByOpt,
-    GminaArg,
-    JsonOpt,
-    OnOpt,
-    choice_argument,
-    date_option,
-    emit,
-    recorder,
-    run,
-    short,
-)
+from api.cli.support import answer, emit, recorder, run, short, stamp
 from api.cli.team import DecidedOpt
 from domain.entity import EntityType
 from registry.application import Registry
@@ -61,7 +52,21 @@ def choose(
         )
         return app.get_entity(eid)
 
-    emit(run(act, as_json), as_json, describe_entity)
+    answer(act, as_json, describe_entity)
+
+
+def entity_step(
+    gmina: str, entity: str, as_json: bool, record: Callable[[Registry, UUID, UUID], object]
+) -> None:
+    """Record a step in the life of an entity the team chose, then show the entity."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        eid = resolve_entity(app, gid, entity)
+        record(app, gid, eid)
+        return app.get_entity(eid)
+
+    answer(act, as_json, describe_entity)
 
 
 @entity_app.command("created")
@@ -75,21 +80,13 @@ def created(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity created or re-created."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        eid = resolve_entity(app, gid, entity)
-        app.record_entity_created(
-            gid,
-            eid,
-            recreated=recreated,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
-        return app.get_entity(eid)
-
-    emit(run(act, as_json), as_json, describe_entity)
+    terms = {"recreated": recreated, "decided_by": decided_by}
+    entity_step(
+        gmina,
+        entity,
+        as_json,
+        lambda app, g, e: app.record_entity_created(g, e, **terms, **stamp(by, on)),
+    )
 
 
 @entity_app.command("registered")
@@ -103,21 +100,13 @@ def registered(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity's status granted or its registration: by whom, number, date."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        eid = resolve_entity(app, gid, entity)
-        app.record_entity_registered(
-            gid,
-            eid,
-            authority=authority,
-            decision_number=decision_number,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
-        return app.get_entity(eid)
-
-    emit(run(act, as_json), as_json, describe_entity)
+    terms = {"authority": authority, "decision_number": decision_number}
+    entity_step(
+        gmina,
+        entity,
+        as_json,
+        lambda app, g, e: app.record_entity_registered(g, e, **terms, **stamp(by, on)),
+    )
 
 
 @entity_app.command("lost")
@@ -131,21 +120,13 @@ def lost(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity's status lost."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        eid = resolve_entity(app, gid, entity)
-        app.record_entity_status_lost(
-            gid,
-            eid,
-            reason=reason,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
-        return app.get_entity(eid)
-
-    emit(run(act, as_json), as_json, describe_entity)
+    terms = {"reason": reason, "decided_by": decided_by}
+    entity_step(
+        gmina,
+        entity,
+        as_json,
+        lambda app, g, e: app.record_entity_status_lost(g, e, **terms, **stamp(by, on)),
+    )
 
 
 @entity_app.command("list")

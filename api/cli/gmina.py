@@ -9,20 +9,9 @@ from uuid import UUID
 
 import typer
 
+from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, VersionOpt, id_argument
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import (
-    AsOfOpt,
-    ByOpt,
-    GminaArg,
-    JsonOpt,
-    OnOpt,
-    VersionOpt,
-    emit,
-    id_argument,
-    recorder,
-    run,
-    table,
-)
+from api.cli.support import emit, recorder, run, table
 from domain.errors import NotFoundError
 from registry.application import Registry
 from registry.personal_data import read_ledger, write_ledger

@@ -9,8 +9,7 @@ import typer
 
 from api.cli.minutes import MeetingArg
 from api.cli.minutes import show as show_minutes
-from api.cli.refs import meeting_ref
-from api.cli.support import (
+from api.cli.options import (
     ByOpt,
     GminaArg,
     JsonOpt,
@@ -18,13 +17,10 @@ from api.cli.support import (
     TimeOpt,
     choice_option,
     date_option,
-    emit,
-    recorder,
-    run,
-    short,
-    table,
     time_option,
 )
+from api.cli.refs import meeting_ref
+from api.cli.support import emit, recorder, run, short, table
 from domain.minutes import MeetingKind
 from registry.application import Registry
 from registry.meeting_views import MeetingView

@@ -7,21 +7,9 @@ from uuid import UUID
 
 import typer
 
+from api.cli.options import AsOfOpt, ByOpt, DueOpt, GminaArg, JsonOpt, OnOpt, ResourceOpt
 from api.cli.refs import meeting_ref, resolve_action, resolve_stakeholder
-from api.cli.support import (
-    AsOfOpt,
-    ByOpt,
-    DueOpt,
-    GminaArg,
-    JsonOpt,
-    OnOpt,
-    ResourceOpt,
-    emit,
-    recorder,
-    run,
-    short,
-    table,
-)
+from api.cli.support import emit, recorder, run, short, table
 from domain.errors import InvalidInputError
 from domain.minutes import hhmm
 from registry.application import Registry

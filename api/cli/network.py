@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.support import AsOfOpt, GminaArg, JsonOpt, emit, run, short, table
+from api.cli.options import AsOfOpt, GminaArg, JsonOpt
+from api.cli.support import emit, run, short, table
 from projections.collaboration import CollaborationView, NetworkReport
 from projections.exports import FORMATS, export
 from projections.read_models import ReadModels

@@ -7,8 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.refs import resolve_commitment, resolve_stakeholder
-from api.cli.support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
     DueOpt,
@@ -21,12 +20,9 @@ from api.cli.support import (
     WhoArg,
     choice_option,
     date_option,
-    emit,
-    recorder,
-    run,
-    short,
-    table,
 )
+from api.cli.refs import resolve_commitment, resolve_stakeholder
+from api.cli.support import emit, recorder, run, short, table
 from domain.values import CooperationForm, ParticipantRole
 from registry.application import Registry
 from registry.views import PactView

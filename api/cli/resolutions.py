@@ -9,8 +9,7 @@ from uuid import UUID
 import typer
 
 from api.cli.minutes import MeetingArg, describe_vote
-from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
-from api.cli.support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
     GminaArg,
@@ -20,12 +19,10 @@ from api.cli.support import (
     choice_argument,
     choice_option,
     date_option,
-    emit,
-    recorder,
-    run,
-    table,
     time_option,
 )
+from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
+from api.cli.support import emit, recorder, run, table
 from domain.effects import (
     AdmitSignatory,
     AdoptPact,

@@ -6,8 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.refs import resolve_stakeholder
-from api.cli.support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
     GminaArg,
@@ -18,12 +17,9 @@ from api.cli.support import (
     WhoArg,
     choice_argument,
     choice_option,
-    emit,
-    recorder,
-    run,
-    short,
-    table,
 )
+from api.cli.refs import resolve_stakeholder
+from api.cli.support import emit, recorder, run, short, table
 from domain.team import TeamRole
 from registry.application import Registry
 from registry.meeting_views import TeamView
