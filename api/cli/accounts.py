@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.options import ByOpt, JsonOpt
-from api.cli.support import emit, recorder, run, table
+from api.cli.support import answer, emit, recorder, run, table
 from domain.account import ROLES
 from registry.access import AccountView
 from registry.application import Registry
@@ -53,7 +53,7 @@ def add(
         )
         return reg.get_account(username)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
 @account_app.command("grant")
@@ -75,7 +75,7 @@ def grant(
         )
         return reg.get_account(username)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
 @account_app.command("passwd")

@@ -10,7 +10,7 @@ import typer
 from api.cli.minutes import MeetingArg
 from api.cli.options import ByOpt, GminaArg, JsonOpt, TimeOpt, time_option
 from api.cli.refs import meeting_ref, resolve_stakeholder
-from api.cli.support import emit, recorder, run, table
+from api.cli.support import answer, recorder, table
 from registry.application import Registry
 from registry.meeting_views import AttendanceView, QuorumView
 
@@ -66,7 +66,7 @@ def attend(
             )
         return app.get_meeting(mid).attendance
 
-    emit(run(act, as_json), as_json, describe_attendance)
+    answer(act, as_json, describe_attendance)
 
 
 @attendance_app.command("depart")
@@ -86,7 +86,7 @@ def depart(
         app.record_departure(mid, sid, at=at, recorded_by=recorder(by))
         return next(a for a in app.get_meeting(mid).attendance if a.stakeholder_id == sid)
 
-    emit(run(act, as_json), as_json, lambda a: f"{a.name} left at {a.departed_at:%H:%M}.")
+    answer(act, as_json, lambda a: f"{a.name} left at {a.departed_at:%H:%M}.")
 
 
 @attendance_app.command("strike")
@@ -106,7 +106,7 @@ def strike(
         )
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, lambda m: f"{len(m.attendance)} on the attendance list.")
+    answer(act, as_json, lambda m: f"{len(m.attendance)} on the attendance list.")
 
 
 def describe_quorum(q: QuorumView) -> str:
@@ -126,7 +126,7 @@ def quorum(gmina: GminaArg, meeting: MeetingArg, at: TimeOpt, as_json: JsonOpt =
         _, mid = meeting_ref(app, gmina, meeting)
         return app.quorum_at(mid, at)
 
-    emit(run(act, as_json), as_json, describe_quorum)
+    answer(act, as_json, describe_quorum)
 
 
 @attendance_app.command("list")
@@ -137,4 +137,4 @@ def attendance_list(gmina: GminaArg, meeting: MeetingArg, as_json: JsonOpt = Fal
         _, mid = meeting_ref(app, gmina, meeting)
         return app.get_meeting(mid).attendance
 
-    emit(run(act, as_json), as_json, describe_attendance)
+    answer(act, as_json, describe_attendance)

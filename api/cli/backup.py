@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.options import ByOpt, JsonOpt
-from api.cli.support import emit, recorder, run
+from api.cli.support import answer, recorder
 from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.backup import read_backup, restore_backup, write_backup
@@ -28,8 +28,8 @@ def backup(
     def act(reg: Registry) -> Any:
         return plain(write_backup(reg, reg.find_gmina(gmina), output))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda s: (
             f"{s['name']} ({s['terc']}): {s['facts']} facts, {s['persons']} persons, "
@@ -75,8 +75,8 @@ def restore(
         data = read_backup(file)
         return plain(restore_backup(reg, data, ledgers, recorded_by=recorder(by)))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda s: (
             f"{s['name']} ({s['terc']}) restored: {s['facts']} facts, {s['persons']} persons "

@@ -16,7 +16,7 @@ from api.cli.options import (
     choice_option,
 )
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import emit, recorder, run, short, table
+from api.cli.support import answer, emit, run, short, stamp, table
 from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
 from registry.application import Registry
 from registry.views import StakeholderView
@@ -93,8 +93,7 @@ def add(
             area=area,
             resources_offered=resource or [],
             contact=contact,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return app.get_stakeholder(sid)
 
@@ -141,14 +140,13 @@ def edit(
         sid = resolve_stakeholder(app, stakeholder)
         app.edit_stakeholder(
             sid,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
             expected_version=expected_version,
             **changes,
         )
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Edited:\n" + describe(v))
+    answer(act, as_json, lambda v: "Edited:\n" + describe(v))
 
 
 @stakeholder_app.command("recategorise")
@@ -163,10 +161,10 @@ def recategorise(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.recategorise_stakeholder(sid, subtype, recorded_by=recorder(by), effective_on=on)
+        app.recategorise_stakeholder(sid, subtype, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Recategorised:\n" + describe(v))
+    answer(act, as_json, lambda v: "Recategorised:\n" + describe(v))
 
 
 @stakeholder_app.command("invite")
@@ -180,10 +178,10 @@ def invite(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.invite_stakeholder(sid, recorded_by=recorder(by), effective_on=on)
+        app.invite_stakeholder(sid, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Invited:\n" + describe(v))
+    answer(act, as_json, lambda v: "Invited:\n" + describe(v))
 
 
 @stakeholder_app.command("archive")
@@ -198,10 +196,10 @@ def archive(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.archive_stakeholder(sid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        app.archive_stakeholder(sid, reason=reason, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Archived:\n" + describe(v))
+    answer(act, as_json, lambda v: "Archived:\n" + describe(v))
 
 
 @stakeholder_app.command("show")
@@ -217,7 +215,7 @@ def show(
         sid = resolve_stakeholder(app, stakeholder)
         return app.get_stakeholder(sid, as_of=as_of, version=version)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
 @commands.command("catalogue")
@@ -244,4 +242,4 @@ def catalogue(
             include_archived=archived,
         )
 
-    emit(run(act, as_json), as_json, catalogue_table)
+    answer(act, as_json, catalogue_table)

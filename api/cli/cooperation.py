@@ -9,7 +9,7 @@ import typer
 
 from api.cli.options import ByOpt, FormOpt, GminaArg, JsonOpt, OnOpt, WhoArg, id_argument
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import emit, recorder, run
+from api.cli.support import emit, run, stamp
 from domain.values import CooperationForm
 from registry.application import Registry
 
@@ -37,8 +37,7 @@ def declare(
             resolve_stakeholder(reg, partner, gid),
             subject=subject,
             form=form,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
 
     cid = run(act, as_json)
@@ -57,13 +56,7 @@ def end(
     """Record that a cooperation ended."""
 
     def act(reg: Registry) -> Any:
-        reg.end_cooperation(
-            reg.find_gmina(gmina),
-            cooperation,
-            reason=reason,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        reg.end_cooperation(reg.find_gmina(gmina), cooperation, reason=reason, **stamp(by, on))
 
     run(act, as_json)
     emit({"ended": str(cooperation)}, as_json, "Cooperation ended.")

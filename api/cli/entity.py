@@ -11,7 +11,7 @@ import typer
 
 from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, choice_argument, date_option
 from api.cli.refs import resolve_entity
-from api.cli.support import answer, emit, recorder, run, short, stamp
+from api.cli.support import answer, emit, run, short, stamp
 from api.cli.team import DecidedOpt
 from domain.entity import EntityType
 from registry.application import Registry
@@ -42,14 +42,7 @@ def choose(
 
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
-        eid = app.choose_entity(
-            gid,
-            entity_type,
-            name=name,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        eid = app.choose_entity(gid, entity_type, name=name, decided_by=decided_by, **stamp(by, on))
         return app.get_entity(eid)
 
     answer(act, as_json, describe_entity)

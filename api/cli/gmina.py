@@ -11,7 +11,7 @@ import typer
 
 from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, VersionOpt, id_argument
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import emit, recorder, run, table
+from api.cli.support import answer, emit, recorder, run, stamp, table
 from domain.errors import NotFoundError
 from registry.application import Registry
 from registry.personal_data import read_ledger, write_ledger
@@ -52,17 +52,10 @@ def register(
     """Register a gmina."""
 
     def act(reg: Registry) -> Any:
-        gid = reg.register_gmina(
-            terc,
-            name,
-            powiat,
-            voivodeship,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        gid = reg.register_gmina(terc, name, powiat, voivodeship, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, lambda g: "Registered:\n" + describe_gmina(g))
+    answer(act, as_json, lambda g: "Registered:\n" + describe_gmina(g))
 
 
 @gmina_app.command("list")
@@ -115,17 +108,10 @@ def change(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.change_gmina(
-            gid,
-            name=name,
-            powiat=powiat,
-            terc=terc,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        reg.change_gmina(gid, name=name, powiat=powiat, terc=terc, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
 @gmina_app.command("open")
@@ -140,10 +126,10 @@ def open_partnership(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.open_partnership(gid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        reg.open_partnership(gid, reason=reason, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
 @gmina_app.command("advance")
@@ -160,17 +146,10 @@ def advance(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.advance_stage(
-            gid,
-            stage,
-            reason=reason,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        reg.advance_stage(gid, stage, reason=reason, decided_by=decided_by, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
 @commands.command("history")
@@ -190,8 +169,8 @@ def history(
                 rid = resolve_stakeholder(reg, ref)
         return reg.history(rid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda facts: table(
             [
@@ -245,7 +224,7 @@ def erase(
             ]
         return "\n".join(lines)
 
-    emit(run(act, as_json), as_json, text)
+    answer(act, as_json, text)
 
 
 @person_app.command("redact")
@@ -276,7 +255,7 @@ def redact(
         )
         return {"digest": digest}
 
-    emit(run(act, as_json), as_json, lambda r: f"Correction recorded for text {r['digest']}.")
+    answer(act, as_json, lambda r: f"Correction recorded for text {r['digest']}.")
 
 
 @person_app.command("list")
@@ -289,8 +268,8 @@ def list_people(
     def act(reg: Registry) -> Any:
         return plain(reg.people_of(reg.find_gmina(gmina)))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda people: table(
             [
@@ -319,8 +298,8 @@ def erasures(
         write_ledger(output, new)
         return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
     )
@@ -339,7 +318,7 @@ def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
         load_demo_meetings(reg, gmina_id, recorded_by=who)
         return reg.get_gmina(gmina_id)
 
-    emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
+    answer(act, as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
 
 
 def demo_accounts(reg: Registry) -> list[str]:

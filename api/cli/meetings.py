@@ -20,7 +20,7 @@ from api.cli.options import (
     time_option,
 )
 from api.cli.refs import meeting_ref
-from api.cli.support import emit, recorder, run, short, table
+from api.cli.support import answer, emit, recorder, run, short, stamp, table
 from domain.minutes import MeetingKind
 from registry.application import Registry
 from registry.meeting_views import MeetingView
@@ -51,18 +51,11 @@ def schedule(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         mid = app.schedule_meeting(
-            gid,
-            kind=kind,
-            on=day,
-            at=at,
-            place=place,
-            agenda=agenda or [],
-            recorded_by=recorder(by),
-            effective_on=on,
+            gid, kind=kind, on=day, at=at, place=place, agenda=agenda or [], **stamp(by, on)
         )
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, headline)
+    answer(act, as_json, headline)
 
 
 @meeting_app.command("reschedule")
@@ -80,17 +73,10 @@ def reschedule(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.reschedule_meeting(
-            mid,
-            on=day,
-            at=at,
-            place=place,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        app.reschedule_meeting(mid, on=day, at=at, place=place, **stamp(by, on))
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, headline)
+    answer(act, as_json, headline)
 
 
 @meeting_app.command("cancel")
@@ -106,10 +92,10 @@ def cancel(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.cancel_meeting(mid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        app.cancel_meeting(mid, reason=reason, **stamp(by, on))
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, headline)
+    answer(act, as_json, headline)
 
 
 @meeting_app.command("hold")
@@ -147,12 +133,11 @@ def hold(
             chair_function=chair_function,
             minute_taker=minute_taker,
             number=number,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, headline)
+    answer(act, as_json, headline)
 
 
 @meeting_app.command("end")
@@ -166,7 +151,7 @@ def end(
         app.end_meeting(mid, ended_at=at, recorded_by=recorder(by))
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, headline)
+    answer(act, as_json, headline)
 
 
 @meeting_app.command("agenda")
@@ -184,7 +169,7 @@ def agenda(
         number = app.add_agenda_item(mid, title, recorded_by=recorder(by))
         return app.get_meeting(mid).agenda[number - 1]
 
-    emit(run(act, as_json), as_json, lambda i: f"{i.number}. {i.title}")
+    answer(act, as_json, lambda i: f"{i.number}. {i.title}")
 
 
 @meeting_app.command("list")

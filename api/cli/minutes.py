@@ -9,7 +9,7 @@ import typer
 
 from api.cli.options import AsOfOpt, ByOpt, DueOpt, GminaArg, JsonOpt, OnOpt, ResourceOpt
 from api.cli.refs import meeting_ref, resolve_action, resolve_stakeholder
-from api.cli.support import emit, recorder, run, short, table
+from api.cli.support import answer, recorder, short, stamp, table
 from domain.errors import InvalidInputError
 from domain.minutes import hhmm
 from registry.application import Registry
@@ -96,7 +96,7 @@ def show(
         _, mid = meeting_ref(app, gmina, meeting)
         return app.get_meeting(mid, as_of=as_of)
 
-    emit(run(act, as_json), as_json, describe_meeting)
+    answer(act, as_json, describe_meeting)
 
 
 @minutes_app.command("summary")
@@ -115,7 +115,7 @@ def summary(
         app.summarise_item(mid, item, text, recorded_by=recorder(by))
         return app.get_meeting(mid).agenda[item - 1]
 
-    emit(run(act, as_json), as_json, lambda i: f"{i.number}. {i.title}: {i.summary}")
+    answer(act, as_json, lambda i: f"{i.number}. {i.title}: {i.summary}")
 
 
 @minutes_app.command("task")
@@ -143,7 +143,7 @@ def task(
         )
         return app.get_action(aid)
 
-    emit(run(act, as_json), as_json, lambda a: f"Task {short(a.id)} for {a.owner_name}.")
+    answer(act, as_json, lambda a: f"Task {short(a.id)} for {a.owner_name}.")
 
 
 @minutes_app.command("accept")
@@ -160,10 +160,10 @@ def accept(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         aid = resolve_action(app, mid, action)
-        app.accept_action(aid, recorded_by=recorder(by), effective_on=on)
+        app.accept_action(aid, **stamp(by, on))
         return app.get_action(aid)
 
-    emit(run(act, as_json), as_json, lambda a: f"{a.owner_name} accepted: {a.description}.")
+    answer(act, as_json, lambda a: f"{a.owner_name} accepted: {a.description}.")
 
 
 @minutes_app.command("commit")
@@ -190,12 +190,11 @@ def commit(
             quantity=quantity,
             unit=unit,
             beneficiary=beneficiary,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return app.get_action(aid)
 
-    emit(run(act, as_json), as_json, lambda a: f"Commitment {short(a.commitment_id)} recorded.")
+    answer(act, as_json, lambda a: f"Commitment {short(a.commitment_id)} recorded.")
 
 
 @minutes_app.command("approve")
@@ -215,7 +214,7 @@ def approve(
         app.approve_minutes(mid, at_meeting=later, decided_by=decision, recorded_by=recorder(by))
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, lambda m: f"{m.title}: approved on {m.approved_on}.")
+    answer(act, as_json, lambda m: f"{m.title}: approved on {m.approved_on}.")
 
 
 @minutes_app.command("final")
@@ -230,10 +229,10 @@ def final(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        app.finalise_minutes(mid, recorded_by=recorder(by), effective_on=on)
+        app.finalise_minutes(mid, **stamp(by, on))
         return app.get_meeting(mid)
 
-    emit(run(act, as_json), as_json, lambda m: f"{m.title}: final since {m.finalised_on}.")
+    answer(act, as_json, lambda m: f"{m.title}: final since {m.finalised_on}.")
 
 
 @minutes_app.command("erratum")
@@ -262,9 +261,8 @@ def erratum(
             mid,
             corrects=resolve_pointer(app, gid, mid, corrects),
             correction=correction,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return app.get_meeting(mid).errata[-1]
 
-    emit(run(act, as_json), as_json, lambda e: f"Erratum to {e.corrects} recorded.")
+    answer(act, as_json, lambda e: f"Erratum to {e.corrects} recorded.")

@@ -22,7 +22,7 @@ from api.cli.options import (
     date_option,
 )
 from api.cli.refs import resolve_commitment, resolve_stakeholder
-from api.cli.support import emit, recorder, run, short, table
+from api.cli.support import answer, emit, run, short, stamp, table
 from domain.values import CooperationForm, ParticipantRole
 from registry.application import Registry
 from registry.views import PactView
@@ -119,12 +119,11 @@ def join(
             representative_function=representative_function,
             form=form,
             role=role,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
 
-    emit(run(act, as_json), as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+    answer(act, as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
 
 
 @pact_app.command("leave")
@@ -141,10 +140,10 @@ def leave(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.leave_pact(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        app.leave_pact(gid, sid, reason=reason, **stamp(by, on))
         return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
 
-    emit(run(act, as_json), as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
+    answer(act, as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
 
 
 @pact_app.command("theses")
@@ -162,10 +161,10 @@ def theses(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         if thesis:
-            app.set_theses(gid, thesis, recorded_by=recorder(by), effective_on=on)
+            app.set_theses(gid, thesis, **stamp(by, on))
         return app.get_pact(gid).theses
 
-    emit(run(act, as_json), as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
+    answer(act, as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
 
 
 @commitment_app.command("make")
@@ -201,13 +200,12 @@ def make(
             else None,
             joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
             due_on=due,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
     )
@@ -242,13 +240,12 @@ def revise(
             gid,
             cid,
             note=note,
-            recorded_by=recorder(by),
-            effective_on=on,
+            **stamp(by, on),
             **changes,
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(run(act, as_json), as_json, lambda c: f"Commitment {short(c.id)} revised.")
+    answer(act, as_json, lambda c: f"Commitment {short(c.id)} revised.")
 
 
 def close(
@@ -264,11 +261,11 @@ def close(
         gid = app.find_gmina(gmina)
         cid = resolve_commitment(app, gid, commitment)
         method = app.fulfil_commitment if fulfilled else app.withdraw_commitment
-        method(gid, cid, note=note, recorded_by=recorder(by), effective_on=on)
+        method(gid, cid, note=note, **stamp(by, on))
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda c: f"Commitment {short(c.id)} {c.state} on {c.closed_on}.",
     )

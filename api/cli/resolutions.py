@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from typing import Annotated, Any
 from uuid import UUID
@@ -22,20 +23,8 @@ from api.cli.options import (
     time_option,
 )
 from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
-from api.cli.support import emit, recorder, run, table
-from domain.effects import (
-    AdmitSignatory,
-    AdoptPact,
-    AdvanceStage,
-    AmendPact,
-    ApproveMinutes,
-    ChangeRules,
-    ChooseEntity,
-    Effect,
-    RecordEntityCreated,
-    RecordEntityRegistered,
-    RecordEntityStatusLost,
-)
+from api.cli.support import answer, emit, fail, recorder, run, table
+from domain import effects as effect
 from domain.entity import EntityType
 from domain.errors import InvalidInputError
 from domain.values import Stage
@@ -64,6 +53,20 @@ def describe_resolution(r: ResolutionView) -> str:
 
 def outcome(app: Registry, resolution_id: UUID) -> ResolutionView:
     return app.get_resolution(resolution_id)
+
+
+def resolution_step(
+    gmina: str, resolution: str, record: Callable[[Registry, UUID, UUID], object], as_json: bool
+) -> None:
+    """Record a step of a resolution's vote (``record(app, gmina_id, resolution_id)``), show it."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        rid = resolve_resolution(app, gid, resolution)
+        record(app, gid, rid)
+        return outcome(app, rid)
+
+    answer(act, as_json, describe_resolution)
 
 
 @resolution_app.command("propose")
@@ -100,34 +103,38 @@ def propose(
 
     def act(app: Registry) -> Any:
         gid, mid = meeting_ref(app, gmina, meeting)
-        effects: list[Effect] = []
+        effects: list[effect.Effect] = []
         if advance_stage is not None:
             try:
-                effects.append(AdvanceStage(Stage(advance_stage)))
+                effects.append(effect.AdvanceStage(Stage(advance_stage)))
             except ValueError:
                 raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
         if adopt_pact:
-            effects.append(AdoptPact())
-        effects += [AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
+            effects.append(effect.AdoptPact())
+        effects += [effect.AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
         if thesis:
-            effects.append(AmendPact(list(thesis)))
+            effects.append(effect.AmendPact(list(thesis)))
         if choose_entity:
-            effects.append(ChooseEntity(parse_entity_type(choose_entity), entity_name))
+            effects.append(effect.ChooseEntity(parse_entity_type(choose_entity), entity_name))
         if entity_created:
-            effects.append(RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated))
+            effects.append(
+                effect.RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated)
+            )
         if entity_registered:
             eid = resolve_entity(app, gid, entity_registered)
             if decided_on is None:
                 raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
-            effects.append(RecordEntityRegistered(eid, authority, decision_number, decided_on))
+            effects.append(
+                effect.RecordEntityRegistered(eid, authority, decision_number, decided_on)
+            )
         if entity_lost:
             effects.append(
-                RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
+                effect.RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
             )
         if quorum or majority:
             base = app.team_of(gid).rules_history[-1].rules
-            effects.append(ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
-        effects += [ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
+            effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
+        effects += [effect.ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
         rid = app.propose_resolution(
             mid,
             title=title,
@@ -139,7 +146,7 @@ def propose(
         )
         return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    answer(act, as_json, describe_resolution)
 
 
 @resolution_app.command("vote")
@@ -158,18 +165,15 @@ def vote(
 ) -> None:
     """Record the whole vote at once; an adopted resolution's effects are recorded with it."""
 
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        rid = resolve_resolution(app, gid, resolution)
-        counted = None
-        if totals:
-            try:
-                f, a, ab = (int(n) for n in totals.split("/"))
-            except ValueError:
-                raise InvalidInputError(
-                    "totals", "Write the totals as for/against/abstained."
-                ) from None
-            counted = (f, a, ab)
+    counted = None
+    if totals:
+        try:
+            f, a, ab = (int(n) for n in totals.split("/"))
+        except ValueError:
+            fail(InvalidInputError("totals", "Write the totals as for/against/abstained."), as_json)
+        counted = (f, a, ab)
+
+    def voted(app: Registry, gid: UUID, rid: UUID) -> None:
         app.vote(
             rid,
             at=at,
@@ -179,9 +183,8 @@ def vote(
             totals=counted,
             recorded_by=recorder(by),
         )
-        return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, voted, as_json)
 
 
 @resolution_app.command("open")
@@ -194,12 +197,10 @@ def open_vote(
 ) -> None:
     """Put a resolution to the vote (then `ballot` each member, then `close`)."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+    def vote_opened(app: Registry, _: UUID, rid: UUID) -> None:
         app.open_vote(rid, at=at, recorded_by=recorder(by))
-        return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, vote_opened, as_json)
 
 
 @resolution_app.command("ballot")
@@ -213,14 +214,12 @@ def ballot(
 ) -> None:
     """Record one member's vote."""
 
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        rid = resolve_resolution(app, gid, resolution)
-        sid = resolve_stakeholder(app, member, gid)
-        app.cast_ballot(rid, sid, choice, recorded_by=recorder(by))
-        return outcome(app, rid)
+    def ballot_cast(app: Registry, gid: UUID, rid: UUID) -> None:
+        app.cast_ballot(
+            rid, resolve_stakeholder(app, member, gid), choice, recorded_by=recorder(by)
+        )
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, ballot_cast, as_json)
 
 
 @resolution_app.command("close")
@@ -229,12 +228,12 @@ def close(
 ) -> None:
     """Count the votes: adopted or rejected, by the rules and who was present."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        app.close_vote(rid, recorded_by=recorder(by))
-        return outcome(app, rid)
-
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(
+        gmina,
+        resolution,
+        lambda app, _, rid: app.close_vote(rid, recorded_by=recorder(by)),
+        as_json,
+    )
 
 
 @resolution_app.command("withdraw")
@@ -247,12 +246,10 @@ def withdraw(
 ) -> None:
     """Withdraw a draft before the vote; its number stays used."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+    def withdrawn(app: Registry, _: UUID, rid: UUID) -> None:
         app.withdraw_resolution(rid, reason=reason, recorded_by=recorder(by))
-        return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, withdrawn, as_json)
 
 
 @resolution_app.command("show")
@@ -265,7 +262,7 @@ def show(
         rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
         return app.get_resolution(rid, as_of=as_of)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    answer(act, as_json, describe_resolution)
 
 
 @resolution_app.command("list")

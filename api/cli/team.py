@@ -19,7 +19,7 @@ from api.cli.options import (
     choice_option,
 )
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import emit, recorder, run, short, table
+from api.cli.support import answer, emit, run, short, stamp, table
 from domain.team import TeamRole
 from registry.application import Registry
 from registry.meeting_views import TeamView
@@ -64,17 +64,10 @@ def form(
 
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
-        app.form_team(
-            gid,
-            decided_by=decided_by,
-            quorum=quorum,
-            majority=majority,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        app.form_team(gid, decided_by=decided_by, quorum=quorum, majority=majority, **stamp(by, on))
         return app.get_team(gid)
 
-    emit(run(act, as_json), as_json, describe_team)
+    answer(act, as_json, describe_team)
 
 
 @team_app.command("appoint")
@@ -92,17 +85,10 @@ def appoint(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.appoint_member(
-            gid,
-            sid,
-            role=role,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
-        )
+        app.appoint_member(gid, sid, role=role, decided_by=decided_by, **stamp(by, on))
         return app.get_team(gid, as_of=on)
 
-    emit(run(act, as_json), as_json, describe_team)
+    answer(act, as_json, describe_team)
 
 
 @team_app.command("dismiss")
@@ -119,10 +105,10 @@ def dismiss(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.dismiss_member(gid, sid, reason=reason, recorded_by=recorder(by), effective_on=on)
+        app.dismiss_member(gid, sid, reason=reason, **stamp(by, on))
         return app.get_team(gid, as_of=on)
 
-    emit(run(act, as_json), as_json, describe_team)
+    answer(act, as_json, describe_team)
 
 
 @team_app.command("role")
@@ -140,12 +126,10 @@ def change_role(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.change_member_role(
-            gid, sid, role, decided_by=decided_by, recorded_by=recorder(by), effective_on=on
-        )
+        app.change_member_role(gid, sid, role, decided_by=decided_by, **stamp(by, on))
         return app.get_team(gid, as_of=on)
 
-    emit(run(act, as_json), as_json, describe_team)
+    answer(act, as_json, describe_team)
 
 
 @team_app.command("rules")
@@ -163,16 +147,11 @@ def rules(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         app.change_team_rules(
-            gid,
-            quorum=quorum,
-            majority=majority,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=on,
+            gid, quorum=quorum, majority=majority, decided_by=decided_by, **stamp(by, on)
         )
         return app.get_team(gid, as_of=on)
 
-    emit(run(act, as_json), as_json, describe_team)
+    answer(act, as_json, describe_team)
 
 
 @team_app.command("show")
