@@ -10,12 +10,9 @@ import typer
 
 from api.cli import (
     accounts,
-    attendance,
     backup,
     catalogue,
-    cooperation,
     documents,
-    entity,
     gmina,
     meetings,
     minutes,
@@ -36,13 +33,13 @@ app.add_typer(gmina.gmina_app, name="gmina")
 app.add_typer(catalogue.stakeholder_app, name="stakeholder")
 app.add_typer(pact.pact_app, name="pact")
 app.add_typer(pact.commitment_app, name="commitment")
-app.add_typer(cooperation.cooperation_app, name="cooperation")
+app.add_typer(pact.cooperation_app, name="cooperation")
 app.add_typer(team.team_app, name="team")
 app.add_typer(meetings.meeting_app, name="meeting")
-app.add_typer(attendance.attendance_app, name="attendance")
+app.add_typer(meetings.attendance_app, name="attendance")
 app.add_typer(minutes.minutes_app, name="minutes")
 app.add_typer(resolutions.resolution_app, name="resolution")
-app.add_typer(entity.entity_app, name="entity")
+app.add_typer(team.entity_app, name="entity")
 app.add_typer(documents.doc_app, name="doc")
 app.add_typer(gmina.person_app, name="person")
 app.add_typer(accounts.account_app, name="account")

@@ -1,9 +1,11 @@
-"""`mlw pact …` and `mlw commitment …`: signatories, theses and commitments."""
+"""`mlw pact …`, `mlw commitment …`, `mlw cooperation …`: signatories, theses, commitments,
+and the cooperation between stakeholders, lasting or ad hoc, beyond the pact."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
+from uuid import UUID
 
 import typer
 
@@ -20,6 +22,7 @@ from api.cli.options import (
     WhoArg,
     choice_option,
     date_option,
+    id_argument,
 )
 from api.cli.refs import resolve_commitment, resolve_stakeholder
 from api.cli.support import answer, emit, run, short, stamp, table
@@ -295,3 +298,52 @@ def withdraw(
 ) -> None:
     """Record a commitment withdrawn."""
     close(gmina, commitment, note, on, by, as_json, fulfilled=False)
+
+
+cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
+
+
+@cooperation_app.command("declare")
+def declare(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    partner: WhoArg,
+    subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
+    form: FormOpt = CooperationForm.LASTING,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a stakeholder cooperates with a partner (the first reaches out)."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        return reg.declare_cooperation(
+            gid,
+            resolve_stakeholder(reg, stakeholder, gid),
+            resolve_stakeholder(reg, partner, gid),
+            subject=subject,
+            form=form,
+            **stamp(by, on),
+        )
+
+    cid = run(act, as_json)
+    emit({"id": cid}, as_json, f"Cooperation recorded: {cid}")
+
+
+@cooperation_app.command("end")
+def end(
+    gmina: GminaArg,
+    cooperation: Annotated[UUID, id_argument("cooperation", help="Id of the cooperation.")],
+    reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a cooperation ended."""
+
+    def act(reg: Registry) -> Any:
+        reg.end_cooperation(reg.find_gmina(gmina), cooperation, reason=reason, **stamp(by, on))
+
+    run(act, as_json)
+    emit({"ended": str(cooperation)}, as_json, "Cooperation ended.")
