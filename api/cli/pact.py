@@ -28,7 +28,7 @@ from api.cli.refs import resolve_commitment, resolve_stakeholder
 from api.cli.support import answer, emit, run, short, stamp, table
 from domain.values import CooperationForm, ParticipantRole
 from registry.application import Registry
-from registry.views import PactView
+from registry.views import PactView, PartyView
 
 pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")
 commitment_app = typer.Typer(help="Commitments: made, revised, fulfilled, withdrawn.")
@@ -79,6 +79,11 @@ def describe_pact(p: PactView) -> str:
     return "\n".join(lines)
 
 
+def party(app: Registry, gmina_id: UUID, stakeholder_id: UUID) -> PartyView:
+    """A stakeholder's place in the gmina's pact: joined, left, as whom."""
+    return next(p for p in app.get_pact(gmina_id).parties if p.stakeholder_id == stakeholder_id)
+
+
 @pact_app.command("show")
 def show(
     gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
@@ -124,7 +129,7 @@ def join(
             role=role,
             **stamp(by, on),
         )
-        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+        return party(app, gid, sid)
 
     answer(act, as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
 
@@ -144,7 +149,7 @@ def leave(
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
         app.leave_pact(gid, sid, reason=reason, **stamp(by, on))
-        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+        return party(app, gid, sid)
 
     answer(act, as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
 

@@ -34,6 +34,24 @@ def resolve(
     raise NotFoundError(missing, ref=ref)
 
 
+# What a resolver says when nothing matches, and when several do.
+STAKEHOLDER = (
+    "No stakeholder with id, id prefix or name {ref!r}.",
+    "{ref!r} names {count} stakeholders; be more exact.",
+    "stakeholder",
+)
+COMMITMENT = (
+    "No commitment {ref!r} in this pact.",
+    "{ref!r} names {count} commitments; be more exact.",
+    "commitment",
+)
+ENTITY = (
+    "No entity {ref!r} chosen by this gmina's team.",
+    "{ref!r} names {count} entities; be more exact.",
+    "entity",
+)
+
+
 def resolve_stakeholder(app: Registry, ref: str, gmina_id: UUID | None = None) -> UUID:
     """A stakeholder from its id, the first characters of its id, or its exact name."""
     try:
@@ -42,35 +60,17 @@ def resolve_stakeholder(app: Registry, ref: str, gmina_id: UUID | None = None) -
         pass
     gminas = [gmina_id] if gmina_id else [g.id for g in app.list_gminas()]
     records = [(v.id, v.name) for g in gminas for v in app.catalogue(g, include_archived=True)]
-    return resolve(
-        ref.strip(),
-        records,
-        "No stakeholder with id, id prefix or name {ref!r}.",
-        "{ref!r} names {count} stakeholders; be more exact.",
-        "stakeholder",
-    )
+    return resolve(ref.strip(), records, *STAKEHOLDER)
 
 
 def resolve_commitment(app: Registry, gmina_id: UUID, ref: str) -> UUID:
     """A commitment of the gmina's pact from its id or the first characters of it."""
-    return resolve(
-        ref,
-        [(c.id, "") for c in app.get_pact(gmina_id).commitments],
-        "No commitment {ref!r} in this pact.",
-        "{ref!r} names {count} commitments; be more exact.",
-        "commitment",
-    )
+    return resolve(ref, [(c.id, "") for c in app.get_pact(gmina_id).commitments], *COMMITMENT)
 
 
 def resolve_entity(app: Registry, gmina_id: UUID, ref: str) -> UUID:
     """An entity the gmina's team chose, from its id or the first characters of it."""
-    return resolve(
-        ref,
-        [(e.id, "") for e in app.list_entities(gmina_id)],
-        "No entity {ref!r} chosen by this gmina's team.",
-        "{ref!r} names {count} entities; be more exact.",
-        "entity",
-    )
+    return resolve(ref, [(e.id, "") for e in app.list_entities(gmina_id)], *ENTITY)
 
 
 def resolve_action(app: Registry, meeting_id: UUID, ref: str) -> UUID:
