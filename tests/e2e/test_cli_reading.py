@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import json
 from importlib.metadata import entry_points
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from tests.e2e.test_cli import mlw as shell  # noqa: F401 (a fixture)
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
-    monkeypatch.setenv("MLW_USER", "moderatorka.ala")
+def mlw(shell):  # type: ignore[no-untyped-def]  # noqa: F811
+    """`mlw` on a fresh SQLite file (see test_cli) with Zielony Jar registered."""
 
     def call(*args: str, code: int = 0):  # type: ignore[no-untyped-def]
-        result = runner.invoke(app, list(args))
+        result = shell(*args, ok=code == 0)
         assert result.exit_code == code, result.output
         return result
 
