@@ -134,7 +134,7 @@ def edit(
         "resources_offered": resource,
         "contact": contact,
     }
-    changes = {k: v for k, v in given.items() if v is not None}
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)

@@ -36,7 +36,7 @@ def lenient(enum: type[E]) -> Callable[[E | str], E | str]:
         if isinstance(text, enum):  # a default
             return text
         try:
-            return enum(text.strip().lower())
+            return enum(str(text).strip().lower())
         except ValueError:
             return text
 

@@ -260,7 +260,7 @@ def close(
     gmina: str,
     commitment: str,
     note: str,
-    on: str | None,
+    on: date | None,
     by: str | None,
     as_json: bool,
     fulfilled: bool,

@@ -142,5 +142,5 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-def short(uid: UUID | None) -> str:
+def short(uid: UUID | str | None) -> str:
     return str(uid)[:8] if uid else ""

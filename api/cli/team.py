@@ -223,13 +223,13 @@ def created(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity created or re-created."""
-    terms = {"recreated": recreated, "decided_by": decided_by}
-    entity_step(
-        gmina,
-        entity,
-        as_json,
-        lambda app, g, e: app.record_entity_created(g, e, **terms, **stamp(by, on)),
-    )
+
+    def was_created(app: Registry, gid: UUID, eid: UUID) -> None:
+        app.record_entity_created(
+            gid, eid, recreated=recreated, decided_by=decided_by, **stamp(by, on)
+        )
+
+    entity_step(gmina, entity, as_json, was_created)
 
 
 @entity_app.command("registered")
@@ -243,13 +243,13 @@ def registered(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity's status granted or its registration: by whom, number, date."""
-    terms = {"authority": authority, "decision_number": decision_number}
-    entity_step(
-        gmina,
-        entity,
-        as_json,
-        lambda app, g, e: app.record_entity_registered(g, e, **terms, **stamp(by, on)),
-    )
+
+    def was_registered(app: Registry, gid: UUID, eid: UUID) -> None:
+        app.record_entity_registered(
+            gid, eid, authority=authority, decision_number=decision_number, **stamp(by, on)
+        )
+
+    entity_step(gmina, entity, as_json, was_registered)
 
 
 @entity_app.command("lost")
@@ -263,13 +263,13 @@ def lost(
     as_json: JsonOpt = False,
 ) -> None:
     """Record the entity's status lost."""
-    terms = {"reason": reason, "decided_by": decided_by}
-    entity_step(
-        gmina,
-        entity,
-        as_json,
-        lambda app, g, e: app.record_entity_status_lost(g, e, **terms, **stamp(by, on)),
-    )
+
+    def was_lost(app: Registry, gid: UUID, eid: UUID) -> None:
+        app.record_entity_status_lost(
+            gid, eid, reason=reason, decided_by=decided_by, **stamp(by, on)
+        )
+
+    entity_step(gmina, entity, as_json, was_lost)
 
 
 @entity_app.command("list")
