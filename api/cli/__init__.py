@@ -15,7 +15,6 @@ from api.cli import (
     documents,
     gmina,
     meetings,
-    minutes,
     network,
     pact,
     resolutions,
@@ -37,7 +36,7 @@ app.add_typer(pact.cooperation_app, name="cooperation")
 app.add_typer(team.team_app, name="team")
 app.add_typer(meetings.meeting_app, name="meeting")
 app.add_typer(meetings.attendance_app, name="attendance")
-app.add_typer(minutes.minutes_app, name="minutes")
+app.add_typer(meetings.minutes_app, name="minutes")
 app.add_typer(resolutions.resolution_app, name="resolution")
 app.add_typer(team.entity_app, name="entity")
 app.add_typer(documents.doc_app, name="doc")

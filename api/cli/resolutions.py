@@ -9,7 +9,7 @@ from uuid import UUID
 
 import typer
 
-from api.cli.minutes import MeetingArg, describe_vote
+from api.cli.meetings import MeetingArg, describe_vote
 from api.cli.options import (
     AsOfOpt,
     ByOpt,
