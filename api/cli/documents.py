@@ -77,7 +77,11 @@ def document(
     """`mlw doc KIND`: one command for every kind of document, the kind being its name."""
     kind = DocumentKind(ctx.info_name)
     which = KINDS[kind][1]
-    subject = {"--meeting": meeting, "--resolution": resolution}.get(which or "") or ""
+    given = {"--meeting": meeting, "--resolution": resolution}
+    for option, value in given.items():
+        if value is not None and option != which:  # as if the kind had no such option
+            ctx.fail(f"No such option: {option}")
+    subject = given.get(which or "") or ""
     if which and not subject:
         ctx.fail(f"Missing option '{which}'.")
     if fmt not in FORMATS:

@@ -106,5 +106,7 @@ def test_each_kind_of_document_says_which_record_it_needs(mlw) -> None:  # type:
     assert "Missing option '--meeting'." in refused.output
     refused = mlw("doc", "resolution", "--gmina", "2640013", code=2)
     assert "Missing option '--resolution'." in refused.output
+    refused = mlw("doc", "pact", "--gmina", "2640013", "--meeting", "2026-02-10", code=2)
+    assert "No such option: --meeting" in refused.output
     drafted = mlw("doc", "catalogue", "--gmina", "2640013", "--draft", "--lang", "en")
     assert "<html" in drafted.output
