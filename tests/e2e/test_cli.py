@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from registry.cli import app
+from api.cli import app
 
 runner = CliRunner()
 

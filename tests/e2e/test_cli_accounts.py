@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import registry.cli_support as cli_support
+import api.cli.support as cli_support
+from api.cli import app
 from registry.application import Registry
-from registry.cli import app
 from registry.settings import Settings
 
 runner = CliRunner()

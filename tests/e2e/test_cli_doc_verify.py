@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from projections.cli_documents import doc_app
-from registry.cli import app
+from api.cli import app
+from api.cli.documents import doc_app
 
 runner = CliRunner()
 

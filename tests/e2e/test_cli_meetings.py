@@ -5,16 +5,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
+from api.cli import app as mlw_app
 from registry.application import Registry
-from registry.cli_meetings import mount_meeting_commands
 from registry.settings import Settings
 
 runner = CliRunner()
-mlw_app = typer.Typer()
-mount_meeting_commands(mlw_app)
 BY = "moderatorka.ala"
 
 

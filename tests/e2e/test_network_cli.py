@@ -9,14 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from projections.cli import mount
+from api.cli import app as mlw_app
 from registry.application import Registry
-from registry.cli import app
 from registry.settings import Settings
 from tests.integration.test_network_story import gmina_around_its_gops
 
 runner = CliRunner()
-mlw_app = mount(app)
 
 
 @pytest.fixture
@@ -69,9 +67,6 @@ def test_the_timeline_command_shows_who_recorded_each_fact(mlw) -> None:  # type
 
 
 def test_a_facilitator_declares_and_ends_a_cooperation_from_the_shell(mlw) -> None:  # type: ignore[no-untyped-def]
-    from registry.cli_cooperation import cooperation_app
-
-    mlw_app.add_typer(cooperation_app, name="cooperation")
     out = mlw(
         "cooperation",
         "declare",

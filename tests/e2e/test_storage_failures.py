@@ -21,8 +21,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
+from api.cli import app as mlw
 from registry.application import Registry
-from registry.cli import app as mlw
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in
 

@@ -28,7 +28,7 @@ def without_weasyprint(tmp_path: Path, *code: str) -> subprocess.CompletedProces
     )
 
 
-MLW = "import sys; from registry.cli import main; sys.argv = ['mlw', *sys.argv[1:]]; main()"
+MLW = "import sys; from api.cli import main; sys.argv = ['mlw', *sys.argv[1:]]; main()"
 
 
 def test_weasyprint_is_really_hidden_in_these_tests(tmp_path: Path) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from api.cli import app as mlw_app
 from domain.errors import InvalidInputError, RuleViolationError
 from registry.application import Registry
 from registry.backup import gmina_facts, read_backup, restore_backup, take_backup, write_backup
-from registry.cli import app as mlw_app
 from registry.personal_data import ERASED
 from registry.settings import Settings
 from tests.conftest import settings_for

@@ -81,7 +81,7 @@ def start_worker(settings: Settings) -> subprocess.Popen[str]:
             MLW_POSTGRES_USER=settings.postgres_user,
             MLW_POSTGRES_SCHEMA=settings.postgres_schema,
         )
-    command = [sys.executable, "-c", "from registry.cli import main; main()", "worker"]
+    command = [sys.executable, "-c", "from api.cli import main; main()", "worker"]
     return subprocess.Popen(
         [*command, "--poll", "0.1"],
         env=env,

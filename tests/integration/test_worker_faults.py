@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from eventsourcing.persistence import OperationalError
 
-from projections.cli_worker import Worker
+from api.cli.workers import Worker
 from projections.read_models import PROJECTIONS, ReadModels
 from registry.application import Registry
 

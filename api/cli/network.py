@@ -1,8 +1,4 @@
-"""`mlw network`, `mlw risks`, `mlw export`, `mlw timeline`: the network as facilitators see it.
-
-These commands sit one layer above the registry's command line: ``mount(app)`` adds them
-to it, and ``main`` runs the whole `mlw` with them mounted.
-"""
+"""`mlw network`, `mlw risks`, `mlw export`, `mlw timeline`: the network as facilitators see it."""
 
 from __future__ import annotations
 
@@ -11,17 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
-from projections import cli_worker
+from api.cli.options import AsOfOpt, GminaArg, JsonOpt
+from api.cli.support import emit, run, short, table
 from projections.collaboration import CollaborationView, NetworkReport
 from projections.exports import FORMATS, export
 from projections.read_models import ReadModels
 from projections.risks import Flag
 from projections.timeline import timeline as read_timeline
 from registry.application import Registry
-from registry.cli_support import AsOfOpt, JsonOpt, emit, parse_date, run, short, table
 
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="pl or en: the language of the sentences.")]
+
+commands = typer.Typer()
 
 
 def describe_network(r: NetworkReport) -> str:
@@ -68,26 +65,25 @@ def with_view(action: Any) -> Any:
     return act
 
 
+@commands.command("network")
 def network(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """Who cooperates with whom: measures per stakeholder and for the whole network."""
-    report = run(
-        with_view(lambda reg, v: v.network(reg.find_gmina(gmina), parse_date(as_of, "as_of"))),
-        as_json,
-    )
+    on = as_of
+    report = run(with_view(lambda reg, v: v.network(reg.find_gmina(gmina), on)), as_json)
     emit(report, as_json, describe_network)
 
 
+@commands.command("risks")
 def risks(
     gmina: GminaArg, as_of: AsOfOpt = None, lang: LangOpt = "pl", as_json: JsonOpt = False
 ) -> None:
     """Risk flags of domination and exclusion, each in one sentence with its numbers."""
-    flags = run(
-        with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), parse_date(as_of, "as_of"))),
-        as_json,
-    )
+    on = as_of
+    flags = run(with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), on)), as_json)
     emit(flags, as_json, lambda fs: describe_flags(fs, lang))
 
 
+@commands.command("export")
 def export_network(
     gmina: GminaArg,
     fmt_: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")],
@@ -98,13 +94,8 @@ def export_network(
     if fmt_ not in FORMATS:
         typer.secho(f"Refused: choose a format of {', '.join(FORMATS)}.", err=True)
         raise typer.Exit(code=1)
-    text = run(
-        with_view(
-            lambda reg, v: export(
-                v.snapshot(reg.find_gmina(gmina), parse_date(as_of, "as_of")), fmt_
-            )
-        )
-    )
+    on = as_of
+    text = run(with_view(lambda reg, v: export(v.snapshot(reg.find_gmina(gmina), on), fmt_)))
     if output is None:
         print(text)
     else:
@@ -112,6 +103,7 @@ def export_network(
         print(f"Written {output}")
 
 
+@commands.command("timeline")
 def timeline(
     gmina: GminaArg,
     as_of: AsOfOpt = None,
@@ -119,9 +111,9 @@ def timeline(
     as_json: JsonOpt = False,
 ) -> None:
     """Every recorded fact of the gmina: what, when it took effect, who recorded it."""
+    on = as_of
 
     def act(reg: Registry) -> Any:
-        on = parse_date(as_of, "as_of")  # refused inside run: one line, no traceback
         with ReadModels(reg) as models:
             models.catch_up()
             gid = reg.find_gmina(gmina)
@@ -137,19 +129,3 @@ def timeline(
 
 def short_ref(value: str) -> str:
     return value[:8]
-
-
-def mount(app: typer.Typer) -> typer.Typer:
-    """Add the network commands to the `mlw` command line."""
-    app.command("network")(network)
-    app.command("risks")(risks)
-    app.command("export")(export_network)
-    app.command("timeline")(timeline)
-    cli_worker.mount(app)
-    return app
-
-
-def main() -> None:
-    from registry.cli import app
-
-    mount(app)()

@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, time
 from typing import Annotated, Any
 from uuid import UUID
 
 import typer
 
-from domain.effects import (
-    AdmitSignatory,
-    AdoptPact,
-    AdvanceStage,
-    AmendPact,
-    ApproveMinutes,
-    ChangeRules,
-    ChooseEntity,
-    Effect,
-    RecordEntityCreated,
-    RecordEntityRegistered,
-    RecordEntityStatusLost,
-)
-from domain.errors import InvalidInputError, NotFoundError
-from domain.values import Stage
-from domain.voting import TeamRules
-from registry.application import Registry
-from registry.cli_entity import resolve_entity
-from registry.cli_minutes import MeetingArg, describe_vote, meeting_ref
-from registry.cli_support import (
+from api.cli.meetings import MeetingArg, describe_vote
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
+    GminaArg,
     JsonOpt,
-    emit,
-    parse_date,
-    recorder,
-    resolve_stakeholder,
-    run,
-    table,
+    MajorityOpt,
+    QuorumOpt,
+    choice_argument,
+    choice_option,
+    date_option,
+    time_option,
 )
-from registry.cli_team import GminaArg, required_date, required_time
+from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
+from api.cli.support import answer, emit, fail, recorder, run, table
+from domain import effects as effect
+from domain.entity import EntityType
+from domain.errors import InvalidInputError
+from domain.values import Stage
+from domain.voting import TeamRules, VoteChoice
+from registry.application import Registry
 from registry.entities import parse_entity_type
 from registry.meeting_views import ResolutionView
 from registry.team import parse_rules
@@ -46,16 +38,6 @@ resolution_app = typer.Typer(help="Resolutions of the team (uchwały): proposed,
 
 ResolutionArg = Annotated[str, typer.Argument(help="Resolution: its number '3/2026', or id.")]
 WhoList = Annotated[list[str] | None, typer.Option(help="A member (repeat).")]
-
-
-def resolve_resolution(app: Registry, gmina_id: UUID, ref: str) -> UUID:
-    ref = ref.strip()
-    if "/" in ref:
-        return app.find_resolution(gmina_id, ref)
-    ids = [r.id for r in app.list_resolutions(gmina_id) if str(r.id).startswith(ref.lower())]
-    if len(ids) == 1:
-        return ids[0]
-    raise NotFoundError(f"No single resolution {ref!r} of this gmina's team.")
 
 
 def describe_resolution(r: ResolutionView) -> str:
@@ -73,6 +55,20 @@ def outcome(app: Registry, resolution_id: UUID) -> ResolutionView:
     return app.get_resolution(resolution_id)
 
 
+def resolution_step(
+    gmina: str, resolution: str, record: Callable[[Registry, UUID, UUID], object], as_json: bool
+) -> None:
+    """Record a step of a resolution's vote (``record(app, gmina_id, resolution_id)``), show it."""
+
+    def act(app: Registry) -> Any:
+        gid = app.find_gmina(gmina)
+        rid = resolve_resolution(app, gid, resolution)
+        record(app, gid, rid)
+        return outcome(app, rid)
+
+    answer(act, as_json, describe_resolution)
+
+
 @resolution_app.command("propose")
 def propose(
     gmina: GminaArg,
@@ -85,18 +81,20 @@ def propose(
     adopt_pact: Annotated[bool, typer.Option(help="Adopts the pact (stage 4).")] = False,
     admit: Annotated[list[str] | None, typer.Option(help="Admitted to the pact (repeat).")] = None,
     thesis: Annotated[list[str] | None, typer.Option(help="New pact thesis (repeat).")] = None,
-    choose_entity: Annotated[str | None, typer.Option(help="cis, kis, zaz, wtz, …")] = None,
+    choose_entity: Annotated[
+        EntityType | None, choice_option(EntityType, help="Chooses an entity of this kind.")
+    ] = None,
     entity_name: Annotated[str, typer.Option(help="Name of the chosen entity.")] = "",
     entity_created: Annotated[str | None, typer.Option(help="Entity recorded created.")] = None,
     recreated: Annotated[bool, typer.Option(help="…re-created rather than new.")] = False,
     entity_registered: Annotated[str | None, typer.Option(help="Entity registered.")] = None,
     authority: Annotated[str, typer.Option(help="…by this authority.")] = "",
     decision_number: Annotated[str, typer.Option(help="…under this number.")] = "",
-    decided_on: Annotated[str | None, typer.Option(help="…on this date.")] = None,
+    decided_on: Annotated[date | None, date_option(help="…on this date.")] = None,
     entity_lost: Annotated[str | None, typer.Option(help="Entity that lost its status.")] = None,
     lost_reason: Annotated[str, typer.Option(help="…for this reason.")] = "",
-    quorum: Annotated[str | None, typer.Option(help="New quorum rule.")] = None,
-    majority: Annotated[str | None, typer.Option(help="New majority rule.")] = None,
+    quorum: QuorumOpt = None,
+    majority: MajorityOpt = None,
     approve_minutes: Annotated[list[str] | None, typer.Option(help="Minutes approved.")] = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -105,33 +103,38 @@ def propose(
 
     def act(app: Registry) -> Any:
         gid, mid = meeting_ref(app, gmina, meeting)
-        effects: list[Effect] = []
+        effects: list[effect.Effect] = []
         if advance_stage is not None:
             try:
-                effects.append(AdvanceStage(Stage(advance_stage)))
+                effects.append(effect.AdvanceStage(Stage(advance_stage)))
             except ValueError:
                 raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
         if adopt_pact:
-            effects.append(AdoptPact())
-        effects += [AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
+            effects.append(effect.AdoptPact())
+        effects += [effect.AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
         if thesis:
-            effects.append(AmendPact(list(thesis)))
+            effects.append(effect.AmendPact(list(thesis)))
         if choose_entity:
-            effects.append(ChooseEntity(parse_entity_type(choose_entity), entity_name))
+            effects.append(effect.ChooseEntity(parse_entity_type(choose_entity), entity_name))
         if entity_created:
-            effects.append(RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated))
+            effects.append(
+                effect.RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated)
+            )
         if entity_registered:
             eid = resolve_entity(app, gid, entity_registered)
-            day = required_date(decided_on or "", "decided_on")
-            effects.append(RecordEntityRegistered(eid, authority, decision_number, day))
+            if decided_on is None:
+                raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
+            effects.append(
+                effect.RecordEntityRegistered(eid, authority, decision_number, decided_on)
+            )
         if entity_lost:
             effects.append(
-                RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
+                effect.RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
             )
         if quorum or majority:
             base = app.team_of(gid).rules_history[-1].rules
-            effects.append(ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
-        effects += [ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
+            effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
+        effects += [effect.ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
         rid = app.propose_resolution(
             mid,
             title=title,
@@ -143,14 +146,14 @@ def propose(
         )
         return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    answer(act, as_json, describe_resolution)
 
 
 @resolution_app.command("vote")
 def vote(
     gmina: GminaArg,
     resolution: ResolutionArg,
-    at: Annotated[str, typer.Option(help="When it was put to the vote, HH:MM.")],
+    at: Annotated[time, time_option(help="When it was put to the vote.")],
     yes: Annotated[list[str] | None, typer.Option("--for", help="Voted for (repeat).")] = None,
     against: WhoList = None,
     abstain: WhoList = None,
@@ -162,48 +165,42 @@ def vote(
 ) -> None:
     """Record the whole vote at once; an adopted resolution's effects are recorded with it."""
 
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        rid = resolve_resolution(app, gid, resolution)
-        counted = None
-        if totals:
-            try:
-                f, a, ab = (int(n) for n in totals.split("/"))
-            except ValueError:
-                raise InvalidInputError(
-                    "totals", "Write the totals as for/against/abstained."
-                ) from None
-            counted = (f, a, ab)
+    counted = None
+    if totals:
+        try:
+            f, a, ab = (int(n) for n in totals.split("/"))
+        except ValueError:
+            fail(InvalidInputError("totals", "Write the totals as for/against/abstained."), as_json)
+        counted = (f, a, ab)
+
+    def voted(app: Registry, gid: UUID, rid: UUID) -> None:
         app.vote(
             rid,
-            at=required_time(at, "at"),
+            at=at,
             votes_for=[resolve_stakeholder(app, w, gid) for w in yes or []],
             votes_against=[resolve_stakeholder(app, w, gid) for w in against or []],
             abstentions=[resolve_stakeholder(app, w, gid) for w in abstain or []],
             totals=counted,
             recorded_by=recorder(by),
         )
-        return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, voted, as_json)
 
 
 @resolution_app.command("open")
 def open_vote(
     gmina: GminaArg,
     resolution: ResolutionArg,
-    at: Annotated[str, typer.Option(help="When it is put to the vote, HH:MM.")],
+    at: Annotated[time, time_option(help="When it is put to the vote.")],
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Put a resolution to the vote (then `ballot` each member, then `close`)."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        app.open_vote(rid, at=required_time(at, "at"), recorded_by=recorder(by))
-        return outcome(app, rid)
+    def vote_opened(app: Registry, _: UUID, rid: UUID) -> None:
+        app.open_vote(rid, at=at, recorded_by=recorder(by))
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, vote_opened, as_json)
 
 
 @resolution_app.command("ballot")
@@ -211,20 +208,18 @@ def ballot(
     gmina: GminaArg,
     resolution: ResolutionArg,
     member: Annotated[str, typer.Argument(help="The member voting.")],
-    choice: Annotated[str, typer.Argument(help="for, against or abstain.")],
+    choice: Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")],
     by: ByOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record one member's vote."""
 
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        rid = resolve_resolution(app, gid, resolution)
-        sid = resolve_stakeholder(app, member, gid)
-        app.cast_ballot(rid, sid, choice, recorded_by=recorder(by))
-        return outcome(app, rid)
+    def ballot_cast(app: Registry, gid: UUID, rid: UUID) -> None:
+        app.cast_ballot(
+            rid, resolve_stakeholder(app, member, gid), choice, recorded_by=recorder(by)
+        )
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, ballot_cast, as_json)
 
 
 @resolution_app.command("close")
@@ -233,12 +228,12 @@ def close(
 ) -> None:
     """Count the votes: adopted or rejected, by the rules and who was present."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        app.close_vote(rid, recorded_by=recorder(by))
-        return outcome(app, rid)
-
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(
+        gmina,
+        resolution,
+        lambda app, _, rid: app.close_vote(rid, recorded_by=recorder(by)),
+        as_json,
+    )
 
 
 @resolution_app.command("withdraw")
@@ -251,12 +246,10 @@ def withdraw(
 ) -> None:
     """Withdraw a draft before the vote; its number stays used."""
 
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
+    def withdrawn(app: Registry, _: UUID, rid: UUID) -> None:
         app.withdraw_resolution(rid, reason=reason, recorded_by=recorder(by))
-        return outcome(app, rid)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    resolution_step(gmina, resolution, withdrawn, as_json)
 
 
 @resolution_app.command("show")
@@ -267,9 +260,9 @@ def show(
 
     def act(app: Registry) -> Any:
         rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        return app.get_resolution(rid, as_of=parse_date(as_of, "as_of"))
+        return app.get_resolution(rid, as_of=as_of)
 
-    emit(run(act, as_json), as_json, describe_resolution)
+    answer(act, as_json, describe_resolution)
 
 
 @resolution_app.command("list")
@@ -281,9 +274,7 @@ def list_resolutions(
 ) -> None:
     """The team's resolutions in number order."""
     views = run(
-        lambda app: app.list_resolutions(
-            app.find_gmina(gmina), year=year, as_of=parse_date(as_of, "as_of")
-        ),
+        lambda app: app.list_resolutions(app.find_gmina(gmina), year=year, as_of=as_of),
         as_json,
     )
     rows = [

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from api.cli.options import ByOpt, JsonOpt, choice_option
+from api.cli.support import answer, emit, recorder, run, table
 from domain.account import ROLES
 from registry.access import AccountView
 from registry.application import Registry
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run, table
 
 account_app = typer.Typer(help="Accounts of facilitators, regional coordinators and observers.")
+
+# The roles an account may have, as an enum so that --help and completion offer them.
+AccountRole = StrEnum("AccountRole", {role.upper(): role for role in ROLES})  # type: ignore[misc]
 
 UserArg = Annotated[str, typer.Argument(help="The account's username.")]
 GminaOpt = Annotated[
@@ -30,7 +35,7 @@ def describe(a: AccountView) -> str:
 @account_app.command("add")
 def add(
     username: UserArg,
-    role: Annotated[str, typer.Option(help=f"One of {', '.join(ROLES)}.")],
+    role: Annotated[AccountRole, choice_option(AccountRole, help="What the account may do.")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, help="The password.")],
     name: Annotated[str, typer.Option(help="Display name.")] = "",
     gmina: GminaOpt = None,
@@ -44,7 +49,7 @@ def add(
         reg.open_account(
             username,
             password=password,
-            role=role,
+            role=str(role),
             display_name=name,
             gmina_ids=[reg.find_gmina(g) for g in gmina or []],
             voivodeship=voivodeship,
@@ -52,7 +57,7 @@ def add(
         )
         return reg.get_account(username)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
 @account_app.command("grant")
@@ -74,7 +79,7 @@ def grant(
         )
         return reg.get_account(username)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
 @account_app.command("passwd")

@@ -1,34 +1,37 @@
-"""`mlw pact …` and `mlw commitment …`: signatories, theses and commitments."""
+"""`mlw pact …`, `mlw commitment …`, `mlw cooperation …`: signatories, theses, commitments,
+and the cooperation between stakeholders, lasting or ad hoc, beyond the pact."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
+from uuid import UUID
 
 import typer
 
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
+    DueOpt,
+    FormOpt,
+    GminaArg,
     JsonOpt,
     OnOpt,
+    ResourceOpt,
     VersionOpt,
-    emit,
-    parse_date,
-    recorder,
-    resolve_commitment,
-    resolve_stakeholder,
-    run,
-    short,
-    table,
+    WhoArg,
+    choice_option,
+    date_option,
+    id_argument,
 )
-from registry.views import PactView
+from api.cli.refs import resolve_commitment, resolve_stakeholder
+from api.cli.support import answer, emit, run, short, stamp, table
+from domain.values import CooperationForm, ParticipantRole
+from registry.application import Registry
+from registry.views import PactView, PartyView
 
 pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")
 commitment_app = typer.Typer(help="Commitments: made, revised, fulfilled, withdrawn.")
-
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
-WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
 
 
 def describe_pact(p: PactView) -> str:
@@ -76,15 +79,18 @@ def describe_pact(p: PactView) -> str:
     return "\n".join(lines)
 
 
+def party(app: Registry, gmina_id: UUID, stakeholder_id: UUID) -> PartyView:
+    """A stakeholder's place in the gmina's pact: joined, left, as whom."""
+    return next(p for p in app.get_pact(gmina_id).parties if p.stakeholder_id == stakeholder_id)
+
+
 @pact_app.command("show")
 def show(
     gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Show the pact, now or as it stood on a date."""
     view = run(
-        lambda app: app.get_pact(
-            app.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
-        ),
+        lambda app: app.get_pact(app.find_gmina(gmina), as_of=as_of, version=version),
         as_json,
     )
     emit(view, as_json, describe_pact)
@@ -100,10 +106,10 @@ def join(
     ] = None,
     representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
     representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
-    form: Annotated[str, typer.Option(help="lasting or ad_hoc.")] = "lasting",
+    form: FormOpt = CooperationForm.LASTING,
     role: Annotated[
-        str, typer.Option(help="associated_institution, supporter or user.")
-    ] = "associated_institution",
+        ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")
+    ] = ParticipantRole.ASSOCIATED_INSTITUTION,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -121,12 +127,11 @@ def join(
             representative_function=representative_function,
             form=form,
             role=role,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            **stamp(by, on),
         )
-        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+        return party(app, gid, sid)
 
-    emit(run(act, as_json), as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+    answer(act, as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
 
 
 @pact_app.command("leave")
@@ -143,12 +148,10 @@ def leave(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
-        app.leave_pact(
-            gid, sid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
-        return next(p for p in app.get_pact(gid).parties if p.stakeholder_id == sid)
+        app.leave_pact(gid, sid, reason=reason, **stamp(by, on))
+        return party(app, gid, sid)
 
-    emit(run(act, as_json), as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
+    answer(act, as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
 
 
 @pact_app.command("theses")
@@ -166,26 +169,24 @@ def theses(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         if thesis:
-            app.set_theses(gid, thesis, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+            app.set_theses(gid, thesis, **stamp(by, on))
         return app.get_pact(gid).theses
 
-    emit(run(act, as_json), as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
+    answer(act, as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
 
 
 @commitment_app.command("make")
 def make(
     gmina: GminaArg,
     stakeholder: WhoArg,
-    resource: Annotated[
-        str, typer.Option(help="money, premises, staff, equipment, time, know_how, in_kind, other.")
-    ],
+    resource: ResourceOpt,
     description: Annotated[str, typer.Option(help="What is committed.")],
     quantity: Annotated[str | None, typer.Option(help="How much (e.g. 5000 or 12,5).")] = None,
     unit: Annotated[str, typer.Option(help="Unit: zł, h/mies., m², …")] = "",
     beneficiary: Annotated[str, typer.Option("--for", help="For whom (a group).")] = "",
     for_stakeholder: Annotated[str | None, typer.Option(help="For this stakeholder.")] = None,
     jointly_with: Annotated[list[str] | None, typer.Option(help="Joint with (repeat).")] = None,
-    due: Annotated[str | None, typer.Option(help="By when (YYYY-MM-DD).")] = None,
+    due: DueOpt = None,
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -206,14 +207,13 @@ def make(
             if for_stakeholder
             else None,
             joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
-            due_on=parse_date(due, "due"),
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            due_on=due,
+            **stamp(by, on),
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
     )
@@ -226,7 +226,7 @@ def revise(
     description: Annotated[str | None, typer.Option()] = None,
     quantity: Annotated[str | None, typer.Option()] = None,
     unit: Annotated[str | None, typer.Option()] = None,
-    due: Annotated[str | None, typer.Option(help="New deadline (YYYY-MM-DD).")] = None,
+    due: Annotated[date | None, date_option(help="New deadline.")] = None,
     note: Annotated[str, typer.Option(help="Why it changed.")] = "",
     on: OnOpt = None,
     by: ByOpt = None,
@@ -243,25 +243,24 @@ def revise(
         gid = app.find_gmina(gmina)
         cid = resolve_commitment(app, gid, commitment)
         if due is not None:
-            changes["due_on"] = parse_date(due, "due")
+            changes["due_on"] = due
         app.revise_commitment(
             gid,
             cid,
             note=note,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            **stamp(by, on),
             **changes,
         )
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(run(act, as_json), as_json, lambda c: f"Commitment {short(c.id)} revised.")
+    answer(act, as_json, lambda c: f"Commitment {short(c.id)} revised.")
 
 
 def close(
     gmina: str,
     commitment: str,
     note: str,
-    on: str | None,
+    on: date | None,
     by: str | None,
     as_json: bool,
     fulfilled: bool,
@@ -270,11 +269,11 @@ def close(
         gid = app.find_gmina(gmina)
         cid = resolve_commitment(app, gid, commitment)
         method = app.fulfil_commitment if fulfilled else app.withdraw_commitment
-        method(gid, cid, note=note, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        method(gid, cid, note=note, **stamp(by, on))
         return next(c for c in app.get_pact(gid).commitments if c.id == cid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda c: f"Commitment {short(c.id)} {c.state} on {c.closed_on}.",
     )
@@ -304,3 +303,52 @@ def withdraw(
 ) -> None:
     """Record a commitment withdrawn."""
     close(gmina, commitment, note, on, by, as_json, fulfilled=False)
+
+
+cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
+
+
+@cooperation_app.command("declare")
+def declare(
+    gmina: GminaArg,
+    stakeholder: WhoArg,
+    partner: WhoArg,
+    subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
+    form: FormOpt = CooperationForm.LASTING,
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a stakeholder cooperates with a partner (the first reaches out)."""
+
+    def act(reg: Registry) -> Any:
+        gid = reg.find_gmina(gmina)
+        return reg.declare_cooperation(
+            gid,
+            resolve_stakeholder(reg, stakeholder, gid),
+            resolve_stakeholder(reg, partner, gid),
+            subject=subject,
+            form=form,
+            **stamp(by, on),
+        )
+
+    cid = run(act, as_json)
+    emit({"id": cid}, as_json, f"Cooperation recorded: {cid}")
+
+
+@cooperation_app.command("end")
+def end(
+    gmina: GminaArg,
+    cooperation: Annotated[UUID, id_argument("cooperation", help="Id of the cooperation.")],
+    reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
+    on: OnOpt = None,
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a cooperation ended."""
+
+    def act(reg: Registry) -> Any:
+        reg.end_cooperation(reg.find_gmina(gmina), cooperation, reason=reason, **stamp(by, on))
+
+    run(act, as_json)
+    emit({"ended": str(cooperation)}, as_json, "Cooperation ended.")

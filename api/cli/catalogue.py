@@ -6,25 +6,23 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus
-from registry.application import Registry
-from registry.cli_support import (
+from api.cli.options import (
     AsOfOpt,
     ByOpt,
     JsonOpt,
     OnOpt,
     VersionOpt,
-    emit,
-    parse_date,
-    recorder,
-    resolve_stakeholder,
-    run,
-    short,
-    table,
+    choice_argument,
+    choice_option,
 )
+from api.cli.refs import resolve_stakeholder
+from api.cli.support import answer, emit, run, short, stamp, table
+from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
+from registry.application import Registry
 from registry.views import StakeholderView
 
 stakeholder_app = typer.Typer(help="Catalogue entries: add, edit, recategorise, invite, archive.")
+commands = typer.Typer()
 
 
 def describe(v: StakeholderView) -> str:
@@ -63,7 +61,7 @@ def catalogue_table(views: list[StakeholderView]) -> str:
 def add(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
     name: Annotated[str, typer.Argument(help="Name of the institution or person.")],
-    subtype: Annotated[str, typer.Option(help="MLW sub-type, e.g. ngo, education, social_leader.")],
+    subtype: Annotated[SubType, choice_option(SubType, help="MLW sub-type (it names the sector).")],
     person: Annotated[
         bool, typer.Option("--person", help="A natural person (citizen leader).")
     ] = False,
@@ -102,8 +100,7 @@ def add(
             area=area,
             resources_offered=resource or [],
             contact=contact,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            **stamp(by, on),
             different_stakeholder=different_stakeholder,
         )
         return app.get_stakeholder(sid)
@@ -160,20 +157,19 @@ def edit(
         sid = resolve_stakeholder(app, stakeholder)
         app.edit_stakeholder(
             sid,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
+            **stamp(by, on),
             expected_version=expected_version,
             **changes,
         )
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Edited:\n" + describe(v))
+    answer(act, as_json, lambda v: "Edited:\n" + describe(v))
 
 
 @stakeholder_app.command("recategorise")
 def recategorise(
     stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
-    subtype: Annotated[str, typer.Argument(help="New MLW sub-type.")],
+    subtype: Annotated[SubType, choice_argument(SubType, help="New MLW sub-type.")],
     on: OnOpt = None,
     by: ByOpt = None,
     as_json: JsonOpt = False,
@@ -182,12 +178,10 @@ def recategorise(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.recategorise_stakeholder(
-            sid, subtype, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.recategorise_stakeholder(sid, subtype, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Recategorised:\n" + describe(v))
+    answer(act, as_json, lambda v: "Recategorised:\n" + describe(v))
 
 
 @stakeholder_app.command("invite")
@@ -201,10 +195,10 @@ def invite(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.invite_stakeholder(sid, recorded_by=recorder(by), effective_on=parse_date(on, "on"))
+        app.invite_stakeholder(sid, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Invited:\n" + describe(v))
+    answer(act, as_json, lambda v: "Invited:\n" + describe(v))
 
 
 @stakeholder_app.command("archive")
@@ -219,12 +213,10 @@ def archive(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        app.archive_stakeholder(
-            sid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        app.archive_stakeholder(sid, reason=reason, **stamp(by, on))
         return app.get_stakeholder(sid)
 
-    emit(run(act, as_json), as_json, lambda v: "Archived:\n" + describe(v))
+    answer(act, as_json, lambda v: "Archived:\n" + describe(v))
 
 
 @stakeholder_app.command("show")
@@ -238,15 +230,18 @@ def show(
 
     def act(app: Registry) -> Any:
         sid = resolve_stakeholder(app, stakeholder)
-        return app.get_stakeholder(sid, as_of=parse_date(as_of, "as_of"), version=version)
+        return app.get_stakeholder(sid, as_of=as_of, version=version)
 
-    emit(run(act, as_json), as_json, describe)
+    answer(act, as_json, describe)
 
 
+@commands.command("catalogue")
 def catalogue(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
-    sector: Annotated[str | None, typer.Option(help="Only this sector.")] = None,
-    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    sector: Annotated[Sector | None, choice_option(Sector, help="Only this sector.")] = None,
+    status: Annotated[
+        StakeholderStatus | None, choice_option(StakeholderStatus, help="Only this status.")
+    ] = None,
     search: Annotated[str | None, typer.Option(help="Name contains this text.")] = None,
     archived: Annotated[bool, typer.Option("--archived", help="Include archived entries.")] = False,
     as_of: AsOfOpt = None,
@@ -257,11 +252,11 @@ def catalogue(
     def act(app: Registry) -> Any:
         return app.catalogue(
             app.find_gmina(gmina),
-            as_of=parse_date(as_of, "as_of"),
+            as_of=as_of,
             sector=sector,
             status=status,
             text=search,
             include_archived=archived,
         )
 
-    emit(run(act, as_json), as_json, catalogue_table)
+    answer(act, as_json, catalogue_table)

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from types import FrameType
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -23,7 +23,10 @@ from registry.idempotency import idempotency_store_for
 from registry.settings import Settings
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
 
+commands = typer.Typer()
 
+
+@commands.command("init-db")
 def init_db() -> None:
     """Create the registry's and the read models' tables (once, before other processes)."""
     settings = dataclasses.replace(Settings.from_env(), create_tables=True)
@@ -81,6 +84,7 @@ class Worker:
         return self.applied
 
 
+@commands.command("worker")
 def worker(
     once: Annotated[bool, typer.Option("--once", help="Catch up, then exit.")] = False,
     poll: Annotated[float, typer.Option(help="Seconds between looks for new facts.")] = 0.5,
@@ -98,6 +102,7 @@ def worker(
     print(f"Worker stopped: {applied} positions applied in {time.perf_counter() - t0:.1f} s.")
 
 
+@commands.command("generate-national")
 def generate_national(
     gminas: Annotated[int, typer.Option(help="How many gminas (Poland has 2,477).")] = 2477,
     seed: Annotated[int, typer.Option(help="The same seed gives the same facts.")] = 1,
@@ -116,11 +121,3 @@ def generate_national(
         app.close()
     took = time.perf_counter() - t0
     print(f"Written {facts:,} facts in {took:.1f} s ({facts / took:,.0f} facts/s).")
-
-
-def mount(app: typer.Typer) -> Any:
-    """Add the commands for running the registry as many processes."""
-    app.command("init-db")(init_db)
-    app.command("worker")(worker)
-    app.command("generate-national")(generate_national)
-    return app

@@ -1,59 +1,26 @@
-"""`mlw`: the registry's command line for facilitators and the people who run it."""
+"""`mlw gmina …`, `mlw person …`, `mlw history`, `mlw demo`, `mlw serve`, `mlw where`."""
 
 from __future__ import annotations
 
-import importlib
 import os
+from pathlib import Path
 from typing import Annotated, Any
 from uuid import UUID
 
 import typer
 
-from domain.errors import InvalidInputError, NotFoundError
+from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, VersionOpt, id_argument
+from api.cli.refs import resolve_stakeholder
+from api.cli.support import answer, emit, recorder, run, stamp, table
+from domain.errors import NotFoundError
 from registry.application import Registry
-from registry.cli_accounts import account_app
-from registry.cli_backup import mount_backup_commands
-from registry.cli_catalogue import catalogue, stakeholder_app
-from registry.cli_cooperation import cooperation_app
-from registry.cli_meetings import mount_meeting_commands
-from registry.cli_pact import commitment_app, pact_app
-from registry.cli_support import (
-    AsOfOpt,
-    ByOpt,
-    JsonOpt,
-    OnOpt,
-    VersionOpt,
-    emit,
-    guarded,
-    parse_date,
-    parse_person,
-    recorder,
-    resolve_stakeholder,
-    run,
-    table,
-)
+from registry.personal_data import read_ledger, write_ledger
 from registry.settings import Settings
 from registry.views import GminaView, plain
 
-app = typer.Typer(
-    help="MLW Registry: local cooperation partnerships in Polish gminas.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
 gmina_app = typer.Typer(help="Gminas and their MLW partnership process.")
 person_app = typer.Typer(help="Natural persons' personal data (RODO).")
-app.add_typer(gmina_app, name="gmina")
-app.add_typer(stakeholder_app, name="stakeholder")
-app.add_typer(pact_app, name="pact")
-app.add_typer(commitment_app, name="commitment")
-app.add_typer(person_app, name="person")
-app.add_typer(cooperation_app, name="cooperation")
-app.add_typer(account_app, name="account")
-mount_meeting_commands(app)
-mount_backup_commands(app, person_app)
-app.command("catalogue")(catalogue)
-
-GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
+commands = typer.Typer()
 
 
 def describe_gmina(g: GminaView) -> str:
@@ -85,17 +52,10 @@ def register(
     """Register a gmina."""
 
     def act(reg: Registry) -> Any:
-        gid = reg.register_gmina(
-            terc,
-            name,
-            powiat,
-            voivodeship,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
-        )
+        gid = reg.register_gmina(terc, name, powiat, voivodeship, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, lambda g: "Registered:\n" + describe_gmina(g))
+    answer(act, as_json, lambda g: "Registered:\n" + describe_gmina(g))
 
 
 @gmina_app.command("list")
@@ -128,9 +88,7 @@ def show(
 ) -> None:
     """Show a gmina and its MLW stages, now or as of a date."""
     view = run(
-        lambda reg: reg.get_gmina(
-            reg.find_gmina(gmina), as_of=parse_date(as_of, "as_of"), version=version
-        ),
+        lambda reg: reg.get_gmina(reg.find_gmina(gmina), as_of=as_of, version=version),
         as_json,
     )
     emit(view, as_json, describe_gmina)
@@ -150,17 +108,10 @@ def change(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.change_gmina(
-            gid,
-            name=name,
-            powiat=powiat,
-            terc=terc,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
-        )
+        reg.change_gmina(gid, name=name, powiat=powiat, terc=terc, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
 @gmina_app.command("open")
@@ -175,12 +126,10 @@ def open_partnership(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.open_partnership(
-            gid, reason=reason, recorded_by=recorder(by), effective_on=parse_date(on, "on")
-        )
+        reg.open_partnership(gid, reason=reason, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
 @gmina_app.command("advance")
@@ -197,20 +146,13 @@ def advance(
 
     def act(reg: Registry) -> Any:
         gid = reg.find_gmina(gmina)
-        reg.advance_stage(
-            gid,
-            stage,
-            reason=reason,
-            decided_by=decided_by,
-            recorded_by=recorder(by),
-            effective_on=parse_date(on, "on"),
-        )
+        reg.advance_stage(gid, stage, reason=reason, decided_by=decided_by, **stamp(by, on))
         return reg.get_gmina(gid)
 
-    emit(run(act, as_json), as_json, describe_gmina)
+    answer(act, as_json, describe_gmina)
 
 
-@app.command("history")
+@commands.command("history")
 def history(
     ref: Annotated[str, typer.Argument(help="Id of any record, or a gmina's TERC code.")],
     as_json: JsonOpt = False,
@@ -227,8 +169,8 @@ def history(
                 rid = resolve_stakeholder(reg, ref)
         return reg.history(rid)
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda facts: table(
             [
@@ -248,7 +190,10 @@ def history(
 
 @person_app.command("erase")
 def erase(
-    person_id: Annotated[str, typer.Argument(help="The person's id (see `person list`).")],
+    person_id: Annotated[
+        UUID,
+        id_argument("person", help="The person's id (see `person list`)."),
+    ],
     gmina: Annotated[
         str | None,
         typer.Option(
@@ -260,10 +205,9 @@ def erase(
     """Erase a natural person's data for good, in every role; the organisations' history stays."""
 
     def act(reg: Registry) -> Any:
-        pid = parse_person(person_id)
         if gmina is None:
-            return {"person_id": person_id, "erased_on": reg.erase_person(pid)}
-        return plain(reg.erase_person_of(reg.find_gmina(gmina), pid))
+            return {"person_id": str(person_id), "erased_on": reg.erase_person(person_id)}
+        return plain(reg.erase_person_of(reg.find_gmina(gmina), person_id))
 
     def text(r: Any) -> str:
         lines = [f"Person {r['person_id']} erased on {r['erased_on']}."]
@@ -280,13 +224,16 @@ def erase(
             ]
         return "\n".join(lines)
 
-    emit(run(act, as_json), as_json, text)
+    answer(act, as_json, text)
 
 
 @person_app.command("redact")
 def redact(
-    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
-    record_id: Annotated[str, typer.Argument(help="The record, as the erasure listed it.")],
+    gmina: GminaArg,
+    record_id: Annotated[
+        UUID,
+        id_argument("record", help="The record, as the erasure listed it."),
+    ],
     version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
     field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
     text: Annotated[str, typer.Option("--text", help="The corrected text.")],
@@ -297,13 +244,9 @@ def redact(
     """Record a correction of a free text that names a person (the fact stays as recorded)."""
 
     def act(reg: Registry) -> Any:
-        try:
-            rid = UUID(record_id)
-        except ValueError:
-            raise InvalidInputError("record_id", f"{record_id!r} is not a record id.") from None
         digest = reg.redact_text(
             reg.find_gmina(gmina),
-            rid,
+            record_id,
             version,
             field,
             text,
@@ -312,7 +255,7 @@ def redact(
         )
         return {"digest": digest}
 
-    emit(run(act, as_json), as_json, lambda r: f"Correction recorded for text {r['digest']}.")
+    answer(act, as_json, lambda r: f"Correction recorded for text {r['digest']}.")
 
 
 @person_app.command("list")
@@ -325,8 +268,8 @@ def list_people(
     def act(reg: Registry) -> Any:
         return plain(reg.people_of(reg.find_gmina(gmina)))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda people: table(
             [
@@ -342,7 +285,27 @@ def list_people(
     )
 
 
-@app.command("demo")
+@person_app.command("erasures")
+def erasures(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Append every erasure this store knows (ids and times only) to an erasure ledger."""
+
+    def act(reg: Registry) -> Any:
+        known = read_ledger(output) if output.exists() else {}
+        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
+        write_ledger(output, new)
+        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
+
+    answer(
+        act,
+        as_json,
+        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
+    )
+
+
+@commands.command("demo")
 def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
     """Load the demonstration gmina (invented data) into the registry."""
 
@@ -355,7 +318,7 @@ def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
         load_demo_meetings(reg, gmina_id, recorded_by=who)
         return reg.get_gmina(gmina_id)
 
-    emit(run(act, as_json), as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
+    answer(act, as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
 
 
 def demo_accounts(reg: Registry) -> list[str]:
@@ -366,7 +329,7 @@ def demo_accounts(reg: Registry) -> list[str]:
     return open_demo_accounts(reg, gid, reg.get_gmina(gid).voivodeship)
 
 
-@app.command("serve")
+@commands.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -385,22 +348,10 @@ def serve(
         os.environ["MLW_DEMO"] = "1"  # the login page then names the demo accounts
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
-    # The web layer is named, not imported: it depends on the registry, not the reverse.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
 
 
-@app.command("where")
+@commands.command("where")
 def where() -> None:
     """Say where the registry keeps its events (from MLW_STORE and friends)."""
     print(Settings.from_env().describe())
-
-
-# Commands of the layers above the registry (the network, risks, exports) are mounted
-# by module name, so the registry never imports the layers that depend on it.
-OUTER_COMMANDS = ("projections.cli", "projections.cli_documents")
-
-
-def main() -> None:
-    for module in OUTER_COMMANDS:
-        importlib.import_module(module).mount(app)
-    guarded(app)

@@ -8,12 +8,14 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.options import ByOpt, JsonOpt
+from api.cli.support import emit, recorder, run
+from domain.document import DocumentKind
 from projections.documents.build import build_document
 from projections.documents.issue import issue
 from projections.documents.render import FORMATS, render
 from projections.documents.verify import Verdict, verify_file
 from registry.application import Registry
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
 from registry.documents import IssuedDocumentView
 
 doc_app = typer.Typer(help="Documents to sign, file and publish (HTML, PDF, DOCX).")
@@ -32,21 +34,56 @@ OutOpt = Annotated[Path | None, typer.Option("--out", help="File to write (defau
 DraftOpt = Annotated[
     bool, typer.Option("--draft", help="Do not record the copy as issued (a preview).")
 ]
-MeetingOpt = Annotated[str, typer.Option("--meeting", help="Date, id or 'zsl 2/2026'.")]
+MeetingOpt = Annotated[
+    str | None,
+    typer.Option("--meeting", help="Minutes, attendance: date, id or 'zsl 2/2026'."),
+]
+ResolutionOpt = Annotated[
+    str | None, typer.Option("--resolution", help="Resolution: its number, e.g. 3/2026.")
+]
+
+# What each kind of document is, and the option that says which one where a gmina has many.
+KINDS = {
+    DocumentKind.PACT: (
+        "The Pact for the MLW: parties, theses, commitments, coordination, signatures.",
+        None,
+    ),
+    DocumentKind.MINUTES: (
+        "The minutes of a meeting (``--as-of approved``: as they were approved).",
+        "--meeting",
+    ),
+    DocumentKind.ATTENDANCE: (
+        "The attendance list of a meeting, with signature fields.",
+        "--meeting",
+    ),
+    DocumentKind.RESOLUTION: ("A resolution of the Local Synergy Team.", "--resolution"),
+    DocumentKind.CATALOGUE: ("The catalogue of local stakeholders, grouped by sector.", None),
+}
 
 
-def produce(
-    kind: str,
-    gmina: str,
-    subject: str,
-    as_of: str | None,
-    fmt: str,
-    lang: str,
-    public: bool,
-    out: Path | None,
-    draft: bool,
-    by: str | None,
+def document(
+    ctx: typer.Context,
+    gmina: GminaOpt,
+    meeting: MeetingOpt = None,
+    resolution: ResolutionOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = "html",
+    lang: LangOpt = "pl",
+    public: PublicOpt = False,
+    out: OutOpt = None,
+    draft: DraftOpt = False,
+    by: ByOpt = None,
 ) -> None:
+    """`mlw doc KIND`: one command for every kind of document, the kind being its name."""
+    kind = DocumentKind(ctx.info_name)
+    which = KINDS[kind][1]
+    given = {"--meeting": meeting, "--resolution": resolution}
+    for option, value in given.items():
+        if value is not None and option != which:  # as if the kind had no such option
+            ctx.fail(f"No such option: {option}")
+    subject = given.get(which or "") or ""
+    if which and not subject:
+        ctx.fail(f"Missing option '{which}'.")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of: {', '.join(FORMATS)}", param_hint="--format")
 
@@ -68,82 +105,8 @@ def produce(
     typer.echo(f"{out}: {p.kind}, {p.gmina}, as of {p.as_of}, SHA-256 {built.digest}", err=True)
 
 
-@doc_app.command("pact")
-def pact(
-    gmina: GminaOpt,
-    as_of: AsOfOpt = None,
-    fmt: FormatOpt = "html",
-    lang: LangOpt = "pl",
-    public: PublicOpt = False,
-    out: OutOpt = None,
-    draft: DraftOpt = False,
-    by: ByOpt = None,
-) -> None:
-    """The Pact for the MLW: parties, theses, commitments, coordination, signatures."""
-    produce("pact", gmina, "", as_of, fmt, lang, public, out, draft, by)
-
-
-@doc_app.command("minutes")
-def minutes(
-    gmina: GminaOpt,
-    meeting: MeetingOpt,
-    as_of: AsOfOpt = None,
-    fmt: FormatOpt = "html",
-    lang: LangOpt = "pl",
-    public: PublicOpt = False,
-    out: OutOpt = None,
-    draft: DraftOpt = False,
-    by: ByOpt = None,
-) -> None:
-    """The minutes of a meeting (``--as-of approved``: as they were approved)."""
-    produce("minutes", gmina, meeting, as_of, fmt, lang, public, out, draft, by)
-
-
-@doc_app.command("attendance")
-def attendance(
-    gmina: GminaOpt,
-    meeting: MeetingOpt,
-    as_of: AsOfOpt = None,
-    fmt: FormatOpt = "html",
-    lang: LangOpt = "pl",
-    public: PublicOpt = False,
-    out: OutOpt = None,
-    draft: DraftOpt = False,
-    by: ByOpt = None,
-) -> None:
-    """The attendance list of a meeting, with signature fields."""
-    produce("attendance", gmina, meeting, as_of, fmt, lang, public, out, draft, by)
-
-
-@doc_app.command("resolution")
-def resolution(
-    gmina: GminaOpt,
-    number: Annotated[str, typer.Option("--resolution", help="Its number, e.g. 3/2026.")],
-    as_of: AsOfOpt = None,
-    fmt: FormatOpt = "html",
-    lang: LangOpt = "pl",
-    public: PublicOpt = False,
-    out: OutOpt = None,
-    draft: DraftOpt = False,
-    by: ByOpt = None,
-) -> None:
-    """A resolution of the Local Synergy Team."""
-    produce("resolution", gmina, number, as_of, fmt, lang, public, out, draft, by)
-
-
-@doc_app.command("catalogue")
-def catalogue(
-    gmina: GminaOpt,
-    as_of: AsOfOpt = None,
-    fmt: FormatOpt = "html",
-    lang: LangOpt = "pl",
-    public: PublicOpt = False,
-    out: OutOpt = None,
-    draft: DraftOpt = False,
-    by: ByOpt = None,
-) -> None:
-    """The catalogue of local stakeholders, grouped by sector."""
-    produce("catalogue", gmina, "", as_of, fmt, lang, public, out, draft, by)
+for doc_kind, (about, _) in KINDS.items():
+    doc_app.command(doc_kind.value, help=about)(document)
 
 
 @doc_app.command("verify")
@@ -189,7 +152,3 @@ def describe_verdict(v: Verdict) -> str:
         f"  issued digest: {v.document.digest}\n"
         f"  file's SHA-256: {v.file_digest}\n" + "\n".join(f"  {d}" for d in v.differences)
     )
-
-
-def mount(app: typer.Typer) -> None:
-    app.add_typer(doc_app, name="doc")

@@ -7,14 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.options import ByOpt, JsonOpt
+from api.cli.support import answer, recorder
 from domain.errors import InvalidInputError
 from registry.application import Registry
 from registry.backup import read_backup, restore_backup, write_backup
-from registry.cli_support import ByOpt, JsonOpt, emit, recorder, run
-from registry.personal_data import read_ledger, write_ledger
 from registry.views import plain
 
+commands = typer.Typer()
 
+
+@commands.command("backup")
 def backup(
     gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The backup file to write.")],
@@ -25,8 +28,8 @@ def backup(
     def act(reg: Registry) -> Any:
         return plain(write_backup(reg, reg.find_gmina(gmina), output))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda s: (
             f"{s['name']} ({s['terc']}): {s['facts']} facts, {s['persons']} persons, "
@@ -35,6 +38,7 @@ def backup(
     )
 
 
+@commands.command("restore")
 def restore(
     file: Annotated[Path, typer.Argument(help="A file written by `mlw backup`.")],
     ledger: Annotated[
@@ -71,36 +75,11 @@ def restore(
         data = read_backup(file)
         return plain(restore_backup(reg, data, ledgers, recorded_by=recorder(by)))
 
-    emit(
-        run(act, as_json),
+    answer(
+        act,
         as_json,
         lambda s: (
             f"{s['name']} ({s['terc']}) restored: {s['facts']} facts, {s['persons']} persons "
             f"in the backup; sha256 {s['sha256']}"
         ),
     )
-
-
-def erasures(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Append every erasure this store knows (ids and times only) to an erasure ledger."""
-
-    def act(reg: Registry) -> Any:
-        known = read_ledger(output) if output.exists() else {}
-        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
-        write_ledger(output, new)
-        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
-
-    emit(
-        run(act, as_json),
-        as_json,
-        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
-    )
-
-
-def mount_backup_commands(app: typer.Typer, person_app: typer.Typer) -> None:
-    app.command("backup")(backup)
-    app.command("restore")(restore)
-    person_app.command("erasures")(erasures)

@@ -9,33 +9,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Annotated, Any
+from typing import Any, NoReturn
 from uuid import UUID
 
 import typer
 
-from domain.errors import DomainError, InvalidInputError, NotFoundError
+from domain.errors import DomainError
 from registry.application import Registry
 from registry.settings import Settings, SettingsError
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
 from registry.views import plain
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-ByOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        help="Who records this (default: $MLW_USER or your login); a name other than your "
-        "login is recorded with it, as 'NAME (os: LOGIN)'.",
-    ),
-]
-OnOpt = Annotated[
-    str | None, typer.Option("--on", help="Date the fact took effect, YYYY-MM-DD (default: today).")
-]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Show it as it stood on this date (YYYY-MM-DD).")
-]
-VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
 
 
 def os_user() -> str:
@@ -59,17 +42,6 @@ def recorder(by: str | None) -> str:
     return f"{name} (os: {login})"
 
 
-def parse_date(value: str | None, field: str = "date") -> date | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInputError(
-            field, f"{value!r} is not a date; write it as YYYY-MM-DD."
-        ) from None
-
-
 @contextmanager
 def open_registry() -> Iterator[Registry]:
     """The registry on the store the settings name; domain refusals end the command."""
@@ -83,11 +55,18 @@ def open_registry() -> Iterator[Registry]:
         app.close()
 
 
-def fail(message: str, field: str | None = None, as_json: bool = False) -> None:
+def say_refused(error: DomainError | str, as_json: bool = False) -> None:
+    """A refusal on stderr: a line in words, or a JSON object naming the field."""
+    field = getattr(error, "field", None)
+    message = f"{error} (field: {field})" if field else str(error)
     if as_json:
         print(json.dumps({"error": message, "field": field}, ensure_ascii=False), file=sys.stderr)
     else:
         typer.secho(f"Refused: {message}", fg=typer.colors.RED, err=True)
+
+
+def fail(error: DomainError | str, as_json: bool = False) -> NoReturn:
+    say_refused(error, as_json)
     raise typer.Exit(code=1)
 
 
@@ -96,10 +75,8 @@ def run(action: Callable[[Registry], Any], as_json: bool = False) -> Any:
     try:
         with open_registry() as app:
             return action(app)
-    except InvalidInputError as exc:
-        fail(f"{exc} (field: {exc.field})", exc.field, as_json)
     except DomainError as exc:
-        fail(str(exc), None, as_json)
+        fail(exc, as_json)
     except STORAGE_ERRORS as exc:
         store_failed(exc, as_json)
 
@@ -128,6 +105,20 @@ def guarded(cli: typer.Typer) -> None:
             sys.exit(done.exit_code)
 
 
+def stamp(by: str | None, on: date | None) -> dict[str, Any]:
+    """Who records a fact and the day it takes effect: keywords every recording command takes."""
+    return {"recorded_by": recorder(by), "effective_on": on}
+
+
+def answer(
+    action: Callable[[Registry], Any],
+    as_json: bool,
+    text: Callable[[Any], str] | str | None = None,
+) -> None:
+    """Run one command against the registry and print what it answers."""
+    emit(run(action, as_json), as_json, text)
+
+
 def emit(data: Any, as_json: bool, text: Callable[[Any], str] | str | None = None) -> None:
     """Print a result as JSON, or readably for people."""
     if as_json:
@@ -151,44 +142,5 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-def short(uid: UUID | None) -> str:
+def short(uid: UUID | str | None) -> str:
     return str(uid)[:8] if uid else ""
-
-
-def resolve_stakeholder(app: Registry, ref: str, gmina_id: UUID | None = None) -> UUID:
-    """A stakeholder from its id, the first characters of its id, or its exact name."""
-    ref = ref.strip()
-    try:
-        return UUID(ref)
-    except ValueError:
-        pass
-    gminas = [gmina_id] if gmina_id else [g.id for g in app.list_gminas()]
-    matches: set[UUID] = set()
-    for gid in gminas:
-        for view in app.catalogue(gid, include_archived=True):
-            if str(view.id).startswith(ref.lower()) or view.name.lower() == ref.lower():
-                matches.add(view.id)
-    if len(matches) == 1:
-        return matches.pop()
-    if not matches:
-        raise NotFoundError(f"No stakeholder with id, id prefix or name {ref!r}.")
-    raise InvalidInputError(
-        "stakeholder", f"{ref!r} names {len(matches)} stakeholders; be more exact."
-    )
-
-
-def resolve_commitment(app: Registry, gmina_id: UUID, ref: str) -> UUID:
-    """A commitment of the gmina's pact from its id or the first characters of it."""
-    ids = [c.id for c in app.get_pact(gmina_id).commitments if str(c.id).startswith(ref.lower())]
-    if len(ids) == 1:
-        return ids[0]
-    if not ids:
-        raise NotFoundError(f"No commitment {ref!r} in this pact.")
-    raise InvalidInputError("commitment", f"{ref!r} names {len(ids)} commitments; be more exact.")
-
-
-def parse_person(ref: str) -> UUID:
-    try:
-        return UUID(ref.strip())
-    except ValueError:
-        raise InvalidInputError("person_id", f"{ref!r} is not a person id.") from None
