@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,13 +57,8 @@ class Shell:
     """`mlw` typed in a shell, on an SQLite file holding the demo gmina."""
 
     def __init__(self, tmp_path: Path) -> None:
-        from registry.cli import app
+        from api.cli import app
 
-        # Mounted as `mlw` itself does in main(), unless another test did it already.
-        if "network" not in {c.name for c in app.registered_commands}:
-            importlib.import_module("projections.cli").mount(app)
-        if "doc" not in {g.name for g in app.registered_groups}:
-            importlib.import_module("projections.cli_documents").mount(app)
         # Built once: typer makes the click command anew on every invoke otherwise.
         self.app = app
         self.command = typer.main.get_command(app)

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from api.cli.refs import resolve_stakeholder
 from projections.collaboration import CollaborationView
 from projections.exports import export
 from projections.read_models import ReadModels
-from registry.cli_support import resolve_stakeholder
 from tests.e2e.office import API, demo_office
 
 NAME = "Klub\x1b[31m Seniora\x00 w Jarkach"
