@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import random
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import effective_on, replay_as_of
 from domain.pact import Pact
+from registry.copying import working_copy
 from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
 from registry.settings import Settings
@@ -32,10 +32,6 @@ T = TypeVar("T")
 class ConcurrentWriteError(ConflictError):
     """Raised when another writer recorded a change to the same record at the same moment."""
 
-
-# Cached aggregates are deep-copied before each command; ids are immutable, so the copy
-# can share them instead of rebuilding thousands of UUIDs (the copy module's own table).
-copy._deepcopy_dispatch.setdefault(UUID, copy._deepcopy_atomic)  # type: ignore[attr-defined]
 
 NOUNS = {
     "Gmina": "gmina",
@@ -95,7 +91,13 @@ class RegistryBase(Application[UUID]):
                 raise NotFoundError(f"No {noun} with id {aggregate_id}.")
         else:
             try:
-                aggregate = self.repository.get(aggregate_id, version=version)
+                # A cached aggregate is copied here, sharing its immutable values, rather
+                # than deep-copied by the repository (registry/copying.py).
+                aggregate = self.repository.get(
+                    aggregate_id, version=version, deepcopy_from_cache=False
+                )
+                if self.repository.cache is not None and version is None:
+                    aggregate = working_copy(aggregate)
             except AggregateNotFoundError:
                 raise NotFoundError(f"No {noun} with id {aggregate_id}.") from None
         if not isinstance(aggregate, cls):
