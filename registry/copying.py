@@ -31,7 +31,8 @@ def all_in_dict(kind: type) -> bool:
 
 def working_copy(value: T) -> T:
     """A copy of ``value`` that shares what cannot change and copies what can."""
-    return _copy(value, {})
+    copied: T = _copy(value, {})
+    return copied
 
 
 def _copy(value: Any, memo: dict[int, Any]) -> Any:
@@ -40,7 +41,7 @@ def _copy(value: Any, memo: dict[int, Any]) -> Any:
     done = memo.get(id(value))
     if done is not None:
         return done
-    kind = type(value)
+    kind: type = type(value)
     result: Any
     if kind is list:
         result = memo[id(value)] = []
