@@ -66,6 +66,8 @@ class RegistryBase(Application[UUID]):
         )
         super().__init__(env=merged)
         self.vault = PersonalDataVault(key_store_for(self.factory), self.settings.ledger_path())
+        # Seconds since the epoch; tests put a clock of their own here.
+        self.clock: Callable[[], float] = time.time
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -164,8 +166,9 @@ class RegistryBase(Application[UUID]):
 
     # --- history -----------------------------------------------------------------------
 
-    def history(self, aggregate_id: UUID) -> list[FactView]:
-        """Every fact recorded about one record: what, when it took effect, who, when."""
+    def recorded_history(self, aggregate_id: UUID) -> list[FactView]:
+        """Every fact recorded about one record: what, when it took effect, who, when (as
+        stored; ``Registry.history`` shows it with the gmina's corrections)."""
         facts = []
         e: Any
         for e in self.events.get(aggregate_id):

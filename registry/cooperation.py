@@ -9,7 +9,9 @@ from uuid import UUID
 from domain.cooperation import Cooperation
 from domain.errors import InvalidInputError, WrongGminaError
 from domain.values import CooperationForm
-from registry.catalogue import CatalogueUseCases
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
+from registry.people import People
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,13 @@ def parse_form(value: CooperationForm | str) -> CooperationForm:
         ) from None
 
 
-class CooperationUseCases(CatalogueUseCases):
+class Cooperations:
     """Recording who actually cooperates with whom, beside the pact's formal ties."""
+
+    def __init__(self, app: RegistryBase, stakeholders: Stakeholders, people: People) -> None:
+        self.app = app
+        self.stakeholders = stakeholders
+        self.people = people
 
     def declare_cooperation(
         self,
@@ -56,15 +63,16 @@ class CooperationUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """Two catalogued stakeholders of the gmina cooperate on a subject."""
-        one = self.stakeholder_of(gmina_id, stakeholder_id)
-        other = self.stakeholder_of(gmina_id, partner_id)
+        one = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
+        other = self.stakeholders.stakeholder_of(gmina_id, partner_id)
         on = effective_on or date.today()
         for s in (one, other):
             s.check_not_archived()
             if on < s.catalogued_on:
+                name = self.stakeholders.name_of(s)
                 raise InvalidInputError(
                     "effective_on",
-                    f"{self.name_of(s)} entered the catalogue on {s.catalogued_on}; its "
+                    f"{name} entered the catalogue on {s.catalogued_on}; its "
                     "cooperation cannot begin before that.",
                 )
         cooperation = Cooperation.declare(
@@ -76,11 +84,11 @@ class CooperationUseCases(CatalogueUseCases):
             effective_on=on,
             recorded_by=recorded_by,
         )
-        self.commit(cooperation)
+        self.app.commit(cooperation)
         return cooperation.id
 
     def cooperation_of(self, gmina_id: UUID, cooperation_id: UUID) -> Cooperation:
-        cooperation = self.load(Cooperation, cooperation_id)
+        cooperation = self.app.load(Cooperation, cooperation_id)
         if cooperation.gmina_id != gmina_id:
             raise WrongGminaError("This cooperation was declared in another gmina.")
         return cooperation
@@ -97,19 +105,19 @@ class CooperationUseCases(CatalogueUseCases):
         """The two stakeholders no longer cooperate on that subject."""
         cooperation = self.cooperation_of(gmina_id, cooperation_id)
         cooperation.end(reason, effective_on or date.today(), recorded_by)
-        self.commit(cooperation)
+        self.app.commit(cooperation)
 
     def get_cooperation(
         self, cooperation_id: UUID, *, as_of: date | None = None
     ) -> CooperationView:
-        c = self.load(Cooperation, cooperation_id, as_of=as_of)
+        c = self.app.load(Cooperation, cooperation_id, as_of=as_of)
         return CooperationView(
             id=c.id,
             gmina_id=c.gmina_id,
             stakeholder_id=c.stakeholder_id,
-            stakeholder_name=self.get_stakeholder(c.stakeholder_id).name,
+            stakeholder_name=self.people.get_stakeholder(c.stakeholder_id).name,
             partner_id=c.partner_id,
-            partner_name=self.get_stakeholder(c.partner_id).name,
+            partner_name=self.people.get_stakeholder(c.partner_id).name,
             form=c.form.value,
             subject=c.subject,
             declared_on=c.declared_on,

@@ -45,8 +45,11 @@ class IssuedDocumentView:
     version: int
 
 
-class DocumentUseCases(RegistryBase):
+class Documents:
     """Issuing the pact, minutes, attendance lists, resolutions and the catalogue."""
+
+    def __init__(self, app: RegistryBase) -> None:
+        self.app = app
 
     def issue_document(
         self,
@@ -69,12 +72,12 @@ class DocumentUseCases(RegistryBase):
 
         ``file_digest`` is the SHA-256 of the copy's bytes, checked by `mlw doc verify`.
         """
-        self.load(Gmina, gmina_id)
+        self.app.load(Gmina, gmina_id)
         on = effective_on or date.today()
         value = check_digest(digest)
         doc_id = IssuedDocument.create_id(value)
         try:
-            document = self.load(IssuedDocument, doc_id)
+            document = self.app.load(IssuedDocument, doc_id)
         except NotFoundError:
             document = IssuedDocument.issue(
                 digest=value,
@@ -93,14 +96,14 @@ class DocumentUseCases(RegistryBase):
             )
         else:
             document.issue_again(format, on, recorded_by, file_digest)
-        self.commit(document)
+        self.app.commit(document)
         return doc_id
 
     def verify_document(self, digest: str) -> IssuedDocumentView:
         """The issued document whose content has this digest, or a refusal if none was."""
         value = check_digest(digest)
         try:
-            d = self.load(IssuedDocument, IssuedDocument.create_id(value))
+            d = self.app.load(IssuedDocument, IssuedDocument.create_id(value))
         except NotFoundError:
             raise NotFoundError(
                 f"No document with digest {value[:16]}… was issued from this registry."
@@ -110,7 +113,7 @@ class DocumentUseCases(RegistryBase):
             digest=d.digest,
             kind=d.kind.value,
             gmina_id=d.gmina_id,
-            gmina_name=self.load(Gmina, d.gmina_id).name,
+            gmina_name=self.app.load(Gmina, d.gmina_id).name,
             title=d.title,
             as_of=d.as_of,
             subject=d.subject,

@@ -24,12 +24,15 @@ def required(field: str, value: str, what: str) -> str:
     return value.strip()
 
 
-class GminaUseCases(RegistryBase):
+class Gminas:
     """Gminas and their partnership process."""
+
+    def __init__(self, app: RegistryBase) -> None:
+        self.app = app
 
     def directory(self) -> GminaDirectory:
         try:
-            return self.load(GminaDirectory, DIRECTORY_ID)
+            return self.app.load(GminaDirectory, DIRECTORY_ID)
         except NotFoundError:
             return GminaDirectory()
 
@@ -60,11 +63,11 @@ class GminaUseCases(RegistryBase):
             directory.check_free(terc)
             gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
             directory.enter(terc, gmina.id, on, recorded_by)
-            self.commit(gmina, directory)
+            self.app.commit(gmina, directory)
             return gmina.id
 
         # Gminas registered at the same moment both enter the one directory: retried.
-        return self.retry_on_race(record)
+        return self.app.retry_on_race(record)
 
     def change_gmina(
         self,
@@ -78,7 +81,7 @@ class GminaUseCases(RegistryBase):
         expected_version: int | None = None,
     ) -> None:
         """Rename a gmina or record its new TERC code; the internal id stays."""
-        gmina = self.load_for_edit(Gmina, gmina_id, expected_version)
+        gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
         on = effective_on or date.today()
         new_terc = check_terc(terc) if terc else gmina.terc
         if new_terc[:2] != gmina.terc[:2]:
@@ -95,7 +98,7 @@ class GminaUseCases(RegistryBase):
             directory.recode(gmina.terc, new_terc, on, recorded_by)
             pending.append(directory)  # type: ignore[arg-type]
         gmina.rename(new_name, new_powiat, new_terc, on, recorded_by)
-        self.commit(*pending)
+        self.app.commit(*pending)
 
     def find_gmina(self, ref: str) -> UUID:
         """A gmina's id from its TERC code, its id, or its exact name."""
@@ -109,7 +112,7 @@ class GminaUseCases(RegistryBase):
             matches = [
                 gid
                 for gid in directory.by_terc.values()
-                if self.load(Gmina, gid).name.lower() == ref.lower()
+                if self.app.load(Gmina, gid).name.lower() == ref.lower()
             ]
             if len(matches) == 1:
                 return matches[0]
@@ -127,7 +130,7 @@ class GminaUseCases(RegistryBase):
     def get_gmina(
         self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> GminaView:
-        gmina = self.load(Gmina, gmina_id, as_of=as_of, version=version)
+        gmina = self.app.load(Gmina, gmina_id, as_of=as_of, version=version)
         partnership = self.partnership_or_none(gmina_id, as_of=as_of)
         stages = [
             StageView(
@@ -158,7 +161,7 @@ class GminaUseCases(RegistryBase):
 
     def partnership_or_none(self, gmina_id: UUID, as_of: date | None = None) -> Partnership | None:
         try:
-            return self.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
+            return self.app.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
         except NotFoundError:
             return None
 
@@ -171,7 +174,7 @@ class GminaUseCases(RegistryBase):
         effective_on: date | None = None,
     ) -> UUID:
         """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
-        gmina = self.load(Gmina, gmina_id)
+        gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
             raise RuleViolationError(f"The MLW partnership of {gmina.name} is already open.")
         on = effective_on or date.today()
@@ -182,7 +185,7 @@ class GminaUseCases(RegistryBase):
             )
         partnership = Partnership.open(gmina_id, on, reason, recorded_by)
         pact = Pact.draft(gmina_id, gmina.name, on, recorded_by)
-        self.commit(partnership, pact)
+        self.app.commit(partnership, pact)
         return partnership.id
 
     def advance_stage(
@@ -204,7 +207,7 @@ class GminaUseCases(RegistryBase):
             ) from None
         partnership = self.partnership_or_none(gmina_id)
         if partnership is None:
-            gmina = self.load(Gmina, gmina_id)
+            gmina = self.app.load(Gmina, gmina_id)
             raise RuleViolationError(f"The MLW partnership of {gmina.name} is not open yet.")
         partnership.advance(stage, effective_on or date.today(), reason, recorded_by, decided_by)
-        self.commit(partnership)
+        self.app.commit(partnership)

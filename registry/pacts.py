@@ -17,7 +17,8 @@ from domain.values import (
     Sealed,
     StakeholderStatus,
 )
-from registry.catalogue import CatalogueUseCases
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
 from registry.personal_data import ERASED
 from registry.views import CommitmentView, PactView, PartyView
 
@@ -43,16 +44,24 @@ def parse_quantity(value: Decimal | str | float | int | None) -> Decimal | None:
         raise InvalidInputError("quantity", f"{value!r} is not an amount.") from None
 
 
-class PactUseCases(CatalogueUseCases):
+class Pacts:
     """The pact of a gmina's partnership."""
 
+    def __init__(self, app: RegistryBase, stakeholders: Stakeholders) -> None:
+        self.app = app
+        self.stakeholders = stakeholders
+
     def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
-        return self.one_of_gmina(Pact, gmina_id, as_of, "pact", "open its MLW partnership first")
+        return self.app.one_of_gmina(
+            Pact, gmina_id, as_of, "pact", "open its MLW partnership first"
+        )
 
     def representative(
         self, gmina_id: UUID, name: str | None, contact: str, function: str
     ) -> Sealed | None:
-        return self.sealed_person(gmina_id, name, contact, function, field="representative")
+        return self.stakeholders.sealed_person(
+            gmina_id, name, contact, function, field="representative"
+        )
 
     def join_pact(
         self,
@@ -69,7 +78,7 @@ class PactUseCases(CatalogueUseCases):
     ) -> None:
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         self.sign_pact(
             pact,
             stakeholder,
@@ -85,7 +94,7 @@ class PactUseCases(CatalogueUseCases):
             on=effective_on or date.today(),
             recorded_by=recorded_by,
         )
-        self.commit(pact, stakeholder)
+        self.app.commit(pact, stakeholder)
 
     def sign_pact(
         self,
@@ -100,7 +109,7 @@ class PactUseCases(CatalogueUseCases):
     ) -> None:
         """Record the signing on both aggregates; the caller saves them together."""
         stakeholder.check_not_archived()
-        name = self.name_of(stakeholder)
+        name = self.stakeholders.name_of(stakeholder)
         if on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
@@ -122,11 +131,11 @@ class PactUseCases(CatalogueUseCases):
     ) -> None:
         """A signatory leaves the pact; what it did and promised stays in the history."""
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         on = effective_on or date.today()
-        pact.leave(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
+        pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, on, recorded_by)
         stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, on, recorded_by)
-        self.commit(pact, stakeholder)
+        self.app.commit(pact, stakeholder)
 
     def change_representative(
         self,
@@ -140,7 +149,7 @@ class PactUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> None:
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
             gmina_id, representative, representative_contact, representative_function
         )
@@ -148,12 +157,12 @@ class PactUseCases(CatalogueUseCases):
             raise InvalidInputError("representative", "Name the new representative.")
         pact.change_representative(
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             sealed,
             effective_on or date.today(),
             recorded_by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     def set_theses(
         self,
@@ -165,12 +174,12 @@ class PactUseCases(CatalogueUseCases):
         expected_version: int | None = None,
     ) -> None:
         pact = (
-            self.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
+            self.app.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
             if expected_version is not None
             else self.pact_of(gmina_id)
         )
         pact.set_theses(theses, effective_on or date.today(), recorded_by)
-        self.commit(pact)
+        self.app.commit(pact)
 
     # --- commitments -------------------------------------------------------------------
 
@@ -192,11 +201,11 @@ class PactUseCases(CatalogueUseCases):
     ) -> UUID:
         """A signatory commits a resource: what, how much, for whom, by when."""
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         if beneficiary_id is not None:
-            self.stakeholder_of(gmina_id, beneficiary_id)
+            self.stakeholders.stakeholder_of(gmina_id, beneficiary_id)
         for partner in joint_with or []:
-            self.stakeholder_of(gmina_id, partner)
+            self.stakeholders.stakeholder_of(gmina_id, partner)
         amount = parse_quantity(quantity)
         if amount is not None and not unit.strip():
             raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
@@ -204,7 +213,7 @@ class PactUseCases(CatalogueUseCases):
         pact.make_commitment(
             commitment_id,
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             parse_enum(ResourceKind, "resource", resource),  # type: ignore[arg-type]
             description,
             amount,
@@ -216,7 +225,7 @@ class PactUseCases(CatalogueUseCases):
             effective_on or date.today(),
             recorded_by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
         return commitment_id
 
     def find_commitment(self, gmina_id: UUID, commitment_id: UUID) -> Pact:
@@ -226,6 +235,7 @@ class PactUseCases(CatalogueUseCases):
 
     def revise_commitment(
         self,
+        /,
         gmina_id: UUID,
         commitment_id: UUID,
         *,
@@ -243,7 +253,7 @@ class PactUseCases(CatalogueUseCases):
         pact.revise_commitment(
             commitment_id, changes, note, effective_on or date.today(), recorded_by
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     def fulfil_commitment(
         self,
@@ -262,7 +272,7 @@ class PactUseCases(CatalogueUseCases):
             effective_on or date.today(),
             recorded_by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     def withdraw_commitment(
         self,
@@ -283,7 +293,7 @@ class PactUseCases(CatalogueUseCases):
             effective_on or date.today(),
             recorded_by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     # --- queries -----------------------------------------------------------------------
 
@@ -292,7 +302,7 @@ class PactUseCases(CatalogueUseCases):
     ) -> PactView:
         """The pact now, at a version, or as it stood on a date (parties as they were then)."""
         if version is not None:
-            pact = self.load(Pact, Pact.create_id(gmina_id), version=version)
+            pact = self.app.load(Pact, Pact.create_id(gmina_id), version=version)
         else:
             pact = self.pact_of(gmina_id, as_of=as_of)
         names: dict[UUID, tuple[str, str]] = {}
@@ -300,8 +310,8 @@ class PactUseCases(CatalogueUseCases):
         def who(sid: UUID) -> tuple[str, str]:
             if sid not in names:
                 try:
-                    s = self.load(Stakeholder, sid)
-                    names[sid] = (self.name_of(s), s.subtype.sector.value)
+                    s = self.app.load(Stakeholder, sid)
+                    names[sid] = (self.stakeholders.name_of(s), s.subtype.sector.value)
                 except NotFoundError:
                     names[sid] = (str(sid), "")
             return names[sid]
@@ -310,7 +320,7 @@ class PactUseCases(CatalogueUseCases):
         for key, periods in pact.parties.items():
             sid = UUID(key)
             last = periods[-1]
-            rep = self.vault.unseal(last.representative)
+            rep = self.app.vault.unseal(last.representative)
             parties.append(
                 PartyView(
                     stakeholder_id=sid,
@@ -364,4 +374,4 @@ class PactUseCases(CatalogueUseCases):
 
     def erase_person(self, person_id: UUID) -> date:
         """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
-        return self.vault.erase(person_id).date()
+        return self.app.vault.erase(person_id).date()

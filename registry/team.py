@@ -13,8 +13,10 @@ from domain.stakeholder import Stakeholder
 from domain.team import ROLE_LABELS_PL, RulesPeriod, Seat, SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
 from registry.meeting_views import RulesView, SeatView, TeamView
-from registry.pacts import PactUseCases, parse_enum
+from registry.pacts import Pacts, parse_enum
 
 E = TypeVar("E", bound=Enum)
 
@@ -40,11 +42,16 @@ def parse_rules(
     )
 
 
-class TeamUseCases(PactUseCases):
+class Teams:
     """The gmina's Local Synergy Team (ZSL)."""
 
+    def __init__(self, app: RegistryBase, stakeholders: Stakeholders, pacts: Pacts) -> None:
+        self.app = app
+        self.stakeholders = stakeholders
+        self.pacts = pacts
+
     def team_of(self, gmina_id: UUID, as_of: date | None = None) -> SynergyTeam:
-        return self.one_of_gmina(
+        return self.app.one_of_gmina(
             SynergyTeam, gmina_id, as_of, "Local Synergy Team", "form it first"
         )
 
@@ -59,8 +66,8 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """Form the gmina's team (e.g. by the wójt's order), with its quorum and majority rules."""
-        pact = self.pact_of(gmina_id)
-        gmina = self.load(Gmina, gmina_id)
+        pact = self.pacts.pact_of(gmina_id)
+        gmina = self.app.load(Gmina, gmina_id)
         try:
             team = self.team_of(gmina_id)
         except NotFoundError:
@@ -75,7 +82,7 @@ class TeamUseCases(PactUseCases):
             )
         rules = parse_rules(quorum, majority, TeamRules())
         team = SynergyTeam.form(gmina_id, decided_by, rules, on, recorded_by)
-        self.commit(team)
+        self.app.commit(team)
         return team.id
 
     def appoint_member(
@@ -90,9 +97,9 @@ class TeamUseCases(PactUseCases):
     ) -> None:
         """A stakeholder of the gmina joins the team as chair, deputy, secretary or member."""
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         stakeholder.check_not_archived()
-        name = self.name_of(stakeholder)
+        name = self.stakeholders.name_of(stakeholder)
         on = effective_on or date.today()
         if on < stakeholder.catalogued_on:
             raise InvalidInputError(
@@ -102,7 +109,7 @@ class TeamUseCases(PactUseCases):
             )
         team.appoint(stakeholder_id, name, parse_role(role), decided_by, on, recorded_by)
         stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, on, recorded_by)
-        self.commit(team, stakeholder)
+        self.app.commit(team, stakeholder)
 
     def dismiss_member(
         self,
@@ -115,10 +122,12 @@ class TeamUseCases(PactUseCases):
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         on = effective_on or date.today()
-        pact = self.pact_of(gmina_id, as_of=on)
-        team.dismiss(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
+        pact = self.pacts.pact_of(gmina_id, as_of=on)
+        team.dismiss(
+            stakeholder_id, self.stakeholders.name_of(stakeholder), reason, on, recorded_by
+        )
         if pact.is_member(stakeholder_id):
             status = StakeholderStatus.SIGNATORY
         elif pact.periods(stakeholder_id):
@@ -126,7 +135,7 @@ class TeamUseCases(PactUseCases):
         else:
             status = StakeholderStatus.INVITED
         stakeholder.set_status(status, on, recorded_by)
-        self.commit(team, stakeholder)
+        self.app.commit(team, stakeholder)
 
     def change_member_role(
         self,
@@ -139,16 +148,16 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> None:
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         team.change_role(
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             parse_role(role),
             decided_by,
             effective_on or date.today(),
             recorded_by,
         )
-        self.commit(team)
+        self.app.commit(team)
 
     def change_team_rules(
         self,
@@ -164,13 +173,13 @@ class TeamUseCases(PactUseCases):
         team = self.team_of(gmina_id)
         rules = parse_rules(quorum, majority, team.rules_history[-1].rules)
         team.change_rules(rules, decided_by, effective_on or date.today(), recorded_by)
-        self.commit(team)
+        self.app.commit(team)
 
     # --- queries -----------------------------------------------------------------------
 
     def view_seat(self, seat: Seat) -> SeatView:
         try:
-            name = self.name_of(self.load(Stakeholder, seat.stakeholder_id))
+            name = self.stakeholders.name_of(self.app.load(Stakeholder, seat.stakeholder_id))
         except NotFoundError:
             name = str(seat.stakeholder_id)
         return SeatView(
