@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -27,6 +28,19 @@ from registry.views import FactView, plain
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Recording:
+    """Who records a change and the day it takes effect: today, unless the facilitator
+    says it took effect earlier (``--effective-on``)."""
+
+    by: str
+    on: date
+
+    @classmethod
+    def of(cls, recorded_by: str, effective_on: date | None = None) -> Recording:
+        return cls(recorded_by, effective_on or date.today())
 
 
 class ConcurrentWriteError(ConflictError):

@@ -17,7 +17,7 @@ from domain.errors import (
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.identifiers import check_identifiers
 from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
@@ -78,14 +78,14 @@ class Stakeholders:
         A name that reads the same as one already there is refused unless the facilitator
         confirms it is a different stakeholder (different_stakeholder).
         """
+        rec = Recording.of(recorded_by, effective_on)
         gmina = self.app.load(Gmina, gmina_id)
         if not different_stakeholder:
             self.check_new_name(gmina, name)
         kind = parse_kind(kind)
         sub = parse_subtype(subtype)
         ids = check_identifiers(nip, regon, krs)
-        on = effective_on or date.today()
-        if on < gmina.registered_on:
+        if rec.on < gmina.registered_on:
             raise InvalidInputError(
                 "effective_on",
                 f"{gmina.name} was registered on {gmina.registered_on}; nothing in its "
@@ -113,11 +113,11 @@ class Stakeholders:
                 resources_offered=resources_offered or [],
                 contact=contact,
                 person=person,
-                effective_on=on,
-                recorded_by=recorded_by,
+                effective_on=rec.on,
+                recorded_by=rec.by,
             )
             current = self.app.load(Gmina, gmina_id)
-            current.catalogue(stakeholder.id, on, recorded_by)
+            current.catalogue(stakeholder.id, rec.on, rec.by)
             self.app.commit(stakeholder, current)
             return stakeholder.id
 
@@ -171,6 +171,7 @@ class Stakeholders:
         **changes: Any,
     ) -> None:
         """Correct or update a stakeholder's details; identifiers are checked again."""
+        rec = Recording.of(recorded_by, effective_on)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         different_stakeholder = bool(changes.pop("different_stakeholder", False))
         changes = {k: v for k, v in changes.items() if v is not None}  # null: left as it is
@@ -210,7 +211,7 @@ class Stakeholders:
             self.app.vault.remember(
                 stakeholder.gmina_id, stakeholder.person.person_id, updated.name
             )
-        stakeholder.edit(changes, effective_on or date.today(), recorded_by)
+        stakeholder.edit(changes, rec.on, rec.by)
         self.app.commit(stakeholder)
         if "name" in changes or "person" in changes:
             self.name_index.note(
@@ -226,15 +227,17 @@ class Stakeholders:
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
-        stakeholder.recategorise(parse_subtype(subtype), effective_on or date.today(), recorded_by)
+        stakeholder.recategorise(parse_subtype(subtype), rec.on, rec.by)
         self.app.commit(stakeholder)
 
     def invite_stakeholder(
         self, stakeholder_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         stakeholder = self.app.load(Stakeholder, stakeholder_id)
-        stakeholder.invite(effective_on or date.today(), recorded_by)
+        stakeholder.invite(rec.on, rec.by)
         self.app.commit(stakeholder)
 
     def archive_stakeholder(
@@ -246,8 +249,9 @@ class Stakeholders:
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
-        stakeholder.archive(reason, effective_on or date.today(), recorded_by)
+        stakeholder.archive(reason, rec.on, rec.by)
         self.app.commit(stakeholder)
 
     def check_new_name(self, gmina: Gmina, name: str, renamed: UUID | None = None) -> None:

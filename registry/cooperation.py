@@ -9,7 +9,7 @@ from uuid import UUID
 from domain.cooperation import Cooperation
 from domain.errors import InvalidInputError, WrongGminaError
 from domain.values import CooperationForm
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.catalogue import Stakeholders
 from registry.people import People
 
@@ -63,12 +63,12 @@ class Cooperations:
         effective_on: date | None = None,
     ) -> UUID:
         """Two catalogued stakeholders of the gmina cooperate on a subject."""
+        rec = Recording.of(recorded_by, effective_on)
         one = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         other = self.stakeholders.stakeholder_of(gmina_id, partner_id)
-        on = effective_on or date.today()
         for s in (one, other):
             s.check_not_archived()
-            if on < s.catalogued_on:
+            if rec.on < s.catalogued_on:
                 name = self.stakeholders.name_of(s)
                 raise InvalidInputError(
                     "effective_on",
@@ -81,8 +81,8 @@ class Cooperations:
             partner_id=partner_id,
             form=parse_form(form),
             subject=subject,
-            effective_on=on,
-            recorded_by=recorded_by,
+            effective_on=rec.on,
+            recorded_by=rec.by,
         )
         self.app.commit(cooperation)
         return cooperation.id
@@ -103,8 +103,9 @@ class Cooperations:
         effective_on: date | None = None,
     ) -> None:
         """The two stakeholders no longer cooperate on that subject."""
+        rec = Recording.of(recorded_by, effective_on)
         cooperation = self.cooperation_of(gmina_id, cooperation_id)
-        cooperation.end(reason, effective_on or date.today(), recorded_by)
+        cooperation.end(reason, rec.on, rec.by)
         self.app.commit(cooperation)
 
     def get_cooperation(

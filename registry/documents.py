@@ -14,7 +14,7 @@ from domain.document import (
 )
 from domain.errors import NotFoundError
 from domain.gmina import Gmina
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.pacts import parse_enum
 
 
@@ -72,8 +72,8 @@ class Documents:
 
         ``file_digest`` is the SHA-256 of the copy's bytes, checked by `mlw doc verify`.
         """
+        rec = Recording.of(recorded_by, effective_on)
         self.app.load(Gmina, gmina_id)
-        on = effective_on or date.today()
         value = check_digest(digest)
         doc_id = IssuedDocument.create_id(value)
         try:
@@ -90,12 +90,12 @@ class Documents:
                 lang=lang,
                 built_from=built_from,
                 format=format,
-                effective_on=on,
-                recorded_by=recorded_by,
+                effective_on=rec.on,
+                recorded_by=rec.by,
                 file_digest=file_digest,
             )
         else:
-            document.issue_again(format, on, recorded_by, file_digest)
+            document.issue_again(format, rec.on, rec.by, file_digest)
         self.app.commit(document)
         return doc_id
 

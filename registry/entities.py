@@ -8,7 +8,7 @@ from uuid import UUID
 from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
 from domain.errors import NotFoundError, WrongGminaError
 from domain.team import SynergyTeam
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.meeting_views import EntityFactView, EntityView
 from registry.team import Teams, parse_option
 
@@ -66,9 +66,9 @@ class Entities:
         effective_on: date | None = None,
     ) -> UUID:
         """Record the team's choice of the entity to create (CIS, KIS, ZAZ, WTZ, cooperative)."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.teams.team_of(gmina_id)
-        on = effective_on or date.today()
-        entity = self.new_entity(team, entity_type, name, decided_by, None, on, recorded_by)
+        entity = self.new_entity(team, entity_type, name, decided_by, None, rec.on, rec.by)
         self.app.commit(entity, team)
         return entity.id
 
@@ -82,10 +82,9 @@ class Entities:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
-        entity.record_created(
-            recreated, decided_by, None, effective_on or date.today(), recorded_by
-        )
+        entity.record_created(recreated, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
 
     def record_entity_registered(
@@ -100,14 +99,15 @@ class Entities:
         effective_on: date | None = None,
     ) -> None:
         """The status was granted or the entity registered: by whom, decision number, date."""
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_registered(
             authority,
             decision_number,
             decided_by or authority,
             None,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(entity)
 
@@ -121,10 +121,9 @@ class Entities:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
-        entity.record_status_lost(
-            reason, decided_by, None, effective_on or date.today(), recorded_by
-        )
+        entity.record_status_lost(reason, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
 
     # --- queries -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.values import Stage
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.views import GminaView, StageView
 
 DIRECTORY_ID = GminaDirectory.create_id()
@@ -47,6 +47,7 @@ class Gminas:
         effective_on: date | None = None,
     ) -> UUID:
         """Enter a gmina in the registry; its TERC code must be new and well formed."""
+        rec = Recording.of(recorded_by, effective_on)
         terc = check_terc(terc)
         name = required("name", name, "The gmina's name")
         powiat = required("powiat", powiat, "The powiat")
@@ -56,13 +57,12 @@ class Gminas:
                 "voivodeship",
                 f"TERC code {terc} lies in województwo {expected}, not {voivodeship.strip()}.",
             )
-        on = effective_on or date.today()
 
         def record() -> UUID:
             directory = self.directory()
             directory.check_free(terc)
-            gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
-            directory.enter(terc, gmina.id, on, recorded_by)
+            gmina = Gmina(terc, name, powiat, expected, rec.on, rec.by)
+            directory.enter(terc, gmina.id, rec.on, rec.by)
             self.app.commit(gmina, directory)
             return gmina.id
 
@@ -81,8 +81,8 @@ class Gminas:
         expected_version: int | None = None,
     ) -> None:
         """Rename a gmina or record its new TERC code; the internal id stays."""
+        rec = Recording.of(recorded_by, effective_on)
         gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
-        on = effective_on or date.today()
         new_terc = check_terc(terc) if terc else gmina.terc
         if new_terc[:2] != gmina.terc[:2]:
             raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
@@ -95,9 +95,9 @@ class Gminas:
         pending = [gmina]
         if new_terc != gmina.terc:
             directory = self.directory()
-            directory.recode(gmina.terc, new_terc, on, recorded_by)
+            directory.recode(gmina.terc, new_terc, rec.on, rec.by)
             pending.append(directory)  # type: ignore[arg-type]
-        gmina.rename(new_name, new_powiat, new_terc, on, recorded_by)
+        gmina.rename(new_name, new_powiat, new_terc, rec.on, rec.by)
         self.app.commit(*pending)
 
     def find_gmina(self, ref: str) -> UUID:
@@ -174,17 +174,17 @@ class Gminas:
         effective_on: date | None = None,
     ) -> UUID:
         """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
+        rec = Recording.of(recorded_by, effective_on)
         gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
             raise RuleViolationError(f"The MLW partnership of {gmina.name} is already open.")
-        on = effective_on or date.today()
-        if on < gmina.registered_on:
+        if rec.on < gmina.registered_on:
             raise RuleViolationError(
                 f"{gmina.name} was registered on {gmina.registered_on}; its partnership "
                 "cannot open before that."
             )
-        partnership = Partnership.open(gmina_id, on, reason, recorded_by)
-        pact = Pact.draft(gmina_id, gmina.name, on, recorded_by)
+        partnership = Partnership.open(gmina_id, rec.on, reason, rec.by)
+        pact = Pact.draft(gmina_id, gmina.name, rec.on, rec.by)
         self.app.commit(partnership, pact)
         return partnership.id
 
@@ -199,6 +199,7 @@ class Gminas:
         effective_on: date | None = None,
     ) -> None:
         """Move the partnership to the next MLW stage, with the date and the reason."""
+        rec = Recording.of(recorded_by, effective_on)
         try:
             stage = to if isinstance(to, Stage) else Stage(int(to))
         except ValueError:
@@ -209,5 +210,5 @@ class Gminas:
         if partnership is None:
             gmina = self.app.load(Gmina, gmina_id)
             raise RuleViolationError(f"The MLW partnership of {gmina.name} is not open yet.")
-        partnership.advance(stage, effective_on or date.today(), reason, recorded_by, decided_by)
+        partnership.advance(stage, rec.on, reason, rec.by, decided_by)
         self.app.commit(partnership)

@@ -11,7 +11,7 @@ from domain.meeting import Meeting
 from domain.resolution import Resolution, ResolutionState
 from domain.stakeholder import Stakeholder
 from domain.values import ResourceKind
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.catalogue import Stakeholders
 from registry.meetings import Meetings
 from registry.pacts import Pacts, parse_quantity
@@ -64,9 +64,10 @@ class Minutes:
         self, action_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
         """The owner accepts its task."""
+        rec = Recording.of(recorded_by, effective_on)
         action = self.app.load(ActionItem, action_id)
         owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
-        action.accept(owner, effective_on or date.today(), recorded_by)
+        action.accept(owner, rec.on, rec.by)
         self.app.commit(action)
 
     def take_up_action(
@@ -81,15 +82,15 @@ class Minutes:
         effective_on: date | None = None,
     ) -> UUID:
         """An accepted task becomes one of its owner's commitments in the pact, in one step."""
+        rec = Recording.of(recorded_by, effective_on)
         action = self.app.load(ActionItem, action_id)
         pact = self.pacts.pact_of(action.gmina_id)
         owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
-        on = effective_on or date.today()
         amount = parse_quantity(quantity)
         if amount is not None and not unit.strip():
             raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         commitment_id = uuid4()
-        action.take_up(commitment_id, owner, on, recorded_by)
+        action.take_up(commitment_id, owner, rec.on, rec.by)
         pact.make_commitment(
             commitment_id,
             action.owner_id,
@@ -102,8 +103,8 @@ class Minutes:
             None,
             [],
             action.due_on,
-            on,
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(pact, action)
         return commitment_id
@@ -140,8 +141,9 @@ class Minutes:
         self, meeting_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
         """The approved minutes are signed; they are never edited again."""
+        rec = Recording.of(recorded_by, effective_on)
         meeting = self.meetings.meeting(meeting_id)
-        meeting.finalise_minutes(effective_on or date.today(), recorded_by)
+        meeting.finalise_minutes(rec.on, rec.by)
         self.app.commit(meeting)
 
     def record_erratum(
@@ -154,10 +156,9 @@ class Minutes:
         effective_on: date | None = None,
     ) -> UUID:
         """A correction to approved or final minutes, pointing at what it corrects."""
+        rec = Recording.of(recorded_by, effective_on)
         meeting = self.meetings.meeting(meeting_id)
         erratum_id = uuid4()
-        meeting.record_erratum(
-            erratum_id, corrects, correction, effective_on or date.today(), recorded_by
-        )
+        meeting.record_erratum(erratum_id, corrects, correction, rec.on, rec.by)
         self.app.commit(meeting)
         return erratum_id

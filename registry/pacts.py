@@ -17,7 +17,7 @@ from domain.values import (
     Sealed,
     StakeholderStatus,
 )
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.catalogue import Stakeholders
 from registry.personal_data import ERASED
 from registry.views import CommitmentView, PactView, PartyView
@@ -77,6 +77,7 @@ class Pacts:
         effective_on: date | None = None,
     ) -> None:
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         self.sign_pact(
@@ -91,8 +92,8 @@ class Pacts:
             ),
             form=parse_enum(CooperationForm, "form", form),  # type: ignore[arg-type]
             role=parse_enum(ParticipantRole, "role", role),  # type: ignore[arg-type]
-            on=effective_on or date.today(),
-            recorded_by=recorded_by,
+            on=rec.on,
+            recorded_by=rec.by,
         )
         self.app.commit(pact, stakeholder)
 
@@ -130,11 +131,11 @@ class Pacts:
         effective_on: date | None = None,
     ) -> None:
         """A signatory leaves the pact; what it did and promised stays in the history."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
-        on = effective_on or date.today()
-        pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, on, recorded_by)
-        stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, on, recorded_by)
+        pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
+        stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, rec.on, rec.by)
         self.app.commit(pact, stakeholder)
 
     def change_representative(
@@ -148,6 +149,7 @@ class Pacts:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
@@ -159,8 +161,8 @@ class Pacts:
             stakeholder_id,
             self.stakeholders.name_of(stakeholder),
             sealed,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(pact)
 
@@ -173,12 +175,13 @@ class Pacts:
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = (
             self.app.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
             if expected_version is not None
             else self.pact_of(gmina_id)
         )
-        pact.set_theses(theses, effective_on or date.today(), recorded_by)
+        pact.set_theses(theses, rec.on, rec.by)
         self.app.commit(pact)
 
     # --- commitments -------------------------------------------------------------------
@@ -200,6 +203,7 @@ class Pacts:
         effective_on: date | None = None,
     ) -> UUID:
         """A signatory commits a resource: what, how much, for whom, by when."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         if beneficiary_id is not None:
@@ -222,8 +226,8 @@ class Pacts:
             beneficiary_id,
             list(joint_with or []),
             due_on,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(pact)
         return commitment_id
@@ -245,14 +249,13 @@ class Pacts:
         **changes: object,
     ) -> None:
         """Change the terms of an open commitment; the earlier terms stay in its history."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
         if "quantity" in changes:
             changes["quantity"] = parse_quantity(changes["quantity"])  # type: ignore[arg-type]
         if "resource" in changes:
             changes["resource"] = parse_enum(ResourceKind, "resource", changes["resource"])
-        pact.revise_commitment(
-            commitment_id, changes, note, effective_on or date.today(), recorded_by
-        )
+        pact.revise_commitment(commitment_id, changes, note, rec.on, rec.by)
         self.app.commit(pact)
 
     def fulfil_commitment(
@@ -264,13 +267,14 @@ class Pacts:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
         pact.close_commitment(
             commitment_id,
             CommitmentState.FULFILLED,
             note,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(pact)
 
@@ -283,6 +287,7 @@ class Pacts:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
         if not note.strip():
             raise InvalidInputError("note", "Say why the commitment is withdrawn.")
@@ -290,8 +295,8 @@ class Pacts:
             commitment_id,
             CommitmentState.WITHDRAWN,
             note,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(pact)
 

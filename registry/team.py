@@ -13,7 +13,7 @@ from domain.stakeholder import Stakeholder
 from domain.team import ROLE_LABELS_PL, RulesPeriod, Seat, SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.catalogue import Stakeholders
 from registry.meeting_views import RulesView, SeatView, TeamView
 from registry.pacts import Pacts, parse_enum
@@ -66,6 +66,7 @@ class Teams:
         effective_on: date | None = None,
     ) -> UUID:
         """Form the gmina's team (e.g. by the wójt's order), with its quorum and majority rules."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pacts.pact_of(gmina_id)
         gmina = self.app.load(Gmina, gmina_id)
         try:
@@ -74,14 +75,13 @@ class Teams:
             pass
         else:
             raise RuleViolationError(f"{gmina.name}'s team was already formed on {team.formed_on}.")
-        on = effective_on or date.today()
-        if on < pact.drafted_on:
+        if rec.on < pact.drafted_on:
             raise InvalidInputError(
                 "effective_on",
                 f"{gmina.name}'s partnership opened on {pact.drafted_on}; its team forms later.",
             )
         rules = parse_rules(quorum, majority, TeamRules())
-        team = SynergyTeam.form(gmina_id, decided_by, rules, on, recorded_by)
+        team = SynergyTeam.form(gmina_id, decided_by, rules, rec.on, rec.by)
         self.app.commit(team)
         return team.id
 
@@ -96,19 +96,19 @@ class Teams:
         effective_on: date | None = None,
     ) -> None:
         """A stakeholder of the gmina joins the team as chair, deputy, secretary or member."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         stakeholder.check_not_archived()
         name = self.stakeholders.name_of(stakeholder)
-        on = effective_on or date.today()
-        if on < stakeholder.catalogued_on:
+        if rec.on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
                 f"{name} entered the catalogue on {stakeholder.catalogued_on}; "
                 "it joins the team after that.",
             )
-        team.appoint(stakeholder_id, name, parse_role(role), decided_by, on, recorded_by)
-        stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, on, recorded_by)
+        team.appoint(stakeholder_id, name, parse_role(role), decided_by, rec.on, rec.by)
+        stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, rec.on, rec.by)
         self.app.commit(team, stakeholder)
 
     def dismiss_member(
@@ -121,20 +121,18 @@ class Teams:
         effective_on: date | None = None,
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
-        on = effective_on or date.today()
-        pact = self.pacts.pact_of(gmina_id, as_of=on)
-        team.dismiss(
-            stakeholder_id, self.stakeholders.name_of(stakeholder), reason, on, recorded_by
-        )
+        pact = self.pacts.pact_of(gmina_id, as_of=rec.on)
+        team.dismiss(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
         if pact.is_member(stakeholder_id):
             status = StakeholderStatus.SIGNATORY
         elif pact.periods(stakeholder_id):
             status = StakeholderStatus.FORMER_SIGNATORY
         else:
             status = StakeholderStatus.INVITED
-        stakeholder.set_status(status, on, recorded_by)
+        stakeholder.set_status(status, rec.on, rec.by)
         self.app.commit(team, stakeholder)
 
     def change_member_role(
@@ -147,6 +145,7 @@ class Teams:
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         team.change_role(
@@ -154,8 +153,8 @@ class Teams:
             self.stakeholders.name_of(stakeholder),
             parse_role(role),
             decided_by,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
         self.app.commit(team)
 
@@ -170,9 +169,10 @@ class Teams:
         effective_on: date | None = None,
     ) -> None:
         """The team's regulamin changes its quorum or majority rule from a date."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
         rules = parse_rules(quorum, majority, team.rules_history[-1].rules)
-        team.change_rules(rules, decided_by, effective_on or date.today(), recorded_by)
+        team.change_rules(rules, decided_by, rec.on, rec.by)
         self.app.commit(team)
 
     # --- queries -----------------------------------------------------------------------
