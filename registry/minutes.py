@@ -87,8 +87,6 @@ class Minutes:
         pact = self.pacts.pact_of(action.gmina_id)
         owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
         amount = parse_quantity(quantity)
-        if amount is not None and not unit.strip():
-            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         commitment_id = uuid4()
         action.take_up(commitment_id, owner, rec.on, rec.by)
         pact.make_commitment(

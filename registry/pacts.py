@@ -155,8 +155,6 @@ class Pacts:
         sealed = self.representative(
             gmina_id, representative, representative_contact, representative_function
         )
-        if sealed is None:
-            raise InvalidInputError("representative", "Name the new representative.")
         pact.change_representative(
             stakeholder_id,
             self.stakeholders.name_of(stakeholder),
@@ -211,8 +209,6 @@ class Pacts:
         for partner in joint_with or []:
             self.stakeholders.stakeholder_of(gmina_id, partner)
         amount = parse_quantity(quantity)
-        if amount is not None and not unit.strip():
-            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         commitment_id = uuid4()
         pact.make_commitment(
             commitment_id,
@@ -289,8 +285,6 @@ class Pacts:
     ) -> None:
         rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
-        if not note.strip():
-            raise InvalidInputError("note", "Say why the commitment is withdrawn.")
         pact.close_commitment(
             commitment_id,
             CommitmentState.WITHDRAWN,
