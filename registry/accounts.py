@@ -88,7 +88,7 @@ class Accounts:
         except NotFoundError:
             pass
         else:
-            raise ConflictError(f"The username {name} is taken.")
+            raise ConflictError("The username {name} is taken.", name=name)
         for gid in gmina_ids or []:
             self.app.load(Gmina, gid)
         today = date.today()

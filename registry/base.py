@@ -103,8 +103,15 @@ class RegistryBase(Application[UUID]):
             aggregate = replay_as_of(self.events.get(aggregate_id), as_of)
             if aggregate is None:
                 if self.events.get(aggregate_id, limit=1):
-                    raise NotFoundError(f"The {noun} {aggregate_id} did not exist yet on {as_of}.")
-                raise NotFoundError(f"No {noun} with id {aggregate_id}.")
+                    raise NotFoundError(
+                        "The {noun} {aggregate_id} did not exist yet on {as_of}.",
+                        noun=noun,
+                        aggregate_id=aggregate_id,
+                        as_of=as_of,
+                    )
+                raise NotFoundError(
+                    "No {noun} with id {aggregate_id}.", noun=noun, aggregate_id=aggregate_id
+                )
         else:
             try:
                 # A cached aggregate is copied here, sharing its immutable values, rather
@@ -115,11 +122,20 @@ class RegistryBase(Application[UUID]):
                 if self.repository.cache is not None and version is None:
                     aggregate = working_copy(aggregate)
             except AggregateNotFoundError:
-                raise NotFoundError(f"No {noun} with id {aggregate_id}.") from None
+                raise NotFoundError(
+                    "No {noun} with id {aggregate_id}.", noun=noun, aggregate_id=aggregate_id
+                ) from None
         if not isinstance(aggregate, cls):
-            raise NotFoundError(f"{aggregate_id} is not a {noun}.")
+            raise NotFoundError(
+                "{aggregate_id} is not a {noun}.", aggregate_id=aggregate_id, noun=noun
+            )
         if version is not None and aggregate.version != version:
-            raise NotFoundError(f"The {noun} {aggregate_id} has no version {version}.")
+            raise NotFoundError(
+                "The {noun} {aggregate_id} has no version {version}.",
+                noun=noun,
+                aggregate_id=aggregate_id,
+                version=version,
+            )
         return aggregate
 
     def one_of_gmina(
@@ -131,7 +147,13 @@ class RegistryBase(Application[UUID]):
         except NotFoundError:
             gmina = self.load(Gmina, gmina_id)
             when = f" on {as_of}" if as_of else ""
-            raise NotFoundError(f"{gmina.name} has no {missing}{when}: {first}.") from None
+            raise NotFoundError(
+                "{name} has no {missing}{when}: {first}.",
+                name=gmina.name,
+                missing=missing,
+                when=when,
+                first=first,
+            ) from None
 
     def load_for_edit(self, cls: type[A], aggregate_id: UUID, expected_version: int | None) -> A:
         """An aggregate about to change; refuse if it moved on since the caller read it."""
@@ -139,8 +161,11 @@ class RegistryBase(Application[UUID]):
         if expected_version is not None and aggregate.version != expected_version:
             noun = NOUNS.get(cls.__name__, cls.__name__)
             raise ConflictError(
-                f"The {noun} was changed by someone else (now version {aggregate.version}, "
-                f"you edited version {expected_version}); reload it and try again."
+                "The {noun} was changed by someone else (now version {version}, you "
+                "edited version {expected_version}); reload it and try again.",
+                noun=noun,
+                version=aggregate.version,
+                expected_version=expected_version,
             )
         return aggregate
 
@@ -210,5 +235,7 @@ class RegistryBase(Application[UUID]):
                 )
             )
         if not facts:
-            raise NotFoundError(f"Nothing is recorded under id {aggregate_id}.")
+            raise NotFoundError(
+                "Nothing is recorded under id {aggregate_id}.", aggregate_id=aggregate_id
+            )
         return facts

@@ -32,7 +32,10 @@ def parse_subtype(value: SubType | str) -> SubType:
     except ValueError:
         allowed = ", ".join(s.value for s in SubType)
         raise InvalidInputError(
-            "subtype", f"Unknown sub-type {value!r}; choose one of: {allowed}."
+            "subtype",
+            "Unknown sub-type {value!r}; choose one of: {allowed}.",
+            value=value,
+            allowed=allowed,
         ) from None
 
 
@@ -43,7 +46,7 @@ def parse_kind(value: StakeholderKind | str) -> StakeholderKind:
         return StakeholderKind(value.strip().lower())
     except ValueError:
         raise InvalidInputError(
-            "kind", f"A stakeholder is an institution or a person, not {value!r}."
+            "kind", "A stakeholder is an institution or a person, not {value!r}.", value=value
         ) from None
 
 
@@ -88,8 +91,10 @@ class Stakeholders:
         if rec.on < gmina.registered_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{gmina.name} was registered on {gmina.registered_on}; nothing in its "
-                "catalogue can take effect before that.",
+                "{name} was registered on {registered_on}; nothing in its catalogue can "
+                "take effect before that.",
+                name=gmina.name,
+                registered_on=gmina.registered_on,
             )
         person = None
         if kind is StakeholderKind.PERSON:
@@ -139,12 +144,13 @@ class Stakeholders:
         known = self.app.vault.people(gmina_id)
         if person_id not in known and self.app.vault.keys.erased_at(person_id):
             raise PersonErasedError(
-                f"The person {text} was erased; they cannot be named again under that id."
+                "The person {text} was erased; they cannot be named again under that id.", text=text
             )
         if person_id not in known:
             raise InvalidInputError(
                 field,
-                f"{text} is not a person of this gmina (`mlw person list` names them).",
+                "{text} is not a person of this gmina (`mlw person list` names them).",
+                text=text,
             )
         return self.app.vault.seal(
             PersonData(known[person_id], contact.strip(), function.strip()), person_id
@@ -156,7 +162,9 @@ class Stakeholders:
         if stakeholder.gmina_id != gmina_id:
             gmina = self.app.load(Gmina, gmina_id)
             raise WrongGminaError(
-                f"{self.name_of(stakeholder)} is in another gmina's catalogue, not {gmina.name}'s."
+                "{name} is in another gmina's catalogue, not {name_2}'s.",
+                name=self.name_of(stakeholder),
+                name_2=gmina.name,
             )
         return stakeholder
 
@@ -264,12 +272,15 @@ class Stakeholders:
             if sid == renamed or current is None or lookalike(name, [current]) is None:
                 continue
             raise LookalikeNameError(
-                f"W katalogu gminy {gmina.name} jest już „{current}”, nazwa nie do odróżnienia "
-                f"od „{name.strip()}” (różni się najwyżej wielkością liter, odstępami, "
-                "znakami diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
+                "W katalogu gminy {name} jest już „{current}”, nazwa nie do odróżnienia "
+                "od „{given}” (różni się najwyżej wielkością liter, odstępami, znakami "
+                "diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
                 "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
-                f"--different-stakeholder). / The catalogue already holds '{current}', which "
-                "reads the same; confirm it is a different stakeholder to add it."
+                "--different-stakeholder). / The catalogue already holds '{current}', "
+                "which reads the same; confirm it is a different stakeholder to add it.",
+                name=gmina.name,
+                current=current,
+                given=name.strip(),
             )
 
     def comparable_name(self, stakeholder_id: UUID) -> str | None:

@@ -39,7 +39,9 @@ def parse_form(value: CooperationForm | str) -> CooperationForm:
         return CooperationForm(value.strip().lower().replace("-", "_"))
     except ValueError:
         raise InvalidInputError(
-            "form", f"Cooperation is lasting or ad_hoc (trwała / doraźna), not {value!r}."
+            "form",
+            "Cooperation is lasting or ad_hoc (trwała / doraźna), not {value!r}.",
+            value=value,
         ) from None
 
 
@@ -72,8 +74,10 @@ class Cooperations:
                 name = self.stakeholders.name_of(s)
                 raise InvalidInputError(
                     "effective_on",
-                    f"{name} entered the catalogue on {s.catalogued_on}; its "
-                    "cooperation cannot begin before that.",
+                    "{name} entered the catalogue on {catalogued_on}; its cooperation cannot "
+                    "begin before that.",
+                    name=name,
+                    catalogued_on=s.catalogued_on,
                 )
         cooperation = Cooperation.declare(
             gmina_id=gmina_id,

@@ -106,7 +106,7 @@ class Documents:
             d = self.app.load(IssuedDocument, IssuedDocument.create_id(value))
         except NotFoundError:
             raise NotFoundError(
-                f"No document with digest {value[:16]}… was issued from this registry."
+                "No document with digest {value}… was issued from this registry.", value=value[:16]
             ) from None
         return IssuedDocumentView(
             id=d.id,

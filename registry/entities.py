@@ -29,7 +29,9 @@ class Entities:
     def entity_of(self, gmina_id: UUID, entity_id: UUID) -> SocialEmploymentEntity:
         entity = self.app.load(SocialEmploymentEntity, entity_id)
         if entity.gmina_id != gmina_id:
-            raise WrongGminaError(f"{entity.name} belongs to another gmina's partnership.")
+            raise WrongGminaError(
+                "{name} belongs to another gmina's partnership.", name=entity.name
+            )
         return entity
 
     def new_entity(

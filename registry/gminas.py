@@ -20,7 +20,7 @@ DIRECTORY_ID = GminaDirectory.create_id()
 
 def required(field: str, value: str, what: str) -> str:
     if not value or not value.strip():
-        raise InvalidInputError(field, f"{what} is required.")
+        raise InvalidInputError(field, "{what} is required.", what=what)
     return value.strip()
 
 
@@ -55,7 +55,10 @@ class Gminas:
         if voivodeship and voivodeship.strip().lower() != expected:
             raise InvalidInputError(
                 "voivodeship",
-                f"TERC code {terc} lies in województwo {expected}, not {voivodeship.strip()}.",
+                "TERC code {terc} lies in województwo {expected}, not {given}.",
+                terc=terc,
+                expected=expected,
+                given=voivodeship.strip(),
             )
 
         def record() -> UUID:
@@ -116,10 +119,10 @@ class Gminas:
             ]
             if len(matches) == 1:
                 return matches[0]
-            raise NotFoundError(f"No gmina with TERC code, id or name {ref!r}.") from None
+            raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
         if candidate in directory.by_terc.values():
             return candidate
-        raise NotFoundError(f"No gmina with id {ref}.")
+        raise NotFoundError("No gmina with id {ref}.", ref=ref)
 
     def list_gminas(self) -> list[GminaView]:
         return sorted(
@@ -177,11 +180,15 @@ class Gminas:
         rec = Recording.of(recorded_by, effective_on)
         gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
-            raise RuleViolationError(f"The MLW partnership of {gmina.name} is already open.")
+            raise RuleViolationError(
+                "The MLW partnership of {name} is already open.", name=gmina.name
+            )
         if rec.on < gmina.registered_on:
             raise RuleViolationError(
-                f"{gmina.name} was registered on {gmina.registered_on}; its partnership "
-                "cannot open before that."
+                "{name} was registered on {registered_on}; its partnership cannot open "
+                "before that.",
+                name=gmina.name,
+                registered_on=gmina.registered_on,
             )
         partnership = Partnership.open(gmina_id, rec.on, reason, rec.by)
         pact = Pact.draft(gmina_id, gmina.name, rec.on, rec.by)
@@ -204,11 +211,13 @@ class Gminas:
             stage = to if isinstance(to, Stage) else Stage(int(to))
         except ValueError:
             raise InvalidInputError(
-                "stage", f"There is no MLW stage {to}; stages are 1–6."
+                "stage", "There is no MLW stage {to}; stages are 1–6.", to=to
             ) from None
         partnership = self.partnership_or_none(gmina_id)
         if partnership is None:
             gmina = self.app.load(Gmina, gmina_id)
-            raise RuleViolationError(f"The MLW partnership of {gmina.name} is not open yet.")
+            raise RuleViolationError(
+                "The MLW partnership of {name} is not open yet.", name=gmina.name
+            )
         partnership.advance(stage, rec.on, reason, rec.by, decided_by)
         self.app.commit(partnership)

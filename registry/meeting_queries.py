@@ -277,15 +277,20 @@ class MeetingQueries:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NotFoundError(f"No meeting {ref!r} in this gmina's calendar.")
-        raise InvalidInputError("meeting", f"{ref!r} names {len(matches)} meetings; be more exact.")
+            raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
+        raise InvalidInputError(
+            "meeting",
+            "{ref!r} names {matches} meetings; be more exact.",
+            ref=ref,
+            matches=len(matches),
+        )
 
     def quorum_at(self, meeting_id: UUID, at: time) -> QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""
         check_wall_clock("at", at)
         m = self.app.load(Meeting, meeting_id)
         if m.state is not MeetingState.HELD:
-            raise InvalidInputError("meeting", f"The meeting of {m.on} was not held.")
+            raise InvalidInputError("meeting", "The meeting of {on} was not held.", on=m.on)
         if m.kind is not MeetingKind.TEAM:
             raise InvalidInputError("meeting", "Only the team's sittings vote; quorum is theirs.")
         team = self.teams.team_of(m.gmina_id)

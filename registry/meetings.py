@@ -68,7 +68,9 @@ class Meetings:
         if meeting_kind is MeetingKind.TEAM:
             team = self.teams.team_of(gmina_id)
             if on < team.formed_on:
-                raise InvalidInputError("on", f"The team was formed on {team.formed_on}.")
+                raise InvalidInputError(
+                    "on", "The team was formed on {formed_on}.", formed_on=team.formed_on
+                )
         else:
             self.pacts.pact_of(gmina_id)
         noted = effective_on or min(date.today(), on)
@@ -243,7 +245,9 @@ class Meetings:
             resolution = self.app.load(Resolution, rid)
             if stakeholder_id in resolution.ballots:
                 raise RuleViolationError(
-                    f"{name} voted on {resolution.label}; its attendance stays on the list."
+                    "{name} voted on {label}; its attendance stays on the list.",
+                    name=name,
+                    label=resolution.label,
                 )
         meeting.strike_attendance(stakeholder_id, name, meeting.on, recorded_by)
         self.app.commit(meeting)

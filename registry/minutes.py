@@ -6,7 +6,7 @@ from datetime import date
 from uuid import UUID, uuid4
 
 from domain.action_item import ActionItem
-from domain.errors import InvalidInputError, RuleViolationError
+from domain.errors import RuleViolationError
 from domain.meeting import Meeting
 from domain.resolution import Resolution, ResolutionState
 from domain.stakeholder import Stakeholder
@@ -122,7 +122,8 @@ class Minutes:
             resolution = self.app.load(Resolution, rid)
             if resolution.state is ResolutionState.VOTING:
                 raise RuleViolationError(
-                    f"The vote on {resolution.label} is still open; close it before approval."
+                    "The vote on {label} is still open; close it before approval.",
+                    label=resolution.label,
                 )
         decision = decided_by.strip() or f"przyjęty na posiedzeniu w dniu {at.on}"
         meeting.approve_minutes(at.id, at.on, decision, at.on, recorded_by)

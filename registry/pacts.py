@@ -31,7 +31,11 @@ def parse_enum(cls: type, field: str, value: object) -> object:
     except ValueError:
         allowed = ", ".join(m.value for m in cls)  # type: ignore[attr-defined]
         raise InvalidInputError(
-            field, f"Unknown {field} {value!r}; choose one of: {allowed}."
+            field,
+            "Unknown {field} {value!r}; choose one of: {allowed}.",
+            field=field,
+            value=value,
+            allowed=allowed,
         ) from None
 
 
@@ -41,7 +45,7 @@ def parse_quantity(value: Decimal | str | float | int | None) -> Decimal | None:
     try:
         return Decimal(str(value).replace(" ", "").replace(",", "."))
     except InvalidOperation:
-        raise InvalidInputError("quantity", f"{value!r} is not an amount.") from None
+        raise InvalidInputError("quantity", "{value!r} is not an amount.", value=value) from None
 
 
 class Pacts:
@@ -114,8 +118,10 @@ class Pacts:
         if on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{name} entered the catalogue on {stakeholder.catalogued_on}; it cannot sign "
-                "the pact before that.",
+                "{name} entered the catalogue on {catalogued_on}; it cannot sign the pact "
+                "before that.",
+                name=name,
+                catalogued_on=stakeholder.catalogued_on,
             )
         pact.join(stakeholder.id, name, representative, form, role, on, recorded_by)
         if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:

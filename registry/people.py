@@ -256,13 +256,18 @@ class People:
             raise NotFoundError("No such record in this gmina.")
         fact = next((e for e in facts if e.originator_version == version), None)
         if fact is None:
-            raise InvalidInputError("version", f"That record has no fact number {version}.")
+            raise InvalidInputError(
+                "version", "That record has no fact number {version}.", version=version
+            )
         payload = {k: v for k, v in vars(fact).items() if k not in META}
         texts = {path[1:]: value for path, value in walk(payload, "")}
         text = texts.get(field)
         if not isinstance(text, str) or not text:
             raise InvalidInputError(
-                "field", f"Fact {version} of that record has no text {field!r}."
+                "field",
+                "Fact {version} of that record has no text {field!r}.",
+                version=version,
+                field=field,
             )
         digest = text_digest(text)
 

@@ -84,12 +84,14 @@ class Resolutions:
         try:
             return self.teams.team_of(gmina_id).resolution_numbers[key]
         except KeyError:
-            raise NotFoundError(f"The team has no Uchwała nr {key}.") from None
+            raise NotFoundError("The team has no Uchwała nr {key}.", key=key) from None
 
     def resolution(self, resolution_id: UUID, gmina_id: UUID | None = None) -> Resolution:
         resolution = self.app.load(Resolution, resolution_id)
         if gmina_id is not None and resolution.gmina_id != gmina_id:
-            raise WrongGminaError(f"{resolution.label} belongs to another gmina's team.")
+            raise WrongGminaError(
+                "{label} belongs to another gmina's team.", label=resolution.label
+            )
         return resolution
 
     # --- the vote, step by step --------------------------------------------------------

@@ -74,11 +74,17 @@ class Teams:
         except NotFoundError:
             pass
         else:
-            raise RuleViolationError(f"{gmina.name}'s team was already formed on {team.formed_on}.")
+            raise RuleViolationError(
+                "{name}'s team was already formed on {formed_on}.",
+                name=gmina.name,
+                formed_on=team.formed_on,
+            )
         if rec.on < pact.drafted_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{gmina.name}'s partnership opened on {pact.drafted_on}; its team forms later.",
+                "{name}'s partnership opened on {drafted_on}; its team forms later.",
+                name=gmina.name,
+                drafted_on=pact.drafted_on,
             )
         rules = parse_rules(quorum, majority, TeamRules())
         team = SynergyTeam.form(gmina_id, decided_by, rules, rec.on, rec.by)
@@ -104,8 +110,9 @@ class Teams:
         if rec.on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{name} entered the catalogue on {stakeholder.catalogued_on}; "
-                "it joins the team after that.",
+                "{name} entered the catalogue on {catalogued_on}; it joins the team after that.",
+                name=name,
+                catalogued_on=stakeholder.catalogued_on,
             )
         team.appoint(stakeholder_id, name, parse_role(role), decided_by, rec.on, rec.by)
         stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, rec.on, rec.by)
