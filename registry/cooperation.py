@@ -45,13 +45,13 @@ def parse_form(value: CooperationForm | str) -> CooperationForm:
         ) from None
 
 
+@dataclass(eq=False)
 class Cooperations:
     """Recording who actually cooperates with whom, beside the pact's formal ties."""
 
-    def __init__(self, app: RegistryBase, stakeholders: Stakeholders, people: People) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.people = people
+    app: RegistryBase
+    stakeholders: Stakeholders
+    people: People
 
     def declare_cooperation(
         self,

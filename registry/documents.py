@@ -45,11 +45,11 @@ class IssuedDocumentView:
     version: int
 
 
+@dataclass(eq=False)
 class Documents:
     """Issuing the pact, minutes, attendance lists, resolutions and the catalogue."""
 
-    def __init__(self, app: RegistryBase) -> None:
-        self.app = app
+    app: RegistryBase
 
     def issue_document(
         self,

@@ -7,6 +7,7 @@ the vote, so an adopted resolution is never recorded without what it decided.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 from uuid import UUID
@@ -65,24 +66,16 @@ class Batch:
         self.items[aggregate.id] = aggregate
 
 
+@dataclass(eq=False)
 class Effects:
     """The facts an adopted resolution records, checked when it is proposed."""
 
-    def __init__(
-        self,
-        app: RegistryBase,
-        stakeholders: Stakeholders,
-        pacts: Pacts,
-        entities: Entities,
-        meetings: Meetings,
-        minutes: Minutes,
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.pacts = pacts
-        self.entities = entities
-        self.meetings = meetings
-        self.minutes = minutes
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    entities: Entities
+    meetings: Meetings
+    minutes: Minutes
 
     def check_effects(self, gmina_id: UUID, effects: Sequence[Effect]) -> None:
         """Every stakeholder, entity and meeting an effect names belongs to this gmina."""

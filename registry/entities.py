@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -19,12 +20,12 @@ def parse_entity_type(value: EntityType | str) -> EntityType:
     return parse_option(EntityType, "entity_type", value)
 
 
+@dataclass(eq=False)
 class Entities:
     """The MLW's last stage: entity type chosen → created → status granted → possibly lost."""
 
-    def __init__(self, app: RegistryBase, teams: Teams) -> None:
-        self.app = app
-        self.teams = teams
+    app: RegistryBase
+    teams: Teams
 
     def entity_of(self, gmina_id: UUID, entity_id: UUID) -> SocialEmploymentEntity:
         entity = self.app.load(SocialEmploymentEntity, entity_id)

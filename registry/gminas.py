@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -24,11 +25,11 @@ def required(field: str, value: str, what: str) -> str:
     return value.strip()
 
 
+@dataclass(eq=False)
 class Gminas:
     """Gminas and their partnership process."""
 
-    def __init__(self, app: RegistryBase) -> None:
-        self.app = app
+    app: RegistryBase
 
     def directory(self) -> GminaDirectory:
         try:

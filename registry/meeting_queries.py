@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
@@ -55,16 +56,14 @@ MEETING_REF = re.compile(
 )
 
 
+@dataclass(eq=False)
 class MeetingQueries:
     """What facilitators read back: minutes, attendance lists, resolutions, quorum."""
 
-    def __init__(
-        self, app: RegistryBase, stakeholders: Stakeholders, teams: Teams, meetings: Meetings
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.teams = teams
-        self.meetings = meetings
+    app: RegistryBase
+    stakeholders: Stakeholders
+    teams: Teams
+    meetings: Meetings
 
     def stakeholder_name(self, stakeholder_id: UUID) -> str:
         try:

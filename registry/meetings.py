@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
@@ -27,16 +28,14 @@ def parse_kind(value: MeetingKind | str) -> MeetingKind:
     return parse_option(MeetingKind, "kind", value)
 
 
+@dataclass(eq=False)
 class Meetings:
     """Pact meetings and team sittings, from the calendar to final minutes."""
 
-    def __init__(
-        self, app: RegistryBase, stakeholders: Stakeholders, pacts: Pacts, teams: Teams
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.pacts = pacts
-        self.teams = teams
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    teams: Teams
 
     def calendar_of(self, gmina_id: UUID) -> MeetingCalendar:
         try:

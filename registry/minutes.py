@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
@@ -18,16 +19,14 @@ from registry.pacts import Pacts, parse_quantity
 from registry.team import parse_option
 
 
+@dataclass(eq=False)
 class Minutes:
     """What the minutes assign and how they become final."""
 
-    def __init__(
-        self, app: RegistryBase, stakeholders: Stakeholders, pacts: Pacts, meetings: Meetings
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.pacts = pacts
-        self.meetings = meetings
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    meetings: Meetings
 
     # --- action items ------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from uuid import UUID, uuid4
@@ -48,12 +49,12 @@ def parse_quantity(value: Decimal | str | float | int | None) -> Decimal | None:
         raise InvalidInputError("quantity", "{value!r} is not an amount.", value=value) from None
 
 
+@dataclass(eq=False)
 class Pacts:
     """The pact of a gmina's partnership."""
 
-    def __init__(self, app: RegistryBase, stakeholders: Stakeholders) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
+    app: RegistryBase
+    stakeholders: Stakeholders
 
     def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
         return self.app.one_of_gmina(

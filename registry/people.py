@@ -96,22 +96,15 @@ def role_of(fact: str, path: str) -> str:
     return ROLES.get((record, last), f"{record.lower()} {last}")
 
 
+@dataclass(eq=False)
 class People:
     """Who is named where in a gmina, and erasure that reaches every role."""
 
-    def __init__(
-        self,
-        app: RegistryBase,
-        stakeholders: Stakeholders,
-        pacts: Pacts,
-        meetings: Meetings,
-        meeting_queries: MeetingQueries,
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.pacts = pacts
-        self.meetings = meetings
-        self.meeting_queries = meeting_queries
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    meetings: Meetings
+    meeting_queries: MeetingQueries
 
     def record_ids_of(self, gmina_id: UUID) -> list[UUID]:
         """Every record of the gmina (its own, catalogue, pact, meetings…), oldest first.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import time
 from uuid import UUID
 
@@ -19,22 +20,15 @@ from registry.meetings import Meetings
 from registry.team import Teams, parse_option
 
 
+@dataclass(eq=False)
 class Resolutions:
     """Resolutions of the Local Synergy Team, voted at its sittings."""
 
-    def __init__(
-        self,
-        app: RegistryBase,
-        stakeholders: Stakeholders,
-        teams: Teams,
-        meetings: Meetings,
-        effects: Effects,
-    ) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.teams = teams
-        self.meetings = meetings
-        self.effects = effects
+    app: RegistryBase
+    stakeholders: Stakeholders
+    teams: Teams
+    meetings: Meetings
+    effects: Effects
 
     def sitting(self, resolution: Resolution) -> tuple[Meeting, SynergyTeam]:
         """The sitting a resolution belongs to, open for the record, and the team."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -42,13 +43,13 @@ def parse_rules(
     )
 
 
+@dataclass(eq=False)
 class Teams:
     """The gmina's Local Synergy Team (ZSL)."""
 
-    def __init__(self, app: RegistryBase, stakeholders: Stakeholders, pacts: Pacts) -> None:
-        self.app = app
-        self.stakeholders = stakeholders
-        self.pacts = pacts
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
 
     def team_of(self, gmina_id: UUID, as_of: date | None = None) -> SynergyTeam:
         return self.app.one_of_gmina(
