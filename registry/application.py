@@ -120,7 +120,6 @@ class Registry(RegistryBase):
     revise_commitment = delegate(Pacts.revise_commitment)
     fulfil_commitment = delegate(Pacts.fulfil_commitment)
     withdraw_commitment = delegate(Pacts.withdraw_commitment)
-    erase_person = delegate(Pacts.erase_person)
 
     # --- Declared cooperation between stakeholders ----------------------------------
     declare_cooperation = delegate(Cooperations.declare_cooperation)
@@ -194,6 +193,7 @@ class Registry(RegistryBase):
     # --- People named in a gmina, erasure, corrections; queries shown with corrections ---
     people_of = delegate(People.people_of)
     erase_person_of = delegate(People.erase_person_of)
+    erase_person = delegate(People.erase_person)
     corrected = delegate(People.corrected)
     redact_text = delegate(People.redact_text)
     get_meeting = delegate(People.get_meeting)

@@ -377,7 +377,3 @@ class Pacts:
             commitments=commitments,
             version=pact.version,
         )
-
-    def erase_person(self, person_id: UUID) -> date:
-        """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
-        return self.app.vault.erase(person_id).date()

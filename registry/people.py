@@ -210,8 +210,12 @@ class People:
         mentions, texts = self.mentions_of(gmina_id, names)
         if texts:
             self.app.vault.redact(gmina_id, texts)
-        erased_on = self.pacts.erase_person(person_id)
+        erased_on = self.erase_person(person_id)
         return ErasureView(person_id, erased_on, person.roles, mentions)
+
+    def erase_person(self, person_id: UUID) -> date:
+        """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
+        return self.app.vault.erase(person_id).date()
 
     # --- corrections of free text ----------------------------------------------------
 
