@@ -88,20 +88,17 @@ class Gminas:
         rec = Recording.of(recorded_by, effective_on)
         gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
         new_terc = check_terc(terc) if terc else gmina.terc
-        if new_terc[:2] != gmina.terc[:2]:
-            raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
         new_name = required("name", name, "The name") if name is not None else gmina.name
         new_powiat = (
             required("powiat", powiat, "The powiat") if powiat is not None else gmina.powiat
         )
-        if (new_name, new_powiat, new_terc) == (gmina.name, gmina.powiat, gmina.terc):
-            raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
-        pending = [gmina]
-        if new_terc != gmina.terc:
-            directory = self.directory()
-            directory.recode(gmina.terc, new_terc, rec.on, rec.by)
-            pending.append(directory)  # type: ignore[arg-type]
+        old_terc = gmina.terc
         gmina.rename(new_name, new_powiat, new_terc, rec.on, rec.by)
+        pending = [gmina]
+        if new_terc != old_terc:
+            directory = self.directory()
+            directory.recode(old_terc, new_terc, rec.on, rec.by)
+            pending.append(directory)  # type: ignore[arg-type]
         self.app.commit(*pending)
 
     def find_gmina(self, ref: str) -> UUID:
