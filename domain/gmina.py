@@ -97,13 +97,23 @@ class Gmina(Aggregate):
         self.registered_on = effective_on
         self.stakeholder_ids: list[UUID] = []
 
+    def rename(
+        self, name: str, powiat: str, terc: str, effective_on: date, recorded_by: str
+    ) -> None:
+        """A new name, powiat or TERC code; a gmina stays in its voivodeship."""
+        if terc[:2] != self.terc[:2]:
+            raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
+        if (name, powiat, terc) == (self.name, self.powiat, self.terc):
+            raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
+        self._renamed(name, powiat, terc, effective_on, recorded_by)
+
     class Renamed(Fact):
         name: str
         powiat: str
         terc: str
 
     @event(Renamed)
-    def rename(
+    def _renamed(
         self, name: str, powiat: str, terc: str, effective_on: date, recorded_by: str
     ) -> None:
         self.name = name

@@ -217,6 +217,8 @@ class Pact(Aggregate):
         recorded_by: str,
     ) -> None:
         """A signatory names a new representative."""
+        if representative is None:
+            raise InvalidInputError("representative", "Name the new representative.")
         self.check_member(stakeholder_id, name, effective_on)
         self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
 
@@ -271,6 +273,8 @@ class Pact(Aggregate):
         recorded_by: str,
     ) -> None:
         """A signatory commits a resource to the partnership."""
+        if quantity is not None and not unit.strip():
+            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         self.check_member(stakeholder_id, name, effective_on)
         check_terms(description, quantity, due_on, effective_on)
         for partner in joint_with:
@@ -406,6 +410,8 @@ class Pact(Aggregate):
         """Record a commitment fulfilled or withdrawn."""
         assert state in (CommitmentState.FULFILLED, CommitmentState.WITHDRAWN)
         c = self.check_open(commitment_id)
+        if state is CommitmentState.WITHDRAWN and not note.strip():
+            raise InvalidInputError("note", "Say why the commitment is withdrawn.")
         self.check_after_last_change(c, effective_on, state.value)
         self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
 

@@ -53,7 +53,12 @@ def check_access(
     allowed = may_write(account, gmina_id) if write else may_read(account, gmina_id, voivodeship)
     if not allowed:
         verb = "change" if write else "read"
-        raise AccessDeniedError(f"The account {account.username} may not {verb} {gmina_name}.")
+        raise AccessDeniedError(
+            "The account {username} may not {verb} {gmina_name}.",
+            username=account.username,
+            verb=verb,
+            gmina_name=gmina_name,
+        )
 
 
 def check_may_register(account: AccountView, terc: str) -> None:
@@ -62,8 +67,10 @@ def check_may_register(account: AccountView, terc: str) -> None:
     coordinator = account.role == COORDINATOR and not account.disabled
     if not coordinator or account.voivodeship.strip().lower() != voivodeship:
         raise AccessDeniedError(
-            f"The account {account.username} may not register gminas in województwo "
-            f"{voivodeship}; its regional coordinator may."
+            "The account {username} may not register gminas in województwo "
+            "{voivodeship}; its regional coordinator may.",
+            username=account.username,
+            voivodeship=voivodeship,
         )
 
 
@@ -98,6 +105,8 @@ def check_may_manage(
 
 def management_refused(manager: AccountView, username: str) -> AccessDeniedError:
     return AccessDeniedError(
-        f"The account {manager.username} may not manage the account {username}; "
-        "the regional coordinator of all its gminas may."
+        "The account {username} may not manage the account {username_2}; the "
+        "regional coordinator of all its gminas may.",
+        username=manager.username,
+        username_2=username,
     )

@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import time
-from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from domain.account import (
@@ -46,27 +45,27 @@ from registry.access_ledger import (
 from registry.base import RegistryBase
 from registry.login_throttle import Throttle, retry_after
 from registry.passwords import check_password, hash_password, password_opens
-from registry.settings import Settings
+
+if TYPE_CHECKING:
+    from registry.application import Registry
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class AccountUseCases(RegistryBase):
+class Accounts:
     """Accounts, their gminas, passwords and tokens; and the access check every entrypoint uses."""
 
     throttle = Throttle()
 
-    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
-        super().__init__(settings, env)
-        self.access: AccessLedger = access_ledger_for(self.factory, self.settings.create_tables)
-        # Seconds since the epoch; tests put a clock of their own here.
-        self.clock: Callable[[], float] = time.time
+    def __init__(self, app: RegistryBase) -> None:
+        self.app = app
+        self.access: AccessLedger = access_ledger_for(app.factory, app.settings.create_tables)
 
     def roll(self) -> AccountRoll:
         try:
-            return self.load(AccountRoll, AccountRoll.create_id())
+            return self.app.load(AccountRoll, AccountRoll.create_id())
         except NotFoundError:
             return AccountRoll()
 
@@ -85,13 +84,13 @@ class AccountUseCases(RegistryBase):
         name = check_username(username)
         password_hash = hash_password(password, name)
         try:
-            self.load(Account, Account.create_id(name))
+            self.app.load(Account, Account.create_id(name))
         except NotFoundError:
             pass
         else:
-            raise ConflictError(f"The username {name} is taken.")
+            raise ConflictError("The username {name} is taken.", name=name)
         for gid in gmina_ids or []:
-            self.load(Gmina, gid)
+            self.app.load(Gmina, gid)
         today = date.today()
         account = Account.open(
             name,
@@ -105,11 +104,11 @@ class AccountUseCases(RegistryBase):
         )
         roll = self.roll()
         roll.enrol(name, today, recorded_by)
-        self.commit(account, roll)
+        self.app.commit(account, roll)
         return account.id
 
     def account(self, username: str) -> Account:
-        return self.load(Account, Account.create_id(check_username(username)))
+        return self.app.load(Account, Account.create_id(check_username(username)))
 
     def grant_account(
         self,
@@ -122,9 +121,9 @@ class AccountUseCases(RegistryBase):
         """Assign further gminas, or a voivodeship, to an account."""
         account = self.account(username)
         for gid in gmina_ids or []:
-            self.load(Gmina, gid)
+            self.app.load(Gmina, gid)
         account.grant(gmina_ids or [], voivodeship, date.today(), recorded_by)
-        self.commit(account)
+        self.app.commit(account)
 
     def set_password(self, username: str, password: str, *, recorded_by: str) -> None:
         """A new password; every session and token of the account ends with the old one."""
@@ -133,7 +132,7 @@ class AccountUseCases(RegistryBase):
             hash_password(password, account.username), date.today(), recorded_by
         )
         self.access.raise_epoch(account.username)
-        self.commit(account)
+        self.app.commit(account)
         self._note(account.username, SESSIONS_ENDED, recorded_by)
 
     def disable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
@@ -141,14 +140,14 @@ class AccountUseCases(RegistryBase):
         account = self.account(username)
         account.disable(reason, date.today(), recorded_by)
         self.access.raise_epoch(account.username)
-        self.commit(account)
+        self.app.commit(account)
         self._note(account.username, SESSIONS_ENDED, recorded_by)
 
     def enable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
         """Open a disabled account again; it logs in afresh (old tokens stay ended)."""
         account = self.account(username)
         account.enable(reason, date.today(), recorded_by)
-        self.commit(account)
+        self.app.commit(account)
 
     def view_account(self, account: Account) -> AccountView:
         return AccountView(
@@ -173,7 +172,7 @@ class AccountUseCases(RegistryBase):
     def authenticate(self, username: str, password: str, *, client: str = "") -> AccountView:
         """The account if the password opens it; one message, and one hash's time, for every
         failure. Too many failures for the account or from the client address must wait."""
-        now = self.clock()
+        now = self.app.clock()
         name = username.strip().lower()[:80]
         self._check_not_throttled(name, client, now)
         try:
@@ -219,7 +218,7 @@ class AccountUseCases(RegistryBase):
         """A new API token for the account, shown once; it expires after the hours set."""
         account = self.account(username)
         account.check_active()
-        now = self.clock()
+        now = self.app.clock()
         token_id, secret = secrets.token_hex(8), secrets.token_urlsafe(24)
         self.access.add_token(
             StoredToken(
@@ -228,7 +227,7 @@ class AccountUseCases(RegistryBase):
                 digest=digest(secret),
                 epoch=self.access.epoch(account.username),
                 issued_at=now,
-                expires_at=now + self.settings.token_hours * 3600,
+                expires_at=now + self.app.settings.token_hours * 3600,
                 revoked_at=None,
             )
         )
@@ -242,7 +241,7 @@ class AccountUseCases(RegistryBase):
         stored = self.access.token(token_id) if token_id and secret else None
         if stored is None or not hmac.compare_digest(stored.digest, digest(secret)):
             raise refused
-        if stored.revoked_at is not None or self.clock() >= stored.expires_at:
+        if stored.revoked_at is not None or self.app.clock() >= stored.expires_at:
             raise refused
         if stored.epoch != self.access.epoch(stored.username):
             raise refused
@@ -263,7 +262,7 @@ class AccountUseCases(RegistryBase):
     def revoke_tokens(self, username: str, *, recorded_by: str) -> int:
         """Revoke every API token of the account; returns how many were still live."""
         account = self.account(username)
-        revoked = self.access.revoke_tokens(account.username, self.clock())
+        revoked = self.access.revoke_tokens(account.username, self.app.clock())
         self._note(account.username, TOKENS_REVOKED, recorded_by)
         return revoked
 
@@ -272,13 +271,13 @@ class AccountUseCases(RegistryBase):
         return self.access.audit(check_username(username), limit)
 
     def _note(self, username: str, what: str, by: str, client: str = "") -> None:
-        self.access.record(AuditEntry(self.clock(), username, client, what, by))
+        self.access.record(AuditEntry(self.app.clock(), username, client, what, by))
 
     # --- who may do what -----------------------------------------------------------------
 
     def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
         """Refuse unless the account may read (or change) this gmina."""
-        gmina = self.load(Gmina, gmina_id)
+        gmina = self.app.load(Gmina, gmina_id)
         check_access(account, gmina_id, gmina.voivodeship, gmina.name, write=write)
 
     def authorise_management(
@@ -290,7 +289,7 @@ class AccountUseCases(RegistryBase):
         if not (own and name == manager.username) and not may_manage_others(manager):
             raise management_refused(manager, name)
         target = self.get_account(name)
-        voivodeships = [self.load(Gmina, g).voivodeship for g in target.gmina_ids]
+        voivodeships = [self.app.load(Gmina, g).voivodeship for g in target.gmina_ids]
         check_may_manage(manager, target, voivodeships, own=own)
         return target
 
@@ -303,7 +302,7 @@ DEMO_ACCOUNTS = (
 )
 
 
-def open_demo_accounts(reg: AccountUseCases, gmina_id: UUID, voivodeship: str) -> list[str]:
+def open_demo_accounts(reg: Registry, gmina_id: UUID, voivodeship: str) -> list[str]:
     """Accounts to try the demo gmina with (password ``zielony-jar-demo``); ones already open
     are kept, and said so when their password is no longer the demo one."""
     opened = []
@@ -328,4 +327,4 @@ def open_demo_accounts(reg: AccountUseCases, gmina_id: UUID, voivodeship: str) -
     return opened
 
 
-__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "AccountUseCases", "check_password"]
+__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "Accounts", "check_password"]

@@ -138,15 +138,22 @@ def read_backup(path: Path) -> dict[str, Any]:
         backup = json.loads(path.read_text(encoding="utf-8"))
         body, digest = backup["body"], backup["sha256"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InvalidInputError("file", f"{path} is not a registry backup: {exc}") from None
+        raise InvalidInputError(
+            "file", "{path} is not a registry backup: {exc}", path=path, exc=exc
+        ) from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
-        raise InvalidInputError("file", f"{path} is not a backup of format {FORMAT}.")
+        raise InvalidInputError(
+            "file", "{path} is not a backup of format {format}.", path=path, format=FORMAT
+        )
     actual = hashlib.sha256(canonical(body)).hexdigest()
     if actual != digest:
         raise InvalidInputError(
             "file",
-            f"{path} was changed after it was taken: its content digests to {actual}, "
-            f"the backup says {digest}.",
+            "{path} was changed after it was taken: its content digests to {actual}, "
+            "the backup says {digest}.",
+            path=path,
+            actual=actual,
+            digest=digest,
         )
     return backup  # type: ignore[no-any-return]
 
@@ -161,8 +168,9 @@ def restore_backup(
     terc = body["gmina"]["terc"]
     if list(reg.events.get(gmina_id, limit=1)):
         raise RuleViolationError(
-            f"This store already holds the gmina {body['gmina']['name']} ({gmina_id}); "
-            "restore into an empty store."
+            "This store already holds the gmina {name} ({gmina_id}); restore into an empty store.",
+            name=body["gmina"]["name"],
+            gmina_id=gmina_id,
         )
     reg.directory().check_free(terc)
     erased: dict[UUID, datetime] = {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -19,6 +19,7 @@ from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
+from registry.copying import working_copy
 from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
 from registry.settings import Settings
@@ -29,13 +30,22 @@ A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Recording:
+    """Who records a change and the day it takes effect: today, unless the facilitator
+    says it took effect earlier (``--effective-on``)."""
+
+    by: str
+    on: date
+
+    @classmethod
+    def of(cls, recorded_by: str, effective_on: date | None = None) -> Recording:
+        return cls(recorded_by, effective_on or date.today())
+
+
 class ConcurrentWriteError(ConflictError):
     """Raised when another writer recorded a change to the same record at the same moment."""
 
-
-# Cached aggregates are deep-copied before each command; ids are immutable, so the copy
-# can share them instead of rebuilding thousands of UUIDs (the copy module's own table).
-copy._deepcopy_dispatch.setdefault(UUID, copy._deepcopy_atomic)  # type: ignore[attr-defined]
 
 NOUNS = {
     "Gmina": "gmina",
@@ -70,6 +80,8 @@ class RegistryBase(Application[UUID]):
         )
         super().__init__(env=merged)
         self.vault = PersonalDataVault(key_store_for(self.factory), self.settings.ledger_path())
+        # Seconds since the epoch; tests put a clock of their own here.
+        self.clock: Callable[[], float] = time.time
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -91,17 +103,39 @@ class RegistryBase(Application[UUID]):
             aggregate = replay_as_of(self.events.get(aggregate_id), as_of)
             if aggregate is None:
                 if self.events.get(aggregate_id, limit=1):
-                    raise NotFoundError(f"The {noun} {aggregate_id} did not exist yet on {as_of}.")
-                raise NotFoundError(f"No {noun} with id {aggregate_id}.")
+                    raise NotFoundError(
+                        "The {noun} {aggregate_id} did not exist yet on {as_of}.",
+                        noun=noun,
+                        aggregate_id=aggregate_id,
+                        as_of=as_of,
+                    )
+                raise NotFoundError(
+                    "No {noun} with id {aggregate_id}.", noun=noun, aggregate_id=aggregate_id
+                )
         else:
             try:
-                aggregate = self.repository.get(aggregate_id, version=version)
+                # A cached aggregate is copied here, sharing its immutable values, rather
+                # than deep-copied by the repository (registry/copying.py).
+                aggregate = self.repository.get(
+                    aggregate_id, version=version, deepcopy_from_cache=False
+                )
+                if self.repository.cache is not None and version is None:
+                    aggregate = working_copy(aggregate)
             except AggregateNotFoundError:
-                raise NotFoundError(f"No {noun} with id {aggregate_id}.") from None
+                raise NotFoundError(
+                    "No {noun} with id {aggregate_id}.", noun=noun, aggregate_id=aggregate_id
+                ) from None
         if not isinstance(aggregate, cls):
-            raise NotFoundError(f"{aggregate_id} is not a {noun}.")
+            raise NotFoundError(
+                "{aggregate_id} is not a {noun}.", aggregate_id=aggregate_id, noun=noun
+            )
         if version is not None and aggregate.version != version:
-            raise NotFoundError(f"The {noun} {aggregate_id} has no version {version}.")
+            raise NotFoundError(
+                "The {noun} {aggregate_id} has no version {version}.",
+                noun=noun,
+                aggregate_id=aggregate_id,
+                version=version,
+            )
         return aggregate
 
     def one_of_gmina(
@@ -113,7 +147,13 @@ class RegistryBase(Application[UUID]):
         except NotFoundError:
             gmina = self.load(Gmina, gmina_id)
             when = f" on {as_of}" if as_of else ""
-            raise NotFoundError(f"{gmina.name} has no {missing}{when}: {first}.") from None
+            raise NotFoundError(
+                "{name} has no {missing}{when}: {first}.",
+                name=gmina.name,
+                missing=missing,
+                when=when,
+                first=first,
+            ) from None
 
     def load_for_edit(self, cls: type[A], aggregate_id: UUID, expected_version: int | None) -> A:
         """An aggregate about to change; refuse if it moved on since the caller read it."""
@@ -121,8 +161,11 @@ class RegistryBase(Application[UUID]):
         if expected_version is not None and aggregate.version != expected_version:
             noun = NOUNS.get(cls.__name__, cls.__name__)
             raise ConflictError(
-                f"The {noun} was changed by someone else (now version {aggregate.version}, "
-                f"you edited version {expected_version}); reload it and try again."
+                "The {noun} was changed by someone else (now version {version}, you "
+                "edited version {expected_version}); reload it and try again.",
+                noun=noun,
+                version=aggregate.version,
+                expected_version=expected_version,
             )
         return aggregate
 
@@ -162,8 +205,9 @@ class RegistryBase(Application[UUID]):
 
     # --- history -----------------------------------------------------------------------
 
-    def history(self, aggregate_id: UUID) -> list[FactView]:
-        """Every fact recorded about one record: what, when it took effect, who, when."""
+    def recorded_history(self, aggregate_id: UUID) -> list[FactView]:
+        """Every fact recorded about one record: what, when it took effect, who, when (as
+        stored; ``Registry.history`` shows it with the gmina's corrections)."""
         facts = []
         e: Any
         for e in self.events.get(aggregate_id):
@@ -183,5 +227,7 @@ class RegistryBase(Application[UUID]):
                 )
             )
         if not facts:
-            raise NotFoundError(f"Nothing is recorded under id {aggregate_id}.")
+            raise NotFoundError(
+                "Nothing is recorded under id {aggregate_id}.", aggregate_id=aggregate_id
+            )
         return facts

@@ -17,11 +17,10 @@ from domain.errors import (
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.identifiers import check_identifiers
 from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
-from registry.settings import Settings
 from registry.views import StakeholderView
 
 
@@ -33,7 +32,10 @@ def parse_subtype(value: SubType | str) -> SubType:
     except ValueError:
         allowed = ", ".join(s.value for s in SubType)
         raise InvalidInputError(
-            "subtype", f"Unknown sub-type {value!r}; choose one of: {allowed}."
+            "subtype",
+            "Unknown sub-type {value!r}; choose one of: {allowed}.",
+            value=value,
+            allowed=allowed,
         ) from None
 
 
@@ -44,15 +46,15 @@ def parse_kind(value: StakeholderKind | str) -> StakeholderKind:
         return StakeholderKind(value.strip().lower())
     except ValueError:
         raise InvalidInputError(
-            "kind", f"A stakeholder is an institution or a person, not {value!r}."
+            "kind", "A stakeholder is an institution or a person, not {value!r}.", value=value
         ) from None
 
 
-class CatalogueUseCases(RegistryBase):
+class Stakeholders:
     """Cataloguing, editing, recategorising, inviting and archiving stakeholders."""
 
-    def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
-        super().__init__(settings, env)
+    def __init__(self, app: RegistryBase) -> None:
+        self.app = app
         self.name_index = NameIndex()
 
     def add_stakeholder(
@@ -79,18 +81,20 @@ class CatalogueUseCases(RegistryBase):
         A name that reads the same as one already there is refused unless the facilitator
         confirms it is a different stakeholder (different_stakeholder).
         """
-        gmina = self.load(Gmina, gmina_id)
+        rec = Recording.of(recorded_by, effective_on)
+        gmina = self.app.load(Gmina, gmina_id)
         if not different_stakeholder:
             self.check_new_name(gmina, name)
         kind = parse_kind(kind)
         sub = parse_subtype(subtype)
         ids = check_identifiers(nip, regon, krs)
-        on = effective_on or date.today()
-        if on < gmina.registered_on:
+        if rec.on < gmina.registered_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{gmina.name} was registered on {gmina.registered_on}; nothing in its "
-                "catalogue can take effect before that.",
+                "{name} was registered on {registered_on}; nothing in its catalogue can "
+                "take effect before that.",
+                name=gmina.name,
+                registered_on=gmina.registered_on,
             )
         person = None
         if kind is StakeholderKind.PERSON:
@@ -114,15 +118,15 @@ class CatalogueUseCases(RegistryBase):
                 resources_offered=resources_offered or [],
                 contact=contact,
                 person=person,
-                effective_on=on,
-                recorded_by=recorded_by,
+                effective_on=rec.on,
+                recorded_by=rec.by,
             )
-            current = self.load(Gmina, gmina_id)
-            current.catalogue(stakeholder.id, on, recorded_by)
-            self.commit(stakeholder, current)
+            current = self.app.load(Gmina, gmina_id)
+            current.catalogue(stakeholder.id, rec.on, rec.by)
+            self.app.commit(stakeholder, current)
             return stakeholder.id
 
-        return self.retry_on_race(record)
+        return self.app.retry_on_race(record)
 
     def sealed_person(
         self, gmina_id: UUID, name: str | None, contact: str = "", function: str = "", *, field: str
@@ -136,33 +140,37 @@ class CatalogueUseCases(RegistryBase):
             person_id = UUID(text)
         except ValueError:
             data = PersonData(text, contact.strip(), function.strip())
-            return self.vault.seal_for(gmina_id, data)
-        known = self.vault.people(gmina_id)
-        if person_id not in known and self.vault.keys.erased_at(person_id):
+            return self.app.vault.seal_for(gmina_id, data)
+        known = self.app.vault.people(gmina_id)
+        if person_id not in known and self.app.vault.keys.erased_at(person_id):
             raise PersonErasedError(
-                f"The person {text} was erased; they cannot be named again under that id."
+                "The person {text} was erased; they cannot be named again under that id.", text=text
             )
         if person_id not in known:
             raise InvalidInputError(
                 field,
-                f"{text} is not a person of this gmina (`mlw person list` names them).",
+                "{text} is not a person of this gmina (`mlw person list` names them).",
+                text=text,
             )
-        return self.vault.seal(
+        return self.app.vault.seal(
             PersonData(known[person_id], contact.strip(), function.strip()), person_id
         )
 
     def stakeholder_of(self, gmina_id: UUID, stakeholder_id: UUID) -> Stakeholder:
         """A stakeholder that must belong to this gmina."""
-        stakeholder = self.load(Stakeholder, stakeholder_id)
+        stakeholder = self.app.load(Stakeholder, stakeholder_id)
         if stakeholder.gmina_id != gmina_id:
-            gmina = self.load(Gmina, gmina_id)
+            gmina = self.app.load(Gmina, gmina_id)
             raise WrongGminaError(
-                f"{self.name_of(stakeholder)} is in another gmina's catalogue, not {gmina.name}'s."
+                "{name} is in another gmina's catalogue, not {name_2}'s.",
+                name=self.name_of(stakeholder),
+                name_2=gmina.name,
             )
         return stakeholder
 
     def edit_stakeholder(
         self,
+        /,
         stakeholder_id: UUID,
         *,
         recorded_by: str,
@@ -171,13 +179,14 @@ class CatalogueUseCases(RegistryBase):
         **changes: Any,
     ) -> None:
         """Correct or update a stakeholder's details; identifiers are checked again."""
-        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        rec = Recording.of(recorded_by, effective_on)
+        stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         different_stakeholder = bool(changes.pop("different_stakeholder", False))
         changes = {k: v for k, v in changes.items() if v is not None}  # null: left as it is
         if not changes:
             raise InvalidInputError("changes", "Say what to change.")
         if changes.get("name") is not None and not different_stakeholder:
-            gmina = self.load(Gmina, stakeholder.gmina_id)
+            gmina = self.app.load(Gmina, stakeholder.gmina_id)
             self.check_new_name(gmina, str(changes["name"]), stakeholder.id)
         if {"nip", "regon", "krs"} & changes.keys():
             current = stakeholder.details.identifiers
@@ -195,7 +204,7 @@ class CatalogueUseCases(RegistryBase):
                 changes[key] = str(changes[key]).strip()
         if stakeholder.kind is StakeholderKind.PERSON and {"name", "contact"} & changes.keys():
             stakeholder.check_not_archived()
-            person_now = self.vault.unseal(stakeholder.person)
+            person_now = self.app.vault.unseal(stakeholder.person)
             if person_now is None:
                 raise InvalidInputError(
                     "name", "This person's data was erased; it cannot be edited."
@@ -206,10 +215,12 @@ class CatalogueUseCases(RegistryBase):
                 contact=changes.pop("contact", person_now.contact),
             )
             assert stakeholder.person is not None
-            changes["person"] = self.vault.seal(updated, stakeholder.person.person_id)
-            self.vault.remember(stakeholder.gmina_id, stakeholder.person.person_id, updated.name)
-        stakeholder.edit(changes, effective_on or date.today(), recorded_by)
-        self.commit(stakeholder)
+            changes["person"] = self.app.vault.seal(updated, stakeholder.person.person_id)
+            self.app.vault.remember(
+                stakeholder.gmina_id, stakeholder.person.person_id, updated.name
+            )
+        stakeholder.edit(changes, rec.on, rec.by)
+        self.app.commit(stakeholder)
         if "name" in changes or "person" in changes:
             self.name_index.note(
                 stakeholder.gmina_id, stakeholder.id, self.comparable_name(stakeholder.id)
@@ -224,16 +235,18 @@ class CatalogueUseCases(RegistryBase):
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
-        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
-        stakeholder.recategorise(parse_subtype(subtype), effective_on or date.today(), recorded_by)
-        self.commit(stakeholder)
+        rec = Recording.of(recorded_by, effective_on)
+        stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        stakeholder.recategorise(parse_subtype(subtype), rec.on, rec.by)
+        self.app.commit(stakeholder)
 
     def invite_stakeholder(
         self, stakeholder_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
-        stakeholder = self.load(Stakeholder, stakeholder_id)
-        stakeholder.invite(effective_on or date.today(), recorded_by)
-        self.commit(stakeholder)
+        rec = Recording.of(recorded_by, effective_on)
+        stakeholder = self.app.load(Stakeholder, stakeholder_id)
+        stakeholder.invite(rec.on, rec.by)
+        self.app.commit(stakeholder)
 
     def archive_stakeholder(
         self,
@@ -244,9 +257,10 @@ class CatalogueUseCases(RegistryBase):
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
-        stakeholder = self.load_for_edit(Stakeholder, stakeholder_id, expected_version)
-        stakeholder.archive(reason, effective_on or date.today(), recorded_by)
-        self.commit(stakeholder)
+        rec = Recording.of(recorded_by, effective_on)
+        stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
+        stakeholder.archive(reason, rec.on, rec.by)
+        self.app.commit(stakeholder)
 
     def check_new_name(self, gmina: Gmina, name: str, renamed: UUID | None = None) -> None:
         """Refuse a name that reads the same as another entry of the gmina's catalogue."""
@@ -258,17 +272,20 @@ class CatalogueUseCases(RegistryBase):
             if sid == renamed or current is None or lookalike(name, [current]) is None:
                 continue
             raise LookalikeNameError(
-                f"W katalogu gminy {gmina.name} jest już „{current}”, nazwa nie do odróżnienia "
-                f"od „{name.strip()}” (różni się najwyżej wielkością liter, odstępami, "
-                "znakami diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
+                "W katalogu gminy {name} jest już „{current}”, nazwa nie do odróżnienia "
+                "od „{given}” (różni się najwyżej wielkością liter, odstępami, znakami "
+                "diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
                 "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
-                f"--different-stakeholder). / The catalogue already holds '{current}', which "
-                "reads the same; confirm it is a different stakeholder to add it."
+                "--different-stakeholder). / The catalogue already holds '{current}', "
+                "which reads the same; confirm it is a different stakeholder to add it.",
+                name=gmina.name,
+                current=current,
+                given=name.strip(),
             )
 
     def comparable_name(self, stakeholder_id: UUID) -> str | None:
         """An entry's name as it now reads, or None when the person was erased."""
-        name = self.name_of(self.load(Stakeholder, stakeholder_id))
+        name = self.name_of(self.app.load(Stakeholder, stakeholder_id))
         return None if name == ERASED else name
 
     # --- queries -----------------------------------------------------------------------
@@ -276,11 +293,11 @@ class CatalogueUseCases(RegistryBase):
     def name_of(self, stakeholder: Stakeholder) -> str:
         if stakeholder.kind is StakeholderKind.INSTITUTION:
             return stakeholder.name
-        data = self.vault.unseal(stakeholder.person)
+        data = self.app.vault.unseal(stakeholder.person)
         return data.name if data else ERASED
 
     def view_stakeholder(self, s: Stakeholder) -> StakeholderView:
-        data = self.vault.unseal(s.person) if s.person else None
+        data = self.app.vault.unseal(s.person) if s.person else None
         is_person = s.kind is StakeholderKind.PERSON
         d = s.details
         return StakeholderView(
@@ -310,7 +327,7 @@ class CatalogueUseCases(RegistryBase):
         self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> StakeholderView:
         return self.view_stakeholder(
-            self.load(Stakeholder, stakeholder_id, as_of=as_of, version=version)
+            self.app.load(Stakeholder, stakeholder_id, as_of=as_of, version=version)
         )
 
     def catalogue(
@@ -324,7 +341,7 @@ class CatalogueUseCases(RegistryBase):
         include_archived: bool = False,
     ) -> list[StakeholderView]:
         """The gmina's catalogue (now or as of a date), filtered, sorted by sector and name."""
-        gmina = self.load(Gmina, gmina_id, as_of=as_of)
+        gmina = self.app.load(Gmina, gmina_id, as_of=as_of)
         sector_value = sector.value if isinstance(sector, Sector) else sector
         status_value = status.value if isinstance(status, StakeholderStatus) else status
         views = []

@@ -9,7 +9,9 @@ from uuid import UUID
 from domain.cooperation import Cooperation
 from domain.errors import InvalidInputError, WrongGminaError
 from domain.values import CooperationForm
-from registry.catalogue import CatalogueUseCases
+from registry.base import Recording, RegistryBase
+from registry.catalogue import Stakeholders
+from registry.people import People
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,19 @@ def parse_form(value: CooperationForm | str) -> CooperationForm:
         return CooperationForm(value.strip().lower().replace("-", "_"))
     except ValueError:
         raise InvalidInputError(
-            "form", f"Cooperation is lasting or ad_hoc (trwała / doraźna), not {value!r}."
+            "form",
+            "Cooperation is lasting or ad_hoc (trwała / doraźna), not {value!r}.",
+            value=value,
         ) from None
 
 
-class CooperationUseCases(CatalogueUseCases):
+@dataclass(eq=False)
+class Cooperations:
     """Recording who actually cooperates with whom, beside the pact's formal ties."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    people: People
 
     def declare_cooperation(
         self,
@@ -56,16 +65,19 @@ class CooperationUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """Two catalogued stakeholders of the gmina cooperate on a subject."""
-        one = self.stakeholder_of(gmina_id, stakeholder_id)
-        other = self.stakeholder_of(gmina_id, partner_id)
-        on = effective_on or date.today()
+        rec = Recording.of(recorded_by, effective_on)
+        one = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
+        other = self.stakeholders.stakeholder_of(gmina_id, partner_id)
         for s in (one, other):
             s.check_not_archived()
-            if on < s.catalogued_on:
+            if rec.on < s.catalogued_on:
+                name = self.stakeholders.name_of(s)
                 raise InvalidInputError(
                     "effective_on",
-                    f"{self.name_of(s)} entered the catalogue on {s.catalogued_on}; its "
-                    "cooperation cannot begin before that.",
+                    "{name} entered the catalogue on {catalogued_on}; its cooperation cannot "
+                    "begin before that.",
+                    name=name,
+                    catalogued_on=s.catalogued_on,
                 )
         cooperation = Cooperation.declare(
             gmina_id=gmina_id,
@@ -73,14 +85,14 @@ class CooperationUseCases(CatalogueUseCases):
             partner_id=partner_id,
             form=parse_form(form),
             subject=subject,
-            effective_on=on,
-            recorded_by=recorded_by,
+            effective_on=rec.on,
+            recorded_by=rec.by,
         )
-        self.commit(cooperation)
+        self.app.commit(cooperation)
         return cooperation.id
 
     def cooperation_of(self, gmina_id: UUID, cooperation_id: UUID) -> Cooperation:
-        cooperation = self.load(Cooperation, cooperation_id)
+        cooperation = self.app.load(Cooperation, cooperation_id)
         if cooperation.gmina_id != gmina_id:
             raise WrongGminaError("This cooperation was declared in another gmina.")
         return cooperation
@@ -95,21 +107,22 @@ class CooperationUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> None:
         """The two stakeholders no longer cooperate on that subject."""
+        rec = Recording.of(recorded_by, effective_on)
         cooperation = self.cooperation_of(gmina_id, cooperation_id)
-        cooperation.end(reason, effective_on or date.today(), recorded_by)
-        self.commit(cooperation)
+        cooperation.end(reason, rec.on, rec.by)
+        self.app.commit(cooperation)
 
     def get_cooperation(
         self, cooperation_id: UUID, *, as_of: date | None = None
     ) -> CooperationView:
-        c = self.load(Cooperation, cooperation_id, as_of=as_of)
+        c = self.app.load(Cooperation, cooperation_id, as_of=as_of)
         return CooperationView(
             id=c.id,
             gmina_id=c.gmina_id,
             stakeholder_id=c.stakeholder_id,
-            stakeholder_name=self.get_stakeholder(c.stakeholder_id).name,
+            stakeholder_name=self.people.get_stakeholder(c.stakeholder_id).name,
             partner_id=c.partner_id,
-            partner_name=self.get_stakeholder(c.partner_id).name,
+            partner_name=self.people.get_stakeholder(c.partner_id).name,
             form=c.form.value,
             subject=c.subject,
             declared_on=c.declared_on,

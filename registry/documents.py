@@ -14,7 +14,7 @@ from domain.document import (
 )
 from domain.errors import NotFoundError
 from domain.gmina import Gmina
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.pacts import parse_enum
 
 
@@ -45,8 +45,11 @@ class IssuedDocumentView:
     version: int
 
 
-class DocumentUseCases(RegistryBase):
+@dataclass(eq=False)
+class Documents:
     """Issuing the pact, minutes, attendance lists, resolutions and the catalogue."""
+
+    app: RegistryBase
 
     def issue_document(
         self,
@@ -69,12 +72,12 @@ class DocumentUseCases(RegistryBase):
 
         ``file_digest`` is the SHA-256 of the copy's bytes, checked by `mlw doc verify`.
         """
-        self.load(Gmina, gmina_id)
-        on = effective_on or date.today()
+        rec = Recording.of(recorded_by, effective_on)
+        self.app.load(Gmina, gmina_id)
         value = check_digest(digest)
         doc_id = IssuedDocument.create_id(value)
         try:
-            document = self.load(IssuedDocument, doc_id)
+            document = self.app.load(IssuedDocument, doc_id)
         except NotFoundError:
             document = IssuedDocument.issue(
                 digest=value,
@@ -87,23 +90,23 @@ class DocumentUseCases(RegistryBase):
                 lang=lang,
                 built_from=built_from,
                 format=format,
-                effective_on=on,
-                recorded_by=recorded_by,
+                effective_on=rec.on,
+                recorded_by=rec.by,
                 file_digest=file_digest,
             )
         else:
-            document.issue_again(format, on, recorded_by, file_digest)
-        self.commit(document)
+            document.issue_again(format, rec.on, rec.by, file_digest)
+        self.app.commit(document)
         return doc_id
 
     def verify_document(self, digest: str) -> IssuedDocumentView:
         """The issued document whose content has this digest, or a refusal if none was."""
         value = check_digest(digest)
         try:
-            d = self.load(IssuedDocument, IssuedDocument.create_id(value))
+            d = self.app.load(IssuedDocument, IssuedDocument.create_id(value))
         except NotFoundError:
             raise NotFoundError(
-                f"No document with digest {value[:16]}… was issued from this registry."
+                "No document with digest {value}… was issued from this registry.", value=value[:16]
             ) from None
         c = d.content
         return IssuedDocumentView(
@@ -111,7 +114,7 @@ class DocumentUseCases(RegistryBase):
             digest=c.digest,
             kind=c.kind.value,
             gmina_id=d.gmina_id,
-            gmina_name=self.load(Gmina, d.gmina_id).name,
+            gmina_name=self.app.load(Gmina, d.gmina_id).name,
             title=c.title,
             as_of=c.as_of,
             subject=c.subject,

@@ -7,6 +7,7 @@ the vote, so an adopted resolution is never recorded without what it decided.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 from uuid import UUID
@@ -35,7 +36,11 @@ from domain.stakeholder import Stakeholder
 from domain.team import SynergyTeam
 from domain.values import CooperationForm, ParticipantRole, Stage
 from registry.base import RegistryBase
-from registry.minutes import MinutesUseCases
+from registry.catalogue import Stakeholders
+from registry.entities import Entities
+from registry.meetings import Meetings
+from registry.minutes import Minutes
+from registry.pacts import Pacts
 
 TEAM_SUFFIX = "ZSL"
 
@@ -61,20 +66,28 @@ class Batch:
         self.items[aggregate.id] = aggregate
 
 
-class EffectUseCases(MinutesUseCases):
+@dataclass(eq=False)
+class Effects:
     """The facts an adopted resolution records, checked when it is proposed."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    entities: Entities
+    meetings: Meetings
+    minutes: Minutes
 
     def check_effects(self, gmina_id: UUID, effects: Sequence[Effect]) -> None:
         """Every stakeholder, entity and meeting an effect names belongs to this gmina."""
         for effect in effects:
             if isinstance(effect, AdmitSignatory):
-                self.stakeholder_of(gmina_id, effect.stakeholder_id)
+                self.stakeholders.stakeholder_of(gmina_id, effect.stakeholder_id)
             elif isinstance(
                 effect, RecordEntityCreated | RecordEntityRegistered | RecordEntityStatusLost
             ):
-                self.entity_of(gmina_id, effect.entity_id)
+                self.entities.entity_of(gmina_id, effect.entity_id)
             elif isinstance(effect, ApproveMinutes):
-                self.meeting(effect.meeting_id, gmina_id)
+                self.meetings.meeting(effect.meeting_id, gmina_id)
 
     def apply(
         self,
@@ -103,7 +116,7 @@ class EffectUseCases(MinutesUseCases):
             team.change_rules(effect.rules, decided_by, on, recorded_by)
         elif isinstance(effect, ChooseEntity):
             batch.add(
-                self.new_entity(
+                self.entities.new_entity(
                     team,
                     effect.entity_type,
                     effect.name,
@@ -115,7 +128,7 @@ class EffectUseCases(MinutesUseCases):
             )
         elif isinstance(effect, ApproveMinutes):
             earlier = batch.get(Meeting, effect.meeting_id)
-            self.prepare_approval(earlier, meeting, decided_by, recorded_by)
+            self.minutes.prepare_approval(earlier, meeting, decided_by, recorded_by)
         else:
             entity = batch.get(SocialEmploymentEntity, effect.entity_id)
             if isinstance(effect, RecordEntityCreated):
@@ -134,7 +147,7 @@ class EffectUseCases(MinutesUseCases):
 
     def admit(self, pact: Pact, stakeholder: Stakeholder, on: date, recorded_by: str) -> None:
         """The team admits a stakeholder to the pact, saved with the resolution."""
-        self.sign_pact(
+        self.pacts.sign_pact(
             pact,
             stakeholder,
             representative=None,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
 from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
 from domain.errors import NotFoundError, WrongGminaError
 from domain.team import SynergyTeam
+from registry.base import Recording, RegistryBase
 from registry.meeting_views import EntityFactView, EntityView
-from registry.team import TeamUseCases, parse_option
+from registry.team import Teams, parse_option
 
 
 def parse_entity_type(value: EntityType | str) -> EntityType:
@@ -18,13 +20,19 @@ def parse_entity_type(value: EntityType | str) -> EntityType:
     return parse_option(EntityType, "entity_type", value)
 
 
-class EntityUseCases(TeamUseCases):
+@dataclass(eq=False)
+class Entities:
     """The MLW's last stage: entity type chosen → created → status granted → possibly lost."""
 
+    app: RegistryBase
+    teams: Teams
+
     def entity_of(self, gmina_id: UUID, entity_id: UUID) -> SocialEmploymentEntity:
-        entity = self.load(SocialEmploymentEntity, entity_id)
+        entity = self.app.load(SocialEmploymentEntity, entity_id)
         if entity.gmina_id != gmina_id:
-            raise WrongGminaError(f"{entity.name} belongs to another gmina's partnership.")
+            raise WrongGminaError(
+                "{name} belongs to another gmina's partnership.", name=entity.name
+            )
         return entity
 
     def new_entity(
@@ -61,10 +69,10 @@ class EntityUseCases(TeamUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """Record the team's choice of the entity to create (CIS, KIS, ZAZ, WTZ, cooperative)."""
-        team = self.team_of(gmina_id)
-        on = effective_on or date.today()
-        entity = self.new_entity(team, entity_type, name, decided_by, None, on, recorded_by)
-        self.commit(entity, team)
+        rec = Recording.of(recorded_by, effective_on)
+        team = self.teams.team_of(gmina_id)
+        entity = self.new_entity(team, entity_type, name, decided_by, None, rec.on, rec.by)
+        self.app.commit(entity, team)
         return entity.id
 
     def record_entity_created(
@@ -77,11 +85,10 @@ class EntityUseCases(TeamUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
-        entity.record_created(
-            recreated, decided_by, None, effective_on or date.today(), recorded_by
-        )
-        self.commit(entity)
+        entity.record_created(recreated, decided_by, None, rec.on, rec.by)
+        self.app.commit(entity)
 
     def record_entity_registered(
         self,
@@ -95,16 +102,17 @@ class EntityUseCases(TeamUseCases):
         effective_on: date | None = None,
     ) -> None:
         """The status was granted or the entity registered: by whom, decision number, date."""
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_registered(
             authority,
             decision_number,
             decided_by or authority,
             None,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(entity)
+        self.app.commit(entity)
 
     def record_entity_status_lost(
         self,
@@ -116,16 +124,15 @@ class EntityUseCases(TeamUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         entity = self.entity_of(gmina_id, entity_id)
-        entity.record_status_lost(
-            reason, decided_by, None, effective_on or date.today(), recorded_by
-        )
-        self.commit(entity)
+        entity.record_status_lost(reason, decided_by, None, rec.on, rec.by)
+        self.app.commit(entity)
 
     # --- queries -----------------------------------------------------------------------
 
     def get_entity(self, entity_id: UUID, *, as_of: date | None = None) -> EntityView:
-        e = self.load(SocialEmploymentEntity, entity_id, as_of=as_of)
+        e = self.app.load(SocialEmploymentEntity, entity_id, as_of=as_of)
         return EntityView(
             id=e.id,
             gmina_id=e.gmina_id,
@@ -148,7 +155,7 @@ class EntityUseCases(TeamUseCases):
     def list_entities(self, gmina_id: UUID, *, as_of: date | None = None) -> list[EntityView]:
         """The entities the gmina's team chose, as they stood on a date."""
         try:
-            team = self.team_of(gmina_id, as_of=as_of)
+            team = self.teams.team_of(gmina_id, as_of=as_of)
         except NotFoundError:
             return []
         views = []

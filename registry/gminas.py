@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.values import Stage
-from registry.base import RegistryBase
+from registry.base import Recording, RegistryBase
 from registry.views import GminaView, StageView
 
 DIRECTORY_ID = GminaDirectory.create_id()
@@ -20,16 +21,19 @@ DIRECTORY_ID = GminaDirectory.create_id()
 
 def required(field: str, value: str, what: str) -> str:
     if not value or not value.strip():
-        raise InvalidInputError(field, f"{what} is required.")
+        raise InvalidInputError(field, "{what} is required.", what=what)
     return value.strip()
 
 
-class GminaUseCases(RegistryBase):
+@dataclass(eq=False)
+class Gminas:
     """Gminas and their partnership process."""
+
+    app: RegistryBase
 
     def directory(self) -> GminaDirectory:
         try:
-            return self.load(GminaDirectory, DIRECTORY_ID)
+            return self.app.load(GminaDirectory, DIRECTORY_ID)
         except NotFoundError:
             return GminaDirectory()
 
@@ -44,6 +48,7 @@ class GminaUseCases(RegistryBase):
         effective_on: date | None = None,
     ) -> UUID:
         """Enter a gmina in the registry; its TERC code must be new and well formed."""
+        rec = Recording.of(recorded_by, effective_on)
         terc = check_terc(terc)
         name = required("name", name, "The gmina's name")
         powiat = required("powiat", powiat, "The powiat")
@@ -51,20 +56,22 @@ class GminaUseCases(RegistryBase):
         if voivodeship and voivodeship.strip().lower() != expected:
             raise InvalidInputError(
                 "voivodeship",
-                f"TERC code {terc} lies in województwo {expected}, not {voivodeship.strip()}.",
+                "TERC code {terc} lies in województwo {expected}, not {given}.",
+                terc=terc,
+                expected=expected,
+                given=voivodeship.strip(),
             )
-        on = effective_on or date.today()
 
         def record() -> UUID:
             directory = self.directory()
             directory.check_free(terc)
-            gmina = Gmina(terc, name, powiat, expected, on, recorded_by)
-            directory.enter(terc, gmina.id, on, recorded_by)
-            self.commit(gmina, directory)
+            gmina = Gmina(terc, name, powiat, expected, rec.on, rec.by)
+            directory.enter(terc, gmina.id, rec.on, rec.by)
+            self.app.commit(gmina, directory)
             return gmina.id
 
         # Gminas registered at the same moment both enter the one directory: retried.
-        return self.retry_on_race(record)
+        return self.app.retry_on_race(record)
 
     def change_gmina(
         self,
@@ -78,24 +85,21 @@ class GminaUseCases(RegistryBase):
         expected_version: int | None = None,
     ) -> None:
         """Rename a gmina or record its new TERC code; the internal id stays."""
-        gmina = self.load_for_edit(Gmina, gmina_id, expected_version)
-        on = effective_on or date.today()
+        rec = Recording.of(recorded_by, effective_on)
+        gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
         new_terc = check_terc(terc) if terc else gmina.terc
-        if new_terc[:2] != gmina.terc[:2]:
-            raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
         new_name = required("name", name, "The name") if name is not None else gmina.name
         new_powiat = (
             required("powiat", powiat, "The powiat") if powiat is not None else gmina.powiat
         )
-        if (new_name, new_powiat, new_terc) == (gmina.name, gmina.powiat, gmina.terc):
-            raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
+        old_terc = gmina.terc
+        gmina.rename(new_name, new_powiat, new_terc, rec.on, rec.by)
         pending = [gmina]
-        if new_terc != gmina.terc:
+        if new_terc != old_terc:
             directory = self.directory()
-            directory.recode(gmina.terc, new_terc, on, recorded_by)
+            directory.recode(old_terc, new_terc, rec.on, rec.by)
             pending.append(directory)  # type: ignore[arg-type]
-        gmina.rename(new_name, new_powiat, new_terc, on, recorded_by)
-        self.commit(*pending)
+        self.app.commit(*pending)
 
     def find_gmina(self, ref: str) -> UUID:
         """A gmina's id from its TERC code, its id, or its exact name."""
@@ -109,14 +113,14 @@ class GminaUseCases(RegistryBase):
             matches = [
                 gid
                 for gid in directory.by_terc.values()
-                if self.load(Gmina, gid).name.lower() == ref.lower()
+                if self.app.load(Gmina, gid).name.lower() == ref.lower()
             ]
             if len(matches) == 1:
                 return matches[0]
-            raise NotFoundError(f"No gmina with TERC code, id or name {ref!r}.") from None
+            raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
         if candidate in directory.by_terc.values():
             return candidate
-        raise NotFoundError(f"No gmina with id {ref}.")
+        raise NotFoundError("No gmina with id {ref}.", ref=ref)
 
     def list_gminas(self) -> list[GminaView]:
         return sorted(
@@ -127,7 +131,7 @@ class GminaUseCases(RegistryBase):
     def get_gmina(
         self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> GminaView:
-        gmina = self.load(Gmina, gmina_id, as_of=as_of, version=version)
+        gmina = self.app.load(Gmina, gmina_id, as_of=as_of, version=version)
         partnership = self.partnership_or_none(gmina_id, as_of=as_of)
         stages = [
             StageView(
@@ -158,7 +162,7 @@ class GminaUseCases(RegistryBase):
 
     def partnership_or_none(self, gmina_id: UUID, as_of: date | None = None) -> Partnership | None:
         try:
-            return self.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
+            return self.app.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
         except NotFoundError:
             return None
 
@@ -171,18 +175,22 @@ class GminaUseCases(RegistryBase):
         effective_on: date | None = None,
     ) -> UUID:
         """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
-        gmina = self.load(Gmina, gmina_id)
+        rec = Recording.of(recorded_by, effective_on)
+        gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
-            raise RuleViolationError(f"The MLW partnership of {gmina.name} is already open.")
-        on = effective_on or date.today()
-        if on < gmina.registered_on:
             raise RuleViolationError(
-                f"{gmina.name} was registered on {gmina.registered_on}; its partnership "
-                "cannot open before that."
+                "The MLW partnership of {name} is already open.", name=gmina.name
             )
-        partnership = Partnership.open(gmina_id, on, reason, recorded_by)
-        pact = Pact.draft(gmina_id, gmina.name, on, recorded_by)
-        self.commit(partnership, pact)
+        if rec.on < gmina.registered_on:
+            raise RuleViolationError(
+                "{name} was registered on {registered_on}; its partnership cannot open "
+                "before that.",
+                name=gmina.name,
+                registered_on=gmina.registered_on,
+            )
+        partnership = Partnership.open(gmina_id, rec.on, reason, rec.by)
+        pact = Pact.draft(gmina_id, gmina.name, rec.on, rec.by)
+        self.app.commit(partnership, pact)
         return partnership.id
 
     def advance_stage(
@@ -196,15 +204,18 @@ class GminaUseCases(RegistryBase):
         effective_on: date | None = None,
     ) -> None:
         """Move the partnership to the next MLW stage, with the date and the reason."""
+        rec = Recording.of(recorded_by, effective_on)
         try:
             stage = to if isinstance(to, Stage) else Stage(int(to))
         except ValueError:
             raise InvalidInputError(
-                "stage", f"There is no MLW stage {to}; stages are 1–6."
+                "stage", "There is no MLW stage {to}; stages are 1–6.", to=to
             ) from None
         partnership = self.partnership_or_none(gmina_id)
         if partnership is None:
-            gmina = self.load(Gmina, gmina_id)
-            raise RuleViolationError(f"The MLW partnership of {gmina.name} is not open yet.")
-        partnership.advance(stage, effective_on or date.today(), reason, recorded_by, decided_by)
-        self.commit(partnership)
+            gmina = self.app.load(Gmina, gmina_id)
+            raise RuleViolationError(
+                "The MLW partnership of {name} is not open yet.", name=gmina.name
+            )
+        partnership.advance(stage, rec.on, reason, rec.by, decided_by)
+        self.app.commit(partnership)

@@ -16,7 +16,12 @@ from domain.values import Identifiers
 def ascii_digits(field: str, label: str, typed: str, number: str) -> str:
     """A register number of ASCII digits only (another script's digits look alike, but are not)."""
     if not re.fullmatch(r"[0-9]+", number):
-        raise InvalidInputError(field, f"{label} {typed!r} must be written with the digits 0-9.")
+        raise InvalidInputError(
+            field,
+            "{label} {typed!r} must be written with the digits 0-9.",
+            label=label,
+            typed=typed,
+        )
     return number
 
 
@@ -25,7 +30,9 @@ def check_nip(value: str) -> str:
     try:
         return ascii_digits("nip", "NIP", value, str(stdnum_nip.validate(as_typed_digits(value))))
     except ValidationError as exc:
-        raise InvalidInputError("nip", f"NIP {value!r} is not valid: {exc}") from None
+        raise InvalidInputError(
+            "nip", "NIP {value!r} is not valid: {exc}", value=value, exc=exc
+        ) from None
 
 
 def check_regon(value: str) -> str:
@@ -35,14 +42,18 @@ def check_regon(value: str) -> str:
             "regon", "REGON", value, str(stdnum_regon.validate(as_typed_digits(value)))
         )
     except ValidationError as exc:
-        raise InvalidInputError("regon", f"REGON {value!r} is not valid: {exc}") from None
+        raise InvalidInputError(
+            "regon", "REGON {value!r} is not valid: {exc}", value=value, exc=exc
+        ) from None
 
 
 def check_krs(value: str) -> str:
     """A KRS number: 10 digits (leading zeros kept), no checksum."""
     digits = re.sub(r"[\s-]", "", as_typed_digits(value))
     if not re.fullmatch(r"[0-9]{10}", digits):
-        raise InvalidInputError("krs", f"KRS {value!r} must be 10 digits, e.g. 0000123456.")
+        raise InvalidInputError(
+            "krs", "KRS {value!r} must be 10 digits, e.g. 0000123456.", value=value
+        )
     return digits
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
@@ -33,6 +34,8 @@ from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed
 from domain.voting import QUORUM_LABELS_PL, Tally, quorum_needed
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
 from registry.meeting_views import (
     ActionItemView,
     AgendaItemView,
@@ -44,21 +47,27 @@ from registry.meeting_views import (
     QuorumView,
     ResolutionView,
 )
-from registry.meetings import parse_kind
+from registry.meetings import Meetings, parse_kind
 from registry.personal_data import ERASED
-from registry.resolutions import ResolutionUseCases
+from registry.team import Teams
 
 MEETING_REF = re.compile(
     r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
 )
 
 
-class MeetingQueries(ResolutionUseCases):
+@dataclass(eq=False)
+class MeetingQueries:
     """What facilitators read back: minutes, attendance lists, resolutions, quorum."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    teams: Teams
+    meetings: Meetings
 
     def stakeholder_name(self, stakeholder_id: UUID) -> str:
         try:
-            return self.name_of(self.load(Stakeholder, stakeholder_id))
+            return self.stakeholders.name_of(self.app.load(Stakeholder, stakeholder_id))
         except NotFoundError:
             return str(stakeholder_id)
 
@@ -66,7 +75,7 @@ class MeetingQueries(ResolutionUseCases):
         """A sealed person's name and function, or the mark of erased data."""
         if sealed is None:
             return "", ""
-        data = self.vault.unseal(sealed)
+        data = self.app.vault.unseal(sealed)
         return (data.name, data.function) if data else (ERASED, "")
 
     def describe_effect(self, effect: Effect) -> str:
@@ -85,7 +94,7 @@ class MeetingQueries(ResolutionUseCases):
             label = ENTITY_TYPE_LABELS_PL[effect.entity_type]
             return f"wybór podmiotu: {label}" + (f" – {effect.name}" if effect.name else "")
         if isinstance(effect, ApproveMinutes):
-            earlier = self.load(Meeting, effect.meeting_id)
+            earlier = self.app.load(Meeting, effect.meeting_id)
             return f"przyjęcie protokołu nr {earlier.minutes_number} z dnia {earlier.on}"
         if isinstance(effect, RecordEntityCreated):
             return "odtworzenie podmiotu" if effect.recreated else "utworzenie podmiotu"
@@ -129,14 +138,14 @@ class MeetingQueries(ResolutionUseCases):
         )
 
     def get_resolution(self, resolution_id: UUID, *, as_of: date | None = None) -> ResolutionView:
-        return self.view_resolution(self.load(Resolution, resolution_id, as_of=as_of))
+        return self.view_resolution(self.app.load(Resolution, resolution_id, as_of=as_of))
 
     def list_resolutions(
         self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
     ) -> list[ResolutionView]:
         """The team's resolutions in number order, as they stood on a date."""
         try:
-            team = self.team_of(gmina_id, as_of=as_of)
+            team = self.teams.team_of(gmina_id, as_of=as_of)
         except NotFoundError:
             return []
         views = []
@@ -154,7 +163,7 @@ class MeetingQueries(ResolutionUseCases):
     # --- meetings ----------------------------------------------------------------------
 
     def get_action(self, action_id: UUID, *, as_of: date | None = None) -> ActionItemView:
-        a = self.load(ActionItem, action_id, as_of=as_of)
+        a = self.app.load(ActionItem, action_id, as_of=as_of)
         return ActionItemView(
             id=a.id,
             meeting_id=a.meeting_id,
@@ -171,7 +180,7 @@ class MeetingQueries(ResolutionUseCases):
 
     def get_meeting(self, meeting_id: UUID, *, as_of: date | None = None) -> MeetingView:
         """A meeting and its minutes now, or as they stood on a past date."""
-        m = self.load(Meeting, meeting_id, as_of=as_of)
+        m = self.app.load(Meeting, meeting_id, as_of=as_of)
         attendance = []
         for a in sorted(m.attendance.values(), key=lambda a: a.arrived_at):
             rep, function = self.person_name(a.representative)
@@ -229,10 +238,10 @@ class MeetingQueries(ResolutionUseCases):
         """The gmina's meetings in date order."""
         wanted = parse_kind(kind) if kind else None
         views = []
-        for entry in self.calendar_of(gmina_id).entries:
+        for entry in self.meetings.calendar_of(gmina_id).entries:
             if wanted and entry.kind is not wanted:
                 continue
-            m = self.load(Meeting, entry.meeting_id)
+            m = self.app.load(Meeting, entry.meeting_id)
             views.append(
                 MeetingSummaryView(
                     m.id,
@@ -250,7 +259,7 @@ class MeetingQueries(ResolutionUseCases):
     def find_meeting(self, gmina_id: UUID, ref: str) -> UUID:
         """A meeting from its id (or its first characters), its date, or "zsl 2/2026"."""
         ref = ref.strip()
-        entries = self.calendar_of(gmina_id).entries
+        entries = self.meetings.calendar_of(gmina_id).entries
         numbered = MEETING_REF.match(ref)
         if numbered:
             word, number, year = numbered.groups()
@@ -267,18 +276,23 @@ class MeetingQueries(ResolutionUseCases):
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NotFoundError(f"No meeting {ref!r} in this gmina's calendar.")
-        raise InvalidInputError("meeting", f"{ref!r} names {len(matches)} meetings; be more exact.")
+            raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
+        raise InvalidInputError(
+            "meeting",
+            "{ref!r} names {matches} meetings; be more exact.",
+            ref=ref,
+            matches=len(matches),
+        )
 
     def quorum_at(self, meeting_id: UUID, at: time) -> QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""
         check_wall_clock("at", at)
-        m = self.load(Meeting, meeting_id)
+        m = self.app.load(Meeting, meeting_id)
         if m.state is not MeetingState.HELD:
-            raise InvalidInputError("meeting", f"The meeting of {m.on} was not held.")
+            raise InvalidInputError("meeting", "The meeting of {on} was not held.", on=m.on)
         if m.kind is not MeetingKind.TEAM:
             raise InvalidInputError("meeting", "Only the team's sittings vote; quorum is theirs.")
-        team = self.team_of(m.gmina_id)
+        team = self.teams.team_of(m.gmina_id)
         members = team.members_on(m.on)
         rules = team.rules_on(m.on)
         present = [sid for sid in m.present_at(at) if sid in members]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 from uuid import UUID
 
@@ -13,8 +14,10 @@ from domain.minutes import AttendanceRole, MeetingKind
 from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, StakeholderKind
-from registry.entities import EntityUseCases
-from registry.team import parse_option
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
+from registry.pacts import Pacts
+from registry.team import Teams, parse_option
 
 
 def parse_kind(value: MeetingKind | str) -> MeetingKind:
@@ -25,18 +28,24 @@ def parse_kind(value: MeetingKind | str) -> MeetingKind:
     return parse_option(MeetingKind, "kind", value)
 
 
-class MeetingUseCases(EntityUseCases):
+@dataclass(eq=False)
+class Meetings:
     """Pact meetings and team sittings, from the calendar to final minutes."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    teams: Teams
 
     def calendar_of(self, gmina_id: UUID) -> MeetingCalendar:
         try:
-            return self.load(MeetingCalendar, MeetingCalendar.create_id(gmina_id))
+            return self.app.load(MeetingCalendar, MeetingCalendar.create_id(gmina_id))
         except NotFoundError:
-            gmina = self.load(Gmina, gmina_id)
+            gmina = self.app.load(Gmina, gmina_id)
             return MeetingCalendar(gmina_id, gmina.registered_on, "registry")
 
     def meeting(self, meeting_id: UUID, gmina_id: UUID | None = None) -> Meeting:
-        meeting = self.load(Meeting, meeting_id)
+        meeting = self.app.load(Meeting, meeting_id)
         if gmina_id is not None and meeting.gmina_id != gmina_id:
             raise WrongGminaError("That meeting belongs to another gmina's partnership.")
         return meeting
@@ -56,18 +65,20 @@ class MeetingUseCases(EntityUseCases):
         """Put a pact meeting or a team sitting in the calendar: date, time, place, agenda."""
         meeting_kind = parse_kind(kind)
         if meeting_kind is MeetingKind.TEAM:
-            team = self.team_of(gmina_id)
+            team = self.teams.team_of(gmina_id)
             if on < team.formed_on:
-                raise InvalidInputError("on", f"The team was formed on {team.formed_on}.")
+                raise InvalidInputError(
+                    "on", "The team was formed on {formed_on}.", formed_on=team.formed_on
+                )
         else:
-            self.pact_of(gmina_id)
+            self.pacts.pact_of(gmina_id)
         noted = effective_on or min(date.today(), on)
         meeting = Meeting.schedule(
             gmina_id, meeting_kind, on, at, place, agenda or [], noted, recorded_by
         )
         calendar = self.calendar_of(gmina_id)
         calendar.enter(meeting.id, meeting_kind, on, noted, recorded_by)
-        self.commit(meeting, calendar)
+        self.app.commit(meeting, calendar)
         return meeting.id
 
     def reschedule_meeting(
@@ -86,17 +97,17 @@ class MeetingUseCases(EntityUseCases):
         meeting.reschedule(new_on, at or meeting.at, place or meeting.place, noted, recorded_by)
         calendar = self.calendar_of(meeting.gmina_id)
         calendar.move(meeting_id, new_on, noted, recorded_by)
-        self.commit(meeting, calendar)
+        self.app.commit(meeting, calendar)
 
     def cancel_meeting(
         self, meeting_id: UUID, *, reason: str, recorded_by: str, effective_on: date | None = None
     ) -> None:
         meeting = self.meeting(meeting_id)
         meeting.cancel(reason, effective_on or min(date.today(), meeting.on), recorded_by)
-        self.commit(meeting)
+        self.app.commit(meeting)
 
     def person(self, gmina_id: UUID, name: str | None, function: str = "") -> Sealed | None:
-        return self.representative(gmina_id, name, "", function)
+        return self.pacts.representative(gmina_id, name, "", function)
 
     def hold_meeting(
         self,
@@ -124,25 +135,27 @@ class MeetingUseCases(EntityUseCases):
             number,
             started_at,
             ended_at,
-            self.sealed_person(meeting.gmina_id, chair, "", chair_function, field="chair"),
-            self.sealed_person(
+            self.stakeholders.sealed_person(
+                meeting.gmina_id, chair, "", chair_function, field="chair"
+            ),
+            self.stakeholders.sealed_person(
                 meeting.gmina_id, minute_taker, "", minute_taker_function, field="minute_taker"
             ),
             on,
             recorded_by,
         )
-        self.commit(meeting, calendar)
+        self.app.commit(meeting, calendar)
         return f"{number}/{on.year}"
 
     def end_meeting(self, meeting_id: UUID, *, ended_at: time, recorded_by: str) -> None:
         meeting = self.meeting(meeting_id)
         meeting.record_end(ended_at, meeting.on, recorded_by)
-        self.commit(meeting)
+        self.app.commit(meeting)
 
     def add_agenda_item(self, meeting_id: UUID, title: str, *, recorded_by: str) -> int:
         meeting = self.meeting(meeting_id)
         meeting.add_agenda_item(title, meeting.on, recorded_by)
-        self.commit(meeting)
+        self.app.commit(meeting)
         return len(meeting.agenda)
 
     def summarise_item(
@@ -151,16 +164,16 @@ class MeetingUseCases(EntityUseCases):
         """The minutes' summary of an agenda item."""
         meeting = self.meeting(meeting_id)
         meeting.summarise(item, summary, meeting.on, recorded_by)
-        self.commit(meeting)
+        self.app.commit(meeting)
 
     # --- attendance --------------------------------------------------------------------
 
     def is_member_at(self, meeting: Meeting, stakeholder_id: UUID) -> bool:
         """Team members at a sitting, signatories at a pact meeting; everyone else is a guest."""
         if meeting.kind is MeetingKind.TEAM:
-            return stakeholder_id in self.team_of(meeting.gmina_id).members_on(meeting.on)
+            return stakeholder_id in self.teams.team_of(meeting.gmina_id).members_on(meeting.on)
         try:
-            return self.pact_of(meeting.gmina_id, as_of=meeting.on).is_member(stakeholder_id)
+            return self.pacts.pact_of(meeting.gmina_id, as_of=meeting.on).is_member(stakeholder_id)
         except NotFoundError:
             return False
 
@@ -173,7 +186,7 @@ class MeetingUseCases(EntityUseCases):
             return self.person(stakeholder.gmina_id, name, function)
         if stakeholder.kind is StakeholderKind.PERSON:
             return stakeholder.person
-        pact = self.pact_of(stakeholder.gmina_id)
+        pact = self.pacts.pact_of(stakeholder.gmina_id)
         periods = pact.periods(stakeholder.id)
         return periods[-1].representative if periods else None
 
@@ -193,12 +206,12 @@ class MeetingUseCases(EntityUseCases):
         meeting.check_open(meeting.on)
         started_at = meeting.started_at
         assert started_at is not None
-        stakeholder = self.stakeholder_of(meeting.gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(meeting.gmina_id, stakeholder_id)
         member = self.is_member_at(meeting, stakeholder_id)
         role = AttendanceRole.MEMBER if member else AttendanceRole.GUEST
         meeting.record_attendance(
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             self.represented_by(stakeholder, representative, representative_function),
             role,
             arrived_at or started_at,
@@ -206,7 +219,7 @@ class MeetingUseCases(EntityUseCases):
             meeting.on,
             recorded_by,
         )
-        self.commit(meeting)
+        self.app.commit(meeting)
         return role.value
 
     def record_departure(
@@ -214,24 +227,26 @@ class MeetingUseCases(EntityUseCases):
     ) -> None:
         """A stakeholder left early; later votes count without it."""
         meeting = self.meeting(meeting_id)
-        stakeholder = self.stakeholder_of(meeting.gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(meeting.gmina_id, stakeholder_id)
         meeting.record_departure(
-            stakeholder_id, self.name_of(stakeholder), at, meeting.on, recorded_by
+            stakeholder_id, self.stakeholders.name_of(stakeholder), at, meeting.on, recorded_by
         )
-        self.commit(meeting)
+        self.app.commit(meeting)
 
     def strike_attendance(
         self, meeting_id: UUID, stakeholder_id: UUID, *, recorded_by: str
     ) -> None:
         """Take a wrong entry off the draft attendance list (not of anyone who voted)."""
         meeting = self.meeting(meeting_id)
-        stakeholder = self.stakeholder_of(meeting.gmina_id, stakeholder_id)
-        name = self.name_of(stakeholder)
+        stakeholder = self.stakeholders.stakeholder_of(meeting.gmina_id, stakeholder_id)
+        name = self.stakeholders.name_of(stakeholder)
         for rid in meeting.resolution_ids:
-            resolution = self.load(Resolution, rid)
+            resolution = self.app.load(Resolution, rid)
             if stakeholder_id in resolution.ballots:
                 raise RuleViolationError(
-                    f"{name} voted on {resolution.label}; its attendance stays on the list."
+                    "{name} voted on {label}; its attendance stays on the list.",
+                    name=name,
+                    label=resolution.label,
                 )
         meeting.strike_attendance(stakeholder_id, name, meeting.on, recorded_by)
-        self.commit(meeting)
+        self.app.commit(meeting)

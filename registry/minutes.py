@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
 from domain.action_item import ActionItem
-from domain.errors import InvalidInputError, RuleViolationError
+from domain.errors import RuleViolationError
 from domain.meeting import Meeting
 from domain.resolution import Resolution, ResolutionState
 from domain.stakeholder import Stakeholder
 from domain.values import ResourceKind
-from registry.meetings import MeetingUseCases
-from registry.pacts import parse_quantity
+from registry.base import Recording, RegistryBase
+from registry.catalogue import Stakeholders
+from registry.meetings import Meetings
+from registry.pacts import Pacts, parse_quantity
 from registry.team import parse_option
 
 
-class MinutesUseCases(MeetingUseCases):
+@dataclass(eq=False)
+class Minutes:
     """What the minutes assign and how they become final."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    meetings: Meetings
 
     # --- action items ------------------------------------------------------------------
 
@@ -32,8 +41,8 @@ class MinutesUseCases(MeetingUseCases):
         recorded_by: str,
     ) -> UUID:
         """The meeting gives a stakeholder a task with a due date."""
-        meeting = self.meeting(meeting_id)
-        self.stakeholder_of(meeting.gmina_id, owner_id)
+        meeting = self.meetings.meeting(meeting_id)
+        self.stakeholders.stakeholder_of(meeting.gmina_id, owner_id)
         if agenda_item is not None:
             meeting.check_item(agenda_item)
         action = ActionItem.assign(
@@ -47,17 +56,18 @@ class MinutesUseCases(MeetingUseCases):
             recorded_by,
         )
         meeting.assign_action(action.id, meeting.on, recorded_by)
-        self.commit(action, meeting)
+        self.app.commit(action, meeting)
         return action.id
 
     def accept_action(
         self, action_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
         """The owner accepts its task."""
-        action = self.load(ActionItem, action_id)
-        owner = self.name_of(self.load(Stakeholder, action.owner_id))
-        action.accept(owner, effective_on or date.today(), recorded_by)
-        self.commit(action)
+        rec = Recording.of(recorded_by, effective_on)
+        action = self.app.load(ActionItem, action_id)
+        owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
+        action.accept(owner, rec.on, rec.by)
+        self.app.commit(action)
 
     def take_up_action(
         self,
@@ -71,15 +81,13 @@ class MinutesUseCases(MeetingUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """An accepted task becomes one of its owner's commitments in the pact, in one step."""
-        action = self.load(ActionItem, action_id)
-        pact = self.pact_of(action.gmina_id)
-        owner = self.name_of(self.load(Stakeholder, action.owner_id))
-        on = effective_on or date.today()
+        rec = Recording.of(recorded_by, effective_on)
+        action = self.app.load(ActionItem, action_id)
+        pact = self.pacts.pact_of(action.gmina_id)
+        owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
         amount = parse_quantity(quantity)
-        if amount is not None and not unit.strip():
-            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         commitment_id = uuid4()
-        action.take_up(commitment_id, owner, on, recorded_by)
+        action.take_up(commitment_id, owner, rec.on, rec.by)
         pact.make_commitment(
             commitment_id,
             action.owner_id,
@@ -92,10 +100,10 @@ class MinutesUseCases(MeetingUseCases):
             None,
             [],
             action.due_on,
-            on,
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(pact, action)
+        self.app.commit(pact, action)
         return commitment_id
 
     # --- the minutes' life -------------------------------------------------------------
@@ -110,10 +118,11 @@ class MinutesUseCases(MeetingUseCases):
             )
         at.check_open(at.on)
         for rid in meeting.resolution_ids:
-            resolution = self.load(Resolution, rid)
+            resolution = self.app.load(Resolution, rid)
             if resolution.state is ResolutionState.VOTING:
                 raise RuleViolationError(
-                    f"The vote on {resolution.label} is still open; close it before approval."
+                    "The vote on {label} is still open; close it before approval.",
+                    label=resolution.label,
                 )
         decision = decided_by.strip() or f"przyjęty na posiedzeniu w dniu {at.on}"
         meeting.approve_minutes(at.id, at.on, decision, at.on, recorded_by)
@@ -122,17 +131,18 @@ class MinutesUseCases(MeetingUseCases):
         self, meeting_id: UUID, *, at_meeting: UUID, decided_by: str = "", recorded_by: str
     ) -> None:
         """A later meeting approved the minutes; from then they change only by errata."""
-        meeting = self.meeting(meeting_id)
-        self.prepare_approval(meeting, self.meeting(at_meeting), decided_by, recorded_by)
-        self.commit(meeting)
+        meeting = self.meetings.meeting(meeting_id)
+        self.prepare_approval(meeting, self.meetings.meeting(at_meeting), decided_by, recorded_by)
+        self.app.commit(meeting)
 
     def finalise_minutes(
         self, meeting_id: UUID, *, recorded_by: str, effective_on: date | None = None
     ) -> None:
         """The approved minutes are signed; they are never edited again."""
-        meeting = self.meeting(meeting_id)
-        meeting.finalise_minutes(effective_on or date.today(), recorded_by)
-        self.commit(meeting)
+        rec = Recording.of(recorded_by, effective_on)
+        meeting = self.meetings.meeting(meeting_id)
+        meeting.finalise_minutes(rec.on, rec.by)
+        self.app.commit(meeting)
 
     def record_erratum(
         self,
@@ -144,10 +154,9 @@ class MinutesUseCases(MeetingUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """A correction to approved or final minutes, pointing at what it corrects."""
-        meeting = self.meeting(meeting_id)
+        rec = Recording.of(recorded_by, effective_on)
+        meeting = self.meetings.meeting(meeting_id)
         erratum_id = uuid4()
-        meeting.record_erratum(
-            erratum_id, corrects, correction, effective_on or date.today(), recorded_by
-        )
-        self.commit(meeting)
+        meeting.record_erratum(erratum_id, corrects, correction, rec.on, rec.by)
+        self.app.commit(meeting)
         return erratum_id

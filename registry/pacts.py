@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from uuid import UUID, uuid4
@@ -17,7 +18,8 @@ from domain.values import (
     Sealed,
     StakeholderStatus,
 )
-from registry.catalogue import CatalogueUseCases
+from registry.base import Recording, RegistryBase
+from registry.catalogue import Stakeholders
 from registry.personal_data import ERASED
 from registry.views import CommitmentView, PactView, PartyView
 
@@ -30,7 +32,11 @@ def parse_enum(cls: type, field: str, value: object) -> object:
     except ValueError:
         allowed = ", ".join(m.value for m in cls)  # type: ignore[attr-defined]
         raise InvalidInputError(
-            field, f"Unknown {field} {value!r}; choose one of: {allowed}."
+            field,
+            "Unknown {field} {value!r}; choose one of: {allowed}.",
+            field=field,
+            value=value,
+            allowed=allowed,
         ) from None
 
 
@@ -40,19 +46,27 @@ def parse_quantity(value: Decimal | str | float | int | None) -> Decimal | None:
     try:
         return Decimal(str(value).replace(" ", "").replace(",", "."))
     except InvalidOperation:
-        raise InvalidInputError("quantity", f"{value!r} is not an amount.") from None
+        raise InvalidInputError("quantity", "{value!r} is not an amount.", value=value) from None
 
 
-class PactUseCases(CatalogueUseCases):
+@dataclass(eq=False)
+class Pacts:
     """The pact of a gmina's partnership."""
 
+    app: RegistryBase
+    stakeholders: Stakeholders
+
     def pact_of(self, gmina_id: UUID, as_of: date | None = None) -> Pact:
-        return self.one_of_gmina(Pact, gmina_id, as_of, "pact", "open its MLW partnership first")
+        return self.app.one_of_gmina(
+            Pact, gmina_id, as_of, "pact", "open its MLW partnership first"
+        )
 
     def representative(
         self, gmina_id: UUID, name: str | None, contact: str, function: str
     ) -> Sealed | None:
-        return self.sealed_person(gmina_id, name, contact, function, field="representative")
+        return self.stakeholders.sealed_person(
+            gmina_id, name, contact, function, field="representative"
+        )
 
     def join_pact(
         self,
@@ -68,8 +82,9 @@ class PactUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> None:
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         self.sign_pact(
             pact,
             stakeholder,
@@ -82,10 +97,10 @@ class PactUseCases(CatalogueUseCases):
             ),
             form=parse_enum(CooperationForm, "form", form),  # type: ignore[arg-type]
             role=parse_enum(ParticipantRole, "role", role),  # type: ignore[arg-type]
-            on=effective_on or date.today(),
-            recorded_by=recorded_by,
+            on=rec.on,
+            recorded_by=rec.by,
         )
-        self.commit(pact, stakeholder)
+        self.app.commit(pact, stakeholder)
 
     def sign_pact(
         self,
@@ -100,12 +115,14 @@ class PactUseCases(CatalogueUseCases):
     ) -> None:
         """Record the signing on both aggregates; the caller saves them together."""
         stakeholder.check_not_archived()
-        name = self.name_of(stakeholder)
+        name = self.stakeholders.name_of(stakeholder)
         if on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{name} entered the catalogue on {stakeholder.catalogued_on}; it cannot sign "
-                "the pact before that.",
+                "{name} entered the catalogue on {catalogued_on}; it cannot sign the pact "
+                "before that.",
+                name=name,
+                catalogued_on=stakeholder.catalogued_on,
             )
         pact.join(stakeholder.id, name, representative, form, role, on, recorded_by)
         if stakeholder.status is not StakeholderStatus.TEAM_MEMBER:
@@ -121,12 +138,12 @@ class PactUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> None:
         """A signatory leaves the pact; what it did and promised stays in the history."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
-        on = effective_on or date.today()
-        pact.leave(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
-        stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, on, recorded_by)
-        self.commit(pact, stakeholder)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
+        pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
+        stakeholder.set_status(StakeholderStatus.FORMER_SIGNATORY, rec.on, rec.by)
+        self.app.commit(pact, stakeholder)
 
     def change_representative(
         self,
@@ -139,21 +156,20 @@ class PactUseCases(CatalogueUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
             gmina_id, representative, representative_contact, representative_function
         )
-        if sealed is None:
-            raise InvalidInputError("representative", "Name the new representative.")
         pact.change_representative(
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             sealed,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     def set_theses(
         self,
@@ -164,13 +180,14 @@ class PactUseCases(CatalogueUseCases):
         effective_on: date | None = None,
         expected_version: int | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = (
-            self.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
+            self.app.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
             if expected_version is not None
             else self.pact_of(gmina_id)
         )
-        pact.set_theses(theses, effective_on or date.today(), recorded_by)
-        self.commit(pact)
+        pact.set_theses(theses, rec.on, rec.by)
+        self.app.commit(pact)
 
     # --- commitments -------------------------------------------------------------------
 
@@ -191,20 +208,19 @@ class PactUseCases(CatalogueUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """A signatory commits a resource: what, how much, for whom, by when."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.pact_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         if beneficiary_id is not None:
-            self.stakeholder_of(gmina_id, beneficiary_id)
+            self.stakeholders.stakeholder_of(gmina_id, beneficiary_id)
         for partner in joint_with or []:
-            self.stakeholder_of(gmina_id, partner)
+            self.stakeholders.stakeholder_of(gmina_id, partner)
         amount = parse_quantity(quantity)
-        if amount is not None and not unit.strip():
-            raise InvalidInputError("unit", "Say in what unit the amount is (zł, h, m², …).")
         commitment_id = uuid4()
         pact.make_commitment(
             commitment_id,
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             parse_enum(ResourceKind, "resource", resource),  # type: ignore[arg-type]
             description,
             amount,
@@ -213,10 +229,10 @@ class PactUseCases(CatalogueUseCases):
             beneficiary_id,
             list(joint_with or []),
             due_on,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
         return commitment_id
 
     def find_commitment(self, gmina_id: UUID, commitment_id: UUID) -> Pact:
@@ -226,6 +242,7 @@ class PactUseCases(CatalogueUseCases):
 
     def revise_commitment(
         self,
+        /,
         gmina_id: UUID,
         commitment_id: UUID,
         *,
@@ -235,15 +252,14 @@ class PactUseCases(CatalogueUseCases):
         **changes: object,
     ) -> None:
         """Change the terms of an open commitment; the earlier terms stay in its history."""
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
         if "quantity" in changes:
             changes["quantity"] = parse_quantity(changes["quantity"])  # type: ignore[arg-type]
         if "resource" in changes:
             changes["resource"] = parse_enum(ResourceKind, "resource", changes["resource"])
-        pact.revise_commitment(
-            commitment_id, changes, note, effective_on or date.today(), recorded_by
-        )
-        self.commit(pact)
+        pact.revise_commitment(commitment_id, changes, note, rec.on, rec.by)
+        self.app.commit(pact)
 
     def fulfil_commitment(
         self,
@@ -254,15 +270,16 @@ class PactUseCases(CatalogueUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
         pact.close_commitment(
             commitment_id,
             CommitmentState.FULFILLED,
             note,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     def withdraw_commitment(
         self,
@@ -273,17 +290,16 @@ class PactUseCases(CatalogueUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         pact = self.find_commitment(gmina_id, commitment_id)
-        if not note.strip():
-            raise InvalidInputError("note", "Say why the commitment is withdrawn.")
         pact.close_commitment(
             commitment_id,
             CommitmentState.WITHDRAWN,
             note,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(pact)
+        self.app.commit(pact)
 
     # --- queries -----------------------------------------------------------------------
 
@@ -292,7 +308,7 @@ class PactUseCases(CatalogueUseCases):
     ) -> PactView:
         """The pact now, at a version, or as it stood on a date (parties as they were then)."""
         if version is not None:
-            pact = self.load(Pact, Pact.create_id(gmina_id), version=version)
+            pact = self.app.load(Pact, Pact.create_id(gmina_id), version=version)
         else:
             pact = self.pact_of(gmina_id, as_of=as_of)
         names: dict[UUID, tuple[str, str]] = {}
@@ -300,8 +316,8 @@ class PactUseCases(CatalogueUseCases):
         def who(sid: UUID) -> tuple[str, str]:
             if sid not in names:
                 try:
-                    s = self.load(Stakeholder, sid)
-                    names[sid] = (self.name_of(s), s.subtype.sector.value)
+                    s = self.app.load(Stakeholder, sid)
+                    names[sid] = (self.stakeholders.name_of(s), s.subtype.sector.value)
                 except NotFoundError:
                     names[sid] = (str(sid), "")
             return names[sid]
@@ -310,7 +326,7 @@ class PactUseCases(CatalogueUseCases):
         for key, periods in pact.parties.items():
             sid = UUID(key)
             last = periods[-1]
-            rep = self.vault.unseal(last.representative)
+            rep = self.app.vault.unseal(last.representative)
             parties.append(
                 PartyView(
                     stakeholder_id=sid,
@@ -361,7 +377,3 @@ class PactUseCases(CatalogueUseCases):
             commitments=commitments,
             version=pact.version,
         )
-
-    def erase_person(self, person_id: UUID) -> date:
-        """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
-        return self.vault.erase(person_id).date()

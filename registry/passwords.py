@@ -8,6 +8,7 @@ character repeated, or the username itself. Hashes are Argon2id (argon2-cffi).
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,9 +25,12 @@ _STAND_IN = HASHER.hash("no account has this password")
 class PasswordRuleError(InvalidInputError):
     """Raised when a new password does not meet the registry's rule (says why, PL and EN)."""
 
-    def __init__(self, polish: str, english: str) -> None:
-        super().__init__("password", f"{polish} ({english})")
-        self.polish = polish
+    def __init__(self, polish: str, english: str, /, **params: Any) -> None:
+        # The English sentence is the template (the catalogue's msgid); the refusal reads
+        # "Polish (English)", as it always has.
+        super().__init__("password", english, **params)
+        self.polish = polish.format(**params)
+        self.args = (f"{self.polish} ({english.format(**params)})",)
 
 
 def check_password(password: str, username: str = "") -> str:
@@ -38,13 +42,16 @@ def check_password(password: str, username: str = "") -> str:
         )
     if len(text) < MIN_LENGTH:
         raise PasswordRuleError(
-            f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków (ma {len(text)}).",
-            f"A password needs at least {MIN_LENGTH} characters; this one has {len(text)}.",
+            "Hasło musi mieć co najmniej {min_length} znaków (ma {length}).",
+            "A password needs at least {min_length} characters; this one has {length}.",
+            min_length=MIN_LENGTH,
+            length=len(text),
         )
     if len(text) > MAX_LENGTH:
         raise PasswordRuleError(
-            f"Hasło może mieć najwyżej {MAX_LENGTH} znaków.",
-            f"A password has at most {MAX_LENGTH} characters.",
+            "Hasło może mieć najwyżej {max_length} znaków.",
+            "A password has at most {max_length} characters.",
+            max_length=MAX_LENGTH,
         )
     if len(set(text)) == 1:
         raise PasswordRuleError(

@@ -20,8 +20,12 @@ from domain.history import payload_of
 from domain.pact import Pact
 from domain.redaction import Redactions
 from domain.values import Sealed, Sector, StakeholderStatus
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
 from registry.meeting_queries import MeetingQueries
 from registry.meeting_views import MeetingView, ResolutionView
+from registry.meetings import Meetings
+from registry.pacts import Pacts
 from registry.personal_data import ERASED, correct_texts, same_name, text_digest
 from registry.views import FactView, PactView, StakeholderView
 
@@ -92,8 +96,15 @@ def role_of(fact: str, path: str) -> str:
     return ROLES.get((record, last), f"{record.lower()} {last}")
 
 
-class PeopleUseCases(MeetingQueries):
+@dataclass(eq=False)
+class People:
     """Who is named where in a gmina, and erasure that reaches every role."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+    meetings: Meetings
+    meeting_queries: MeetingQueries
 
     def record_ids_of(self, gmina_id: UUID) -> list[UUID]:
         """Every record of the gmina (its own, catalogue, pact, meetings…), oldest first.
@@ -103,13 +114,13 @@ class PeopleUseCases(MeetingQueries):
         found: list[UUID] = []
         start = 1
         while True:
-            batch = self.recorder.select_notifications(start=start, limit=500)
+            batch = self.app.recorder.select_notifications(start=start, limit=500)
             if not batch:
                 return found
             for n in batch:
                 if n.originator_version != 1:
                     continue
-                first = self.mapper.to_domain_event(n)
+                first = self.app.mapper.to_domain_event(n)
                 owner = getattr(first, "gmina_id", None)
                 if type(first).__qualname__ == "Gmina.Registered":
                     owner = first.originator_id
@@ -119,24 +130,24 @@ class PeopleUseCases(MeetingQueries):
 
     def facts_of_gmina(self, gmina_id: UUID) -> Iterator[Any]:
         for record_id in self.record_ids_of(gmina_id):
-            yield from self.events.get(record_id)
+            yield from self.app.events.get(record_id)
 
     def facts_naming_people(self, gmina_id: UUID) -> Iterator[Any]:
         """The facts that can name a person (catalogue, pact, meetings), without reading
         the whole log."""
-        gmina = self.load(Gmina, gmina_id)
+        gmina = self.app.load(Gmina, gmina_id)
         records = [
             *gmina.stakeholder_ids,
             Pact.create_id(gmina_id),
-            *(e.meeting_id for e in self.calendar_of(gmina_id).entries),
+            *(e.meeting_id for e in self.meetings.calendar_of(gmina_id).entries),
         ]
         for record_id in records:
-            yield from self.events.get(record_id)
+            yield from self.app.events.get(record_id)
 
     def people_of(self, gmina_id: UUID) -> list[PersonView]:
         """Every natural person named in the gmina, with the roles they are named in."""
         people: dict[UUID, PersonView] = {}
-        index = self.vault.people(gmina_id)
+        index = self.app.vault.people(gmina_id)
         for person_id, name in index.items():
             people[person_id] = PersonView(person_id, name, erased=False)
         for e in self.facts_naming_people(gmina_id):
@@ -146,14 +157,14 @@ class PeopleUseCases(MeetingQueries):
                     continue
                 person = people.get(value.person_id)
                 if person is None:
-                    data = self.vault.unseal(value)
+                    data = self.app.vault.unseal(value)
                     person = PersonView(
                         value.person_id, data.name if data else ERASED, erased=data is None
                     )
                     people[value.person_id] = person
                     if data is not None:
                         # Named before the index existed: choosable from now on.
-                        self.vault.remember(gmina_id, value.person_id, data.name)
+                        self.app.vault.remember(gmina_id, value.person_id, data.name)
                 role = RoleView(role_of(fact, path), e.originator_id)
                 if role not in person.roles:
                     person.roles.append(role)
@@ -193,21 +204,25 @@ class PeopleUseCases(MeetingQueries):
         for e in self.facts_naming_people(gmina_id):
             for _, value in walk(payload_of(e), ""):
                 if isinstance(value, Sealed) and value.person_id == person_id:
-                    data = self.vault.unseal(value)
+                    data = self.app.vault.unseal(value)
                     if data is not None:
                         names.add(data.name)
         mentions, texts = self.mentions_of(gmina_id, names)
         if texts:
-            self.vault.redact(gmina_id, texts)
+            self.app.vault.redact(gmina_id, texts)
         erased_on = self.erase_person(person_id)
         return ErasureView(person_id, erased_on, person.roles, mentions)
+
+    def erase_person(self, person_id: UUID) -> date:
+        """Erase a natural person's data for good (RODO art. 17); history stays replayable."""
+        return self.app.vault.erase(person_id).date()
 
     # --- corrections of free text ----------------------------------------------------
 
     def corrections(self, gmina_id: UUID) -> dict[str, str]:
         """The gmina's recorded corrections of free text, by the digest of the text."""
         try:
-            return dict(self.load(Redactions, Redactions.create_id(gmina_id)).texts)
+            return dict(self.app.load(Redactions, Redactions.create_id(gmina_id)).texts)
         except NotFoundError:
             return {}
 
@@ -228,7 +243,7 @@ class PeopleUseCases(MeetingQueries):
     ) -> str:
         """Record a correction of a free text of one fact (for example a summary that names
         an erased person); the fact stays in the history, the correction is shown from now."""
-        facts: list[Any] = list(self.events.get(record_id))
+        facts: list[Any] = list(self.app.events.get(record_id))
         owner = None
         if facts:
             owner = getattr(facts[0], "gmina_id", None)
@@ -238,51 +253,58 @@ class PeopleUseCases(MeetingQueries):
             raise NotFoundError("No such record in this gmina.")
         fact = next((e for e in facts if e.originator_version == version), None)
         if fact is None:
-            raise InvalidInputError("version", f"That record has no fact number {version}.")
+            raise InvalidInputError(
+                "version", "That record has no fact number {version}.", version=version
+            )
         payload = payload_of(fact)
         texts = {path[1:]: value for path, value in walk(payload, "")}
         text = texts.get(field)
         if not isinstance(text, str) or not text:
             raise InvalidInputError(
-                "field", f"Fact {version} of that record has no text {field!r}."
+                "field",
+                "Fact {version} of that record has no text {field!r}.",
+                version=version,
+                field=field,
             )
         digest = text_digest(text)
 
         def record() -> str:
             try:
-                redactions = self.load(Redactions, Redactions.create_id(gmina_id))
+                redactions = self.app.load(Redactions, Redactions.create_id(gmina_id))
             except NotFoundError:
                 redactions = Redactions(gmina_id, date.today(), recorded_by)
             redactions.redact(digest, replacement, reason, date.today(), recorded_by)
-            self.commit(redactions)
+            self.app.commit(redactions)
             return digest
 
-        return self.retry_on_race(record)
+        return self.app.retry_on_race(record)
 
     # The queries facilitators read, shown with the gmina's corrections.
 
     def get_meeting(self, meeting_id: UUID, *, as_of: date | None = None) -> MeetingView:
-        view = super().get_meeting(meeting_id, as_of=as_of)
+        view = self.meeting_queries.get_meeting(meeting_id, as_of=as_of)
         return self.corrected(view.gmina_id, view)
 
     def get_resolution(self, resolution_id: UUID, *, as_of: date | None = None) -> ResolutionView:
-        view = super().get_resolution(resolution_id, as_of=as_of)
+        view = self.meeting_queries.get_resolution(resolution_id, as_of=as_of)
         return self.corrected(view.gmina_id, view)
 
     def list_resolutions(
         self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
     ) -> list[ResolutionView]:
-        return self.corrected(gmina_id, super().list_resolutions(gmina_id, year=year, as_of=as_of))
+        return self.corrected(
+            gmina_id, self.meeting_queries.list_resolutions(gmina_id, year=year, as_of=as_of)
+        )
 
     def get_pact(
         self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> PactView:
-        return self.corrected(gmina_id, super().get_pact(gmina_id, as_of=as_of, version=version))
+        return self.corrected(gmina_id, self.pacts.get_pact(gmina_id, as_of=as_of, version=version))
 
     def get_stakeholder(
         self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> StakeholderView:
-        view = super().get_stakeholder(stakeholder_id, as_of=as_of, version=version)
+        view = self.stakeholders.get_stakeholder(stakeholder_id, as_of=as_of, version=version)
         return self.corrected(view.gmina_id, view)
 
     def catalogue(
@@ -295,7 +317,7 @@ class PeopleUseCases(MeetingQueries):
         text: str | None = None,
         include_archived: bool = False,
     ) -> list[StakeholderView]:
-        views = super().catalogue(
+        views = self.stakeholders.catalogue(
             gmina_id,
             as_of=as_of,
             sector=sector,
@@ -306,8 +328,8 @@ class PeopleUseCases(MeetingQueries):
         return self.corrected(gmina_id, views)
 
     def history(self, aggregate_id: UUID) -> list[FactView]:
-        facts = super().history(aggregate_id)
-        first = next(iter(self.events.get(aggregate_id, limit=1)), None)
+        facts = self.app.recorded_history(aggregate_id)
+        first = next(iter(self.app.events.get(aggregate_id, limit=1)), None)
         owner = getattr(first, "gmina_id", None)
         if type(first).__qualname__ == "Gmina.Registered":
             owner = aggregate_id

@@ -394,9 +394,10 @@ class PersonalDataVault:
         if key is None:
             if self.keys.erased_at(person_id):
                 raise PersonErasedError(
-                    f"Person {person_id} was erased; record them again as a new person."
+                    "Person {person_id} was erased; record them again as a new person.",
+                    person_id=person_id,
                 )
-            raise NotFoundError(f"No person {person_id} in the registry.")
+            raise NotFoundError("No person {person_id} in the registry.", person_id=person_id)
         nonce = os.urandom(12)
         plain = json.dumps(data.__dict__, ensure_ascii=False).encode()
         cipher = AESGCM(key).encrypt(nonce, plain, person_id.bytes)
@@ -461,7 +462,7 @@ class PersonalDataVault:
             erased = self.keys.erased_at(person_id)
             if erased:
                 return erased
-            raise NotFoundError(f"No person {person_id} in the registry.")
+            raise NotFoundError("No person {person_id} in the registry.", person_id=person_id)
         if self.ledger is not None:
             write_ledger(self.ledger, [(person_id, at)])
         return at

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import time
 from uuid import UUID
 
@@ -12,18 +13,28 @@ from domain.meeting import Meeting
 from domain.resolution import Resolution
 from domain.team import SynergyTeam
 from domain.voting import Outcome, Tally, VoteChoice
-from registry.effects import Batch, EffectUseCases
-from registry.team import parse_option
+from registry.base import RegistryBase
+from registry.catalogue import Stakeholders
+from registry.effects import Batch, Effects
+from registry.meetings import Meetings
+from registry.team import Teams, parse_option
 
 
-class ResolutionUseCases(EffectUseCases):
+@dataclass(eq=False)
+class Resolutions:
     """Resolutions of the Local Synergy Team, voted at its sittings."""
+
+    app: RegistryBase
+    stakeholders: Stakeholders
+    teams: Teams
+    meetings: Meetings
+    effects: Effects
 
     def sitting(self, resolution: Resolution) -> tuple[Meeting, SynergyTeam]:
         """The sitting a resolution belongs to, open for the record, and the team."""
-        meeting = self.meeting(resolution.meeting_id)
+        meeting = self.meetings.meeting(resolution.meeting_id)
         meeting.check_open(meeting.on)
-        return meeting, self.team_of(meeting.gmina_id)
+        return meeting, self.teams.team_of(meeting.gmina_id)
 
     def propose_resolution(
         self,
@@ -37,12 +48,12 @@ class ResolutionUseCases(EffectUseCases):
         recorded_by: str,
     ) -> UUID:
         """A draft resolution put before a team sitting, numbered in the team's year."""
-        meeting = self.meeting(meeting_id)
+        meeting = self.meetings.meeting(meeting_id)
         meeting.check_open(meeting.on)
         meeting.check_team_sitting()
-        team = self.team_of(meeting.gmina_id)
-        self.stakeholder_of(meeting.gmina_id, proposer_id)
-        self.check_effects(meeting.gmina_id, effects)
+        team = self.teams.team_of(meeting.gmina_id)
+        self.stakeholders.stakeholder_of(meeting.gmina_id, proposer_id)
+        self.effects.check_effects(meeting.gmina_id, effects)
         year = meeting.on.year
         resolution = Resolution.propose(
             meeting.gmina_id,
@@ -58,21 +69,23 @@ class ResolutionUseCases(EffectUseCases):
         )
         team.number_resolution(resolution.id, resolution.number, year, meeting.on, recorded_by)
         meeting.table_resolution(resolution.id, meeting.on, recorded_by)
-        self.commit(resolution, team, meeting)
+        self.app.commit(resolution, team, meeting)
         return resolution.id
 
     def find_resolution(self, gmina_id: UUID, number: str) -> UUID:
         """A resolution of the gmina's team from its number, "3/2026"."""
         key = number.strip().removeprefix("nr").strip()
         try:
-            return self.team_of(gmina_id).resolution_numbers[key]
+            return self.teams.team_of(gmina_id).resolution_numbers[key]
         except KeyError:
-            raise NotFoundError(f"The team has no Uchwała nr {key}.") from None
+            raise NotFoundError("The team has no Uchwała nr {key}.", key=key) from None
 
     def resolution(self, resolution_id: UUID, gmina_id: UUID | None = None) -> Resolution:
-        resolution = self.load(Resolution, resolution_id)
+        resolution = self.app.load(Resolution, resolution_id)
         if gmina_id is not None and resolution.gmina_id != gmina_id:
-            raise WrongGminaError(f"{resolution.label} belongs to another gmina's team.")
+            raise WrongGminaError(
+                "{label} belongs to another gmina's team.", label=resolution.label
+            )
         return resolution
 
     # --- the vote, step by step --------------------------------------------------------
@@ -89,7 +102,7 @@ class ResolutionUseCases(EffectUseCases):
         meeting, _ = self.sitting(resolution)
         meeting.check_during(at, "The vote")
         resolution.open_vote(at, meeting.on, recorded_by)
-        self.commit(resolution)
+        self.app.commit(resolution)
 
     def ballot(
         self,
@@ -103,7 +116,9 @@ class ResolutionUseCases(EffectUseCases):
         """One vote, checked against the team that day and the room at the vote's moment."""
         members = set(team.members_on(meeting.on))
         present = meeting.present_at(self.vote_moment(resolution))
-        name = self.name_of(self.stakeholder_of(meeting.gmina_id, stakeholder_id))
+        name = self.stakeholders.name_of(
+            self.stakeholders.stakeholder_of(meeting.gmina_id, stakeholder_id)
+        )
         resolution.cast_ballot(
             stakeholder_id, name, choice, members, present, meeting.on, recorded_by
         )
@@ -121,7 +136,7 @@ class ResolutionUseCases(EffectUseCases):
         meeting, team = self.sitting(resolution)
         vote = parse_option(VoteChoice, "choice", choice)
         self.ballot(resolution, meeting, team, stakeholder_id, vote, recorded_by)
-        self.commit(resolution)
+        self.app.commit(resolution)
 
     def record_totals(
         self,
@@ -138,15 +153,15 @@ class ResolutionUseCases(EffectUseCases):
         resolution.record_totals(
             Tally(votes_for, votes_against, abstentions), meeting.on, recorded_by
         )
-        self.commit(resolution)
+        self.app.commit(resolution)
 
     def close_vote(self, resolution_id: UUID, *, recorded_by: str) -> str:
         """Count the votes; an adopted resolution's effects are recorded with it, all at once."""
         resolution = self.resolution(resolution_id)
         meeting, team = self.sitting(resolution)
-        batch = Batch(self, resolution, team)
+        batch = Batch(self.app, resolution, team)
         self.decide(resolution, meeting, team, batch, recorded_by)
-        self.commit(*batch.items.values())
+        self.app.commit(*batch.items.values())
         return resolution.state.value
 
     def vote(
@@ -177,16 +192,16 @@ class ResolutionUseCases(EffectUseCases):
             ):
                 for sid in ids:
                     self.ballot(resolution, meeting, team, sid, choice, recorded_by)
-        batch = Batch(self, resolution, team)
+        batch = Batch(self.app, resolution, team)
         self.decide(resolution, meeting, team, batch, recorded_by)
-        self.commit(*batch.items.values())
+        self.app.commit(*batch.items.values())
         return resolution.state.value
 
     def withdraw_resolution(self, resolution_id: UUID, *, reason: str, recorded_by: str) -> None:
         resolution = self.resolution(resolution_id)
         meeting, _ = self.sitting(resolution)
         resolution.withdraw(reason, meeting.on, recorded_by)
-        self.commit(resolution)
+        self.app.commit(resolution)
 
     # --- what an adopted resolution drives ---------------------------------------------
 
@@ -204,4 +219,4 @@ class ResolutionUseCases(EffectUseCases):
         outcome = resolution.close_vote(rules, members, present, meeting.on, recorded_by)
         if outcome is Outcome.ADOPTED:
             for effect in resolution.effects:
-                self.apply(effect, resolution, meeting, team, batch, recorded_by)
+                self.effects.apply(effect, resolution, meeting, team, batch, recorded_by)

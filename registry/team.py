@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -13,8 +14,10 @@ from domain.stakeholder import Stakeholder
 from domain.team import ROLE_LABELS_PL, RulesPeriod, Seat, SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
+from registry.base import Recording, RegistryBase
+from registry.catalogue import Stakeholders
 from registry.meeting_views import RulesView, SeatView, TeamView
-from registry.pacts import PactUseCases, parse_enum
+from registry.pacts import Pacts, parse_enum
 
 E = TypeVar("E", bound=Enum)
 
@@ -40,11 +43,16 @@ def parse_rules(
     )
 
 
-class TeamUseCases(PactUseCases):
+@dataclass(eq=False)
+class Teams:
     """The gmina's Local Synergy Team (ZSL)."""
 
+    app: RegistryBase
+    stakeholders: Stakeholders
+    pacts: Pacts
+
     def team_of(self, gmina_id: UUID, as_of: date | None = None) -> SynergyTeam:
-        return self.one_of_gmina(
+        return self.app.one_of_gmina(
             SynergyTeam, gmina_id, as_of, "Local Synergy Team", "form it first"
         )
 
@@ -59,23 +67,29 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> UUID:
         """Form the gmina's team (e.g. by the wójt's order), with its quorum and majority rules."""
-        pact = self.pact_of(gmina_id)
-        gmina = self.load(Gmina, gmina_id)
+        rec = Recording.of(recorded_by, effective_on)
+        pact = self.pacts.pact_of(gmina_id)
+        gmina = self.app.load(Gmina, gmina_id)
         try:
             team = self.team_of(gmina_id)
         except NotFoundError:
             pass
         else:
-            raise RuleViolationError(f"{gmina.name}'s team was already formed on {team.formed_on}.")
-        on = effective_on or date.today()
-        if on < pact.drafted_on:
+            raise RuleViolationError(
+                "{name}'s team was already formed on {formed_on}.",
+                name=gmina.name,
+                formed_on=team.formed_on,
+            )
+        if rec.on < pact.drafted_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{gmina.name}'s partnership opened on {pact.drafted_on}; its team forms later.",
+                "{name}'s partnership opened on {drafted_on}; its team forms later.",
+                name=gmina.name,
+                drafted_on=pact.drafted_on,
             )
         rules = parse_rules(quorum, majority, TeamRules())
-        team = SynergyTeam.form(gmina_id, decided_by, rules, on, recorded_by)
-        self.commit(team)
+        team = SynergyTeam.form(gmina_id, decided_by, rules, rec.on, rec.by)
+        self.app.commit(team)
         return team.id
 
     def appoint_member(
@@ -89,20 +103,21 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> None:
         """A stakeholder of the gmina joins the team as chair, deputy, secretary or member."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         stakeholder.check_not_archived()
-        name = self.name_of(stakeholder)
-        on = effective_on or date.today()
-        if on < stakeholder.catalogued_on:
+        name = self.stakeholders.name_of(stakeholder)
+        if rec.on < stakeholder.catalogued_on:
             raise InvalidInputError(
                 "effective_on",
-                f"{name} entered the catalogue on {stakeholder.catalogued_on}; "
-                "it joins the team after that.",
+                "{name} entered the catalogue on {catalogued_on}; it joins the team after that.",
+                name=name,
+                catalogued_on=stakeholder.catalogued_on,
             )
-        team.appoint(stakeholder_id, name, parse_role(role), decided_by, on, recorded_by)
-        stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, on, recorded_by)
-        self.commit(team, stakeholder)
+        team.appoint(stakeholder_id, name, parse_role(role), decided_by, rec.on, rec.by)
+        stakeholder.set_status(StakeholderStatus.TEAM_MEMBER, rec.on, rec.by)
+        self.app.commit(team, stakeholder)
 
     def dismiss_member(
         self,
@@ -114,19 +129,19 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
-        on = effective_on or date.today()
-        pact = self.pact_of(gmina_id, as_of=on)
-        team.dismiss(stakeholder_id, self.name_of(stakeholder), reason, on, recorded_by)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
+        pact = self.pacts.pact_of(gmina_id, as_of=rec.on)
+        team.dismiss(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
         if pact.is_member(stakeholder_id):
             status = StakeholderStatus.SIGNATORY
         elif pact.periods(stakeholder_id):
             status = StakeholderStatus.FORMER_SIGNATORY
         else:
             status = StakeholderStatus.INVITED
-        stakeholder.set_status(status, on, recorded_by)
-        self.commit(team, stakeholder)
+        stakeholder.set_status(status, rec.on, rec.by)
+        self.app.commit(team, stakeholder)
 
     def change_member_role(
         self,
@@ -138,17 +153,18 @@ class TeamUseCases(PactUseCases):
         recorded_by: str,
         effective_on: date | None = None,
     ) -> None:
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
-        stakeholder = self.stakeholder_of(gmina_id, stakeholder_id)
+        stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         team.change_role(
             stakeholder_id,
-            self.name_of(stakeholder),
+            self.stakeholders.name_of(stakeholder),
             parse_role(role),
             decided_by,
-            effective_on or date.today(),
-            recorded_by,
+            rec.on,
+            rec.by,
         )
-        self.commit(team)
+        self.app.commit(team)
 
     def change_team_rules(
         self,
@@ -161,16 +177,17 @@ class TeamUseCases(PactUseCases):
         effective_on: date | None = None,
     ) -> None:
         """The team's regulamin changes its quorum or majority rule from a date."""
+        rec = Recording.of(recorded_by, effective_on)
         team = self.team_of(gmina_id)
         rules = parse_rules(quorum, majority, team.rules_history[-1].rules)
-        team.change_rules(rules, decided_by, effective_on or date.today(), recorded_by)
-        self.commit(team)
+        team.change_rules(rules, decided_by, rec.on, rec.by)
+        self.app.commit(team)
 
     # --- queries -----------------------------------------------------------------------
 
     def view_seat(self, seat: Seat) -> SeatView:
         try:
-            name = self.name_of(self.load(Stakeholder, seat.stakeholder_id))
+            name = self.stakeholders.name_of(self.app.load(Stakeholder, seat.stakeholder_id))
         except NotFoundError:
             name = str(seat.stakeholder_id)
         return SeatView(

@@ -163,7 +163,7 @@ def test_a_revised_commitment_keeps_its_earlier_terms() -> None:
     pact = pact_with_ops()
     cid = commit_premises(pact)
     pact.revise_commitment(cid, {"quantity": Decimal(30)}, "więcej godzin", date(2026, 5, 1), "ala")
-    c = pact.commitment(cid)  # type: ignore[arg-type]
+    c = pact.commitment(cid)
     assert c.state is CommitmentState.REVISED
     assert c.quantity == Decimal(30)
     assert c.revisions[0]["quantity"] == Decimal(20)
@@ -259,3 +259,48 @@ def test_a_revision_cannot_be_dated_before_the_commitment_or_its_last_revision()
     pact.revise_commitment(cid, {"quantity": Decimal(5)}, "", date(2026, 6, 1), "ala")
     with pytest.raises(EffectiveDateError, match="last revised on 2026-06-01"):
         pact.close_commitment(cid, CommitmentState.FULFILLED, "", date(2026, 5, 1), "ala")
+
+
+def test_an_amount_without_a_unit_is_refused_by_the_pact_itself() -> None:
+    pact = pact_with_ops()
+    with pytest.raises(InvalidInputError, match="Say in what unit the amount is") as refused:
+        pact.make_commitment(
+            uuid4(),
+            OPS,
+            "GOPS",
+            ResourceKind.PREMISES,
+            "Sala na spotkania KIS",
+            Decimal("20"),
+            " ",
+            "",
+            None,
+            [],
+            None,
+            date(2026, 3, 2),
+            "ala",
+        )
+    assert refused.value.field == "unit"
+    assert pact.commitments == {}
+
+
+def test_a_commitment_withdrawn_without_a_note_is_refused_by_the_pact_itself() -> None:
+    pact = pact_with_ops()
+    cid = commit_premises(pact)
+    with pytest.raises(InvalidInputError, match="Say why the commitment is withdrawn") as refused:
+        pact.close_commitment(cid, CommitmentState.WITHDRAWN, "  ", date(2026, 4, 1), "ala")
+    assert refused.value.field == "note"
+    assert pact.commitment(cid).state is CommitmentState.MADE
+
+
+def test_a_commitment_is_fulfilled_without_a_note() -> None:
+    pact = pact_with_ops()
+    cid = commit_premises(pact)
+    pact.close_commitment(cid, CommitmentState.FULFILLED, "", date(2026, 4, 1), "ala")
+    assert pact.commitment(cid).state is CommitmentState.FULFILLED
+
+
+def test_a_representative_cannot_be_changed_to_no_one() -> None:
+    pact = pact_with_ops()
+    with pytest.raises(InvalidInputError, match="Name the new representative") as refused:
+        pact.change_representative(OPS, "GOPS", None, date(2026, 4, 1), "ala")
+    assert refused.value.field == "representative"
