@@ -73,5 +73,5 @@ def form_time(value: str) -> time | None:
     try:
         at = time.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInputError("time", f"Not a time (HH:MM): {value!r}.") from None
+        raise InvalidInputError("time", "Not a time (HH:MM): {value!r}.", value=value) from None
     return check_wall_clock("time", at)
