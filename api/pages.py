@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api.i18n import language
 from domain.errors import DomainError, InvalidInputError
 from domain.input_rules import check_wall_clock
 from domain.values import (
@@ -18,20 +19,25 @@ from domain.values import (
     STATUS_LABELS_PL,
     SUBTYPE_LABELS_PL,
 )
+from projections import i18n
 
-LABELS = {
-    "sector": {k.value: v for k, v in SECTOR_LABELS_PL.items()},
-    "subtype": {k.value: v for k, v in SUBTYPE_LABELS_PL.items()},
-    "status": {k.value: v for k, v in STATUS_LABELS_PL.items()},
-    "resource": {k.value: v for k, v in RESOURCE_LABELS_PL.items()},
-    "stages": [(k.number, v) for k, v in STAGE_LABELS_PL.items()],
-}
+
+def labels(lang: str) -> dict[str, Any]:
+    """The names of sectors, subtypes, statuses, resources and stages in the page's language."""
+    _ = i18n.translator(lang)
+    return {
+        "sector": i18n.labels(SECTOR_LABELS_PL, lang),
+        "subtype": i18n.labels(SUBTYPE_LABELS_PL, lang),
+        "status": i18n.labels(STATUS_LABELS_PL, lang),
+        "resource": i18n.labels(RESOURCE_LABELS_PL, lang),
+        "stages": [(k.number, _(v)) for k, v in STAGE_LABELS_PL.items()],
+    }
 
 
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    context = {"labels": LABELS, "form": {}, "error": None, **context}
+    context = {"labels": labels(language(request)), "form": {}, "error": None, **context}
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request, name, context, status_code=status_code
     )
