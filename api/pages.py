@@ -20,6 +20,7 @@ from domain.values import (
     SUBTYPE_LABELS_PL,
 )
 from projections import i18n
+from projections.i18n import refusal
 
 
 def labels(lang: str) -> dict[str, Any]:
@@ -68,7 +69,8 @@ def attempt(
         action()
     except DomainError as exc:
         status, _ = status_of(exc)
-        return render(request, page, {**context(), "form": form, "error": str(exc)}, status)
+        said = refusal(exc, language(request))
+        return render(request, page, {**context(), "form": form, "error": said}, status)
     return see_other(then)
 
 

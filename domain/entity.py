@@ -128,7 +128,7 @@ class SocialEmploymentEntity(Aggregate):
             raise RuleViolationError(
                 "{name} is already {state}; it can be re-created only after losing its status.",
                 name=self.name,
-                state=self.state.value,
+                state=self.state,
             )
         self.check_after_last(effective_on)
         again = recreated or self.state is EntityState.STATUS_LOST

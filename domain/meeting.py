@@ -103,7 +103,7 @@ class Meeting(Aggregate):
     def check_scheduled(self) -> None:
         if self.state is not MeetingState.SCHEDULED:
             raise MeetingClosedError(
-                "The meeting of {on} was already {state}.", on=self.on, state=self.state.value
+                "The meeting of {on} was already {state}.", on=self.on, state=self.state
             )
 
     def reschedule(
@@ -425,7 +425,7 @@ class Meeting(Aggregate):
         if self.minutes is not MinutesState.APPROVED:
             raise RuleViolationError(
                 "Only approved minutes become final; these are {minutes}.",
-                minutes=self.minutes.value,
+                minutes=self.minutes,
             )
         assert self.approved_on is not None
         if effective_on < self.approved_on:

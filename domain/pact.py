@@ -316,7 +316,7 @@ class Pact(Aggregate):
         if not c.state.is_open:
             raise CommitmentClosedError(
                 "The commitment was {state} on {closed_on}; it can no longer change.",
-                state=c.state.value,
+                state=c.state,
                 closed_on=c.closed_on,
             )
         return c

@@ -115,7 +115,7 @@ class Resolution(Aggregate):
             raise RuleViolationError(
                 "{label} is {state}; it cannot be voted now.",
                 label=self.label,
-                state=self.state.value,
+                state=self.state,
             )
         self._vote_opened(at, effective_on, recorded_by)
 
@@ -129,7 +129,7 @@ class Resolution(Aggregate):
             raise RuleViolationError(
                 "{label} is {state}; its vote is not open.",
                 label=self.label,
-                state=self.state.value,
+                state=self.state,
             )
 
     def cast_ballot(
@@ -162,7 +162,7 @@ class Resolution(Aggregate):
                 label=self.label,
             )
         if stakeholder_id in self.ballots:
-            said = self.ballots[stakeholder_id].value
+            said = self.ballots[stakeholder_id]
             raise AlreadyVotedError(
                 "{name} already voted on {label} ({said}).",
                 name=name,
@@ -248,7 +248,7 @@ class Resolution(Aggregate):
             raise RuleViolationError(
                 "{label} is {state}; it cannot be withdrawn.",
                 label=self.label,
-                state=self.state.value,
+                state=self.state,
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")

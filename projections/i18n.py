@@ -42,6 +42,10 @@ def N_(text: str) -> str:
     return text
 
 
+def E_(text: str) -> str:
+    return text
+
+
 @cache
 def catalogue(domain: str, lang: str) -> gettext.NullTranslations:
     """The translations of one domain into one language, compiled from its .po file."""
@@ -80,8 +84,15 @@ def refusal(exc: DomainError, lang: str) -> str:
 
 
 def value_in(words: gettext.NullTranslations, value: Any) -> Any:
-    """A value that is a word (an enum member, a state) in the catalogue's language."""
-    word = value.value if isinstance(value, Enum) else value
-    if isinstance(word, str) and word:
-        return words.pgettext("value", word)
+    """A value that is a word in the catalogue's language.
+
+    An enum member is looked up under its class's name (``msgctxt "ResolutionState"``), since
+    Polish words agree with what they describe; any other word under ``value``.
+    """
+    if isinstance(value, Enum):
+        if isinstance(value.value, str):
+            return words.pgettext(type(value).__name__, value.value)
+        return value.value
+    if isinstance(value, str) and value:
+        return words.pgettext("value", value)
     return value

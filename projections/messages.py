@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Iterable, Iterator
+from enum import Enum
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -19,7 +20,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
+from domain.document import DocumentKind
+from domain.entity import EntityState
 from domain.errors import DomainError
+from domain.minutes import MeetingState, MinutesState
+from domain.resolution import ResolutionState
+from domain.values import CommitmentState
+from domain.voting import VoteChoice
 from projections.i18n import LANGS, LOCALE, SOURCE
 
 ROOT = Path(__file__).parent.parent
@@ -89,10 +96,52 @@ def refusal_templates(paths: Iterable[Path] | None = None) -> Iterator[tuple[str
                 yield arg.value, path, node.lineno
 
 
+# Words given as values to refusals: enum members (msgctxt: the class's name) and plain
+# words (msgctxt "value"); see projections.i18n.value_in.
+WORD_ENUMS: tuple[type[Enum], ...] = (
+    CommitmentState,
+    DocumentKind,
+    EntityState,
+    MeetingState,
+    MinutesState,
+    ResolutionState,
+    VoteChoice,
+)
+WORDS = (
+    "An arrival",  # Meeting.check_during
+    "A departure",
+    "revised",  # Pact.check_after_last_change
+    "fulfilled",
+    "withdrawn",
+    "chosen",  # SocialEmploymentEntity, its state with spaces
+    "created",
+    "registered",
+    "status lost",
+    "agenda",  # Meeting.check_pointer, what an erratum points at
+    "attendance",
+    "action",
+    "resolution",
+    "meeting",  # projections.documents.build, what a document is of
+    "resolution number",
+)
+
+
 def error_messages() -> Catalog:
+    """The refusals' templates, and the other English msgids marked ``E_`` (problem titles)."""
+    with (ROOT / "babel.cfg").open() as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
     found = Catalog(locale=None, domain="errors")
+    for path, line, msgid, _, _ in extract_from_dir(
+        ROOT, method_map, options_map, keywords={"E_": None}
+    ):
+        found.add(msgid, locations=[(path, line)])
     for template, path, line in refusal_templates():
         found.add(template, locations=[(str(path.relative_to(ROOT)), line)])
+    for kind in WORD_ENUMS:
+        for member in kind:
+            found.add(member.value, context=kind.__name__)
+    for word in WORDS:
+        found.add(word, context="value")
     return found
 
 

@@ -55,7 +55,7 @@ def build_document(
     if kind in (*NEEDS_MEETING, DocumentKind.RESOLUTION) and not subject:
         what = "resolution number" if kind is DocumentKind.RESOLUTION else "meeting"
         raise InvalidInputError(
-            "subject", "Say which {what} the {kind} is of.", what=what, kind=kind.value
+            "subject", "Say which {what} the {kind} is of.", what=what, kind=kind
         )
     when = point_in_time(app, kind, gmina_id, subject, as_of)
     b = DocumentBuilder(app, gmina_id, as_of=when, lang=lang, public=public)
