@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
 from api.app import create_app
-from registry.accounts import open_demo_accounts
+from registry.accounts import DEMO_PASSWORD, open_demo_accounts
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -49,7 +49,7 @@ def demo_office() -> Iterator[Office]:
     load_demo_meetings(registry, gmina_id)
     open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
     with TestClient(create_app(registry=registry), raise_server_exceptions=False) as client:
-        client.headers.update(bearer(client, "moderator", "demo"))
+        client.headers.update(bearer(client, "moderator", DEMO_PASSWORD))
         yield Office(registry, client, gmina_id)
     registry.close()
 

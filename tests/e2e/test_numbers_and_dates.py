@@ -10,6 +10,7 @@ from uuid import UUID
 import pytest
 
 from domain.errors import DuplicateNumberError, InvalidInputError
+from registry.accounts import DEMO_PASSWORD
 from tests.e2e.office import API, Office, demo_office
 
 
@@ -133,7 +134,7 @@ def test_the_network_drawing_for_a_day_far_past_the_end_shows_the_last_day(
 ) -> None:
     from tests.e2e.web import log_in
 
-    log_in(office.client, "moderator", "demo")
+    log_in(office.client, "moderator", DEMO_PASSWORD)
     for day in ("0", "100000000", "-5"):
         answer = office.client.get("/gminy/2640013/siec.svg", params={"day": day})
         assert answer.status_code == 200, answer.text[:200]

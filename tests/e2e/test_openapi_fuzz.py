@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, settings
 
 from api.app import create_app
-from registry.accounts import open_demo_accounts
+from registry.accounts import DEMO_PASSWORD, open_demo_accounts
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -59,7 +59,7 @@ def office() -> Iterator[DemoOffice]:
     load_demo_meetings(registry, gmina_id)
     open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
     with TestClient(app) as client:
-        token = bearer(client, "moderator", "demo")
+        token = bearer(client, "moderator", DEMO_PASSWORD)
 
         def first(path: str) -> str:
             return str(client.get(f"/api/gminas/{DEMO_TERC}{path}", headers=token).json()[0]["id"])
