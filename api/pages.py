@@ -20,11 +20,13 @@ from domain.values import (
     SUBTYPE_LABELS_PL,
 )
 from projections import i18n
+from projections.documents import phrases
 from projections.i18n import refusal
 
 
 def labels(lang: str) -> dict[str, Any]:
     """The names of sectors, subtypes, statuses, resources and stages in the page's language."""
+    lang = i18n.language_or_default(lang)
     _ = i18n.translator(lang)
     return {
         "sector": i18n.labels(SECTOR_LABELS_PL, lang),
@@ -32,6 +34,9 @@ def labels(lang: str) -> dict[str, Any]:
         "status": i18n.labels(STATUS_LABELS_PL, lang),
         "resource": i18n.labels(RESOURCE_LABELS_PL, lang),
         "stages": [(k.number, _(v)) for k, v in STAGE_LABELS_PL.items()],
+        "meeting_state": phrases.MEETING_STATES[lang],
+        "resolution_state": phrases.RESOLUTION_STATES[lang],
+        "commitment_state": phrases.COMMITMENT_STATES[lang],
     }
 
 
