@@ -33,6 +33,7 @@ ROOT = Path(__file__).parent.parent
 KEYWORDS = {
     "_": None,
     "N_": None,
+    "said": None,  # projections.risk_model.said: a risk flag's Polish template
     "gettext": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
+from projections.i18n import LANGS, translator
 from projections.metrics import (
     NetworkMetrics,
     NodeMetrics,
@@ -57,6 +58,7 @@ class Flag:
     sentence_pl: str = ""
     sentence_en: str = ""
     note: str = ""
+    note_pl: str = ""
 
     @property
     def risk_pl(self) -> str:
@@ -126,12 +128,17 @@ def coordinator_note(people: list[Involved]) -> tuple[str, str]:
     if not coordinators:
         return "", ""
     who = names(coordinators)
-    return (
-        f" {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
+    note = said(
+        " {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
         "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja.",
-        f" {who} is the coordinator (OPS): part of this comes with the role – "
-        "check whether it goes beyond what coordination needs.",
+        who=who,
     )
+    return note["sentence_pl"], note["sentence_en"]
+
+
+def said(template: str, **params: object) -> dict[str, str]:
+    """A flag's sentence in every language, from its Polish template (a msgid of messages)."""
+    return {f"sentence_{lang}": translator(lang)(template).format(**params) for lang in LANGS}
 
 
 def days_before(on: date, days: int) -> date:
@@ -140,3 +147,11 @@ def days_before(on: date, days: int) -> date:
         return on - timedelta(days=days)
     except OverflowError:
         return date.min
+
+
+def joined(sentences: dict[str, str], pl: str, en: str) -> dict[str, str]:
+    """A flag's sentences with a note (``coordinator_note``) after each."""
+    return {
+        "sentence_pl": sentences["sentence_pl"] + pl,
+        "sentence_en": sentences["sentence_en"] + en,
+    }
