@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from projections.i18n import LANGS, translator
 from projections.metrics import (
     NetworkMetrics,
     NodeMetrics,
@@ -17,6 +16,7 @@ from projections.metrics import (
     node_metrics,
 )
 from projections.network import Actor, Snapshot
+from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
 
 RISKS_PL = {
@@ -136,22 +136,9 @@ def coordinator_note(people: list[Involved]) -> tuple[str, str]:
     return note["sentence_pl"], note["sentence_en"]
 
 
-def said(template: str, **params: object) -> dict[str, str]:
-    """A flag's sentence in every language, from its Polish template (a msgid of messages)."""
-    return {f"sentence_{lang}": translator(lang)(template).format(**params) for lang in LANGS}
-
-
 def days_before(on: date, days: int) -> date:
     """A day so many days earlier; the calendar's first day for an as-of near year 1."""
     try:
         return on - timedelta(days=days)
     except OverflowError:
         return date.min
-
-
-def joined(sentences: dict[str, str], pl: str, en: str) -> dict[str, str]:
-    """A flag's sentences with a note (``coordinator_note``) after each."""
-    return {
-        "sentence_pl": sentences["sentence_pl"] + pl,
-        "sentence_en": sentences["sentence_en"] + en,
-    }

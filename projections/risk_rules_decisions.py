@@ -10,17 +10,9 @@ from collections import Counter
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.network import Decision
-from projections.risk_model import (
-    FLAG,
-    INSUFFICIENT,
-    Context,
-    Flag,
-    Rule,
-    coordinator_note,
-    joined,
-    said,
-)
+from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
+from projections.risk_sentences import joined, said
 
 
 def share_done(done: int, total: int) -> float:

@@ -13,10 +13,9 @@ from projections.risk_model import (
     Rule,
     coordinator_note,
     days_before,
-    joined,
-    said,
 )
 from projections.risk_rules_structure import flag
+from projections.risk_sentences import joined, said
 
 
 def appropriation(ctx: Context) -> list[Flag]:

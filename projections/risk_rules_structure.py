@@ -5,17 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from domain.values import SECTOR_LABELS_PL, Sector
-from projections.risk_model import (
-    FLAG,
-    WATCH,
-    Context,
-    Flag,
-    Rule,
-    coordinator_note,
-    joined,
-    names,
-    said,
-)
+from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
+from projections.risk_sentences import joined, said
 
 WORKING_TIES = ("declared", "commitment", "joint_commitment")
 

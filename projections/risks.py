@@ -23,8 +23,8 @@ from projections.risk_model import (
     Rule,
     context,
     days_before,
-    said,
 )
+from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
 
 __all__ = ["FLAG", "INSUFFICIENT", "RISKS_PL", "WATCH", "Context", "Flag", "Involved", "Rule"]

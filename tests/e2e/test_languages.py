@@ -12,7 +12,7 @@ Polish page no word of the English catalogue and no English sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any
 
@@ -142,31 +142,24 @@ def test_every_page_is_in_the_list_of_pages_read_here(office: Office) -> None:
     assert "/login" in pages(office)
 
 
-def test_every_english_page_says_nothing_in_polish(office: Office) -> None:
-    polish, _ = catalogue_words()
+def in_polish(text: str, polish: set[str]) -> bool:
+    return text not in ALLOWED_POLISH and (text in polish or bool(POLISH_LETTERS.search(text)))
+
+
+def in_english(text: str, english: set[str]) -> bool:
+    return text in english or bool(ENGLISH_ONLY.search(text))
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", in_polish), ("pl", in_english)])
+def test_every_page_says_nothing_in_the_other_language(
+    office: Office, lang: str, other: Callable[[str, set[str]], bool]
+) -> None:
+    polish, english = catalogue_words()
+    words = polish if lang == "en" else english
     known = records(office)
     found = []
     for path in pages(office):
-        page = office.client.get(path, params={"lang": "en"})
+        page = office.client.get(path, params={"lang": lang})
         assert page.status_code == 200, path
-        for text in spoken(page.text):
-            left = leftover(text, known)
-            if left in ALLOWED_POLISH:
-                continue
-            if left in polish or POLISH_LETTERS.search(left):
-                found.append((path, text))
-    assert not found, "\n".join(sorted({text for _, text in found}))
-
-
-def test_every_polish_page_says_nothing_in_english(office: Office) -> None:
-    _, english = catalogue_words()
-    known = records(office)
-    found = []
-    for path in pages(office):
-        page = office.client.get(path, params={"lang": "pl"})
-        assert page.status_code == 200, path
-        for text in spoken(page.text):
-            left = leftover(text, known)
-            if left in english or ENGLISH_ONLY.search(left):
-                found.append((path, text))
+        found += [(path, text) for text in spoken(page.text) if other(leftover(text, known), words)]
     assert not found, "\n".join(sorted({text for _, text in found}))

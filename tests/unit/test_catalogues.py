@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
@@ -32,24 +34,19 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_word_of_the_pages_and_documents_has_its_english() -> None:
-    english = translated("messages", "en")
+@pytest.mark.parametrize(
+    ("domain", "lang", "found"),
+    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
+    ids=["pages and documents in English", "refusals in Polish"],
+)
+def test_every_message_found_in_the_source_has_its_translation(
+    domain: str, lang: str, found: Callable[[], Catalog]
+) -> None:
+    said = translated(domain, lang)
     missing = sorted(
-        (m.context or "", str(m.id))
-        for m in page_messages()
-        if m.id and (m.context, str(m.id)) not in english
+        (m.context or "", str(m.id)) for m in found() if m.id and (m.context, str(m.id)) not in said
     )
-    assert not missing, f"no English in en/LC_MESSAGES/messages.po for {missing}"
-
-
-def test_every_refusal_has_its_polish() -> None:
-    polish = translated("errors", "pl")
-    missing = sorted(
-        (m.context or "", str(m.id))
-        for m in error_messages()
-        if m.id and (m.context, str(m.id)) not in polish
-    )
-    assert not missing, f"no Polish in pl/LC_MESSAGES/errors.po for {missing}"
+    assert not missing, f"no translation in {lang}/LC_MESSAGES/{domain}.po for {missing}"
 
 
 def test_a_polish_refusal_names_the_same_values_as_the_english_one() -> None:
