@@ -82,8 +82,9 @@ def invalid_request(request: Request, exc: RequestValidationError) -> Response:
     detail = message if message.startswith(f"{field}: ") else f"{field}: {message}"
     if request.url.path.startswith("/api/"):
         return problem_json(422, "Invalid input", detail, field=field, errors=jsonable(errors))
+    said = {"title": title_in(language(request), E_("Invalid input")), "detail": detail}
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"title": "Invalid input", "detail": detail}, status_code=422
+        request, "error.html", said, status_code=422
     )
 
 

@@ -19,6 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from domain.document import DocumentKind
 from domain.entity import EntityState
@@ -127,6 +128,10 @@ WORDS = (
 )
 
 
+# Why python-stdnum refuses a NIP or REGON: a refusal may give it as a value (``{reason}``).
+STDNUM_REASONS = (InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength)
+
+
 def error_messages() -> Catalog:
     """The refusals' templates, and the other English msgids marked ``E_`` (problem titles)."""
     with (ROOT / "babel.cfg").open() as cfg:
@@ -143,6 +148,8 @@ def error_messages() -> Catalog:
             found.add(member.value, context=kind.__name__)
     for word in WORDS:
         found.add(word, context="value")
+    for reason in STDNUM_REASONS:
+        found.add(reason.message, context="value")
     return found
 
 
