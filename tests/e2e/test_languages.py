@@ -79,7 +79,7 @@ def records(office: Office) -> list[str]:
     """Everything the gmina's records hold, as the API shows it: longest first."""
     client = office.client
     found: set[str] = set()
-    paths = ["", "/dashboard", "/stakeholders", "/pact", "/meetings", "/team", "/timeline"]
+    paths = ["", "/stakeholders", "/pact", "/meetings", "/team", "/timeline"]
     for path in paths:
         found.update(strings_in(client.get(API + path).json()))
     for meeting in client.get(API + "/meetings").json():
