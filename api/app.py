@@ -18,7 +18,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from api import documents
 from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
-from api.i18n import language, translator
+from api.i18n import context_translator, language, translator
 from api.idempotency import IdempotencyKeys
 from api.openapi import serve_docs
 from api.problems import http_problem, invalid_request, problem
@@ -49,7 +49,8 @@ def page_context(request: Request) -> dict[str, Any]:
     """What every page knows: its language, the person logged in, the form token."""
     lang = language(request)
     return {
-        "_": translator(lang),
+        "gettext": translator(lang),
+        "pgettext": context_translator(lang),
         "lang": lang,
         "username": request.session.get("username") if "session" in request.scope else None,
         "csrf": csrf_token(request) if "session" in request.scope else "",
@@ -57,6 +58,9 @@ def page_context(request: Request) -> dict[str, Any]:
 
 
 TEMPLATES = Jinja2Templates(directory=HERE / "templates", context_processors=[page_context])
+# Pages say their words through gettext (``_``), in the language page_context gives.
+TEMPLATES.env.add_extension("jinja2.ext.i18n")
+TEMPLATES.env.install_null_translations()  # type: ignore[attr-defined]
 
 
 async def remember_language(

@@ -13,6 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from projections.i18n import N_
+
 SECTOR_COLOURS = {
     "public_authority": "#2b6cb0",
     "ngo": "#2f855a",
@@ -29,11 +31,11 @@ TIE_STYLES = {  # kind: (dash pattern, colour)
     "co_proposal": ("10 3 2 3", "#805ad5"),
 }
 TIE_LABELS = {  # what facilitators call each kind of tie
-    "declared": "zadeklarowana współpraca",
-    "commitment": "zobowiązanie na rzecz partnera",
-    "joint_commitment": "wspólne zobowiązanie",
-    "co_attendance": "wspólna obecność na spotkaniach",
-    "co_proposal": "wspólny wniosek",
+    "declared": N_("zadeklarowana współpraca"),
+    "commitment": N_("zobowiązanie na rzecz partnera"),
+    "joint_commitment": N_("wspólne zobowiązanie"),
+    "co_attendance": N_("wspólna obecność na spotkaniach"),
+    "co_proposal": N_("wspólny wniosek"),
 }
 
 KIND_ORDER = ("declared", "joint_commitment", "commitment", "co_proposal", "co_attendance")

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api.i18n import language
 from domain.errors import DomainError, InvalidInputError
 from domain.input_rules import check_wall_clock
 from domain.values import (
@@ -18,20 +19,31 @@ from domain.values import (
     STATUS_LABELS_PL,
     SUBTYPE_LABELS_PL,
 )
+from projections import i18n
+from projections.documents import phrases
+from projections.i18n import refusal
 
-LABELS = {
-    "sector": {k.value: v for k, v in SECTOR_LABELS_PL.items()},
-    "subtype": {k.value: v for k, v in SUBTYPE_LABELS_PL.items()},
-    "status": {k.value: v for k, v in STATUS_LABELS_PL.items()},
-    "resource": {k.value: v for k, v in RESOURCE_LABELS_PL.items()},
-    "stages": [(k.number, v) for k, v in STAGE_LABELS_PL.items()],
-}
+
+def labels(lang: str) -> dict[str, Any]:
+    """The names of sectors, subtypes, statuses, resources and stages in the page's language."""
+    lang = i18n.language_or_default(lang)
+    _ = i18n.translator(lang)
+    return {
+        "sector": i18n.labels(SECTOR_LABELS_PL, lang),
+        "subtype": i18n.labels(SUBTYPE_LABELS_PL, lang),
+        "status": i18n.labels(STATUS_LABELS_PL, lang),
+        "resource": i18n.labels(RESOURCE_LABELS_PL, lang),
+        "stages": [(k.number, _(v)) for k, v in STAGE_LABELS_PL.items()],
+        "meeting_state": phrases.MEETING_STATES[lang],
+        "resolution_state": phrases.RESOLUTION_STATES[lang],
+        "commitment_state": phrases.COMMITMENT_STATES[lang],
+    }
 
 
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    context = {"labels": LABELS, "form": {}, "error": None, **context}
+    context = {"labels": labels(language(request)), "form": {}, "error": None, **context}
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request, name, context, status_code=status_code
     )
@@ -62,7 +74,8 @@ def attempt(
         action()
     except DomainError as exc:
         status, _ = status_of(exc)
-        return render(request, page, {**context(), "form": form, "error": str(exc)}, status)
+        said = refusal(exc, language(request))
+        return render(request, page, {**context(), "form": form, "error": said}, status)
     return see_other(then)
 
 
@@ -73,5 +86,5 @@ def form_time(value: str) -> time | None:
     try:
         at = time.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInputError("time", f"Not a time (HH:MM): {value!r}.") from None
+        raise InvalidInputError("time", "Not a time (HH:MM): {value!r}.", value=value) from None
     return check_wall_clock("time", at)

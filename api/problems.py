@@ -1,4 +1,10 @@
-"""Refusals in words: RFC 9457 problem documents for the API, an error page for people."""
+"""Refusals in words: RFC 9457 problem documents for the API, an error page for people.
+
+Both speak the reader's language: a page that of the page (Polish unless asked), a problem
+document that of the request (``?lang``, the cookie, ``Accept-Language``; English unless
+asked). A problem document always carries the refusal in both languages too
+(``detail_pl``, ``detail_en``), so a client can show either.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +18,34 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.auth import LoginRequiredError
+from api.i18n import api_language, language
 from domain.account import AccessDeniedError, AuthenticationError
 from domain.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from projections.i18n import E_, LANGS, refusal
 
 
 def status_of(exc: DomainError) -> tuple[int, str]:
+    """The HTTP status of a refusal and its title (an English msgid of the errors domain)."""
     if isinstance(exc, NotFoundError):
-        return 404, "Not found"
+        return 404, E_("Not found")
     if isinstance(exc, InvalidInputError):
-        return 422, "Invalid input"
+        return 422, E_("Invalid input")
     if isinstance(exc, AccessDeniedError):
-        return 403, "Forbidden"
+        return 403, E_("Forbidden")
     if isinstance(exc, AuthenticationError):
-        return 401, "Not authenticated"
+        return 401, E_("Not authenticated")
     if isinstance(exc, ConflictError):
-        return 409, "Conflict"
-    return 409, "Refused by a rule of the registry"
+        return 409, E_("Conflict")
+    return 409, E_("Refused by a rule of the registry")
 
 
-def problem_json(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+def said_in(lang: str, exc: DomainError) -> dict[str, str]:
+    """A refusal's detail in ``lang``, and in both languages as extension members."""
+    both = {f"detail_{each}": refusal(exc, each) for each in LANGS}
+    return {"detail": both[f"detail_{lang}"], **both}
+
+
+def problem_json(status: int, title: str, detail: str = "", **extra: Any) -> JSONResponse:
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
@@ -40,15 +55,22 @@ def problem(request: Request, exc: DomainError) -> Response:
     status, title = status_of(exc)
     if request.url.path.startswith("/api/"):
         extra = {"field": exc.field} if isinstance(exc, InvalidInputError) else {}
-        response = problem_json(status, title, str(exc), **extra)
+        lang = api_language(request)
+        response = problem_json(status, title_in(lang, title), **said_in(lang, exc), **extra)
         if status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
     if isinstance(exc, LoginRequiredError):
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    lang = language(request)
+    said = {"title": title_in(lang, title), "detail": refusal(exc, lang)}
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"title": title, "detail": str(exc)}, status_code=status
+        request, "error.html", said, status_code=status
     )
+
+
+def title_in(lang: str, title: str) -> str:
+    return refusal(DomainError(title), lang)
 
 
 def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -60,8 +82,9 @@ def invalid_request(request: Request, exc: RequestValidationError) -> Response:
     detail = message if message.startswith(f"{field}: ") else f"{field}: {message}"
     if request.url.path.startswith("/api/"):
         return problem_json(422, "Invalid input", detail, field=field, errors=jsonable(errors))
+    said = {"title": title_in(language(request), E_("Invalid input")), "detail": detail}
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"title": "Invalid input", "detail": detail}, status_code=422
+        request, "error.html", said, status_code=422
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.i18n import language
+from api.i18n import language, translator
 from api.problems import problem_json
 from registry.storage_failures import STORAGE_ERRORS, StorageFailure, storage_failure
 
@@ -22,7 +22,7 @@ def store_unavailable(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):
         return unavailable(failure, writing)
     lang = language(request)
-    title = "Rejestr chwilowo niedostępny" if lang == "pl" else "Registry unavailable"
+    title = translator(lang)("Rejestr chwilowo niedostępny")
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request,
         "error.html",

@@ -44,14 +44,18 @@ def check_username(username: str) -> str:
     name = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9._-]{2,40}", name):
         raise InvalidInputError(
-            "username", f"A username is 2–40 letters, digits, '.', '-' or '_'; got {username!r}."
+            "username",
+            "A username is 2–40 letters, digits, '.', '-' or '_'; got {username!r}.",
+            username=username,
         )
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise InvalidInputError("role", f"Role must be one of {', '.join(ROLES)}, got {role!r}.")
+        raise InvalidInputError(
+            "role", "Role must be one of {names}, got {role!r}.", names=", ".join(ROLES), role=role
+        )
     return role
 
 
@@ -124,7 +128,7 @@ class Account(Aggregate):
 
     def check_active(self) -> None:
         if self.disabled:
-            raise RuleViolationError(f"The account {self.username} is disabled.")
+            raise RuleViolationError("The account {username} is disabled.", username=self.username)
 
     def grant(
         self, gmina_ids: list[UUID], voivodeship: str, effective_on: date, recorded_by: str
@@ -179,7 +183,9 @@ class Account(Aggregate):
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Shut the account: no login, no session, no token opens it until enabled again."""
         if self.disabled:
-            raise RuleViolationError(f"The account {self.username} is already disabled.")
+            raise RuleViolationError(
+                "The account {username} is already disabled.", username=self.username
+            )
         self._disabled(reason, effective_on, recorded_by)
 
     class Disabled(Fact):
@@ -192,7 +198,9 @@ class Account(Aggregate):
     def enable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Open a disabled account again (its old sessions and tokens stay ended)."""
         if not self.disabled:
-            raise RuleViolationError(f"The account {self.username} is not disabled.")
+            raise RuleViolationError(
+                "The account {username} is not disabled.", username=self.username
+            )
         self._enabled(reason, effective_on, recorded_by)
 
     class Enabled(Fact):

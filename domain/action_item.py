@@ -44,7 +44,10 @@ class ActionItem(Aggregate):
             raise InvalidInputError("description", "Say what is to be done.")
         if due_on is not None and due_on < effective_on:
             raise InvalidInputError(
-                "due_on", f"The task is due on {due_on}, before the meeting ({effective_on})."
+                "due_on",
+                "The task is due on {due_on}, before the meeting ({effective_on}).",
+                due_on=due_on,
+                effective_on=effective_on,
             )
         return cls(
             gmina_id,
@@ -92,10 +95,14 @@ class ActionItem(Aggregate):
         """The owner takes the task on."""
         if self.state is not ActionState.ASSIGNED:
             raise RuleViolationError(
-                f"{owner_name} already accepted this task on {self.accepted_on}."
+                "{owner_name} already accepted this task on {accepted_on}.",
+                owner_name=owner_name,
+                accepted_on=self.accepted_on,
             )
         if effective_on < self.assigned_on:
-            raise EffectiveDateError(f"The task was given on {self.assigned_on}.")
+            raise EffectiveDateError(
+                "The task was given on {assigned_on}.", assigned_on=self.assigned_on
+            )
         self._accepted(effective_on, recorded_by)
 
     class Accepted(Fact):
@@ -112,14 +119,17 @@ class ActionItem(Aggregate):
         """The accepted task becomes one of the owner's commitments in the pact."""
         if self.state is ActionState.ASSIGNED:
             raise RuleViolationError(
-                f"{owner_name} has not accepted this task; only an accepted task becomes a "
-                "commitment."
+                "{owner_name} has not accepted this task; only an accepted task becomes a "
+                "commitment.",
+                owner_name=owner_name,
             )
         if self.state is ActionState.TAKEN_UP:
             raise RuleViolationError("This task is already a commitment of the pact.")
         assert self.accepted_on is not None
         if effective_on < self.accepted_on:
-            raise EffectiveDateError(f"The task was accepted on {self.accepted_on}.")
+            raise EffectiveDateError(
+                "The task was accepted on {accepted_on}.", accepted_on=self.accepted_on
+            )
         self._taken_up(commitment_id, effective_on, recorded_by)
 
     class TakenUp(Fact):

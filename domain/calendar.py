@@ -88,8 +88,10 @@ class MeetingCalendar(Aggregate):
         for e in self.entries:
             if e.kind is kind and e.number == number and e.on.year == on.year:
                 raise DuplicateNumberError(
-                    f"Protokół nr {number}/{on.year} is already the minutes of the meeting "
-                    f"of {e.on}."
+                    "Protokół nr {number}/{year} is already the minutes of the meeting of {on}.",
+                    number=number,
+                    year=on.year,
+                    on=e.on,
                 )
         self._numbered(meeting_id, number, on, effective_on, recorded_by)
 

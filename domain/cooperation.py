@@ -81,10 +81,13 @@ class Cooperation(Aggregate):
     def end(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Record that the cooperation ended; it stays in the history of both partners."""
         if not self.is_ongoing:
-            raise RuleViolationError(f"This cooperation already ended on {self.ended_on}.")
+            raise RuleViolationError(
+                "This cooperation already ended on {ended_on}.", ended_on=self.ended_on
+            )
         if effective_on < self.declared_on:
             raise EffectiveDateError(
-                f"The cooperation began on {self.declared_on}; it cannot end before that."
+                "The cooperation began on {declared_on}; it cannot end before that.",
+                declared_on=self.declared_on,
             )
         self._ended(reason.strip(), effective_on, recorded_by)
 

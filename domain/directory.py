@@ -28,7 +28,9 @@ class GminaDirectory(Aggregate):
     def check_free(self, terc: str) -> None:
         if terc in self.by_terc:
             raise RuleViolationError(
-                f"TERC code {terc} is already registered (gmina {self.by_terc[terc]})."
+                "TERC code {terc} is already registered (gmina {gmina}).",
+                terc=terc,
+                gmina=self.by_terc[terc],
             )
 
     def enter(self, terc: str, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:

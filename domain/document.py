@@ -75,7 +75,9 @@ def check_digest(digest: str) -> str:
     """A SHA-256 digest in lower-case hex, or a refusal."""
     value = digest.strip().lower()
     if not DIGEST.match(value):
-        raise InvalidInputError("digest", f"{digest!r} is not a SHA-256 digest (64 hex digits).")
+        raise InvalidInputError(
+            "digest", "{digest!r} is not a SHA-256 digest (64 hex digits).", digest=digest
+        )
     return value
 
 
@@ -109,7 +111,7 @@ class IssuedDocument(Aggregate):
         """The first copy of a document with this content."""
         if effective_on < as_of:
             raise InvalidInputError(
-                "as_of", f"A document as of {as_of} cannot be issued before that day."
+                "as_of", "A document as of {as_of} cannot be issued before that day.", as_of=as_of
             )
         content = DocumentContent(
             check_digest(digest), kind, title, as_of, subject, variant, lang, built_from

@@ -116,8 +116,11 @@ class SocialEmploymentEntity(Aggregate):
         last = self.facts[-1].effective_on
         if effective_on < last:
             raise EffectiveDateError(
-                f"{self.name} was {self.state.value.replace('_', ' ')} on {last}; "
-                f"the next step cannot take effect on {effective_on}."
+                "{name} was {state} on {last}; the next step cannot take effect on {effective_on}.",
+                name=self.name,
+                state=self.state.value.replace("_", " "),
+                last=last,
+                effective_on=effective_on,
             )
 
     def record_created(
@@ -131,8 +134,9 @@ class SocialEmploymentEntity(Aggregate):
         """The entity was created, or re-created (after losing its status, or elsewhere)."""
         if self.state not in (EntityState.CHOSEN, EntityState.STATUS_LOST):
             raise RuleViolationError(
-                f"{self.name} is already {self.state.value}; it can be re-created only after "
-                "losing its status."
+                "{name} is already {state}; it can be re-created only after losing its status.",
+                name=self.name,
+                state=self.state,
             )
         self.check_after_last(effective_on)
         again = recreated or self.state is EntityState.STATUS_LOST
@@ -171,8 +175,9 @@ class SocialEmploymentEntity(Aggregate):
         """The entity's status was granted or it was registered: by whom, decision number, date."""
         if self.state is not EntityState.CREATED:
             raise RuleViolationError(
-                f"{self.name} is {self.state.value.replace('_', ' ')}; only a created entity "
-                "can be granted its status."
+                "{name} is {state}; only a created entity can be granted its status.",
+                name=self.name,
+                state=self.state.value.replace("_", " "),
             )
         if not authority.strip() or not decision_number.strip():
             raise InvalidInputError(
@@ -223,8 +228,9 @@ class SocialEmploymentEntity(Aggregate):
         """The entity lost its status or ceased to work."""
         if self.state not in (EntityState.CREATED, EntityState.REGISTERED):
             raise RuleViolationError(
-                f"{self.name} is {self.state.value.replace('_', ' ')}; only a working entity "
-                "can lose its status."
+                "{name} is {state}; only a working entity can lose its status.",
+                name=self.name,
+                state=self.state.value.replace("_", " "),
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the entity lost its status.")

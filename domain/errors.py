@@ -3,11 +3,14 @@
 A refusal carries its message as a template in English with named placeholders, and the
 values to put in them: ``NotFoundError("No gmina with id {ref}.", ref=ref)``. ``str()`` of
 the error is the English sentence; the outer layer looks the template up in the message
-catalogue (the template is the msgid) to say the same in the reader's language.
+catalogue (the template is the msgid) to say the same in the reader's language. A value that
+is a word of the model is best given as its enum member (``state=self.state``): the English
+sentence shows its value, and the outer layer can name it in the reader's language.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 
@@ -17,7 +20,12 @@ class DomainError(Exception):
     def __init__(self, template: str = "", /, **params: Any) -> None:
         self.template = template
         self.params = params
-        super().__init__(template.format(**params) if params else template)
+        super().__init__(template.format(**plain(params)) if params else template)
+
+
+def plain(params: dict[str, Any]) -> dict[str, Any]:
+    """The values as the English sentence shows them: an enum member by its value."""
+    return {k: v.value if isinstance(v, Enum) else v for k, v in params.items()}
 
 
 class InvalidInputError(DomainError):

@@ -39,25 +39,39 @@ def check_terc(code: str) -> str:
     """Return a gmina's 7-digit TERC code (WWPPGGR) if its structure is valid."""
     code = as_typed_digits(code)
     if not re.fullmatch(r"[0-9]{7}", code):
-        raise InvalidInputError("terc", f"TERC code must be 7 digits (WWPPGGR), got {code!r}.")
+        raise InvalidInputError(
+            "terc", "TERC code must be 7 digits (WWPPGGR), got {code!r}.", code=code
+        )
     woj, pow_, gmi, rodz = code[:2], code[2:4], code[4:6], code[6]
     if woj not in VOIVODESHIPS:
         raise InvalidInputError(
-            "terc", f"TERC code {code}: {woj} is not a voivodeship code (even, 02–32)."
+            "terc",
+            "TERC code {code}: {woj} is not a voivodeship code (even, 02–32).",
+            code=code,
+            woj=woj,
         )
     if pow_ == "00":
-        raise InvalidInputError("terc", f"TERC code {code}: powiat part 00 names no powiat.")
+        raise InvalidInputError(
+            "terc", "TERC code {code}: powiat part 00 names no powiat.", code=code
+        )
     if gmi == "00":
-        raise InvalidInputError("terc", f"TERC code {code}: gmina part 00 names no gmina.")
+        raise InvalidInputError(
+            "terc", "TERC code {code}: gmina part 00 names no gmina.", code=code
+        )
     if rodz in ("4", "5"):
         raise InvalidInputError(
             "terc",
-            f"TERC code {code}: type {rodz} is the town or rural part of an urban-rural "
-            "gmina, not a gmina; use the gmina's own code ending in 3.",
+            "TERC code {code}: type {rodz} is the town or rural part of an urban-rural gmina, not "
+            "a gmina; use the gmina's own code ending in 3.",
+            code=code,
+            rodz=rodz,
         )
     if rodz not in GMINA_TYPES:
         raise InvalidInputError(
-            "terc", f"TERC code {code}: type digit must be 1, 2 or 3 for a gmina, got {rodz}."
+            "terc",
+            "TERC code {code}: type digit must be 1, 2 or 3 for a gmina, got {rodz}.",
+            code=code,
+            rodz=rodz,
         )
     return code
 

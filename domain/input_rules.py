@@ -52,16 +52,22 @@ def check_text(field: str, value: str, limit: int = TEXT_MAX, *, multiline: bool
     if len(value) > limit:
         raise InvalidInputError(
             field,
-            f"{field}: tekst ma {len(value)} znaków, dopuszczalne {limit} "
-            f"(the text has {len(value)} characters, at most {limit} are allowed).",
+            "{field}: tekst ma {length} znaków, dopuszczalne {limit} (the text has {length} "
+            "characters, at most {limit} are allowed).",
+            field=field,
+            length=len(value),
+            limit=limit,
         )
     hidden = HIDDEN.search(value) or (None if multiline else LINE_BREAKS.search(value))
     if hidden:
         what = describe(hidden.group())
         raise InvalidInputError(
             field,
-            f"{field}: niedozwolony znak {what} na pozycji {hidden.start() + 1} "
-            f"(a character that is not allowed here: {what}, at position {hidden.start() + 1}).",
+            "{field}: niedozwolony znak {what} na pozycji {position} (a character that is not "
+            "allowed here: {what}, at position {position}).",
+            field=field,
+            what=what,
+            position=hidden.start() + 1,
         )
     return value
 
@@ -85,8 +91,12 @@ def check_number(field: str, number: int, what: str) -> int:
     if not 1 <= number <= NUMBER_MAX:
         raise InvalidInputError(
             field,
-            f"{field}: numer {what} musi być od 1 do {NUMBER_MAX}, nie {number} "
-            f"({what} numbers run from 1 to {NUMBER_MAX} in a year).",
+            "{field}: numer {what} musi być od 1 do {most}, nie {number} ({what} numbers run from "
+            "1 to {most} in a year).",
+            field=field,
+            what=what,
+            most=NUMBER_MAX,
+            number=number,
         )
     return number
 
@@ -106,8 +116,10 @@ def check_magnitude(field: str, number: float | Decimal) -> float | Decimal:
     if not within:
         raise InvalidInputError(
             field,
-            f"{field}: liczba {number} jest poza zakresem ±1 000 000 000 "
-            "(the number is out of range).",
+            "{field}: liczba {number} jest poza zakresem ±1 000 000 000 (the number is out of "
+            "range).",
+            field=field,
+            number=number,
         )
     return number
 
@@ -125,8 +137,10 @@ def check_wall_clock(field: str, at: time) -> time:
     if at.tzinfo is not None:
         raise InvalidInputError(
             field,
-            f"{field}: godzina {at.isoformat()} ma strefę czasową; podaj czas lokalny, np. 10:00 "
-            f"(a time of day is the gmina's local wall-clock time, without an offset).",
+            "{field}: godzina {at} ma strefę czasową; podaj czas lokalny, np. 10:00 (a time of "
+            "day is the gmina's local wall-clock time, without an offset).",
+            field=field,
+            at=at.isoformat(),
         )
     return at
 
@@ -142,7 +156,10 @@ def check_not_far_ahead(field: str, on: date, today: date | None = None) -> date
     if on > today + timedelta(days=FUTURE_DAYS):
         raise InvalidInputError(
             field,
-            f"{field}: {on} to więcej niż rok naprzód (more than a year ahead of {today}); "
-            f"record the fact when it is decided, with the day it takes effect.",
+            "{field}: {on} to więcej niż rok naprzód (more than a year ahead of {today}); record "
+            "the fact when it is decided, with the day it takes effect.",
+            field=field,
+            on=on,
+            today=today,
         )
     return on

@@ -117,7 +117,9 @@ class Meeting(Aggregate):
 
     def check_scheduled(self) -> None:
         if self.state is not MeetingState.SCHEDULED:
-            raise MeetingClosedError(f"The meeting of {self.on} was already {self.state.value}.")
+            raise MeetingClosedError(
+                "The meeting of {on} was already {state}.", on=self.on, state=self.state
+            )
 
     def reschedule(
         self, on: date, at: time, place: str, effective_on: date, recorded_by: str
@@ -128,8 +130,8 @@ class Meeting(Aggregate):
             raise InvalidInputError("place", "Say where the meeting takes place.")
         if effective_on > on or effective_on < self.planned_on:
             raise EffectiveDateError(
-                f"A meeting is moved after it was planned ({self.planned_on}) and before it "
-                "takes place."
+                "A meeting is moved after it was planned ({planned_on}) and before it takes place.",
+                planned_on=self.planned_on,
             )
         if (on, at, place.strip()) == (self.on, self.at, self.place):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
@@ -152,7 +154,9 @@ class Meeting(Aggregate):
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the meeting is cancelled.")
         if effective_on < self.planned_on:
-            raise EffectiveDateError(f"The meeting was planned on {self.planned_on}.")
+            raise EffectiveDateError(
+                "The meeting was planned on {planned_on}.", planned_on=self.planned_on
+            )
         self._cancelled(reason.strip(), effective_on, recorded_by)
 
     class Cancelled(Fact):
@@ -177,7 +181,8 @@ class Meeting(Aggregate):
         self.check_scheduled()
         if effective_on < self.planned_on:
             raise EffectiveDateError(
-                f"The meeting was planned on {self.planned_on}; it was held on or after that."
+                "The meeting was planned on {planned_on}; it was held on or after that.",
+                planned_on=self.planned_on,
             )
         if ended_at is not None and ended_at <= started_at:
             raise InvalidInputError("ended_at", "A meeting ends after it starts.")
@@ -214,19 +219,23 @@ class Meeting(Aggregate):
         everything in it takes effect on the day of the meeting."""
         if self.state is MeetingState.SCHEDULED:
             raise MeetingClosedError(
-                f"The meeting of {self.on} has not been held yet; record it held first."
+                "The meeting of {on} has not been held yet; record it held first.", on=self.on
             )
         if self.state is MeetingState.CANCELLED:
-            raise MeetingClosedError(f"The meeting of {self.on} was cancelled.")
+            raise MeetingClosedError("The meeting of {on} was cancelled.", on=self.on)
         if self.minutes is not MinutesState.DRAFT:
             raise MeetingClosedError(
-                f"The minutes of the meeting of {self.on} were approved on {self.approved_on} "
-                "and can no longer change; record a correction as an erratum."
+                "The minutes of the meeting of {on} were approved on {approved_on} and can no "
+                "longer change; record a correction as an erratum.",
+                on=self.on,
+                approved_on=self.approved_on,
             )
         if effective_on != self.on:
             raise EffectiveDateError(
-                f"What happened at the meeting takes effect on its day, {self.on}, "
-                f"not on {effective_on}."
+                "What happened at the meeting takes effect on its day, {on}, not on "
+                "{effective_on}.",
+                on=self.on,
+                effective_on=effective_on,
             )
 
     def check_during(self, at: time, what: str) -> None:
@@ -234,8 +243,11 @@ class Meeting(Aggregate):
         if at < self.started_at or (self.ended_at is not None and at > self.ended_at):
             raise InvalidInputError(
                 "at",
-                f"{what} at {hhmm(at)} falls outside the meeting "
-                f"({hhmm(self.started_at)}–{hhmm(self.ended_at)}).",
+                "{what} at {hhmm} falls outside the meeting ({started}–{ended}).",
+                what=what,
+                hhmm=hhmm(at),
+                started=hhmm(self.started_at),
+                ended=hhmm(self.ended_at),
             )
 
     def record_end(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
@@ -269,7 +281,11 @@ class Meeting(Aggregate):
 
     def check_item(self, number: int) -> None:
         if not 1 <= number <= len(self.agenda):
-            raise NotFoundError(f"The agenda has no item {number} (items 1–{len(self.agenda)}).")
+            raise NotFoundError(
+                "The agenda has no item {number} (items 1–{items}).",
+                number=number,
+                items=len(self.agenda),
+            )
 
     def summarise(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
         """The minutes' summary of one agenda item."""
@@ -304,7 +320,9 @@ class Meeting(Aggregate):
         self.check_open(effective_on)
         if stakeholder_id in self.attendance:
             came = hhmm(self.attendance[stakeholder_id].arrived_at)
-            raise RuleViolationError(f"{name} is already on the attendance list (from {came}).")
+            raise RuleViolationError(
+                "{name} is already on the attendance list (from {came}).", name=name, came=came
+            )
         self.check_during(arrived_at, "An arrival")
         if departed_at is not None:
             self.check_departure(name, arrived_at, departed_at)
@@ -337,7 +355,10 @@ class Meeting(Aggregate):
     def check_departure(self, name: str, arrived_at: time, departed_at: time) -> None:
         if departed_at <= arrived_at:
             raise InvalidInputError(
-                "departed_at", f"{name} leaves after arriving at {hhmm(arrived_at)}."
+                "departed_at",
+                "{name} leaves after arriving at {hhmm}.",
+                name=name,
+                hhmm=hhmm(arrived_at),
             )
         self.check_during(departed_at, "A departure")
 
@@ -345,7 +366,7 @@ class Meeting(Aggregate):
         try:
             return self.attendance[stakeholder_id]
         except KeyError:
-            raise NotPresentError(f"{name} is not on the attendance list.") from None
+            raise NotPresentError("{name} is not on the attendance list.", name=name) from None
 
     def record_departure(
         self, stakeholder_id: UUID, name: str, at: time, effective_on: date, recorded_by: str
@@ -354,7 +375,9 @@ class Meeting(Aggregate):
         self.check_open(effective_on)
         entry = self.attendee(stakeholder_id, name)
         if entry.departed_at is not None:
-            raise RuleViolationError(f"{name} already left at {hhmm(entry.departed_at)}.")
+            raise RuleViolationError(
+                "{name} already left at {hhmm}.", name=name, hhmm=hhmm(entry.departed_at)
+            )
         self.check_departure(name, entry.arrived_at, at)
         self._departed(stakeholder_id, at, effective_on, recorded_by)
 
@@ -434,12 +457,17 @@ class Meeting(Aggregate):
     ) -> None:
         """A later meeting approved these minutes; from then they change only by errata."""
         if self.state is not MeetingState.HELD:
-            raise MeetingClosedError(f"The meeting of {self.on} was not held; it has no minutes.")
+            raise MeetingClosedError(
+                "The meeting of {on} was not held; it has no minutes.", on=self.on
+            )
         if self.minutes is not MinutesState.DRAFT:
-            raise RuleViolationError(f"These minutes were already approved on {self.approved_on}.")
+            raise RuleViolationError(
+                "These minutes were already approved on {approved_on}.",
+                approved_on=self.approved_on,
+            )
         if at_meeting == self.id or at_meeting_on <= self.on:
             raise EffectiveDateError(
-                f"Minutes of the meeting of {self.on} are approved at a later meeting."
+                "Minutes of the meeting of {on} are approved at a later meeting.", on=self.on
             )
         self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
 
@@ -460,11 +488,14 @@ class Meeting(Aggregate):
         """The approved minutes are signed and filed; they are never edited again."""
         if self.minutes is not MinutesState.APPROVED:
             raise RuleViolationError(
-                f"Only approved minutes become final; these are {self.minutes.value}."
+                "Only approved minutes become final; these are {minutes}.",
+                minutes=self.minutes,
             )
         assert self.approved_on is not None
         if effective_on < self.approved_on:
-            raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
+            raise EffectiveDateError(
+                "The minutes were approved on {approved_on}.", approved_on=self.approved_on
+            )
         self._finalised(effective_on, recorded_by)
 
     class MinutesFinalised(Fact):
@@ -484,7 +515,11 @@ class Meeting(Aggregate):
             "resolution": [str(rid) for rid in self.resolution_ids],
         }
         if kind != "header" and key not in known[kind]:
-            raise NotFoundError(f"These minutes have no {kind} {key}; the erratum points nowhere.")
+            raise NotFoundError(
+                "These minutes have no {kind} {key}; the erratum points nowhere.",
+                kind=kind,
+                key=key,
+            )
         return f"{kind}:{key}" if key else kind
 
     def record_erratum(
@@ -505,7 +540,9 @@ class Meeting(Aggregate):
             raise InvalidInputError("correction", "Say what the correction is.")
         assert self.approved_on is not None
         if effective_on < self.approved_on:
-            raise EffectiveDateError(f"The minutes were approved on {self.approved_on}.")
+            raise EffectiveDateError(
+                "The minutes were approved on {approved_on}.", approved_on=self.approved_on
+            )
         self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
 
     class ErratumRecorded(Fact):

@@ -89,7 +89,8 @@ def parse_pointer(corrects: str) -> tuple[str, str]:
     if kind not in POINTER_KINDS or (kind == "header") != (not key.strip()):
         raise InvalidInputError(
             "corrects",
-            f"Say what the erratum corrects: header, agenda:<number>, attendance:<stakeholder "
-            f"id>, action:<id> or resolution:<id>; got {corrects!r}.",
+            "Say what the erratum corrects: header, agenda:<number>, attendance:<stakeholder id>, "
+            "action:<id> or resolution:<id>; got {corrects!r}.",
+            corrects=corrects,
         )
     return kind, key.strip()

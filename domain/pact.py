@@ -133,11 +133,14 @@ class Pact(Aggregate):
     def check_member(self, stakeholder_id: UUID, name: str, on: date | None = None) -> None:
         """The stakeholder is a signatory now and, if a date is given, already was on it."""
         if not self.is_member(stakeholder_id):
-            raise NotInPactError(f"{name} is not a signatory of the pact.")
+            raise NotInPactError("{name} is not a signatory of the pact.", name=name)
         joined = self.parties[str(stakeholder_id)][-1].joined_on
         if on is not None and on < joined:
             raise EffectiveDateError(
-                f"{name} signed the pact on {joined}; it cannot act as a signatory on {on}."
+                "{name} signed the pact on {joined}; it cannot act as a signatory on {on}.",
+                name=name,
+                joined=joined,
+                on=on,
             )
 
     def join(
@@ -153,15 +156,20 @@ class Pact(Aggregate):
         """A stakeholder signs the pact (again, if it left before)."""
         if self.is_member(stakeholder_id):
             joined = self.parties[str(stakeholder_id)][-1].joined_on
-            raise AlreadyInPactError(f"{name} already signed the pact on {joined}.")
+            raise AlreadyInPactError(
+                "{name} already signed the pact on {joined}.", name=name, joined=joined
+            )
         periods = self.parties.get(str(stakeholder_id))
         if periods and periods[-1].left_on and effective_on < periods[-1].left_on:
             raise EffectiveDateError(
-                f"{name} left the pact on {periods[-1].left_on}; it cannot rejoin before that."
+                "{name} left the pact on {left_on}; it cannot rejoin before that.",
+                name=name,
+                left_on=periods[-1].left_on,
             )
         if effective_on < self.drafted_on:
             raise EffectiveDateError(
-                f"The pact was drafted on {self.drafted_on}; nobody can join it before that."
+                "The pact was drafted on {drafted_on}; nobody can join it before that.",
+                drafted_on=self.drafted_on,
             )
         self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
 
@@ -193,7 +201,9 @@ class Pact(Aggregate):
         joined = self.parties[str(stakeholder_id)][-1].joined_on
         if effective_on < joined:
             raise EffectiveDateError(
-                f"{name} joined the pact on {joined}; it cannot leave before that."
+                "{name} joined the pact on {joined}; it cannot leave before that.",
+                name=name,
+                joined=joined,
             )
         self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
@@ -282,8 +292,9 @@ class Pact(Aggregate):
                 raise NotInPactError("A joint commitment can be made only with other signatories.")
             if effective_on < self.parties[str(partner)][-1].joined_on:
                 raise EffectiveDateError(
-                    "A joint commitment can be made only with stakeholders who had signed "
-                    f"the pact by {effective_on}."
+                    "A joint commitment can be made only with stakeholders who had signed the "
+                    "pact by {effective_on}.",
+                    effective_on=effective_on,
                 )
         if stakeholder_id in joint_with:
             raise InvalidInputError(
@@ -330,13 +341,17 @@ class Pact(Aggregate):
         try:
             return self.commitments[str(commitment_id)]
         except KeyError:
-            raise NotFoundError(f"No commitment {commitment_id} in this pact.") from None
+            raise NotFoundError(
+                "No commitment {commitment_id} in this pact.", commitment_id=commitment_id
+            ) from None
 
     def check_open(self, commitment_id: UUID) -> Commitment:
         c = self.commitment(commitment_id)
         if not c.state.is_open:
             raise CommitmentClosedError(
-                f"The commitment was {c.state.value} on {c.closed_on}; it can no longer change."
+                "The commitment was {state} on {closed_on}; it can no longer change.",
+                state=c.state,
+                closed_on=c.closed_on,
             )
         return c
 
@@ -347,8 +362,11 @@ class Pact(Aggregate):
         last = max([c.made_on, *revised])
         if effective_on < last:
             raise EffectiveDateError(
-                f"The commitment was made or last revised on {last}; it cannot be {what} "
-                f"on {effective_on}, before that."
+                "The commitment was made or last revised on {last}; it cannot be {what} on "
+                "{effective_on}, before that.",
+                last=last,
+                what=what,
+                effective_on=effective_on,
             )
 
     def revise_commitment(
@@ -365,7 +383,9 @@ class Pact(Aggregate):
         unknown = set(changes) - COMMITMENT_TERMS
         if unknown:
             raise InvalidInputError(
-                sorted(unknown)[0], f"Not a term of a commitment: {', '.join(sorted(unknown))}."
+                sorted(unknown)[0],
+                "Not a term of a commitment: {names}.",
+                names=", ".join(sorted(unknown)),
             )
         merged = {k: changes.get(k, getattr(c, k)) for k in ("description", "quantity", "due_on")}
         check_terms(str(merged["description"]), merged["quantity"], merged["due_on"], c.made_on)  # type: ignore[arg-type]
@@ -442,8 +462,13 @@ def check_terms(
     if not description.strip():
         raise InvalidInputError("description", "Say what is committed (the description).")
     if quantity is not None and quantity <= 0:
-        raise InvalidInputError("quantity", f"A committed amount must be positive, got {quantity}.")
+        raise InvalidInputError(
+            "quantity", "A committed amount must be positive, got {quantity}.", quantity=quantity
+        )
     if due_on is not None and due_on < made_on:
         raise InvalidInputError(
-            "due_on", f"The deadline {due_on} falls before the commitment was made ({made_on})."
+            "due_on",
+            "The deadline {due_on} falls before the commitment was made ({made_on}).",
+            due_on=due_on,
+            made_on=made_on,
         )

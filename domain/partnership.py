@@ -65,8 +65,12 @@ class Partnership(Aggregate):
         self.check_next_stage(to)
         if effective_on < self.history[-1].effective_on:
             raise EffectiveDateError(
-                f"Stage {to.value} cannot take effect on {effective_on}, before stage "
-                f"{self.stage.value} took effect on {self.history[-1].effective_on}."
+                "Stage {to} cannot take effect on {effective_on}, before stage {stage} took "
+                "effect on {since}.",
+                to=to.value,
+                effective_on=effective_on,
+                stage=self.stage.value,
+                since=self.history[-1].effective_on,
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the stage is reached (the reason).")
@@ -75,18 +79,28 @@ class Partnership(Aggregate):
     def check_next_stage(self, to: Stage) -> None:
         if to == self.stage:
             raise StageOrderError(
-                f"The partnership is already at stage {to.value} ({to.label_pl})."
+                "The partnership is already at stage {to} ({label_pl}).",
+                to=to.value,
+                label_pl=to.label_pl,
             )
         if to.number < self.stage.number:
             raise StageOrderError(
-                f"The partnership cannot go back from stage {self.stage.value} "
-                f"({self.stage.label_pl}) to stage {to.value} ({to.label_pl})."
+                "The partnership cannot go back from stage {stage} ({label_pl}) to stage {to} "
+                "({label_pl2}).",
+                stage=self.stage.value,
+                label_pl=self.stage.label_pl,
+                to=to.value,
+                label_pl2=to.label_pl,
             )
         if to.number != self.stage.number + 1:
             nxt = Stage(self.stage.number + 1)
             raise StageOrderError(
-                f"The partnership cannot skip to stage {to.value} ({to.label_pl}): "
-                f"stage {nxt.value} ({nxt.label_pl}) comes first."
+                "The partnership cannot skip to stage {to} ({label_pl}): stage {nxt} "
+                "({label_pl2}) comes first.",
+                to=to.value,
+                label_pl=to.label_pl,
+                nxt=nxt.value,
+                label_pl2=nxt.label_pl,
             )
 
     class StageAdvanced(Fact):

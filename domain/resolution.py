@@ -123,7 +123,11 @@ class Resolution(Aggregate):
     def open_vote(self, at: time, effective_on: date, recorded_by: str) -> None:
         """The chair puts the resolution to the vote at a moment of the sitting."""
         if self.state is not ResolutionState.PROPOSED:
-            raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be voted now.")
+            raise RuleViolationError(
+                "{label} is {state}; it cannot be voted now.",
+                label=self.label,
+                state=self.state,
+            )
         self._vote_opened(at, effective_on, recorded_by)
 
     class VoteOpened(Fact):
@@ -136,7 +140,11 @@ class Resolution(Aggregate):
 
     def check_voting(self) -> None:
         if self.state is not ResolutionState.VOTING:
-            raise RuleViolationError(f"{self.label} is {self.state.value}; its vote is not open.")
+            raise RuleViolationError(
+                "{label} is {state}; its vote is not open.",
+                label=self.label,
+                state=self.state,
+            )
 
     def cast_ballot(
         self,
@@ -151,18 +159,30 @@ class Resolution(Aggregate):
         """A member present at the moment of the vote votes for, against, or abstains."""
         self.check_voting()
         if self.totals is not None:
-            raise RuleViolationError(f"Only the counted totals of {self.label} are recorded.")
+            raise RuleViolationError(
+                "Only the counted totals of {label} are recorded.", label=self.label
+            )
         if stakeholder_id not in members:
             raise NotTeamMemberError(
-                f"{name} is not a member of the team on {effective_on}; only members vote."
+                "{name} is not a member of the team on {effective_on}; only members vote.",
+                name=name,
+                effective_on=effective_on,
             )
         if stakeholder_id not in present:
             raise NotPresentError(
-                f"{name} was not present at {hhmm(self.vote_at)}, when {self.label} was voted."
+                "{name} was not present at {hhmm}, when {label} was voted.",
+                name=name,
+                hhmm=hhmm(self.vote_at),
+                label=self.label,
             )
         if stakeholder_id in self.ballots:
-            said = self.ballots[stakeholder_id].value
-            raise AlreadyVotedError(f"{name} already voted on {self.label} ({said}).")
+            said = self.ballots[stakeholder_id]
+            raise AlreadyVotedError(
+                "{name} already voted on {label} ({said}).",
+                name=name,
+                label=self.label,
+                said=said,
+            )
         self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
 
     class BallotCast(Fact):
@@ -180,7 +200,7 @@ class Resolution(Aggregate):
         self.check_voting()
         totals.check()
         if self.ballots or self.totals is not None:
-            raise AlreadyVotedError(f"The votes on {self.label} are already recorded.")
+            raise AlreadyVotedError("The votes on {label} are already recorded.", label=self.label)
         self._totals_recorded(totals, effective_on, recorded_by)
 
     class TotalsRecorded(Fact):
@@ -202,11 +222,13 @@ class Resolution(Aggregate):
         self.check_voting()
         tally = self.totals or Tally.of(list(self.ballots.values()))
         if tally.cast == 0:
-            raise InvalidInputError("votes", f"No votes on {self.label} are recorded.")
+            raise InvalidInputError("votes", "No votes on {label} are recorded.", label=self.label)
         present_members = set(members) & set(present)
         if not set(self.ballots) <= present_members:
             raise NotPresentError(
-                f"Some who voted on {self.label} were not present members at {hhmm(self.vote_at)}."
+                "Some who voted on {label} were not present members at {hhmm}.",
+                label=self.label,
+                hhmm=hhmm(self.vote_at),
             )
         outcome = decide(rules, tally, len(members), len(present_members))
         needed = quorum_needed(rules.quorum, len(members))
@@ -252,7 +274,11 @@ class Resolution(Aggregate):
         """The draft is withdrawn, or its vote could not be completed (no quorum, say);
         its number stays used."""
         if self.state not in (ResolutionState.PROPOSED, ResolutionState.VOTING):
-            raise RuleViolationError(f"{self.label} is {self.state.value}; it cannot be withdrawn.")
+            raise RuleViolationError(
+                "{label} is {state}; it cannot be withdrawn.",
+                label=self.label,
+                state=self.state,
+            )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
         self._withdrawn(reason.strip(), effective_on, recorded_by)

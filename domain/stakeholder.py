@@ -162,15 +162,20 @@ class Stakeholder(Aggregate):
         """Nothing about a stakeholder takes effect before it entered the catalogue."""
         if effective_on < self.catalogued_on:
             raise EffectiveDateError(
-                f"{self.display_name} entered the catalogue on {self.catalogued_on}; nothing "
-                f"about it can take effect on {effective_on}, before that."
+                "{display_name} entered the catalogue on {catalogued_on}; nothing about it can "
+                "take effect on {effective_on}, before that.",
+                display_name=self.display_name,
+                catalogued_on=self.catalogued_on,
+                effective_on=effective_on,
             )
 
     def check_not_archived(self) -> None:
         if self.is_archived:
             raise ArchivedError(
-                f"Stakeholder {self.display_name} was archived on {self.archived_on}; "
-                "archived entries cannot be changed."
+                "Stakeholder {display_name} was archived on {archived_on}; archived entries "
+                "cannot be changed.",
+                display_name=self.display_name,
+                archived_on=self.archived_on,
             )
 
     @property
@@ -186,7 +191,9 @@ class Stakeholder(Aggregate):
         unknown = set(changes) - EDITABLE_FIELDS - {"person"}
         if unknown:
             raise InvalidInputError(
-                sorted(unknown)[0], f"These details cannot be edited: {', '.join(sorted(unknown))}."
+                sorted(unknown)[0],
+                "These details cannot be edited: {names}.",
+                names=", ".join(sorted(unknown)),
             )
         if self.kind is StakeholderKind.PERSON and ("name" in changes or "contact" in changes):
             raise InvalidInputError(
@@ -246,8 +253,10 @@ class Stakeholder(Aggregate):
         if self.status is not StakeholderStatus.IDENTIFIED:
             state = self.status.value.replace("_", " ")
             raise RuleViolationError(
-                f"Stakeholder {self.display_name} is already {state}; "
-                "only an identified stakeholder can be invited."
+                "Stakeholder {display_name} is already {state}; only an identified stakeholder "
+                "can be invited.",
+                display_name=self.display_name,
+                state=state,
             )
         self._status_changed(StakeholderStatus.INVITED, effective_on, recorded_by)
 
@@ -273,8 +282,9 @@ class Stakeholder(Aggregate):
         self.check_not_archived()
         if self.status in (StakeholderStatus.SIGNATORY, StakeholderStatus.TEAM_MEMBER):
             raise RuleViolationError(
-                f"Stakeholder {self.display_name} is a signatory of the pact; record its "
-                "leaving the pact before archiving it."
+                "Stakeholder {display_name} is a signatory of the pact; record its leaving the "
+                "pact before archiving it.",
+                display_name=self.display_name,
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the entry is archived.")

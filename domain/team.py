@@ -126,7 +126,7 @@ class SynergyTeam(Aggregate):
     def check_member(self, stakeholder_id: UUID, name: str) -> Seat:
         seat = self.open_seat(stakeholder_id)
         if seat is None:
-            raise NotTeamMemberError(f"{name} is not a member of the Local Synergy Team.")
+            raise NotTeamMemberError("{name} is not a member of the Local Synergy Team.", name=name)
         return seat
 
     def check_vacant(self, role: TeamRole, on: date) -> None:
@@ -135,8 +135,10 @@ class SynergyTeam(Aggregate):
         for seat in self.seats:
             if seat.role is role and (seat.dismissed_on is None or seat.dismissed_on > on):
                 raise RuleViolationError(
-                    f"The team already has a {ROLE_LABELS_PL[role]} (since {seat.appointed_on}); "
-                    "change their role or dismiss them first."
+                    "The team already has a {role_label} (since {appointed_on}); change their "
+                    "role or dismiss them first.",
+                    role_label=ROLE_LABELS_PL[role],
+                    appointed_on=seat.appointed_on,
                 )
 
     def appoint(
@@ -151,17 +153,24 @@ class SynergyTeam(Aggregate):
         """A stakeholder of the gmina becomes a member of the team, in a role."""
         if effective_on < self.formed_on:
             raise EffectiveDateError(
-                f"The team was formed on {self.formed_on}; nobody joins it before that."
+                "The team was formed on {formed_on}; nobody joins it before that.",
+                formed_on=self.formed_on,
             )
         seat = self.open_seat(stakeholder_id)
         if seat is not None:
             raise RuleViolationError(
-                f"{name} is already a member of the team ({ROLE_LABELS_PL[seat.role]}) "
-                f"since {seat.appointed_on}."
+                "{name} is already a member of the team ({role_label}) since {appointed_on}.",
+                name=name,
+                role_label=ROLE_LABELS_PL[seat.role],
+                appointed_on=seat.appointed_on,
             )
         ended = [s.dismissed_on for s in self.seats if s.stakeholder_id == stakeholder_id]
         if any(d and d > effective_on for d in ended):
-            raise EffectiveDateError(f"{name} left the team later than {effective_on}.")
+            raise EffectiveDateError(
+                "{name} left the team later than {effective_on}.",
+                name=name,
+                effective_on=effective_on,
+            )
         self.check_vacant(role, effective_on)
         self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
 
@@ -193,7 +202,9 @@ class SynergyTeam(Aggregate):
         seat = self.check_member(stakeholder_id, name)
         if effective_on <= seat.appointed_on:
             raise EffectiveDateError(
-                f"{name} was appointed on {seat.appointed_on}; dismissal must come later."
+                "{name} was appointed on {appointed_on}; dismissal must come later.",
+                name=name,
+                appointed_on=seat.appointed_on,
             )
         self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
 
@@ -220,10 +231,17 @@ class SynergyTeam(Aggregate):
         """A member takes another function in the team (e.g. becomes its chair)."""
         seat = self.check_member(stakeholder_id, name)
         if seat.role is role:
-            raise InvalidInputError("role", f"{name} is already the team's {ROLE_LABELS_PL[role]}.")
+            raise InvalidInputError(
+                "role",
+                "{name} is already the team's {role_label}.",
+                name=name,
+                role_label=ROLE_LABELS_PL[role],
+            )
         if effective_on <= seat.appointed_on:
             raise EffectiveDateError(
-                f"{name} holds the present role since {seat.appointed_on}; a change comes later."
+                "{name} holds the present role since {appointed_on}; a change comes later.",
+                name=name,
+                appointed_on=seat.appointed_on,
             )
         self.check_vacant(role, effective_on)
         self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
@@ -264,7 +282,9 @@ class SynergyTeam(Aggregate):
         if rules == last.rules:
             raise InvalidInputError("rules", "The team's rules already read so.")
         if effective_on < last.since:
-            raise EffectiveDateError(f"The present rules apply since {last.since}; change later.")
+            raise EffectiveDateError(
+                "The present rules apply since {since}; change later.", since=last.since
+            )
         self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
 
     class RulesChanged(Fact):
@@ -290,7 +310,9 @@ class SynergyTeam(Aggregate):
         check_number("number", number, "uchwały")
         key = f"{number}/{year}"
         if key in self.resolution_numbers:
-            raise DuplicateNumberError(f"Uchwała nr {key} is already recorded for this team.")
+            raise DuplicateNumberError(
+                "Uchwała nr {key} is already recorded for this team.", key=key
+            )
         self._numbered(resolution_id, key, effective_on, recorded_by)
 
     class ResolutionNumbered(Fact):

@@ -128,11 +128,18 @@ def decide(rules: TeamRules, tally: Tally, members: int, present: int) -> Outcom
     if not has_quorum(rules.quorum, members, present):
         needed = quorum_needed(rules.quorum, members)
         raise QuorumNotReachedError(
-            f"No quorum: {present} of {members} members present, {needed} needed "
-            f"({QUORUM_LABELS_PL[rules.quorum]}); the team cannot decide."
+            "No quorum: {present} of {members} members present, {needed} needed ({rule}); the "
+            "team cannot decide.",
+            present=present,
+            members=members,
+            needed=needed,
+            rule=QUORUM_LABELS_PL[rules.quorum],
         )
     if tally.cast > present:
         raise InvalidInputError(
-            "votes", f"{tally.cast} votes cast but only {present} members were present."
+            "votes",
+            "{cast} votes cast but only {present} members were present.",
+            cast=tally.cast,
+            present=present,
         )
     return Outcome.ADOPTED if is_adopted(rules.majority, tally, members) else Outcome.REJECTED

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
+from projections.i18n import N_
 from projections.metrics import (
     NetworkMetrics,
     NodeMetrics,
@@ -16,20 +17,22 @@ from projections.metrics import (
     node_metrics,
 )
 from projections.network import Actor, Snapshot
+from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
 
 RISKS_PL = {
-    "dominance": "Próba dominacji",
-    "appropriation": "Zawłaszczenie",
-    "absorption": "Pochłonięcie",
-    "dissolving": "Roztopienie w …",
-    "handing_over": "Oddanie zasobu",
-    "exclusion": "Gra na wykluczenie z udziału",
-    "own_interest": "Najważniejszy jest nasz interes",
-    "openness": "Uniwersalizm i otwartość",
-    "participation": "Partycypacja",
+    "dominance": N_("Próba dominacji"),
+    "appropriation": N_("Zawłaszczenie"),
+    "absorption": N_("Pochłonięcie"),
+    "dissolving": N_("Roztopienie w …"),
+    "handing_over": N_("Oddanie zasobu"),
+    "exclusion": N_("Gra na wykluczenie z udziału"),
+    "own_interest": N_("Najważniejszy jest nasz interes"),
+    "openness": N_("Uniwersalizm i otwartość"),
+    "participation": N_("Partycypacja"),
 }
 FLAG, WATCH, INSUFFICIENT = "flag", "watch", "insufficient_data"
+SEVERITIES_PL = {FLAG: N_("sygnał"), WATCH: N_("do obserwacji"), INSUFFICIENT: N_("za mało danych")}
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,15 @@ class Flag:
     sentence_pl: str = ""
     sentence_en: str = ""
     note: str = ""
+    note_pl: str = ""
 
     @property
     def risk_pl(self) -> str:
         return RISKS_PL[self.risk]
+
+    @property
+    def severity_pl(self) -> str:
+        return SEVERITIES_PL[self.severity]
 
     @property
     def key(self) -> str:
@@ -126,12 +134,12 @@ def coordinator_note(people: list[Involved]) -> tuple[str, str]:
     if not coordinators:
         return "", ""
     who = names(coordinators)
-    return (
-        f" {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
+    note = said(
+        " {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
         "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja.",
-        f" {who} is the coordinator (OPS): part of this comes with the role – "
-        "check whether it goes beyond what coordination needs.",
+        who=who,
     )
+    return note["sentence_pl"], note["sentence_en"]
 
 
 def days_before(on: date, days: int) -> date:

@@ -12,6 +12,7 @@ from domain.values import SECTOR_LABELS_PL, Sector
 from projections.network import Decision
 from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
+from projections.risk_sentences import joined, said
 
 
 def share_done(done: int, total: int) -> float:
@@ -30,8 +31,12 @@ def insufficient(ctx: Context, rule_id: str, risk: str, what: str, done: int, to
         value=round(share, 3),
         threshold=ctx.settings.min_completeness,
         counts={"recorded": done, "all": total},
-        sentence_pl=f"Tylko {done} z {total} ({what}) ma pełny zapis: za mało danych, by ocenić.",
-        sentence_en=f"Only {done} of {total} ({what}) are fully recorded: too little to judge.",
+        **said(
+            "Tylko {done} z {total} ({what}) ma pełny zapis: za mało danych, by ocenić.",
+            done=done,
+            total=total,
+            what=what,
+        ),
     )
 
 
@@ -67,10 +72,18 @@ def decision_share(ctx: Context) -> list[Flag]:
                 value=round(share, 3),
                 threshold=round(s.decision_fair_share_multiple * fair, 3),
                 counts={"proposed": count, "adopted": len(done), "members": len(members)},
-                sentence_pl=f"{who[0].name} zgłosił(a) {count} z {len(done)} przyjętych uchwał, "
-                f"choć jest jednym z {len(members)} członków." + pl,
-                sentence_en=f"{who[0].name} proposed {count} of the {len(done)} adopted "
-                f"resolutions while being one of {len(members)} members." + en,
+                **joined(
+                    said(
+                        "{name} zgłosił(a) {count} z {adopted} przyjętych uchwał, choć jest "
+                        "jednym z {members} członków.",
+                        name=who[0].name,
+                        count=count,
+                        adopted=len(done),
+                        members=len(members),
+                    ),
+                    pl,
+                    en,
+                ),
             )
         )
     return found
@@ -103,12 +116,9 @@ def representation(ctx: Context) -> list[Flag]:
                 value=round(ratio, 3),
                 threshold=s.representation_high if more else s.representation_low,
                 counts={"decisions": decided.get(sector, 0), "members": m},
-                sentence_pl=representation_pl(
+                **representation_said(
                     sector, m, len(members), decided.get(sector, 0), total, ratio
                 ),
-                sentence_en=f"The sector {sector.replace('_', ' ')} has {m} of {len(members)} "
-                f"members and proposed {decided.get(sector, 0)} of {total} adopted motions "
-                f"({ratio:.1f} times its share of members).",
             )
         )
     return found
@@ -146,8 +156,12 @@ def low_attendance(ctx: Context) -> list[Flag]:
                 value=round(rate, 3),
                 threshold=s.attendance_rate,
                 counts={"attended": came[sid], "meetings": n},
-                sentence_pl=f"{who[0].name} był(a) na {came[sid]} z {n} ostatnich spotkań.",
-                sentence_en=f"{who[0].name} attended {came[sid]} of the last {n} meetings.",
+                **said(
+                    "{name} był(a) na {came} z {n} ostatnich spotkań.",
+                    name=who[0].name,
+                    came=came[sid],
+                    n=n,
+                ),
             )
         )
     return found
@@ -189,29 +203,42 @@ def voting(ctx: Context) -> list[Flag]:
                 value=round(against[sid] / n, 3),
                 threshold=s.against_others_share,
                 counts={"against": against[sid], "votes": n},
-                sentence_pl=f"{who[0].name} głosował(a) przeciw {against[sid]} z {n} cudzych "
-                "wniosków (może to być też cenna krytyka).",
-                sentence_en=f"{who[0].name} voted against {against[sid]} of {n} motions of "
-                "others (it may also be a useful critic).",
+                **said(
+                    "{name} głosował(a) przeciw {against} z {n} cudzych wniosków (może to być "
+                    "też cenna krytyka).",
+                    name=who[0].name,
+                    against=against[sid],
+                    n=n,
+                ),
             )
         )
     return found
 
 
-def representation_pl(
+def representation_said(
     sector: str, m: int, members: int, decided: int, total: int, ratio: float
-) -> str:
-    """The representation flag read aloud in Polish (decimal comma, no '0,0 raza')."""
-    label = SECTOR_LABELS_PL[Sector(sector)]
+) -> dict[str, str]:
+    """The representation flag read aloud (in Polish a decimal comma, no '0,0 raza')."""
+    values = {
+        "label": SECTOR_LABELS_PL[Sector(sector)],
+        "sector": sector.replace("_", " "),
+        "m": m,
+        "members": members,
+        "decided": decided,
+        "total": total,
+        "ratio": f"{ratio:.1f}",
+        "times": f"{ratio:.1f}".replace(".", ","),
+    }
     if not decided:
-        return (
-            f"Sektor „{label}” ma {m} z {members} członków i nie zgłosił żadnego "
-            f"z {total} przyjętych wniosków."
+        return said(
+            "Sektor „{label}” ma {m} z {members} członków i nie zgłosił żadnego z {total} "
+            "przyjętych wniosków.",
+            **values,
         )
-    times = f"{ratio:.1f}".replace(".", ",")
-    return (
-        f"Sektor „{label}” ma {m} z {members} członków i zgłosił {decided} z {total} "
-        f"przyjętych wniosków ({times} raza tyle, ile wynika z jego liczebności)."
+    return said(
+        "Sektor „{label}” ma {m} z {members} członków i zgłosił {decided} z {total} "
+        "przyjętych wniosków ({times} raza tyle, ile wynika z jego liczebności).",
+        **values,
     )
 
 

@@ -15,6 +15,7 @@ from projections.risk_model import (
     days_before,
 )
 from projections.risk_rules_structure import flag
+from projections.risk_sentences import joined, said
 
 
 def appropriation(ctx: Context) -> list[Flag]:
@@ -43,10 +44,18 @@ def appropriation(ctx: Context) -> list[Flag]:
             value=round(value, 3),
             threshold=s.commitment_hhi,
             counts={"commitments": total, "of_top": count, "holders": len(held)},
-            sentence_pl=f"{count} z {total} zobowiązań w pakcie złożył(a) {who[0].name}; "
-            f"zasoby partnerstwa są skupione w jednych rękach (HHI {value:.2f})." + pl,
-            sentence_en=f"{who[0].name} made {count} of the pact's {total} commitments; the "
-            f"partnership's resources sit in one hand (HHI {value:.2f})." + en,
+            **joined(
+                said(
+                    "{count} z {total} zobowiązań w pakcie złożył(a) {name}; zasoby partnerstwa "
+                    "są skupione w jednych rękach (HHI {hhi:.2f}).",
+                    count=count,
+                    total=total,
+                    name=who[0].name,
+                    hhi=value,
+                ),
+                pl,
+                en,
+            ),
         )
     ]
 
@@ -79,12 +88,18 @@ def one_way(ctx: Context) -> list[Flag]:
                 value=round(count / total, 3),
                 threshold=s.one_way_share,
                 counts={"commitments": total, "to_holder": count, "back": back},
-                sentence_pl=f"{count} z {total} zobowiązań {who[0].name} trafia do "
-                f"{who[1].name}, a w drugą stronę nic: czy {who[0].name} nie oddaje zasobu?"
-                + pl.replace("koordynuje", "jako depozytariusz koordynuje"),
-                sentence_en=f"{count} of the {total} commitments of {who[0].name} go to "
-                f"{who[1].name} and nothing comes back: is {who[0].name} handing its "
-                "resource over?" + en,
+                **joined(
+                    said(
+                        "{count} z {total} zobowiązań {name} trafia do {other}, a w drugą "
+                        "stronę nic: czy {name} nie oddaje zasobu?",
+                        count=count,
+                        total=total,
+                        name=who[0].name,
+                        other=who[1].name,
+                    ),
+                    pl.replace("koordynuje", "jako depozytariusz koordynuje"),
+                    en,
+                ),
             )
         )
     return found
@@ -116,10 +131,12 @@ def self_benefit(ctx: Context) -> list[Flag]:
                 value=round(mine[sid] / total, 3),
                 threshold=s.self_benefit_share,
                 counts={"commitments": total, "for_itself": mine[sid]},
-                sentence_pl=f"{mine[sid]} z {total} zobowiązań {who[0].name} służy tylko "
-                f"jemu samemu.",
-                sentence_en=f"{mine[sid]} of the {total} commitments of {who[0].name} "
-                "benefit only itself.",
+                **said(
+                    "{mine} z {total} zobowiązań {name} służy tylko jemu samemu.",
+                    mine=mine[sid],
+                    total=total,
+                    name=who[0].name,
+                ),
             )
         )
     return found
@@ -148,10 +165,13 @@ def closed_sectors(ctx: Context) -> list[Flag]:
                 "ei_by_chance": round(net.ei_expected or 0.0, 3),
                 "sector_assortativity": round(r or 0.0, 3),
             },
-            sentence_pl=f"Większość z {net.ties} powiązań łączy podmioty tego samego sektora "
-            f"(indeks E-I {net.ei_index:.2f}, przy losowym doborze {net.ei_expected:.2f}).",
-            sentence_en=f"Most of the {net.ties} ties join stakeholders of the same sector "
-            f"(E-I index {net.ei_index:.2f}; by chance {net.ei_expected:.2f}).",
+            **said(
+                "Większość z {ties} powiązań łączy podmioty tego samego sektora (indeks E-I "
+                "{ei:.2f}, przy losowym doborze {expected:.2f}).",
+                ties=net.ties,
+                ei=net.ei_index,
+                expected=net.ei_expected,
+            ),
         )
     ]
 
@@ -173,10 +193,12 @@ def sector_missing(ctx: Context) -> list[Flag]:
             value=0,
             threshold=1,
             counts={"catalogued": len(ctx.snapshot.active())},
-            sentence_pl=f"W katalogu nie ma nikogo z sektora „{SECTOR_LABELS_PL[sector]}”: "
-            "czy w gminie nie ma takiego podmiotu, czy go pominięto?",
-            sentence_en=f"Nobody from the sector {sector.value} is in the catalogue: is there "
-            "none in the gmina, or was it left out?",
+            **said(
+                "W katalogu nie ma nikogo z sektora „{label}”: czy w gminie nie ma takiego "
+                "podmiotu, czy go pominięto?",
+                label=SECTOR_LABELS_PL[sector],
+                sector=sector.value,
+            ),
         )
         for sector in missing
     ]
@@ -217,12 +239,13 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
                 "inactive": len(quiet),
                 "days": s.activity_days,
             },
-            sentence_pl=f"{len(quiet)} z {len(signatories)} sygnatariuszy nie uczestniczyło w "
-            f"niczym przez ostatnie {s.activity_days} dni (spotkania, decyzje, zobowiązania, "
-            "współpraca).",
-            sentence_en=f"{len(quiet)} of the {len(signatories)} signatories took part in "
-            f"nothing in the last {s.activity_days} days (meetings, decisions, commitments, "
-            "cooperation).",
+            **said(
+                "{quiet} z {signatories} sygnatariuszy nie uczestniczyło w niczym przez "
+                "ostatnie {days} dni (spotkania, decyzje, zobowiązania, współpraca).",
+                quiet=len(quiet),
+                signatories=len(signatories),
+                days=s.activity_days,
+            ),
         )
     ]
 

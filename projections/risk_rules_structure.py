@@ -6,6 +6,7 @@ from collections import Counter
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
+from projections.risk_sentences import joined, said
 
 WORKING_TIES = ("declared", "commitment", "joint_commitment")
 
@@ -34,12 +35,19 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
             value=round(c, 3),
             threshold=limit,
             counts={"ties_of_top": top.degree, "other_stakeholders": others},
-            sentence_pl=f"{top.name} ma powiązania z {top.degree} z {others} pozostałych "
-            f"interesariuszy, a sieć skupia się wokół niego (centralizacja {c:.2f} > {limit})."
-            + pl,
-            sentence_en=f"{top.name} is tied to {top.degree} of the {others} other "
-            f"stakeholders and the network gathers around it (centralisation {c:.2f} > {limit})."
-            + en,
+            **joined(
+                said(
+                    "{name} ma powiązania z {degree} z {others} pozostałych interesariuszy, a "
+                    "sieć skupia się wokół niego (centralizacja {c:.2f} > {limit}).",
+                    name=top.name,
+                    degree=top.degree,
+                    others=others,
+                    c=c,
+                    limit=limit,
+                ),
+                pl,
+                en,
+            ),
         )
     ]
 
@@ -88,10 +96,15 @@ def absorption(ctx: Context) -> list[Flag]:
                     "partner_partners": len(weights[y]),
                     "constraint": round(constraint or 0.0, 3),
                 },
-                sentence_pl=f"{via_y} z {total} powiązań {ctx_x} prowadzi przez {ctx_y}, "
-                f"który ma {len(weights[y])} partnerów: {ctx_x} może zostać pochłonięty.",
-                sentence_en=f"{via_y} of the {total} ties of {ctx_x} run through {ctx_y}, "
-                f"which has {len(weights[y])} partners: {ctx_x} may be absorbed.",
+                **said(
+                    "{via} z {total} powiązań {x} prowadzi przez {y}, który ma {partners} "
+                    "partnerów: {x} może zostać pochłonięty.",
+                    via=via_y,
+                    total=total,
+                    x=ctx_x,
+                    y=ctx_y,
+                    partners=len(weights[y]),
+                ),
             )
         )
     return found
@@ -136,12 +149,14 @@ def dissolving(ctx: Context) -> list[Flag]:
                     value=round(jaccard, 3),
                     threshold=s.dissolving_jaccard,
                     counts={"shared_partners": len(na & nb), "all_partners": len(na | nb)},
-                    sentence_pl=f"{ctx.name(x)} i {ctx.name(y)} mają {len(na & nb)} z "
-                    f"{len(na | nb)} partnerów wspólnych, a {ctx.name(x)} nie ma własnych "
-                    "zobowiązań ani wniosków: może roztapiać się w partnerze.",
-                    sentence_en=f"{ctx.name(x)} and {ctx.name(y)} share {len(na & nb)} of "
-                    f"{len(na | nb)} partners, and {ctx.name(x)} has no commitment or "
-                    "proposal of its own: it may be dissolving into its partner.",
+                    **said(
+                        "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
+                        "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
+                        x=ctx.name(x),
+                        y=ctx.name(y),
+                        shared=len(na & nb),
+                        partners=len(na | nb),
+                    ),
                 )
             )
     return found
@@ -171,12 +186,15 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
                 value=0,
                 threshold=1,
                 counts={"in_catalogue": there, "signatories": len(signatories)},
-                sentence_pl=f"Sektor „{SECTOR_LABELS_PL[sector]}” ma {there} podmiotów w "
-                f"katalogu, ale żadnego wśród {len(signatories)} sygnatariuszy paktu "
-                f"({names(ctx.who(*ids))}).",
-                sentence_en=f"The sector {sector.value} has {there} stakeholders in the "
-                f"catalogue but none among the pact's {len(signatories)} signatories "
-                f"({names(ctx.who(*ids))}).",
+                **said(
+                    "Sektor „{label}” ma {there} podmiotów w katalogu, ale żadnego wśród "
+                    "{signatories} sygnatariuszy paktu ({names}).",
+                    label=SECTOR_LABELS_PL[sector],
+                    sector=sector.value,
+                    there=there,
+                    signatories=len(signatories),
+                    names=names(ctx.who(*ids)),
+                ),
             )
         )
     return found
@@ -202,8 +220,12 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
             value=len(alone),
             threshold=1,
             counts={"signatories": n},
-            sentence_pl=f"{len(alone)} z {n} sygnatariuszy nie współpracuje z nikim: {names(who)}.",
-            sentence_en=f"{len(alone)} of the {n} signatories cooperate with nobody: {names(who)}.",
+            **said(
+                "{alone} z {n} sygnatariuszy nie współpracuje z nikim: {names}.",
+                alone=len(alone),
+                n=n,
+                names=names(who),
+            ),
         )
     ]
 
@@ -228,10 +250,13 @@ def single_links(ctx: Context) -> list[Flag]:
                 value=len(cut.cut_off),
                 threshold=least,
                 counts={"stakeholders": n},
-                sentence_pl=f"{who[0].name} jest jedynym łącznikiem {len(cut.cut_off)} "
-                f"interesariuszy z resztą sieci ({names(cut_off)}): co, jeśli odejdzie?",
-                sentence_en=f"{who[0].name} is the only link of {len(cut.cut_off)} "
-                f"stakeholders to the rest ({names(cut_off)}): what if it leaves?",
+                **said(
+                    "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
+                    "({names}): co, jeśli odejdzie?",
+                    name=who[0].name,
+                    count=len(cut.cut_off),
+                    names=names(cut_off),
+                ),
             )
         )
     return found

@@ -24,6 +24,7 @@ from projections.risk_model import (
     context,
     days_before,
 )
+from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
 
 __all__ = ["FLAG", "INSUFFICIENT", "RISKS_PL", "WATCH", "Context", "Flag", "Involved", "Rule"]
@@ -58,14 +59,23 @@ def assess(
         if f.severity != FLAG:
             result.append(f)
         elif n < settings.min_active_stakeholders:
-            note = f"only {n} active stakeholders (< {settings.min_active_stakeholders})"
-            result.append(replace(f, severity=WATCH, note=note))
+            note = said(
+                "tylko {n} aktywnych interesariuszy (< {least})",
+                n=n,
+                least=settings.min_active_stakeholders,
+            )
+            result.append(replace(f, severity=WATCH, **notes(note)))
         elif before is not None and f.key not in before:
-            note = "first crossing: not yet seen a quarter earlier"
-            result.append(replace(f, severity=WATCH, note=note))
+            note = said("pierwsze przekroczenie: kwartał wcześniej jeszcze go nie było")
+            result.append(replace(f, severity=WATCH, **notes(note)))
         else:
             result.append(f)
     return result
+
+
+def notes(sentences: dict[str, str]) -> dict[str, str]:
+    """A flag's note in English (``note``, as the API always gave it) and in Polish."""
+    return {"note": sentences["sentence_en"], "note_pl": sentences["sentence_pl"]}
 
 
 def previous_date(on: date, settings: RiskSettings) -> date:

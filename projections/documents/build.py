@@ -30,13 +30,13 @@ def point_in_time(
     if word == "approved" and kind in NEEDS_MEETING:
         m = app.get_meeting(app.find_meeting(gmina_id, subject))
         if m.approved_on is None:
-            raise NotFoundError(f"The minutes of {m.on} have not been approved yet.")
+            raise NotFoundError("The minutes of {on} have not been approved yet.", on=m.on)
         return m.approved_on
     try:
         return date.fromisoformat(word)
     except ValueError:
         raise InvalidInputError(
-            "as_of", f"{as_of!r}: give a date (YYYY-MM-DD), 'signed' or 'approved'."
+            "as_of", "{as_of!r}: give a date (YYYY-MM-DD), 'signed' or 'approved'.", as_of=as_of
         ) from None
 
 
@@ -54,7 +54,9 @@ def build_document(
     kind = DocumentKind(kind)
     if kind in (*NEEDS_MEETING, DocumentKind.RESOLUTION) and not subject:
         what = "resolution number" if kind is DocumentKind.RESOLUTION else "meeting"
-        raise InvalidInputError("subject", f"Say which {what} the {kind.value} is of.")
+        raise InvalidInputError(
+            "subject", "Say which {what} the {kind} is of.", what=what, kind=kind
+        )
     when = point_in_time(app, kind, gmina_id, subject, as_of)
     b = DocumentBuilder(app, gmina_id, as_of=when, lang=lang, public=public)
     if kind is DocumentKind.PACT:

@@ -253,11 +253,9 @@ class DocumentBuilder:
                 title=pact.title,
                 place=seat or self.gmina.name,
                 signed_on=signed[0] if signed else None,
-                legal_basis=list(
-                    phrases.LEGAL_BASIS_EN if lang == "en" else phrases.LEGAL_BASIS_PL
-                ),
+                legal_basis=phrases.legal_basis(lang),
                 theses=pact.theses,
-                principles=list(phrases.PRINCIPLES_EN if lang == "en" else phrases.PRINCIPLES_PL),
+                principles=phrases.principles(lang),
                 parties=parties,
                 commitments=commitments,
                 team=team,

@@ -12,6 +12,7 @@ from domain.minutes import MeetingState
 from domain.voting import QUORUM_LABELS_PL, QuorumRule, quorum_needed
 from projections.documents import phrases
 from projections.documents.data import Built, DocumentBuilder, Provenance
+from projections.i18n import translator
 from registry.meeting_views import MeetingView, ResolutionView
 
 
@@ -133,7 +134,7 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
             members = len(team.members)
             quorum = QuorumRule(team.rules.quorum)
             needed = quorum_needed(quorum, members)
-            rule = QUORUM_LABELS_PL[quorum]
+            rule = translator(b.lang)(QUORUM_LABELS_PL[quorum])
     later = []
     for s in b.app.list_meetings(b.gmina_id):
         if s.on > m.on and s.kind == m.kind:
@@ -198,19 +199,11 @@ def resolution(b: DocumentBuilder, number: str) -> Built:
     m = b.app.get_meeting(r.meeting_id, as_of=b.as_of)
     b.person(m.chair)
     paragraphs = [p.strip() for p in ("§" + t for t in r.text.split("§")[1:]) if p.strip()]
-    en = b.lang == "en"
+    _ = translator(b.lang)
     if not any(p.startswith("§2") for p in paragraphs):
-        paragraphs.append(
-            "§2. The chair of the Team is charged with carrying out this resolution."
-            if en
-            else "§2. Wykonanie uchwały powierza się Przewodniczącemu Zespołu."
-        )
+        paragraphs.append(_("§2. Wykonanie uchwały powierza się Przewodniczącemu Zespołu."))
     if not any(p.startswith("§3") for p in paragraphs):
-        paragraphs.append(
-            "§3. The resolution takes effect on the day it is adopted."
-            if en
-            else "§3. Uchwała wchodzi w życie z dniem podjęcia."
-        )
+        paragraphs.append(_("§3. Uchwała wchodzi w życie z dniem podjęcia."))
     return b.finish(
         ResolutionDocument(
             provenance=b.provenance(

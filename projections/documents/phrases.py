@@ -1,133 +1,85 @@
-"""The fixed words of the documents, in Polish and in English."""
+"""The fixed words of the documents: Polish, as msgids of the ``messages`` catalogue.
+
+Each table is written once, in Polish; the English comes from ``en/LC_MESSAGES/messages.po``
+through ``projections.i18n``. The per-language tables (``SECTORS["en"]``) are built from
+the catalogue when the module is imported.
+"""
 
 from __future__ import annotations
 
-from domain.document import DocumentKind
-from domain.values import (
-    RESOURCE_LABELS_PL,
-    SECTOR_LABELS_PL,
-    STATUS_LABELS_PL,
-    ResourceKind,
-    Sector,
-    StakeholderStatus,
-)
+from collections.abc import Mapping
 
-PERSON_PL = "osoba fizyczna"
-PERSON_EN = "natural person"
+from domain.document import DocumentKind
+from domain.values import RESOURCE_LABELS_PL, SECTOR_LABELS_PL, STATUS_LABELS_PL
+from projections.i18n import LANGS, N_, labels, translator
+
+PERSON_PL = N_("osoba fizyczna")
 
 LEGAL_BASIS_PL = (
-    "ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
-    "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie",
-    "ustawy z dnia 13 czerwca 2003 r. o zatrudnieniu socjalnym",
-    "ustawy z dnia 27 kwietnia 2006 r. o spółdzielniach socjalnych",
-)
-LEGAL_BASIS_EN = (
-    "the Social Assistance Act of 12 March 2004",
-    "the Act of 24 April 2003 on Public Benefit Activity and Volunteering",
-    "the Social Employment Act of 13 June 2003",
-    "the Social Cooperatives Act of 27 April 2006",
+    N_("ustawy z dnia 12 marca 2004 r. o pomocy społecznej"),
+    N_("ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"),
+    N_("ustawy z dnia 13 czerwca 2003 r. o zatrudnieniu socjalnym"),
+    N_("ustawy z dnia 27 kwietnia 2006 r. o spółdzielniach socjalnych"),
 )
 PRINCIPLES_PL = (
-    "pomocniczości",
-    "suwerenności stron",
-    "partnerstwa",
-    "efektywności",
-    "uczciwej konkurencji",
-    "jawności",
+    N_("pomocniczości"),
+    N_("suwerenności stron"),
+    N_("partnerstwa"),
+    N_("efektywności"),
+    N_("uczciwej konkurencji"),
+    N_("jawności"),
 )
-PRINCIPLES_EN = (
-    "subsidiarity",
-    "sovereignty of the parties",
-    "partnership",
-    "efficiency",
-    "fair competition",
-    "openness",
-)
+COMMITMENT_STATES_PL = {
+    "made": N_("podjęte"),
+    "revised": N_("zmienione"),
+    "fulfilled": N_("wykonane"),
+    "withdrawn": N_("wycofane"),
+}
+FORMS_PL = {"lasting": N_("trwała"), "ad_hoc": N_("doraźna")}
+ATTENDANCE_ROLES_PL = {"member": N_("członek"), "guest": N_("gość")}
+RESOLUTION_STATES_PL = {
+    "adopted": N_("podjęta"),
+    "rejected": N_("odrzucona"),
+    "withdrawn": N_("wycofana"),
+    "proposed": N_("zgłoszona"),
+    "voting": N_("w głosowaniu"),
+}
+MEETING_STATES_PL = {
+    "scheduled": N_("zaplanowane"),
+    "held": N_("odbyte"),
+    "cancelled": N_("odwołane"),
+}
+TITLES_PL = {
+    DocumentKind.ATTENDANCE.value: N_("Lista obecności"),
+    DocumentKind.CATALOGUE.value: N_("Katalog Lokalnych Interesariuszy"),
+}
 
-SECTORS = {
-    "pl": {s.value: label for s, label in SECTOR_LABELS_PL.items()},
-    "en": {
-        Sector.PUBLIC_AUTHORITY.value: "Public authority",
-        Sector.NGO.value: "Non-governmental organisations",
-        Sector.CHURCH.value: "Church organisations and religious associations",
-        Sector.BUSINESS_INSTITUTION.value: "Businesses and institutions",
-        Sector.FINANCE.value: "Finance and banking",
-        Sector.CITIZEN.value: "Citizens – social leaders",
-    },
-}
-RESOURCES = {
-    "pl": {r.value: label for r, label in RESOURCE_LABELS_PL.items()},
-    "en": {
-        ResourceKind.MONEY.value: "funds",
-        ResourceKind.PREMISES.value: "premises",
-        ResourceKind.STAFF.value: "staff",
-        ResourceKind.EQUIPMENT.value: "equipment",
-        ResourceKind.TIME.value: "time",
-        ResourceKind.KNOW_HOW.value: "know-how",
-        ResourceKind.IN_KIND.value: "in kind",
-        ResourceKind.OTHER.value: "other",
-    },
-}
-STATUSES = {
-    "pl": {s.value: label for s, label in STATUS_LABELS_PL.items()},
-    "en": {
-        StakeholderStatus.IDENTIFIED.value: "identified",
-        StakeholderStatus.INVITED.value: "invited",
-        StakeholderStatus.SIGNATORY.value: "signatory",
-        StakeholderStatus.TEAM_MEMBER.value: "team member",
-        StakeholderStatus.FORMER_SIGNATORY.value: "former signatory",
-    },
-}
-COMMITMENT_STATES = {
-    "pl": {
-        "made": "podjęte",
-        "revised": "zmienione",
-        "fulfilled": "wykonane",
-        "withdrawn": "wycofane",
-    },
-    "en": {
-        "made": "made",
-        "revised": "revised",
-        "fulfilled": "fulfilled",
-        "withdrawn": "withdrawn",
-    },
-}
-FORMS = {
-    "pl": {"lasting": "trwała", "ad_hoc": "doraźna"},
-    "en": {"lasting": "lasting", "ad_hoc": "ad hoc"},
-}
-ATTENDANCE_ROLES = {
-    "pl": {"member": "członek", "guest": "gość"},
-    "en": {"member": "member", "guest": "guest"},
-}
-RESOLUTION_STATES = {
-    "pl": {
-        "adopted": "podjęta",
-        "rejected": "odrzucona",
-        "withdrawn": "wycofana",
-        "proposed": "zgłoszona",
-        "voting": "w głosowaniu",
-    },
-    "en": {
-        "adopted": "adopted",
-        "rejected": "rejected",
-        "withdrawn": "withdrawn",
-        "proposed": "proposed",
-        "voting": "being voted",
-    },
-}
-TITLES = {
-    "pl": {
-        DocumentKind.ATTENDANCE.value: "Lista obecności",
-        DocumentKind.CATALOGUE.value: "Katalog Lokalnych Interesariuszy",
-    },
-    "en": {
-        DocumentKind.ATTENDANCE.value: "Attendance list",
-        DocumentKind.CATALOGUE.value: "Catalogue of Local Stakeholders",
-    },
-}
+
+def in_every_language(table: Mapping[object, str]) -> dict[str, dict[str, str]]:
+    return {lang: labels(table, lang) for lang in LANGS}
+
+
+SECTORS = in_every_language(SECTOR_LABELS_PL)
+RESOURCES = in_every_language(RESOURCE_LABELS_PL)
+STATUSES = in_every_language(STATUS_LABELS_PL)
+COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
+FORMS = in_every_language(FORMS_PL)
+ATTENDANCE_ROLES = in_every_language(ATTENDANCE_ROLES_PL)
+RESOLUTION_STATES = in_every_language(RESOLUTION_STATES_PL)
+MEETING_STATES = in_every_language(MEETING_STATES_PL)
+TITLES = in_every_language(TITLES_PL)
+
+
+def legal_basis(lang: str) -> list[str]:
+    _ = translator(lang)
+    return [_(text) for text in LEGAL_BASIS_PL]
+
+
+def principles(lang: str) -> list[str]:
+    _ = translator(lang)
+    return [_(text) for text in PRINCIPLES_PL]
 
 
 def person_label(lang: str) -> str:
     """What stands in a public document where a natural person's name would."""
-    return PERSON_EN if lang == "en" else PERSON_PL
+    return translator(lang)(PERSON_PL)

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from domain.input_rules import printable
 from projections.documents.data import Built
 from projections.documents.render_html import render_html
+from projections.i18n import translator
 
 
 def text_of(element: lxml_html.HtmlElement) -> str:
@@ -65,7 +66,7 @@ def render_docx(built: Built) -> bytes:
     body = page.find("body")
     reference = body.find_class("reference")[0]
     lang = built.provenance.lang
-    page_number_footer(doc, "Page" if lang == "en" else "Strona", text_of(reference))
+    page_number_footer(doc, translator(lang)("Strona"), text_of(reference))
     for element in body:
         if element is reference:
             continue

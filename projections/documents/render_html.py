@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from projections.documents.data import Built
 from projections.documents.polish import count_pl, format_date, format_time
+from projections.i18n import catalogue
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,12 +29,13 @@ def environment(lang: str) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(catalogue("messages", lang))  # type: ignore[attr-defined]
     env.filters["d"] = lambda d: format_date(d, lang)
     env.filters["t"] = format_time
     env.filters["stop"] = lambda text: text if text.endswith(".") else f"{text}."
     env.filters["members"] = lambda n: members_phrase(n, lang)
-    env.globals["_"] = lambda pl, en: en if lang == "en" else pl
     env.globals["lang"] = lang
     return env
 

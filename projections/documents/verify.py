@@ -69,7 +69,7 @@ def verify_file(
     """
     printed = printed_digest(content)
     if printed is None:
-        raise InvalidInputError("file", f"{name} carries no digest of the MLW registry.")
+        raise InvalidInputError("file", "{name} carries no digest of the MLW registry.", name=name)
     issued = app.verify_document(printed)
     sha = hashlib.sha256(content).hexdigest()
     fmt = format_of(content)

@@ -143,7 +143,7 @@ def test_a_facilitator_records_a_sitting_and_sees_the_network_change(
     for radio in vote.locator("input[value=for]").all():
         radio.check()
     vote.locator("button").click()
-    page.wait_for_selector(".resolution .pill:text('adopted')")
+    page.wait_for_selector(".resolution .pill:text('podjęta')")  # adopted, on a Polish page
     assert page.locator("button.person.here").count() == len(members)
 
     # The network, drawn; moving the as-of slider back changes the risk flags shown.
