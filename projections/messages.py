@@ -28,6 +28,7 @@ from domain.minutes import MeetingState, MinutesState
 from domain.resolution import ResolutionState
 from domain.values import CommitmentState
 from domain.voting import VoteChoice
+from registry.base import NOUNS
 from projections.i18n import LANGS, LOCALE, SOURCE
 
 ROOT = Path(__file__).parent.parent
@@ -125,6 +126,9 @@ WORDS = (
     "resolution",
     "meeting",  # projections.documents.build, what a document is of
     "resolution number",
+    *NOUNS.values(),  # registry.base: what kind of record an id names
+    "change",  # registry.access: what an account may not do
+    "read",
 )
 
 
