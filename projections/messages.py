@@ -28,8 +28,8 @@ from domain.minutes import MeetingState, MinutesState
 from domain.resolution import ResolutionState
 from domain.values import CommitmentState
 from domain.voting import VoteChoice
-from registry.base import NOUNS
 from projections.i18n import LANGS, LOCALE, SOURCE
+from registry.base import NOUNS
 
 ROOT = Path(__file__).parent.parent
 KEYWORDS = {
