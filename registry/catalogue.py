@@ -272,12 +272,9 @@ class Stakeholders:
             if sid == renamed or current is None or lookalike(name, [current]) is None:
                 continue
             raise LookalikeNameError(
-                "W katalogu gminy {name} jest już „{current}”, nazwa nie do odróżnienia "
-                "od „{given}” (różni się najwyżej wielkością liter, odstępami, znakami "
-                "diakrytycznymi lub podobnie wyglądającymi literami). Jeśli to inny "
-                "interesariusz, potwierdź to (API: different_stakeholder, mlw: "
-                "--different-stakeholder). / The catalogue already holds '{current}', "
-                "which reads the same; confirm it is a different stakeholder to add it.",
+                "The catalogue of {name} already holds “{current}”, a name that cannot be told "
+                "apart from “{given}” (it differs at most in case, spacing, diacritics or "
+                "look-alike letters). If it is a different stakeholder, confirm so.",
                 name=gmina.name,
                 current=current,
                 given=name.strip(),

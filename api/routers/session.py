@@ -12,7 +12,7 @@ from api.auth import AccountDep, Csrf, client_address
 from api.deps import RegistryDep, WebSettingsDep
 from api.pages import render, see_other
 from api.problems import problem_json
-from domain.account import AuthenticationError, LoginThrottledError
+from domain.account import ROLE_LABELS_PL, AuthenticationError, LoginThrottledError
 from registry.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 api = APIRouter(prefix="/api", tags=["session"])
@@ -80,7 +80,7 @@ def me(account: AccountDep) -> Me:
 
 
 def login_context(web: Any) -> dict[str, Any]:
-    demo = [(u, role) for u, role, _ in DEMO_ACCOUNTS] if web.demo else []
+    demo = [(u, ROLE_LABELS_PL.get(role, role)) for u, role, _ in DEMO_ACCOUNTS] if web.demo else []
     return {"demo_accounts": demo, "demo_password": DEMO_PASSWORD}
 
 
