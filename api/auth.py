@@ -130,7 +130,7 @@ def csrf_token(request: Request) -> str:
     if not token:
         token = secrets.token_urlsafe(24)
         request.session["csrf"] = token
-    return token  # type: ignore[no-any-return]
+    return token
 
 
 def check_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:

@@ -46,12 +46,12 @@ def main_kind(data: dict[str, Any]) -> str:
     return next((k for k in KIND_ORDER if data.get(k)), "declared")
 
 
-def sector_circle(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def sector_circle(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
     order = list(SECTOR_COLOURS)
     nodes = sorted(
-        graph.nodes(data=True),
+        [(node, data) for node, data in graph.nodes(data=True)],
         key=lambda n: (
-            order.index(n[1].get("sector")) if n[1].get("sector") in order else len(order),
+            order.index(n[1]["sector"]) if n[1].get("sector") in order else len(order),
             -graph.degree(n[0]),
             str(n[1].get("name", "")),
         ),
@@ -63,7 +63,7 @@ def sector_circle(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     }
 
 
-def draw(graph: nx.Graph, flagged: set[str]) -> str:
+def draw(graph: nx.Graph[str], flagged: set[str]) -> str:
     """The graph as an SVG fragment."""
     if graph.number_of_nodes() == 0:
         return f'<svg viewBox="0 0 {W} 120" role="img"><text x="20" y="60">–</text></svg>'

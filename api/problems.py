@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.auth import LoginRequiredError
@@ -64,9 +65,8 @@ def problem(request: Request, exc: DomainError) -> Response:
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     lang = language(request)
     said = {"title": title_in(lang, title), "detail": refusal(exc, lang)}
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", said, status_code=status
-    )
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", said, status_code=status)
 
 
 def title_in(lang: str, title: str) -> str:
@@ -83,9 +83,8 @@ def invalid_request(request: Request, exc: RequestValidationError) -> Response:
     if request.url.path.startswith("/api/"):
         return problem_json(422, "Invalid input", detail, field=field, errors=jsonable(errors))
     said = {"title": title_in(language(request), E_("Invalid input")), "detail": detail}
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", said, status_code=422
-    )
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", said, status_code=422)
 
 
 async def http_problem(request: Request, exc: StarletteHTTPException) -> Response:

@@ -100,7 +100,7 @@ class CollaborationView:
                 actor.name = self.models.person_name(actor.person)
         return snapshot
 
-    def graph(self, gmina_id: UUID, as_of: date | None = None) -> nx.Graph:
+    def graph(self, gmina_id: UUID, as_of: date | None = None) -> nx.Graph[str]:
         return build_graph(self.snapshot(gmina_id, as_of))
 
     def network(self, gmina_id: UUID, as_of: date | None = None) -> NetworkReport:

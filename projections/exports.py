@@ -26,7 +26,7 @@ def label(actor: Actor) -> str:
     return printable(actor.name) if actor.kind == "institution" else f"osoba {actor.id[:8]}"
 
 
-def anonymised(snapshot: Snapshot) -> nx.Graph:
+def anonymised(snapshot: Snapshot) -> nx.Graph[str]:
     """The network on its date, with persons unnamed."""
     g = build_graph(snapshot)
     for node in g:
@@ -34,9 +34,11 @@ def anonymised(snapshot: Snapshot) -> nx.Graph:
     return g
 
 
-def history_graph(snapshot: Snapshot) -> nx.Graph:
+def history_graph(snapshot: Snapshot) -> nx.Graph[str]:
     """Every stakeholder and tie up to the date, each with when it began and ended."""
-    g = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat(), mode="dynamic")
+    g: nx.Graph[str] = nx.Graph(
+        gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat(), mode="dynamic"
+    )
     for a in sorted(snapshot.actors.values(), key=lambda a: a.id):
         g.add_node(
             a.id,
@@ -55,12 +57,12 @@ def history_graph(snapshot: Snapshot) -> nx.Graph:
             continue
         pair = (min(t.source, t.target), max(t.source, t.target))
         spans.setdefault(pair, []).append(t)
-    for (a, b), ties in sorted(spans.items()):
+    for (source, target), ties in sorted(spans.items()):
         ends = [t.until for t in ties]
         counts = {kind: sum(t.kind == kind for t in ties) for kind in TIE_KINDS}
         g.add_edge(
-            a,
-            b,
+            source,
+            target,
             weight=float(sum(t.weight for t in ties)),
             ties=len(ties),
             start=min(t.since for t in ties).isoformat(),

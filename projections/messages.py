@@ -145,8 +145,8 @@ def error_messages() -> Catalog:
         ROOT, method_map, options_map, keywords={"E_": None}
     ):
         found.add(msgid, locations=[(path, line)])
-    for template, path, line in refusal_templates():
-        found.add(template, locations=[(str(path.relative_to(ROOT)), line)])
+    for template, source, line in refusal_templates():
+        found.add(template, locations=[(str(source.relative_to(ROOT)), line)])
     for kind in WORD_ENUMS:
         for member in kind:
             found.add(member.value, context=kind.__name__)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 import networkx as nx
 
@@ -56,9 +57,9 @@ class NetworkMetrics:
     sector_members: dict[str, int] = field(default_factory=dict)
 
 
-def build_graph(snapshot: Snapshot) -> nx.Graph:
+def build_graph(snapshot: Snapshot) -> nx.Graph[str]:
     """Stakeholders active on the date, and their ties summed per pair (kind by kind)."""
-    g = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat())
+    g: nx.Graph[str] = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat())
     for a in snapshot.active():
         g.add_node(
             a.id,
@@ -91,15 +92,17 @@ def freeman_centralisation(centrality: dict[str, float]) -> float:
     return sum(top - c for c in centrality.values()) / (n - 2)
 
 
-def effective_size(g: nx.Graph, node: str) -> float | None:
+def effective_size(g: nx.Graph[str], node: str) -> float | None:
     """Borgatti's effective size for unweighted ties: d − 2t/d."""
     d = g.degree(node)
     if d == 0:
         return None
-    return float(d - 2 * nx.triangles(g, node) / d)
+    # Given one node, triangles answers a count; the stubs do not tell the two calls apart.
+    triangles = cast(int, nx.triangles(g, node))
+    return float(d - 2 * triangles / d)
 
 
-def burt_constraint(g: nx.Graph) -> dict[str, float]:
+def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
     """Burt's constraint on unweighted ties: Σⱼ (pᵢⱼ + Σ_q pᵢ_q p_qⱼ)², pᵢⱼ = 1/dᵢ.
 
     The same values as networkx's ``constraint``, in O(Σ d²) instead of seconds at 500
@@ -116,7 +119,7 @@ def burt_constraint(g: nx.Graph) -> dict[str, float]:
     return result
 
 
-def exact_betweenness(g: nx.Graph, library: str | None = None) -> dict[str, float]:
+def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str, float]:
     """Normalised exact betweenness (unweighted), by igraph when installed, else networkx.
 
     igraph gives the same values some 40 times faster; beyond a few hundred stakeholders
@@ -138,7 +141,7 @@ def exact_betweenness(g: nx.Graph, library: str | None = None) -> dict[str, floa
     return {node: b * scale for node, b in zip(nodes, ig.betweenness(directed=False), strict=True)}
 
 
-def node_metrics(g: nx.Graph, with_betweenness: bool = True) -> list[NodeMetrics]:
+def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMetrics]:
     """Per stakeholder: degree, betweenness (exact, skipped when not needed), constraint."""
     degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
     betweenness = exact_betweenness(g) if with_betweenness else dict.fromkeys(g, 0.0)
@@ -163,7 +166,7 @@ def node_metrics(g: nx.Graph, with_betweenness: bool = True) -> list[NodeMetrics
     return sorted(rows, key=lambda r: (-r.degree_centrality, -r.betweenness, r.name))
 
 
-def cut_points(g: nx.Graph) -> list[CutPoint]:
+def cut_points(g: nx.Graph[str]) -> list[CutPoint]:
     """Stakeholders whose leaving would separate others from the rest of the network."""
     found = []
     for node in sorted(nx.articulation_points(g)):
@@ -176,7 +179,7 @@ def cut_points(g: nx.Graph) -> list[CutPoint]:
     return found
 
 
-def ei_index(g: nx.Graph) -> tuple[float | None, float | None]:
+def ei_index(g: nx.Graph[str]) -> tuple[float | None, float | None]:
     """Krackhardt and Stern's E-I index of ties between sectors, and its value by chance."""
     if g.number_of_edges() == 0:
         return None, None
@@ -189,7 +192,7 @@ def ei_index(g: nx.Graph) -> tuple[float | None, float | None]:
     return (external - internal) / (external + internal), 1 - 2 * p_internal
 
 
-def assortativity(g: nx.Graph) -> float | None:
+def assortativity(g: nx.Graph[str]) -> float | None:
     """Newman's sector assortativity r from the mixing matrix (1 all ties within sectors)."""
     sector = nx.get_node_attributes(g, "sector")
     if g.number_of_edges() == 0 or len(set(sector.values())) < 2:
@@ -199,7 +202,7 @@ def assortativity(g: nx.Graph) -> float | None:
         mixing[(sector[a], sector[b])] += 1
         mixing[(sector[b], sector[a])] += 1
     total = sum(mixing.values())
-    rows: Counter[str] = Counter()
+    rows: defaultdict[str, float] = defaultdict(float)
     for (x, _), count in mixing.items():
         rows[x] += count / total
     within = sum(count / total for (x, y), count in mixing.items() if x == y)
@@ -215,7 +218,7 @@ def hhi(counts: Counter[str]) -> float | None:
     return sum((v / total) ** 2 for v in counts.values())
 
 
-def network_metrics(snapshot: Snapshot, g: nx.Graph) -> NetworkMetrics:
+def network_metrics(snapshot: Snapshot, g: nx.Graph[str]) -> NetworkMetrics:
     kinds = {a.id: a.kind for a in snapshot.active()}
     live = snapshot.active_ties()
     ways = Counter(f"{kinds[t.source]}-{kinds[t.target]}" for t in live)

@@ -81,7 +81,7 @@ class Context:
     """What every rule reads: the snapshot, its graph and measures, the thresholds."""
 
     snapshot: Snapshot
-    graph: nx.Graph
+    graph: nx.Graph[str]
     network: NetworkMetrics
     nodes: dict[str, NodeMetrics]
     settings: RiskSettings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TypedDict
 
 from projections import risk_rules_decisions, risk_rules_resources, risk_rules_structure
 from projections.network import Snapshot
@@ -73,7 +74,12 @@ def assess(
     return result
 
 
-def notes(sentences: dict[str, str]) -> dict[str, str]:
+class Notes(TypedDict):
+    note: str
+    note_pl: str
+
+
+def notes(sentences: dict[str, str]) -> Notes:
     """A flag's note in English (``note``, as the API always gave it) and in Polish."""
     return {"note": sentences["sentence_en"], "note_pl": sentences["sentence_pl"]}
 

@@ -15,7 +15,7 @@ import psycopg
 from eventsourcing.persistence import IntegrityError, PersistenceError
 
 # What is only a storage failure (IntegrityError is a race: the callers retry or refuse it).
-STORAGE_ERRORS: tuple[type[BaseException], ...] = (
+STORAGE_ERRORS: tuple[type[Exception], ...] = (
     PersistenceError,
     sqlite3.Error,
     psycopg.Error,
@@ -63,7 +63,7 @@ def storage_failure(exc: BaseException) -> StorageFailure | None:
     """Why the store failed, or None if ``exc`` is not a storage failure."""
     if isinstance(exc, IntegrityError) or not isinstance(exc, STORAGE_ERRORS):
         return None
-    causes = [exc]
+    causes: list[BaseException] = [exc]
     while causes[-1].__cause__ is not None and len(causes) < 5:
         causes.append(causes[-1].__cause__)
     if isinstance(exc, OSError) and not isinstance(exc, PersistenceError):

@@ -183,12 +183,18 @@ def blank(value: Any) -> Any:
 @pages.post("", dependencies=[Csrf])
 async def add_form(request: Request, scope: WriteScope) -> Response:
     form = await typed(request)
-    fields = {k: str(form.get(k, "")) for k in ("name", "subtype", "legal_form", "seat", "area")}
+
+    def field(name: str) -> str:
+        return str(form.get(name, ""))
 
     def act() -> None:
         scope.registry.add_stakeholder(
             scope.gmina_id,
-            **fields,
+            name=field("name"),
+            subtype=field("subtype"),
+            legal_form=field("legal_form"),
+            seat=field("seat"),
+            area=field("area"),
             kind="person" if form.get("person") else "institution",
             nip=blank(form.get("nip", "")),
             regon=blank(form.get("regon", "")),

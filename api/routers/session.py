@@ -38,7 +38,7 @@ class TokenIssued(BaseModel):
     expires_in: int
 
 
-THROTTLED = {
+THROTTLED: dict[int | str, dict[str, Any]] = {
     429: {
         "description": "Too many failed logins for this account or from this address; "
         "the Retry-After header says in how many seconds to try again.",

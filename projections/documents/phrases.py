@@ -8,6 +8,7 @@ the catalogue when the module is imported.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from domain.document import DocumentKind
 from domain.values import RESOURCE_LABELS_PL, SECTOR_LABELS_PL, STATUS_LABELS_PL
@@ -55,7 +56,7 @@ TITLES_PL = {
 }
 
 
-def in_every_language(table: Mapping[object, str]) -> dict[str, dict[str, str]]:
+def in_every_language(table: Mapping[Any, str]) -> dict[str, dict[str, str]]:
     return {lang: labels(table, lang) for lang in LANGS}
 
 

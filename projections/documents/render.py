@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -48,7 +49,7 @@ def render(built: Built, fmt: str) -> Rendered:
 def digest_in(content: bytes) -> str | None:
     """The digest a generated file carries (PDF keywords, DOCX subject, HTML footer)."""
     if content.startswith(b"%PDF"):
-        keywords = PdfReader(io.BytesIO(content)).metadata or {}
+        keywords: Mapping[str, object] = PdfReader(io.BytesIO(content)).metadata or {}
         content = str(keywords.get("/Keywords", "")).encode()
     elif content.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(content)) as z:

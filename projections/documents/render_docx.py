@@ -10,6 +10,7 @@ import io
 from datetime import datetime
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,7 +27,7 @@ def text_of(element: lxml_html.HtmlElement) -> str:
     return " ".join(printable(element.text_content()).split())
 
 
-def page_number_footer(doc: Document, label: str, reference: str) -> None:
+def page_number_footer(doc: DocxDocument, label: str, reference: str) -> None:
     """ "Strona N" on every page, beside the document's reference and digest."""
     footer = doc.sections[0].footer.paragraphs[0]
     footer.text = f"{reference}    {label} "
@@ -38,7 +39,7 @@ def page_number_footer(doc: Document, label: str, reference: str) -> None:
         r.font.size = Pt(7)
 
 
-def add_table(doc: Document, table: lxml_html.HtmlElement) -> None:
+def add_table(doc: DocxDocument, table: lxml_html.HtmlElement) -> None:
     rows = table.findall(".//tr")
     width = max((len(r.findall("./th") + r.findall("./td")) for r in rows), default=1)
     out = doc.add_table(rows=0, cols=width)
