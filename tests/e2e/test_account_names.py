@@ -1,0 +1,69 @@
+"""An account's display name from the shell and over HTTP: listed with the person it is,
+erased with `mlw person erase`, and the username shown from then on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import api.cli.support as cli_support
+from api.app import create_app
+from api.cli import app
+from registry.application import Registry
+from registry.settings import Settings
+from tests.e2e.web import bearer
+
+runner = CliRunner()
+PASSWORD = "tajne-haslo-1"
+
+
+@pytest.fixture
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MLW_STORE", "sqlite")
+    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
+    monkeypatch.delenv("MLW_USER", raising=False)
+    monkeypatch.setattr(cli_support.getpass, "getuser", lambda: "jkowalski")
+
+    def call(*args: str) -> str:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return call
+
+
+def test_erasing_an_accounts_person_leaves_only_its_username(mlw, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    mlw("gmina", "register", "2640013", "Zielony Jar", "--powiat", "z")
+    mlw(
+        "account", "add", "ala", "--role", "facilitator", "--password", PASSWORD,
+        "--name", "Alicja K.", "--gmina", "2640013",
+    )  # fmt: skip
+    listed = json.loads(mlw("account", "list", "--json"))
+    assert [(a["username"], a["display_name"]) for a in listed] == [("ala", "Alicja K.")]
+    person = listed[0]["person_id"]
+    assert person and "Alicja K." in mlw("account", "list")
+
+    mlw("person", "erase", person)
+
+    assert "Alicja K." not in mlw("account", "list")
+    assert json.loads(mlw("account", "list", "--json"))[0]["display_name"] == "ala"
+    reg = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "gmina.sqlite"))
+    try:
+        with TestClient(create_app(registry=reg), follow_redirects=False) as client:
+            me = client.get("/api/me", headers=bearer(client, "ala", PASSWORD)).json()
+    finally:
+        reg.close()
+    assert (me["username"], me["display_name"]) == ("ala", "ala")
+
+
+def test_a_rename_from_the_shell_shows_the_new_name(mlw) -> None:  # type: ignore[no-untyped-def]
+    mlw(
+        "account", "add", "rops", "--role", "coordinator", "--password", PASSWORD,
+        "--name", "Stare Imię", "--voivodeship", "świętokrzyskie",
+    )  # fmt: skip
+    out = mlw("account", "rename", "rops", "--name", "Nowe Imię")
+    assert "Nowe Imię" in out and "Stare Imię" not in mlw("account", "list")
