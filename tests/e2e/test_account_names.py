@@ -4,6 +4,7 @@ erased with `mlw person erase`, and the username shown from then on."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,33 @@ def test_a_rename_from_the_shell_shows_the_new_name(mlw) -> None:  # type: ignor
     )  # fmt: skip
     out = mlw("account", "rename", "rops", "--name", "Nowe Imię")
     assert "Nowe Imię" in out and "Stare Imię" not in mlw("account", "list")
+
+
+def test_a_facilitator_erases_the_name_of_an_account_of_the_gmina_over_http() -> None:
+    reg = Registry(Settings(store="memory"))
+    on = date(2025, 9, 1)
+    zielony = reg.register_gmina(
+        "2640013", "Zielony Jar", "z", recorded_by="admin", effective_on=on
+    )
+    inna = reg.register_gmina("2602011", "Inna", "z", recorded_by="admin", effective_on=on)
+    for username, name, gmina in (("ala", "Alicja K.", zielony), ("ola", "Ola N.", zielony),
+                                  ("ewa", "Ewa Z.", inna)):  # fmt: skip
+        reg.open_account(
+            username,
+            password=PASSWORD,
+            role="facilitator",
+            display_name=name,
+            gmina_ids=[gmina],
+            recorded_by="admin",
+        )
+    ala, ewa = reg.get_account("ala"), reg.get_account("ewa")
+    with TestClient(create_app(registry=reg), follow_redirects=False) as client:
+        ola = bearer(client, "ola", PASSWORD)
+        elsewhere = client.delete(f"/api/gminas/2640013/persons/{ewa.person_id}", headers=ola)
+        erased = client.delete(f"/api/gminas/2640013/persons/{ala.person_id}", headers=ola)
+        me = client.get("/api/me", headers=bearer(client, "ala", PASSWORD)).json()
+    assert elsewhere.status_code == 404
+    assert reg.get_account("ewa").display_name == "Ewa Z."
+    assert erased.status_code == 200, erased.text
+    assert me["display_name"] == "ala"
+    reg.close()
