@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact
+from domain.values import Sealed
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
 ROLES = (FACILITATOR, COORDINATOR, OBSERVER)
@@ -80,7 +82,11 @@ class Account(Aggregate):
         voivodeship: str,
         effective_on: date,
         recorded_by: str,
+        sealed_name: Sealed | None = None,
     ) -> Account:
+        """Open an account. A person's name comes ``sealed_name`` (under a key of the
+        person's own, so erasing them ends it); the plain ``display_name`` is then not kept,
+        the username stands in its place in the fact."""
         role = check_role(role)
         if role == COORDINATOR and not voivodeship:
             raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
@@ -88,22 +94,30 @@ class Account(Aggregate):
             raise InvalidInputError("gmina", "An observer reads one gmina only.")
         return cls(
             username=check_username(username),
-            display_name=display_name.strip() or username,
+            display_name=username if sealed_name else display_name.strip() or username,
             role=role,
             password_hash=password_hash,
             gmina_ids=list(gmina_ids),
             voivodeship=voivodeship,
             effective_on=effective_on,
             recorded_by=recorded_by,
+            sealed_name=sealed_name,
         )
 
     class Opened(FirstFact):
+        # Version 1 kept the display name in plain text; version 2 seals it (sealed_name).
+        class_version = 2
         username: str
         display_name: str
         role: str
         password_hash: str
         gmina_ids: list[UUID]
         voivodeship: str
+        sealed_name: Sealed | None = None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.setdefault("sealed_name", None)
 
     @event(Opened)
     def __init__(
@@ -116,9 +130,11 @@ class Account(Aggregate):
         voivodeship: str,
         effective_on: date,
         recorded_by: str,
+        sealed_name: Sealed | None = None,
     ) -> None:
         self.username = username
         self.display_name = display_name
+        self.sealed_name = sealed_name
         self.role = role
         self.password_hash = password_hash
         self.gmina_ids = list(gmina_ids)
@@ -179,6 +195,14 @@ class Account(Aggregate):
         self, token_id: str, effective_on: date, recorded_by: str
     ) -> None:
         self.token_hashes.pop(token_id, None)
+
+    class Renamed(Fact):
+        sealed_name: Sealed
+
+    @event(Renamed)
+    def rename(self, sealed_name: Sealed, effective_on: date, recorded_by: str) -> None:
+        """A new display name, sealed; it is shown in place of any name given before."""
+        self.sealed_name = sealed_name
 
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Shut the account: no login, no session, no token opens it until enabled again."""

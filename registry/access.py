@@ -32,6 +32,8 @@ class AccountView:
     voivodeship: str
     disabled: bool
     version: int
+    # The person whose (sealed) display name the account shows: `mlw person erase` ends it.
+    person_id: UUID | None = None
 
 
 def may_read(account: AccountView, gmina_id: UUID, voivodeship: str) -> bool:

@@ -45,6 +45,7 @@ from registry.access_ledger import (
 from registry.base import RegistryBase
 from registry.login_throttle import Throttle, retry_after
 from registry.passwords import check_password, hash_password, password_opens
+from registry.personal_data import PersonData
 
 if TYPE_CHECKING:
     from registry.application import Registry
@@ -92,15 +93,20 @@ class Accounts:
         for gid in gmina_ids or []:
             self.app.load(Gmina, gid)
         today = date.today()
+        # The display name is a person's name: sealed under a key of its own, never plain.
+        sealed = (
+            self.app.vault.seal(PersonData(display_name.strip())) if display_name.strip() else None
+        )
         account = Account.open(
             name,
-            display_name,
+            "",
             role,
             password_hash,
             gmina_ids or [],
             voivodeship,
             today,
             recorded_by,
+            sealed_name=sealed,
         )
         roll = self.roll()
         roll.enrol(name, today, recorded_by)
@@ -149,11 +155,33 @@ class Accounts:
         account.enable(reason, date.today(), recorded_by)
         self.app.commit(account)
 
+    def rename_account(self, username: str, display_name: str, *, recorded_by: str) -> None:
+        """A new display name, sealed under the account's person key (a new person when the
+        account had none or its person was erased); shown in place of any earlier name."""
+        account = self.account(username)
+        name = display_name.strip()
+        if not name:
+            raise InvalidInputError("display_name", "A display name cannot be empty.")
+        person_id = account.sealed_name.person_id if account.sealed_name else None
+        if person_id is not None and self.app.vault.keys.get(person_id) is None:
+            person_id = None
+        account.rename(self.app.vault.seal(PersonData(name), person_id), date.today(), recorded_by)
+        self.app.commit(account)
+
+    def display_name_of(self, account: Account) -> str:
+        """The sealed name while its person is not erased, else the username; accounts
+        opened before names were sealed show the plain name they were opened with."""
+        if account.sealed_name is not None:
+            data = self.app.vault.unseal(account.sealed_name)
+            return data.name if data is not None else account.username
+        return account.display_name
+
     def view_account(self, account: Account) -> AccountView:
         return AccountView(
             id=account.id,
             username=account.username,
-            display_name=account.display_name,
+            display_name=self.display_name_of(account),
+            person_id=account.sealed_name.person_id if account.sealed_name else None,
             role=account.role,
             gmina_ids=list(account.gmina_ids),
             voivodeship=account.voivodeship,

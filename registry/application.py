@@ -209,6 +209,7 @@ class Registry(RegistryBase):
     account = delegate(Accounts.account)
     grant_account = delegate(Accounts.grant_account)
     set_password = delegate(Accounts.set_password)
+    rename_account = delegate(Accounts.rename_account)
     disable_account = delegate(Accounts.disable_account)
     enable_account = delegate(Accounts.enable_account)
     get_account = delegate(Accounts.get_account)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
+from domain.account import Account, AccountRoll
 from domain.errors import InvalidInputError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import payload_of
@@ -175,7 +176,29 @@ class People:
         for person in self.people_of(gmina_id):
             if person.person_id == person_id:
                 return person
+        account = self.account_person(gmina_id, person_id)
+        if account is not None:
+            return account
         raise NotFoundError("No such person in this gmina's records.")
+
+    def account_person(self, gmina_id: UUID, person_id: UUID) -> PersonView | None:
+        """The person whose sealed display name an account assigned to this gmina shows."""
+        try:
+            usernames = self.app.load(AccountRoll, AccountRoll.create_id()).usernames
+        except NotFoundError:
+            return None
+        for username in usernames:
+            account = self.app.load(Account, Account.create_id(username))
+            sealed = account.sealed_name
+            if gmina_id in account.gmina_ids and sealed and sealed.person_id == person_id:
+                data = self.app.vault.unseal(sealed)
+                return PersonView(
+                    person_id,
+                    data.name if data else ERASED,
+                    erased=data is None,
+                    roles=[RoleView("account", account.id)],
+                )
+        return None
 
     def mentions_of(self, gmina_id: UUID, names: set[str]) -> tuple[list[MentionView], list[str]]:
         """Free-text values of the gmina's facts that contain one of these names."""

@@ -29,7 +29,8 @@ VoivOpt = Annotated[str, typer.Option(help="Voivodeship of a regional coordinato
 def describe(a: AccountView) -> str:
     where = ", ".join(str(g) for g in a.gmina_ids) or a.voivodeship or "-"
     state = " (disabled)" if a.disabled else ""
-    return f"{a.username}{state}: {a.role}, {a.display_name}; covers {where}"
+    person = f"; person {a.person_id}" if a.person_id else ""
+    return f"{a.username}{state}: {a.role}, {a.display_name}; covers {where}{person}"
 
 
 @account_app.command("add")
@@ -77,6 +78,22 @@ def grant(
             voivodeship=voivodeship,
             recorded_by=recorder(by),
         )
+        return reg.get_account(username)
+
+    answer(act, as_json, describe)
+
+
+@account_app.command("rename")
+def rename(
+    username: UserArg,
+    name: Annotated[str, typer.Option(help="The new display name.")],
+    by: ByOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Give an account a new display name (sealed like every person's name)."""
+
+    def act(reg: Registry) -> Any:
+        reg.rename_account(username, name, recorded_by=recorder(by))
         return reg.get_account(username)
 
     answer(act, as_json, describe)
