@@ -59,6 +59,12 @@ def pg_schema() -> Iterator[str]:
         conn.execute(f"CREATE SCHEMA {schema}")
     yield schema
     with psycopg.connect(autocommit=True, **POSTGRES) as conn:  # type: ignore[arg-type]
+        # Connections a test left open (pools of registries and read models it did not
+        # close) would pile up over the suite until the server refuses more clients.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+            (f"mlw {schema}",),
+        )
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 

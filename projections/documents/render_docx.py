@@ -7,6 +7,7 @@ becomes its Word counterpart, so one template serves all three formats.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from docx import Document
@@ -98,4 +99,17 @@ def render_docx(built: Built) -> bytes:
     props.author = "MLW Registry"
     out = io.BytesIO()
     doc.save(out)
+    return with_fixed_times(out.getvalue(), (when.year, when.month, when.day, 0, 0, 0))
+
+
+def with_fixed_times(docx: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """The same package with every entry dated ``stamp``, so the same document gives the
+    same bytes whenever it is made (a zip entry otherwise carries the clock's time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            fixed.compress_type = entry.compress_type
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, source.read(entry.filename))
     return out.getvalue()
