@@ -10,7 +10,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import Sealed
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
@@ -61,7 +61,7 @@ def check_role(role: str) -> str:
     return role
 
 
-class Account(Aggregate):
+class Account(Record):
     """One person's way in: a role and the gminas (or the voivodeship) it covers.
 
     The password hash is an opaque string made and checked by the registry.
@@ -155,25 +155,30 @@ class Account(Aggregate):
             raise RuleViolationError("An observer reads one gmina only.")
         if self.role == COORDINATOR and not voivodeship:
             raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
-        self._granted(list(gmina_ids), voivodeship, effective_on, recorded_by)
+        self.record(
+            self.Granted,
+            effective_on,
+            recorded_by,
+            gmina_ids=list(gmina_ids),
+            voivodeship=voivodeship,
+        )
 
     class Granted(Fact):
         gmina_ids: list[UUID]
         voivodeship: str
 
-    @event(Granted)
-    def _granted(
-        self, gmina_ids: list[UUID], voivodeship: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.gmina_ids = list(dict.fromkeys([*self.gmina_ids, *gmina_ids]))
-        self.voivodeship = voivodeship or self.voivodeship
+        def apply(self, account: Account) -> None:
+            account.gmina_ids = list(dict.fromkeys([*account.gmina_ids, *self.gmina_ids]))
+            account.voivodeship = self.voivodeship or account.voivodeship
 
     class PasswordChanged(Fact):
         password_hash: str
 
-    @event(PasswordChanged)
+        def apply(self, account: Account) -> None:
+            account.password_hash = self.password_hash
+
     def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
-        self.password_hash = password_hash
+        self.record(self.PasswordChanged, effective_on, recorded_by, password_hash=password_hash)
 
     # Tokens were once facts of the account, one per login; they now live in the access
     # ledger beside the events. These two stay so that earlier records still replay.
@@ -181,28 +186,24 @@ class Account(Aggregate):
         token_id: str
         token_hash: str
 
-    @event(TokenIssued)
-    def _token_issued_before_the_ledger(
-        self, token_id: str, token_hash: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.token_hashes[token_id] = token_hash
+        def apply(self, account: Account) -> None:
+            account.token_hashes[self.token_id] = self.token_hash
 
     class TokenRevoked(Fact):
         token_id: str
 
-    @event(TokenRevoked)
-    def _token_revoked_before_the_ledger(
-        self, token_id: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.token_hashes.pop(token_id, None)
+        def apply(self, account: Account) -> None:
+            account.token_hashes.pop(self.token_id, None)
 
     class Renamed(Fact):
         sealed_name: Sealed
 
-    @event(Renamed)
+        def apply(self, account: Account) -> None:
+            account.sealed_name = self.sealed_name
+
     def rename(self, sealed_name: Sealed, effective_on: date, recorded_by: str) -> None:
         """A new display name, sealed; it is shown in place of any name given before."""
-        self.sealed_name = sealed_name
+        self.record(self.Renamed, effective_on, recorded_by, sealed_name=sealed_name)
 
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Shut the account: no login, no session, no token opens it until enabled again."""
@@ -210,14 +211,13 @@ class Account(Aggregate):
             raise RuleViolationError(
                 "The account {username} is already disabled.", username=self.username
             )
-        self._disabled(reason, effective_on, recorded_by)
+        self.record(self.Disabled, effective_on, recorded_by, reason=reason)
 
     class Disabled(Fact):
         reason: str
 
-    @event(Disabled)
-    def _disabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.disabled = True
+        def apply(self, account: Account) -> None:
+            account.disabled = True
 
     def enable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Open a disabled account again (its old sessions and tokens stay ended)."""
@@ -225,17 +225,16 @@ class Account(Aggregate):
             raise RuleViolationError(
                 "The account {username} is not disabled.", username=self.username
             )
-        self._enabled(reason, effective_on, recorded_by)
+        self.record(self.Enabled, effective_on, recorded_by, reason=reason)
 
     class Enabled(Fact):
         reason: str
 
-    @event(Enabled)
-    def _enabled(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.disabled = False
+        def apply(self, account: Account) -> None:
+            account.disabled = False
 
 
-class AccountRoll(Aggregate):
+class AccountRoll(Record):
     """The list of every account's username, so accounts can be listed."""
 
     @staticmethod
@@ -252,6 +251,8 @@ class AccountRoll(Aggregate):
     class Enrolled(Fact):
         username: str
 
-    @event(Enrolled)
+        def apply(self, roll: AccountRoll) -> None:
+            roll.usernames.append(self.username)
+
     def enrol(self, username: str, effective_on: date, recorded_by: str) -> None:
-        self.usernames.append(username)
+        self.record(self.Enrolled, effective_on, recorded_by, username=username)

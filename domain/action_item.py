@@ -6,10 +6,10 @@ from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 
 
 class ActionState(Enum):
@@ -20,7 +20,7 @@ class ActionState(Enum):
     TAKEN_UP = "taken_up"
 
 
-class ActionItem(Aggregate):
+class ActionItem(Record):
     """A task a meeting gave one stakeholder of the gmina."""
 
     @staticmethod
@@ -103,15 +103,12 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(
                 "The task was given on {assigned_on}.", assigned_on=self.assigned_on
             )
-        self._accepted(effective_on, recorded_by)
+        self.record(self.Accepted, effective_on, recorded_by)
 
     class Accepted(Fact):
-        pass
-
-    @event(Accepted)
-    def _accepted(self, effective_on: date, recorded_by: str) -> None:
-        self.state = ActionState.ACCEPTED
-        self.accepted_on = effective_on
+        def apply(self, item: ActionItem) -> None:
+            item.state = ActionState.ACCEPTED
+            item.accepted_on = self.effective_on
 
     def take_up(
         self, commitment_id: UUID, owner_name: str, effective_on: date, recorded_by: str
@@ -130,12 +127,11 @@ class ActionItem(Aggregate):
             raise EffectiveDateError(
                 "The task was accepted on {accepted_on}.", accepted_on=self.accepted_on
             )
-        self._taken_up(commitment_id, effective_on, recorded_by)
+        self.record(self.TakenUp, effective_on, recorded_by, commitment_id=commitment_id)
 
     class TakenUp(Fact):
         commitment_id: UUID
 
-    @event(TakenUp)
-    def _taken_up(self, commitment_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.state = ActionState.TAKEN_UP
-        self.commitment_id = commitment_id
+        def apply(self, item: ActionItem) -> None:
+            item.state = ActionState.TAKEN_UP
+            item.commitment_id = self.commitment_id

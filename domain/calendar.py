@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import DuplicateNumberError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.input_rules import check_number
 from domain.minutes import MeetingKind
 from domain.values import Immutable
@@ -25,7 +25,7 @@ class CalendarEntry(Immutable):
     number: int | None = None
 
 
-class MeetingCalendar(Aggregate):
+class MeetingCalendar(Record):
     """Every pact meeting and team sitting of one gmina; minutes are numbered per kind and year."""
 
     @staticmethod
@@ -47,33 +47,31 @@ class MeetingCalendar(Aggregate):
         self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
     ) -> None:
         """A newly scheduled meeting enters the calendar."""
-        self._entered(meeting_id, kind, on, effective_on, recorded_by)
+        self.record(
+            self.Entered, effective_on, recorded_by, meeting_id=meeting_id, kind=kind, on=on
+        )
 
     class Entered(Fact):
         meeting_id: UUID
         kind: MeetingKind
         on: date
 
-    @event(Entered)
-    def _entered(
-        self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
-    ) -> None:
-        self.entries.append(CalendarEntry(meeting_id, kind, on))
+        def apply(self, calendar: MeetingCalendar) -> None:
+            calendar.entries.append(CalendarEntry(self.meeting_id, self.kind, self.on))
 
     def move(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
         """A meeting moved to another day (rescheduled, or held on another day)."""
         if self.entry(meeting_id).on != on:
-            self._moved(meeting_id, on, effective_on, recorded_by)
+            self.record(self.Moved, effective_on, recorded_by, meeting_id=meeting_id, on=on)
 
     class Moved(Fact):
         meeting_id: UUID
         on: date
 
-    @event(Moved)
-    def _moved(self, meeting_id: UUID, on: date, effective_on: date, recorded_by: str) -> None:
-        i = self.entries.index(self.entry(meeting_id))
-        e = self.entries[i]
-        self.entries[i] = CalendarEntry(e.meeting_id, e.kind, on, e.number)
+        def apply(self, calendar: MeetingCalendar) -> None:
+            i = calendar.entries.index(calendar.entry(self.meeting_id))
+            e = calendar.entries[i]
+            calendar.entries[i] = CalendarEntry(e.meeting_id, e.kind, self.on, e.number)
 
     def next_number(self, kind: MeetingKind, year: int) -> int:
         taken = [e.number or 0 for e in self.entries if e.kind is kind and e.on.year == year]
@@ -93,17 +91,21 @@ class MeetingCalendar(Aggregate):
                     year=on.year,
                     on=e.on,
                 )
-        self._numbered(meeting_id, number, on, effective_on, recorded_by)
+        self.record(
+            self.MinutesNumbered,
+            effective_on,
+            recorded_by,
+            meeting_id=meeting_id,
+            number=number,
+            on=on,
+        )
 
     class MinutesNumbered(Fact):
         meeting_id: UUID
         number: int
         on: date
 
-    @event(MinutesNumbered)
-    def _numbered(
-        self, meeting_id: UUID, number: int, on: date, effective_on: date, recorded_by: str
-    ) -> None:
-        i = self.entries.index(self.entry(meeting_id))
-        e = self.entries[i]
-        self.entries[i] = CalendarEntry(e.meeting_id, e.kind, on, number)
+        def apply(self, calendar: MeetingCalendar) -> None:
+            i = calendar.entries.index(calendar.entry(self.meeting_id))
+            e = calendar.entries[i]
+            calendar.entries[i] = CalendarEntry(e.meeting_id, e.kind, self.on, self.number)

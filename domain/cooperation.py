@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import CooperationForm
 
 
-class Cooperation(Aggregate):
+class Cooperation(Record):
     """Cooperation between two catalogued stakeholders, lasting (trwała) or ad hoc (doraźna).
 
     ``stakeholder_id`` is the side that reaches out (a person to an institution, an
@@ -89,12 +89,11 @@ class Cooperation(Aggregate):
                 "The cooperation began on {declared_on}; it cannot end before that.",
                 declared_on=self.declared_on,
             )
-        self._ended(reason.strip(), effective_on, recorded_by)
+        self.record(self.Ended, effective_on, recorded_by, reason=reason.strip())
 
     class Ended(Fact):
         reason: str
 
-    @event(Ended)
-    def _ended(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.ended_on = effective_on
-        self.end_reason = reason
+        def apply(self, cooperation: Cooperation) -> None:
+            cooperation.ended_on = self.effective_on
+            cooperation.end_reason = self.reason

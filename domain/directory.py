@@ -8,10 +8,10 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import RuleViolationError
-from domain.history import Fact
+from domain.history import Fact, Record
 
 
-class GminaDirectory(Aggregate):
+class GminaDirectory(Record):
     """Which TERC code names which gmina; a code is held by one gmina at a time."""
 
     @staticmethod
@@ -36,25 +36,23 @@ class GminaDirectory(Aggregate):
     def enter(self, terc: str, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
         """Enter a newly registered gmina under its TERC code."""
         self.check_free(terc)
-        self._entered(terc, gmina_id, effective_on, recorded_by)
+        self.record(self.Entered, effective_on, recorded_by, terc=terc, gmina_id=gmina_id)
 
     class Entered(Fact):
         terc: str
         gmina_id: UUID
 
-    @event(Entered)
-    def _entered(self, terc: str, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.by_terc[terc] = gmina_id
+        def apply(self, directory: GminaDirectory) -> None:
+            directory.by_terc[self.terc] = self.gmina_id
 
     def recode(self, old: str, new: str, effective_on: date, recorded_by: str) -> None:
         """A gmina's TERC code changed (for example when it changed type)."""
         self.check_free(new)
-        self._recoded(old, new, effective_on, recorded_by)
+        self.record(self.Recoded, effective_on, recorded_by, old=old, new=new)
 
     class Recoded(Fact):
         old: str
         new: str
 
-    @event(Recoded)
-    def _recoded(self, old: str, new: str, effective_on: date, recorded_by: str) -> None:
-        self.by_terc[new] = self.by_terc.pop(old)
+        def apply(self, directory: GminaDirectory) -> None:
+            directory.by_terc[self.new] = directory.by_terc.pop(self.old)

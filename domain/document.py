@@ -8,10 +8,10 @@ from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import Immutable, Payload, gather_payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
@@ -81,7 +81,7 @@ def check_digest(digest: str) -> str:
     return value
 
 
-class IssuedDocument(Aggregate):
+class IssuedDocument(Record):
     """A document with one content (one digest), and every copy of it issued."""
 
     @staticmethod
@@ -147,8 +147,12 @@ class IssuedDocument(Aggregate):
         self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
     ) -> None:
         """Another copy of the same content (another format, or a reprint)."""
-        self._issued_again(
-            format, effective_on, recorded_by, check_digest(file_digest) if file_digest else ""
+        self.record(
+            self.IssuedAgain,
+            effective_on,
+            recorded_by,
+            format=format,
+            file_digest=check_digest(file_digest) if file_digest else "",
         )
 
     # Facts recorded before files were fingerprinted carry no file_digest: it defaults.
@@ -156,8 +160,8 @@ class IssuedDocument(Aggregate):
         format: str
         file_digest: str = ""
 
-    @event(IssuedAgain)
-    def _issued_again(
-        self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""
-    ) -> None:
-        self.copies = [*self.copies, Copy(format, effective_on, recorded_by, file_digest)]
+        def apply(self, document: IssuedDocument) -> None:
+            document.copies = [
+                *document.copies,
+                Copy(self.format, self.effective_on, self.recorded_by, self.file_digest),
+            ]

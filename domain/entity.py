@@ -7,10 +7,10 @@ from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import Immutable
 
 
@@ -53,7 +53,21 @@ class EntityFact(Immutable):
     detail: str = ""
 
 
-class SocialEmploymentEntity(Aggregate):
+class Step(Fact):
+    """A step of the entity's life after its choice, on whose decision, and the resolution
+    behind it."""
+
+    decided_by: str
+    resolution_id: UUID | None
+
+    def step(self, entity: SocialEmploymentEntity, state: EntityState, detail: str) -> None:
+        """The entity reaches ``state``; its list of steps says so, with ``detail``."""
+        entity.state = state
+        fact = EntityFact(state, self.effective_on, self.decided_by, self.resolution_id, detail)
+        entity.facts.append(fact)
+
+
+class SocialEmploymentEntity(Record):
     """A CIS, KIS, ZAZ, WTZ or social cooperative the gmina's partnership works towards."""
 
     @staticmethod
@@ -140,28 +154,17 @@ class SocialEmploymentEntity(Aggregate):
             )
         self.check_after_last(effective_on)
         again = recreated or self.state is EntityState.STATUS_LOST
-        self._created(again, decided_by.strip(), resolution_id, effective_on, recorded_by)
+        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
+        self.record(self.Created, effective_on, recorded_by, recreated=again, **decision)
 
-    class Created(Fact):
+    class Created(Step):
         recreated: bool
-        decided_by: str
-        resolution_id: UUID | None
 
-    @event(Created)
-    def _created(
-        self,
-        recreated: bool,
-        decided_by: str,
-        resolution_id: UUID | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.state = EntityState.CREATED
-        self.recreated = recreated
-        detail = "odtworzenie" if recreated else "utworzenie"
-        self.facts.append(
-            EntityFact(EntityState.CREATED, effective_on, decided_by, resolution_id, detail)
-        )
+        def apply(self, entity: SocialEmploymentEntity) -> None:
+            entity.recreated = self.recreated
+            self.step(
+                entity, EntityState.CREATED, "odtworzenie" if self.recreated else "utworzenie"
+            )
 
     def record_registered(
         self,
@@ -184,38 +187,18 @@ class SocialEmploymentEntity(Aggregate):
                 "authority", "Name the authority and the number of its decision or entry."
             )
         self.check_after_last(effective_on)
-        self._registered(
-            authority.strip(),
-            decision_number.strip(),
-            decided_by.strip(),
-            resolution_id,
-            effective_on,
-            recorded_by,
-        )
+        entry = {"authority": authority.strip(), "decision_number": decision_number.strip()}
+        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
+        self.record(self.Registered, effective_on, recorded_by, **entry, **decision)
 
-    class Registered(Fact):
+    class Registered(Step):
         authority: str
         decision_number: str
-        decided_by: str
-        resolution_id: UUID | None
 
-    @event(Registered)
-    def _registered(
-        self,
-        authority: str,
-        decision_number: str,
-        decided_by: str,
-        resolution_id: UUID | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.state = EntityState.REGISTERED
-        self.authority = authority
-        self.decision_number = decision_number
-        detail = f"{authority}, {decision_number}"
-        self.facts.append(
-            EntityFact(EntityState.REGISTERED, effective_on, decided_by, resolution_id, detail)
-        )
+        def apply(self, entity: SocialEmploymentEntity) -> None:
+            entity.authority = self.authority
+            entity.decision_number = self.decision_number
+            self.step(entity, EntityState.REGISTERED, f"{self.authority}, {self.decision_number}")
 
     def record_status_lost(
         self,
@@ -235,25 +218,11 @@ class SocialEmploymentEntity(Aggregate):
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the entity lost its status.")
         self.check_after_last(effective_on)
-        self._status_lost(
-            reason.strip(), decided_by.strip(), resolution_id, effective_on, recorded_by
-        )
+        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
+        self.record(self.StatusLost, effective_on, recorded_by, reason=reason.strip(), **decision)
 
-    class StatusLost(Fact):
+    class StatusLost(Step):
         reason: str
-        decided_by: str
-        resolution_id: UUID | None
 
-    @event(StatusLost)
-    def _status_lost(
-        self,
-        reason: str,
-        decided_by: str,
-        resolution_id: UUID | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.state = EntityState.STATUS_LOST
-        self.facts.append(
-            EntityFact(EntityState.STATUS_LOST, effective_on, decided_by, resolution_id, reason)
-        )
+        def apply(self, entity: SocialEmploymentEntity) -> None:
+            self.step(entity, EntityState.STATUS_LOST, self.reason)

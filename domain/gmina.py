@@ -6,10 +6,10 @@ import re
 from datetime import date
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.input_rules import as_typed_digits
 
 VOIVODESHIPS: dict[str, str] = {
@@ -81,7 +81,7 @@ def voivodeship_of(terc: str) -> str:
     return VOIVODESHIPS[terc[:2]]
 
 
-class Gmina(Aggregate):
+class Gmina(Record):
     """A gmina and its catalogue of local stakeholders (ids of Stakeholder aggregates)."""
 
     @staticmethod
@@ -119,24 +119,25 @@ class Gmina(Aggregate):
             raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
         if (name, powiat, terc) == (self.name, self.powiat, self.terc):
             raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
-        self._renamed(name, powiat, terc, effective_on, recorded_by)
+        self.record(self.Renamed, effective_on, recorded_by, name=name, powiat=powiat, terc=terc)
 
     class Renamed(Fact):
         name: str
         powiat: str
         terc: str
 
-    @event(Renamed)
-    def _renamed(
-        self, name: str, powiat: str, terc: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.name = name
-        self.powiat = powiat
-        self.terc = terc
+        def apply(self, gmina: Gmina) -> None:
+            gmina.name = self.name
+            gmina.powiat = self.powiat
+            gmina.terc = self.terc
 
     class StakeholderCatalogued(Fact):
         stakeholder_id: UUID
 
-    @event(StakeholderCatalogued)
+        def apply(self, gmina: Gmina) -> None:
+            gmina.stakeholder_ids.append(self.stakeholder_id)
+
     def catalogue(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.stakeholder_ids.append(stakeholder_id)
+        self.record(
+            self.StakeholderCatalogued, effective_on, recorded_by, stakeholder_id=stakeholder_id
+        )

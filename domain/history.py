@@ -28,6 +28,15 @@ class FirstFact(Aggregate.Created):
     recorded_by: str
 
 
+class Record(Aggregate):
+    """A record of the registry: every fact of it after the first is a ``Fact`` whose own
+    ``apply`` says how the record changes, so each fact's fields are written once."""
+
+    def record(self, fact: type[Fact], effective_on: date, recorded_by: str, **said: Any) -> None:
+        """Record ``fact`` saying ``said``, taking effect on ``effective_on``."""
+        self.trigger_event(fact, effective_on=effective_on, recorded_by=recorded_by, **said)
+
+
 def effective_on(event: Any) -> date:
     """The date a recorded fact took effect (not the date it was recorded)."""
     value = getattr(event, "effective_on", None)

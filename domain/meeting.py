@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import (
     EffectiveDateError,
@@ -16,7 +16,7 @@ from domain.errors import (
     NotPresentError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.minutes import (
     AgendaItem,
     Attendance,
@@ -44,7 +44,7 @@ class MeetingPlan(Payload):
     agenda: list[str] = field(default_factory=list)
 
 
-class Meeting(Aggregate):
+class Meeting(Record):
     """One meeting: scheduled, then held or cancelled; what happened there is its minutes."""
 
     @staticmethod
@@ -135,19 +135,16 @@ class Meeting(Aggregate):
             )
         if (on, at, place.strip()) == (self.on, self.at, self.place):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
-        self._rescheduled(on, at, place.strip(), effective_on, recorded_by)
+        self.record(self.Rescheduled, effective_on, recorded_by, on=on, at=at, place=place.strip())
 
     class Rescheduled(Fact):
         on: date
         at: time
         place: str
 
-    @event(Rescheduled)
-    def _rescheduled(
-        self, on: date, at: time, place: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.on, self.at, self.place = on, at, place
-        self.planned_on = effective_on
+        def apply(self, meeting: Meeting) -> None:
+            meeting.on, meeting.at, meeting.place = self.on, self.at, self.place
+            meeting.planned_on = self.effective_on
 
     def cancel(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.check_scheduled()
@@ -157,15 +154,14 @@ class Meeting(Aggregate):
             raise EffectiveDateError(
                 "The meeting was planned on {planned_on}.", planned_on=self.planned_on
             )
-        self._cancelled(reason.strip(), effective_on, recorded_by)
+        self.record(self.Cancelled, effective_on, recorded_by, reason=reason.strip())
 
     class Cancelled(Fact):
         reason: str
 
-    @event(Cancelled)
-    def _cancelled(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.state = MeetingState.CANCELLED
-        self.cancel_reason = reason
+        def apply(self, meeting: Meeting) -> None:
+            meeting.state = MeetingState.CANCELLED
+            meeting.cancel_reason = self.reason
 
     def hold(
         self,
@@ -186,7 +182,16 @@ class Meeting(Aggregate):
             )
         if ended_at is not None and ended_at <= started_at:
             raise InvalidInputError("ended_at", "A meeting ends after it starts.")
-        self._held(number, started_at, ended_at, chair, minute_taker, effective_on, recorded_by)
+        self.record(
+            self.Held,
+            effective_on,
+            recorded_by,
+            number=number,
+            started_at=started_at,
+            ended_at=ended_at,
+            chair=chair,
+            minute_taker=minute_taker,
+        )
 
     class Held(Fact):
         number: int
@@ -195,22 +200,12 @@ class Meeting(Aggregate):
         chair: Sealed | None
         minute_taker: Sealed | None
 
-    @event(Held)
-    def _held(
-        self,
-        number: int,
-        started_at: time,
-        ended_at: time | None,
-        chair: Sealed | None,
-        minute_taker: Sealed | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.state = MeetingState.HELD
-        self.on = effective_on
-        self.number = number
-        self.started_at, self.ended_at = started_at, ended_at
-        self.chair, self.minute_taker = chair, minute_taker
+        def apply(self, meeting: Meeting) -> None:
+            meeting.state = MeetingState.HELD
+            meeting.on = self.effective_on
+            meeting.number = self.number
+            meeting.started_at, meeting.ended_at = self.started_at, self.ended_at
+            meeting.chair, meeting.minute_taker = self.chair, self.minute_taker
 
     # --- the record of the meeting -----------------------------------------------------
 
@@ -257,27 +252,25 @@ class Meeting(Aggregate):
         latest = [t for a in self.attendance.values() for t in (a.arrived_at, a.departed_at) if t]
         if ended_at <= max([self.started_at, *latest]):
             raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
-        self._ended(ended_at, effective_on, recorded_by)
+        self.record(self.Ended, effective_on, recorded_by, ended_at=ended_at)
 
     class Ended(Fact):
         ended_at: time
 
-    @event(Ended)
-    def _ended(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
-        self.ended_at = ended_at
+        def apply(self, meeting: Meeting) -> None:
+            meeting.ended_at = self.ended_at
 
     def add_agenda_item(self, title: str, effective_on: date, recorded_by: str) -> None:
         self.check_open(effective_on)
         if not title.strip():
             raise InvalidInputError("title", "An agenda item needs a title.")
-        self._item_added(title.strip(), effective_on, recorded_by)
+        self.record(self.AgendaItemAdded, effective_on, recorded_by, title=title.strip())
 
     class AgendaItemAdded(Fact):
         title: str
 
-    @event(AgendaItemAdded)
-    def _item_added(self, title: str, effective_on: date, recorded_by: str) -> None:
-        self.agenda.append(AgendaItem(len(self.agenda) + 1, title))
+        def apply(self, meeting: Meeting) -> None:
+            meeting.agenda.append(AgendaItem(len(meeting.agenda) + 1, self.title))
 
     def check_item(self, number: int) -> None:
         if not 1 <= number <= len(self.agenda):
@@ -293,15 +286,18 @@ class Meeting(Aggregate):
         self.check_item(number)
         if not summary.strip():
             raise InvalidInputError("summary", "The summary is empty.")
-        self._summarised(number, summary.strip(), effective_on, recorded_by)
+        self.record(
+            self.ItemSummarised, effective_on, recorded_by, number=number, summary=summary.strip()
+        )
 
     class ItemSummarised(Fact):
         number: int
         summary: str
 
-    @event(ItemSummarised)
-    def _summarised(self, number: int, summary: str, effective_on: date, recorded_by: str) -> None:
-        self.agenda[number - 1] = replace(self.agenda[number - 1], summary=summary)
+        def apply(self, meeting: Meeting) -> None:
+            meeting.agenda[self.number - 1] = replace(
+                meeting.agenda[self.number - 1], summary=self.summary
+            )
 
     # --- attendance --------------------------------------------------------------------
 
@@ -326,8 +322,15 @@ class Meeting(Aggregate):
         self.check_during(arrived_at, "An arrival")
         if departed_at is not None:
             self.check_departure(name, arrived_at, departed_at)
-        self._attended(
-            stakeholder_id, representative, role, arrived_at, departed_at, effective_on, recorded_by
+        self.record(
+            self.AttendanceRecorded,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            representative=representative,
+            role=role,
+            arrived_at=arrived_at,
+            departed_at=departed_at,
         )
 
     class AttendanceRecorded(Fact):
@@ -337,20 +340,14 @@ class Meeting(Aggregate):
         arrived_at: time
         departed_at: time | None
 
-    @event(AttendanceRecorded)
-    def _attended(
-        self,
-        stakeholder_id: UUID,
-        representative: Sealed | None,
-        role: AttendanceRole,
-        arrived_at: time,
-        departed_at: time | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.attendance[stakeholder_id] = Attendance(
-            stakeholder_id, representative, role, arrived_at, departed_at
-        )
+        def apply(self, meeting: Meeting) -> None:
+            meeting.attendance[self.stakeholder_id] = Attendance(
+                self.stakeholder_id,
+                self.representative,
+                self.role,
+                self.arrived_at,
+                self.departed_at,
+            )
 
     def check_departure(self, name: str, arrived_at: time, departed_at: time) -> None:
         if departed_at <= arrived_at:
@@ -379,17 +376,18 @@ class Meeting(Aggregate):
                 "{name} already left at {hhmm}.", name=name, hhmm=hhmm(entry.departed_at)
             )
         self.check_departure(name, entry.arrived_at, at)
-        self._departed(stakeholder_id, at, effective_on, recorded_by)
+        self.record(
+            self.DepartureRecorded, effective_on, recorded_by, stakeholder_id=stakeholder_id, at=at
+        )
 
     class DepartureRecorded(Fact):
         stakeholder_id: UUID
         at: time
 
-    @event(DepartureRecorded)
-    def _departed(
-        self, stakeholder_id: UUID, at: time, effective_on: date, recorded_by: str
-    ) -> None:
-        self.attendance[stakeholder_id] = replace(self.attendance[stakeholder_id], departed_at=at)
+        def apply(self, meeting: Meeting) -> None:
+            meeting.attendance[self.stakeholder_id] = replace(
+                meeting.attendance[self.stakeholder_id], departed_at=self.at
+            )
 
     def strike_attendance(
         self, stakeholder_id: UUID, name: str, effective_on: date, recorded_by: str
@@ -397,14 +395,13 @@ class Meeting(Aggregate):
         """Take a wrong entry off the draft attendance list."""
         self.check_open(effective_on)
         self.attendee(stakeholder_id, name)
-        self._struck(stakeholder_id, effective_on, recorded_by)
+        self.record(self.AttendanceStruck, effective_on, recorded_by, stakeholder_id=stakeholder_id)
 
     class AttendanceStruck(Fact):
         stakeholder_id: UUID
 
-    @event(AttendanceStruck)
-    def _struck(self, stakeholder_id: UUID, effective_on: date, recorded_by: str) -> None:
-        del self.attendance[stakeholder_id]
+        def apply(self, meeting: Meeting) -> None:
+            del meeting.attendance[self.stakeholder_id]
 
     def present_at(self, at: time) -> set[UUID]:
         """The stakeholders in the room at a moment of the meeting."""
@@ -417,14 +414,13 @@ class Meeting(Aggregate):
     def assign_action(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
         """The minutes record a task given to a stakeholder (the task is its own record)."""
         self.check_open(effective_on)
-        self._action_assigned(action_id, effective_on, recorded_by)
+        self.record(self.ActionAssigned, effective_on, recorded_by, action_id=action_id)
 
     class ActionAssigned(Fact):
         action_id: UUID
 
-    @event(ActionAssigned)
-    def _action_assigned(self, action_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.action_ids.append(action_id)
+        def apply(self, meeting: Meeting) -> None:
+            meeting.action_ids.append(self.action_id)
 
     def check_team_sitting(self) -> None:
         if self.kind is not MeetingKind.TEAM:
@@ -436,14 +432,13 @@ class Meeting(Aggregate):
         """A draft resolution is put before the team at this sitting."""
         self.check_open(effective_on)
         self.check_team_sitting()
-        self._resolution_tabled(resolution_id, effective_on, recorded_by)
+        self.record(self.ResolutionTabled, effective_on, recorded_by, resolution_id=resolution_id)
 
     class ResolutionTabled(Fact):
         resolution_id: UUID
 
-    @event(ResolutionTabled)
-    def _resolution_tabled(self, resolution_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.resolution_ids.append(resolution_id)
+        def apply(self, meeting: Meeting) -> None:
+            meeting.resolution_ids.append(self.resolution_id)
 
     # --- the minutes' life -------------------------------------------------------------
 
@@ -469,20 +464,23 @@ class Meeting(Aggregate):
             raise EffectiveDateError(
                 "Minutes of the meeting of {on} are approved at a later meeting.", on=self.on
             )
-        self._approved(at_meeting, decided_by.strip(), effective_on, recorded_by)
+        self.record(
+            self.MinutesApproved,
+            effective_on,
+            recorded_by,
+            at_meeting=at_meeting,
+            decided_by=decided_by.strip(),
+        )
 
     class MinutesApproved(Fact):
         at_meeting: UUID
         decided_by: str
 
-    @event(MinutesApproved)
-    def _approved(
-        self, at_meeting: UUID, decided_by: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.minutes = MinutesState.APPROVED
-        self.approved_on = effective_on
-        self.approved_at = at_meeting
-        self.approval = decided_by
+        def apply(self, meeting: Meeting) -> None:
+            meeting.minutes = MinutesState.APPROVED
+            meeting.approved_on = self.effective_on
+            meeting.approved_at = self.at_meeting
+            meeting.approval = self.decided_by
 
     def finalise_minutes(self, effective_on: date, recorded_by: str) -> None:
         """The approved minutes are signed and filed; they are never edited again."""
@@ -496,15 +494,12 @@ class Meeting(Aggregate):
             raise EffectiveDateError(
                 "The minutes were approved on {approved_on}.", approved_on=self.approved_on
             )
-        self._finalised(effective_on, recorded_by)
+        self.record(self.MinutesFinalised, effective_on, recorded_by)
 
     class MinutesFinalised(Fact):
-        pass
-
-    @event(MinutesFinalised)
-    def _finalised(self, effective_on: date, recorded_by: str) -> None:
-        self.minutes = MinutesState.FINAL
-        self.finalised_on = effective_on
+        def apply(self, meeting: Meeting) -> None:
+            meeting.minutes = MinutesState.FINAL
+            meeting.finalised_on = self.effective_on
 
     def check_pointer(self, corrects: str) -> str:
         kind, key = parse_pointer(corrects)
@@ -543,20 +538,21 @@ class Meeting(Aggregate):
             raise EffectiveDateError(
                 "The minutes were approved on {approved_on}.", approved_on=self.approved_on
             )
-        self._erratum(erratum_id, pointer, correction.strip(), effective_on, recorded_by)
+        self.record(
+            self.ErratumRecorded,
+            effective_on,
+            recorded_by,
+            erratum_id=erratum_id,
+            corrects=pointer,
+            correction=correction.strip(),
+        )
 
     class ErratumRecorded(Fact):
         erratum_id: UUID
         corrects: str
         correction: str
 
-    @event(ErratumRecorded)
-    def _erratum(
-        self,
-        erratum_id: UUID,
-        corrects: str,
-        correction: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.errata.append(Erratum(erratum_id, corrects, correction, effective_on))
+        def apply(self, meeting: Meeting) -> None:
+            meeting.errata.append(
+                Erratum(self.erratum_id, self.corrects, self.correction, self.effective_on)
+            )

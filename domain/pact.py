@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import (
     AlreadyInPactError,
@@ -17,7 +17,7 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
@@ -87,7 +87,7 @@ class CommitmentTerms(Payload):
 COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
 
 
-class Pact(Aggregate):
+class Pact(Record):
     """One gmina's Pact for the MLW (there is one per gmina's partnership)."""
 
     @staticmethod
@@ -171,7 +171,15 @@ class Pact(Aggregate):
                 "The pact was drafted on {drafted_on}; nobody can join it before that.",
                 drafted_on=self.drafted_on,
             )
-        self._joined(stakeholder_id, representative, form, role, effective_on, recorded_by)
+        self.record(
+            self.Joined,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            representative=representative,
+            form=form,
+            role=role,
+        )
 
     class Joined(Fact):
         stakeholder_id: UUID
@@ -179,19 +187,10 @@ class Pact(Aggregate):
         form: CooperationForm
         role: ParticipantRole
 
-    @event(Joined)
-    def _joined(
-        self,
-        stakeholder_id: UUID,
-        representative: Sealed | None,
-        form: CooperationForm,
-        role: ParticipantRole,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.parties.setdefault(str(stakeholder_id), []).append(
-            Membership(effective_on, representative, form, role)
-        )
+        def apply(self, pact: Pact) -> None:
+            pact.parties.setdefault(str(self.stakeholder_id), []).append(
+                Membership(self.effective_on, self.representative, self.form, self.role)
+            )
 
     def leave(
         self, stakeholder_id: UUID, name: str, reason: str, effective_on: date, recorded_by: str
@@ -205,18 +204,21 @@ class Pact(Aggregate):
                 name=name,
                 joined=joined,
             )
-        self._left(stakeholder_id, reason.strip(), effective_on, recorded_by)
+        self.record(
+            self.Left,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            reason=reason.strip(),
+        )
 
     class Left(Fact):
         stakeholder_id: UUID
         reason: str
 
-    @event(Left)
-    def _left(
-        self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
-    ) -> None:
-        periods = self.parties[str(stakeholder_id)]
-        periods[-1] = replace(periods[-1], left_on=effective_on, leave_reason=reason)
+        def apply(self, pact: Pact) -> None:
+            periods = pact.parties[str(self.stakeholder_id)]
+            periods[-1] = replace(periods[-1], left_on=self.effective_on, leave_reason=self.reason)
 
     def change_representative(
         self,
@@ -230,22 +232,21 @@ class Pact(Aggregate):
         if representative is None:
             raise InvalidInputError("representative", "Name the new representative.")
         self.check_member(stakeholder_id, name, effective_on)
-        self._representative_changed(stakeholder_id, representative, effective_on, recorded_by)
+        self.record(
+            self.RepresentativeChanged,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            representative=representative,
+        )
 
     class RepresentativeChanged(Fact):
         stakeholder_id: UUID
         representative: Sealed | None
 
-    @event(RepresentativeChanged)
-    def _representative_changed(
-        self,
-        stakeholder_id: UUID,
-        representative: Sealed | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        periods = self.parties[str(stakeholder_id)]
-        periods[-1] = replace(periods[-1], representative=representative)
+        def apply(self, pact: Pact) -> None:
+            periods = pact.parties[str(self.stakeholder_id)]
+            periods[-1] = replace(periods[-1], representative=self.representative)
 
     # --- theses ------------------------------------------------------------------------
 
@@ -255,14 +256,13 @@ class Pact(Aggregate):
         if not cleaned:
             raise InvalidInputError("theses", "A pact needs at least one thesis.")
         if cleaned != self.theses:
-            self._theses_set(cleaned, effective_on, recorded_by)
+            self.record(self.ThesesSet, effective_on, recorded_by, theses=cleaned)
 
     class ThesesSet(Fact):
         theses: list[str]
 
-    @event(ThesesSet)
-    def _theses_set(self, theses: list[str], effective_on: date, recorded_by: str) -> None:
-        self.theses = list(theses)
+        def apply(self, pact: Pact) -> None:
+            pact.theses = list(self.theses)
 
     # --- commitments -------------------------------------------------------------------
 
@@ -312,7 +312,14 @@ class Pact(Aggregate):
             list(joint_with),
             due_on,
         )
-        self._commitment_made(commitment_id, stakeholder_id, terms, effective_on, recorded_by)
+        self.record(
+            self.CommitmentMade,
+            effective_on,
+            recorded_by,
+            commitment_id=commitment_id,
+            stakeholder_id=stakeholder_id,
+            terms=terms,
+        )
 
     class CommitmentMade(Fact):
         """Version 2 carries the terms as one value (version 1: eight fields of its own)."""
@@ -324,18 +331,13 @@ class Pact(Aggregate):
         class_version = 2
         upcast_v1_v2 = gather_payload("terms", CommitmentTerms)
 
-    @event(CommitmentMade)
-    def _commitment_made(
-        self,
-        commitment_id: UUID,
-        stakeholder_id: UUID,
-        terms: CommitmentTerms,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.commitments[str(commitment_id)] = Commitment(
-            commitment_id, stakeholder_id, **vars(terms), made_on=effective_on
-        )
+        def apply(self, pact: Pact) -> None:
+            pact.commitments[str(self.commitment_id)] = Commitment(
+                self.commitment_id,
+                self.stakeholder_id,
+                **vars(self.terms),
+                made_on=self.effective_on,
+            )
 
     def commitment(self, commitment_id: UUID) -> Commitment:
         try:
@@ -392,32 +394,31 @@ class Pact(Aggregate):
         real = {k: v for k, v in changes.items() if getattr(c, k) != v}
         if not real:
             raise InvalidInputError("changes", "The revision changes nothing.")
-        self._commitment_revised(commitment_id, real, note.strip(), effective_on, recorded_by)
+        self.record(
+            self.CommitmentRevised,
+            effective_on,
+            recorded_by,
+            commitment_id=commitment_id,
+            changes=real,
+            note=note.strip(),
+        )
 
     class CommitmentRevised(Fact):
         commitment_id: UUID
         changes: dict[str, object]
         note: str
 
-    @event(CommitmentRevised)
-    def _commitment_revised(
-        self,
-        commitment_id: UUID,
-        changes: dict[str, object],
-        note: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        key = str(commitment_id)
-        c = self.commitments[key]
-        earlier = {k: getattr(c, k) for k in changes} | {"revised_on": effective_on}
-        self.commitments[key] = replace(
-            c,
-            **changes,  # type: ignore[arg-type]
-            revisions=[*c.revisions, earlier],
-            state=CommitmentState.REVISED,
-            note=note,
-        )
+        def apply(self, pact: Pact) -> None:
+            key = str(self.commitment_id)
+            c = pact.commitments[key]
+            earlier = {k: getattr(c, k) for k in self.changes} | {"revised_on": self.effective_on}
+            pact.commitments[key] = replace(
+                c,
+                **self.changes,  # type: ignore[arg-type]
+                revisions=[*c.revisions, earlier],
+                state=CommitmentState.REVISED,
+                note=self.note,
+            )
 
     def close_commitment(
         self,
@@ -433,26 +434,25 @@ class Pact(Aggregate):
         if state is CommitmentState.WITHDRAWN and not note.strip():
             raise InvalidInputError("note", "Say why the commitment is withdrawn.")
         self.check_after_last_change(c, effective_on, state.value)
-        self._commitment_closed(commitment_id, state, note.strip(), effective_on, recorded_by)
+        self.record(
+            self.CommitmentClosed,
+            effective_on,
+            recorded_by,
+            commitment_id=commitment_id,
+            state=state,
+            note=note.strip(),
+        )
 
     class CommitmentClosed(Fact):
         commitment_id: UUID
         state: CommitmentState
         note: str
 
-    @event(CommitmentClosed)
-    def _commitment_closed(
-        self,
-        commitment_id: UUID,
-        state: CommitmentState,
-        note: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        key = str(commitment_id)
-        self.commitments[key] = replace(
-            self.commitments[key], state=state, closed_on=effective_on, note=note
-        )
+        def apply(self, pact: Pact) -> None:
+            key = str(self.commitment_id)
+            pact.commitments[key] = replace(
+                pact.commitments[key], state=self.state, closed_on=self.effective_on, note=self.note
+            )
 
 
 def check_terms(

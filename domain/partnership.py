@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import Immutable, Stage
 
 
@@ -24,7 +24,7 @@ class StageReached(Immutable):
     recorded_by: str
 
 
-class Partnership(Aggregate):
+class Partnership(Record):
     """One gmina's partnership process (there is at most one per gmina)."""
 
     @staticmethod
@@ -74,7 +74,14 @@ class Partnership(Aggregate):
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the stage is reached (the reason).")
-        self._advanced(to, effective_on, reason.strip(), decided_by, recorded_by)
+        self.record(
+            self.StageAdvanced,
+            effective_on,
+            recorded_by,
+            stage=to,
+            reason=reason.strip(),
+            decided_by=decided_by,
+        )
 
     def check_next_stage(self, to: Stage) -> None:
         if to == self.stage:
@@ -108,13 +115,9 @@ class Partnership(Aggregate):
         reason: str
         decided_by: str | None
 
-    @event(StageAdvanced)
-    def _advanced(
-        self,
-        stage: Stage,
-        effective_on: date,
-        reason: str,
-        decided_by: str | None,
-        recorded_by: str,
-    ) -> None:
-        self.history.append(StageReached(stage, effective_on, reason, decided_by, recorded_by))
+        def apply(self, partnership: Partnership) -> None:
+            partnership.history.append(
+                StageReached(
+                    self.stage, self.effective_on, self.reason, self.decided_by, self.recorded_by
+                )
+            )

@@ -10,13 +10,13 @@ import re
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 
 
-class Redactions(Aggregate):
+class Redactions(Record):
     """One gmina's corrections of free text, each known by the digest of the text it corrects."""
 
     @staticmethod
@@ -43,15 +43,19 @@ class Redactions(Aggregate):
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the text is corrected.")
-        self._redacted(digest, replacement.strip(), reason.strip(), effective_on, recorded_by)
+        self.record(
+            self.TextRedacted,
+            effective_on,
+            recorded_by,
+            digest=digest,
+            replacement=replacement.strip(),
+            reason=reason.strip(),
+        )
 
     class TextRedacted(Fact):
         digest: str
         replacement: str
         reason: str
 
-    @event(TextRedacted)
-    def _redacted(
-        self, digest: str, replacement: str, reason: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.texts[digest] = replacement
+        def apply(self, redactions: Redactions) -> None:
+            redactions.texts[self.digest] = self.replacement

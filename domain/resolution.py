@@ -8,7 +8,7 @@ from datetime import date, time
 from enum import Enum
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.effects import Effect
 from domain.errors import (
@@ -18,7 +18,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.minutes import hhmm
 from domain.values import Payload, gather_payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
@@ -45,7 +45,7 @@ class ResolutionDraft(Payload):
     effects: list[Effect] = field(default_factory=list)
 
 
-class Resolution(Aggregate):
+class Resolution(Record):
     """One draft resolution put before the team at a sitting, and what its vote decided."""
 
     @staticmethod
@@ -128,15 +128,14 @@ class Resolution(Aggregate):
                 label=self.label,
                 state=self.state,
             )
-        self._vote_opened(at, effective_on, recorded_by)
+        self.record(self.VoteOpened, effective_on, recorded_by, at=at)
 
     class VoteOpened(Fact):
         at: time
 
-    @event(VoteOpened)
-    def _vote_opened(self, at: time, effective_on: date, recorded_by: str) -> None:
-        self.state = ResolutionState.VOTING
-        self.vote_at = at
+        def apply(self, resolution: Resolution) -> None:
+            resolution.state = ResolutionState.VOTING
+            resolution.vote_at = self.at
 
     def check_voting(self) -> None:
         if self.state is not ResolutionState.VOTING:
@@ -183,17 +182,16 @@ class Resolution(Aggregate):
                 label=self.label,
                 said=said,
             )
-        self._ballot_cast(stakeholder_id, choice, effective_on, recorded_by)
+        self.record(
+            self.BallotCast, effective_on, recorded_by, stakeholder_id=stakeholder_id, choice=choice
+        )
 
     class BallotCast(Fact):
         stakeholder_id: UUID
         choice: VoteChoice
 
-    @event(BallotCast)
-    def _ballot_cast(
-        self, stakeholder_id: UUID, choice: VoteChoice, effective_on: date, recorded_by: str
-    ) -> None:
-        self.ballots[stakeholder_id] = choice
+        def apply(self, resolution: Resolution) -> None:
+            resolution.ballots[self.stakeholder_id] = self.choice
 
     def record_totals(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
         """Only the totals are known (the minutes give no names)."""
@@ -201,14 +199,13 @@ class Resolution(Aggregate):
         totals.check()
         if self.ballots or self.totals is not None:
             raise AlreadyVotedError("The votes on {label} are already recorded.", label=self.label)
-        self._totals_recorded(totals, effective_on, recorded_by)
+        self.record(self.TotalsRecorded, effective_on, recorded_by, totals=totals)
 
     class TotalsRecorded(Fact):
         totals: Tally
 
-    @event(TotalsRecorded)
-    def _totals_recorded(self, totals: Tally, effective_on: date, recorded_by: str) -> None:
-        self.totals = totals
+        def apply(self, resolution: Resolution) -> None:
+            resolution.totals = self.totals
 
     def close_vote(
         self,
@@ -232,15 +229,16 @@ class Resolution(Aggregate):
             )
         outcome = decide(rules, tally, len(members), len(present_members))
         needed = quorum_needed(rules.quorum, len(members))
-        self._vote_closed(
-            outcome,
-            tally,
-            rules,
-            len(members),
-            len(present_members),
-            needed,
+        self.record(
+            self.VoteClosed,
             effective_on,
             recorded_by,
+            outcome=outcome,
+            tally=tally,
+            rules=rules,
+            members=len(members),
+            present=len(present_members),
+            quorum=needed,
         )
         return outcome
 
@@ -252,23 +250,18 @@ class Resolution(Aggregate):
         present: int
         quorum: int
 
-    @event(VoteClosed)
-    def _vote_closed(
-        self,
-        outcome: Outcome,
-        tally: Tally,
-        rules: TeamRules,
-        members: int,
-        present: int,
-        quorum: int,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.state = (
-            ResolutionState.ADOPTED if outcome is Outcome.ADOPTED else ResolutionState.REJECTED
-        )
-        self.tally, self.rules = tally, rules
-        self.members, self.present, self.quorum = members, present, quorum
+        def apply(self, resolution: Resolution) -> None:
+            resolution.state = (
+                ResolutionState.ADOPTED
+                if self.outcome is Outcome.ADOPTED
+                else ResolutionState.REJECTED
+            )
+            resolution.tally, resolution.rules = self.tally, self.rules
+            resolution.members, resolution.present, resolution.quorum = (
+                self.members,
+                self.present,
+                self.quorum,
+            )
 
     def withdraw(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """The draft is withdrawn, or its vote could not be completed (no quorum, say);
@@ -281,12 +274,11 @@ class Resolution(Aggregate):
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
-        self._withdrawn(reason.strip(), effective_on, recorded_by)
+        self.record(self.Withdrawn, effective_on, recorded_by, reason=reason.strip())
 
     class Withdrawn(Fact):
         reason: str
 
-    @event(Withdrawn)
-    def _withdrawn(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.state = ResolutionState.WITHDRAWN
-        self.withdraw_reason = reason
+        def apply(self, resolution: Resolution) -> None:
+            resolution.state = ResolutionState.WITHDRAWN
+            resolution.withdraw_reason = self.reason

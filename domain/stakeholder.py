@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import (
     ArchivedError,
@@ -15,7 +15,7 @@ from domain.errors import (
     InvalidInputError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.values import (
     Changes,
     Identifiers,
@@ -72,7 +72,7 @@ class StakeholderChanges(Changes):
     person: Sealed | None = None
 
 
-class Stakeholder(Aggregate):
+class Stakeholder(Record):
     """One entry of the catalogue of local stakeholders of one gmina.
 
     A natural person's name and contact are never stored in plain text: ``person`` holds
@@ -205,7 +205,7 @@ class Stakeholder(Aggregate):
         real = {k: v for k, v in changes.items() if now[k] != v}
         if not real:
             return
-        self._edited(StakeholderChanges(**real), effective_on, recorded_by)
+        self.record(self.Edited, effective_on, recorded_by, changes=StakeholderChanges(**real))
 
     class Edited(Fact):
         """Version 2 carries the changes as a typed value (version 1: a dict of them)."""
@@ -218,12 +218,11 @@ class Stakeholder(Aggregate):
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["changes"] = StakeholderChanges(**state["changes"])
 
-    @event(Edited)
-    def _edited(self, changes: StakeholderChanges, effective_on: date, recorded_by: str) -> None:
-        said = changes.items()
-        if "person" in said:
-            self.person = said.pop("person")
-        self.details = replace(self.details, **said)
+        def apply(self, stakeholder: Stakeholder) -> None:
+            said = self.changes.items()
+            if "person" in said:
+                stakeholder.person = said.pop("person")
+            stakeholder.details = replace(stakeholder.details, **said)
 
     def recategorise(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
         """Move the stakeholder to another sector or sub-type of the MLW taxonomy."""
@@ -237,14 +236,13 @@ class Stakeholder(Aggregate):
             )
         if subtype == self.subtype:
             return
-        self._recategorised(subtype, effective_on, recorded_by)
+        self.record(self.Recategorised, effective_on, recorded_by, subtype=subtype)
 
     class Recategorised(Fact):
         subtype: SubType
 
-    @event(Recategorised)
-    def _recategorised(self, subtype: SubType, effective_on: date, recorded_by: str) -> None:
-        self.subtype = subtype
+        def apply(self, stakeholder: Stakeholder) -> None:
+            stakeholder.subtype = self.subtype
 
     def invite(self, effective_on: date, recorded_by: str) -> None:
         """Record that the stakeholder was invited to the partnership."""
@@ -258,23 +256,20 @@ class Stakeholder(Aggregate):
                 display_name=self.display_name,
                 state=state,
             )
-        self._status_changed(StakeholderStatus.INVITED, effective_on, recorded_by)
+        self.record(self.StatusChanged, effective_on, recorded_by, status=StakeholderStatus.INVITED)
 
     def set_status(self, status: StakeholderStatus, effective_on: date, recorded_by: str) -> None:
         """Follow the pact and the team: signatory, team member, former signatory."""
         self.check_effective(effective_on)
         self.check_not_archived()
         if status != self.status:
-            self._status_changed(status, effective_on, recorded_by)
+            self.record(self.StatusChanged, effective_on, recorded_by, status=status)
 
     class StatusChanged(Fact):
         status: StakeholderStatus
 
-    @event(StatusChanged)
-    def _status_changed(
-        self, status: StakeholderStatus, effective_on: date, recorded_by: str
-    ) -> None:
-        self.status = status
+        def apply(self, stakeholder: Stakeholder) -> None:
+            stakeholder.status = self.status
 
     def archive(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Take the entry out of the active catalogue; its history stays."""
@@ -288,15 +283,14 @@ class Stakeholder(Aggregate):
             )
         if not reason.strip():
             raise InvalidInputError("reason", "Say why the entry is archived.")
-        self._archived(reason.strip(), effective_on, recorded_by)
+        self.record(self.Archived, effective_on, recorded_by, reason=reason.strip())
 
     class Archived(Fact):
         reason: str
 
-    @event(Archived)
-    def _archived(self, reason: str, effective_on: date, recorded_by: str) -> None:
-        self.archived_on = effective_on
-        self.archive_reason = reason
+        def apply(self, stakeholder: Stakeholder) -> None:
+            stakeholder.archived_on = self.effective_on
+            stakeholder.archive_reason = self.reason
 
 
 def check_kind(

@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import (
     DuplicateNumberError,
@@ -16,7 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact
+from domain.history import Fact, FirstFact, Record
 from domain.input_rules import check_number
 from domain.values import Immutable
 from domain.voting import TeamRules
@@ -66,7 +66,7 @@ class RulesPeriod(Immutable):
     decided_by: str
 
 
-class SynergyTeam(Aggregate):
+class SynergyTeam(Record):
     """One gmina's Local Synergy Team (there is at most one per gmina)."""
 
     @staticmethod
@@ -172,23 +172,24 @@ class SynergyTeam(Aggregate):
                 effective_on=effective_on,
             )
         self.check_vacant(role, effective_on)
-        self._appointed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
+        self.record(
+            self.MemberAppointed,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            role=role,
+            decided_by=decided_by.strip(),
+        )
 
     class MemberAppointed(Fact):
         stakeholder_id: UUID
         role: TeamRole
         decided_by: str
 
-    @event(MemberAppointed)
-    def _appointed(
-        self,
-        stakeholder_id: UUID,
-        role: TeamRole,
-        decided_by: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.seats.append(Seat(stakeholder_id, role, effective_on, decided_by))
+        def apply(self, team: SynergyTeam) -> None:
+            team.seats.append(
+                Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by)
+            )
 
     def dismiss(
         self,
@@ -206,18 +207,23 @@ class SynergyTeam(Aggregate):
                 name=name,
                 appointed_on=seat.appointed_on,
             )
-        self._dismissed(stakeholder_id, reason.strip(), effective_on, recorded_by)
+        self.record(
+            self.MemberDismissed,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            reason=reason.strip(),
+        )
 
     class MemberDismissed(Fact):
         stakeholder_id: UUID
         reason: str
 
-    @event(MemberDismissed)
-    def _dismissed(
-        self, stakeholder_id: UUID, reason: str, effective_on: date, recorded_by: str
-    ) -> None:
-        i = self.open_index(stakeholder_id)
-        self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason=reason)
+        def apply(self, team: SynergyTeam) -> None:
+            i = team.open_index(self.stakeholder_id)
+            team.seats[i] = replace(
+                team.seats[i], dismissed_on=self.effective_on, dismiss_reason=self.reason
+            )
 
     def change_role(
         self,
@@ -244,25 +250,28 @@ class SynergyTeam(Aggregate):
                 appointed_on=seat.appointed_on,
             )
         self.check_vacant(role, effective_on)
-        self._role_changed(stakeholder_id, role, decided_by.strip(), effective_on, recorded_by)
+        self.record(
+            self.RoleChanged,
+            effective_on,
+            recorded_by,
+            stakeholder_id=stakeholder_id,
+            role=role,
+            decided_by=decided_by.strip(),
+        )
 
     class RoleChanged(Fact):
         stakeholder_id: UUID
         role: TeamRole
         decided_by: str
 
-    @event(RoleChanged)
-    def _role_changed(
-        self,
-        stakeholder_id: UUID,
-        role: TeamRole,
-        decided_by: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        i = self.open_index(stakeholder_id)
-        self.seats[i] = replace(self.seats[i], dismissed_on=effective_on, dismiss_reason="")
-        self.seats.append(Seat(stakeholder_id, role, effective_on, decided_by))
+        def apply(self, team: SynergyTeam) -> None:
+            i = team.open_index(self.stakeholder_id)
+            team.seats[i] = replace(
+                team.seats[i], dismissed_on=self.effective_on, dismiss_reason=""
+            )
+            team.seats.append(
+                Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by)
+            )
 
     # --- rules (regulamin) -------------------------------------------------------------
 
@@ -285,17 +294,16 @@ class SynergyTeam(Aggregate):
             raise EffectiveDateError(
                 "The present rules apply since {since}; change later.", since=last.since
             )
-        self._rules_changed(rules, decided_by.strip(), effective_on, recorded_by)
+        self.record(
+            self.RulesChanged, effective_on, recorded_by, rules=rules, decided_by=decided_by.strip()
+        )
 
     class RulesChanged(Fact):
         rules: TeamRules
         decided_by: str
 
-    @event(RulesChanged)
-    def _rules_changed(
-        self, rules: TeamRules, decided_by: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.rules_history.append(RulesPeriod(rules, effective_on, decided_by))
+        def apply(self, team: SynergyTeam) -> None:
+            team.rules_history.append(RulesPeriod(self.rules, self.effective_on, self.decided_by))
 
     # --- resolution numbers and chosen entities ----------------------------------------
 
@@ -313,26 +321,28 @@ class SynergyTeam(Aggregate):
             raise DuplicateNumberError(
                 "Uchwała nr {key} is already recorded for this team.", key=key
             )
-        self._numbered(resolution_id, key, effective_on, recorded_by)
+        self.record(
+            self.ResolutionNumbered,
+            effective_on,
+            recorded_by,
+            resolution_id=resolution_id,
+            number=key,
+        )
 
     class ResolutionNumbered(Fact):
         resolution_id: UUID
         number: str
 
-    @event(ResolutionNumbered)
-    def _numbered(
-        self, resolution_id: UUID, number: str, effective_on: date, recorded_by: str
-    ) -> None:
-        self.resolution_numbers[number] = resolution_id
+        def apply(self, team: SynergyTeam) -> None:
+            team.resolution_numbers[self.number] = self.resolution_id
 
     def note_entity(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
         """The team chose a social employment entity for the gmina."""
         if entity_id not in self.entity_ids:
-            self._entity_chosen(entity_id, effective_on, recorded_by)
+            self.record(self.EntityChosen, effective_on, recorded_by, entity_id=entity_id)
 
     class EntityChosen(Fact):
         entity_id: UUID
 
-    @event(EntityChosen)
-    def _entity_chosen(self, entity_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.entity_ids.append(entity_id)
+        def apply(self, team: SynergyTeam) -> None:
+            team.entity_ids.append(self.entity_id)

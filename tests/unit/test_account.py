@@ -64,7 +64,7 @@ def test_a_coordinator_manages_the_accounts_of_her_voivodeship_only() -> None:
 
 def test_tokens_recorded_as_facts_before_the_ledger_still_replay() -> None:
     ala = Account.open("ala", "", "facilitator", "h", [A], "", date(2026, 1, 1), "admin")
-    ala._token_issued_before_the_ledger("t1", "digest", date(2026, 1, 2), "ala")
+    ala.record(Account.TokenIssued, date(2026, 1, 2), "ala", token_id="t1", token_hash="digest")
     events = ala.collect_events()
     assert type(events[-1]).__qualname__ == "Account.TokenIssued"
     replayed = None
