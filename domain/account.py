@@ -10,7 +10,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, Record, Sets
 from domain.values import Sealed
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
@@ -171,11 +171,8 @@ class Account(Record):
             account.gmina_ids = list(dict.fromkeys([*account.gmina_ids, *self.gmina_ids]))
             account.voivodeship = self.voivodeship or account.voivodeship
 
-    class PasswordChanged(Fact):
+    class PasswordChanged(Sets):
         password_hash: str
-
-        def apply(self, account: Account) -> None:
-            account.password_hash = self.password_hash
 
     def change_password(self, password_hash: str, effective_on: date, recorded_by: str) -> None:
         self.record(self.PasswordChanged, effective_on, recorded_by, password_hash=password_hash)
@@ -195,11 +192,8 @@ class Account(Record):
         def apply(self, account: Account) -> None:
             account.token_hashes.pop(self.token_id, None)
 
-    class Renamed(Fact):
+    class Renamed(Sets):
         sealed_name: Sealed
-
-        def apply(self, account: Account) -> None:
-            account.sealed_name = self.sealed_name
 
     def rename(self, sealed_name: Sealed, effective_on: date, recorded_by: str) -> None:
         """A new display name, sealed; it is shown in place of any name given before."""

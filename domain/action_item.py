@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -22,10 +22,6 @@ class ActionState(Enum):
 
 class ActionItem(Record):
     """A task a meeting gave one stakeholder of the gmina."""
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def assign(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.errors import DuplicateNumberError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import check_number
 from domain.minutes import MeetingKind
 from domain.values import Immutable
@@ -25,12 +25,10 @@ class CalendarEntry(Immutable):
     number: int | None = None
 
 
-class MeetingCalendar(Record):
+class MeetingCalendar(OnePerGmina):
     """Every pact meeting and team sitting of one gmina; minutes are numbered per kind and year."""
 
-    @staticmethod
-    def create_id(gmina_id: UUID) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/meetings")
+    PART = "meetings"
 
     class Started(FirstFact):
         gmina_id: UUID

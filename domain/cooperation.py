@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -18,10 +18,6 @@ class Cooperation(Record):
     ``stakeholder_id`` is the side that reaches out (a person to an institution, an
     institution to a person …), so the four ways of the MLW model can be told apart.
     """
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def declare(

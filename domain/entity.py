@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -69,10 +69,6 @@ class Step(Fact):
 
 class SocialEmploymentEntity(Record):
     """A CIS, KIS, ZAZ, WTZ or social cooperative the gmina's partnership works towards."""
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def choose(

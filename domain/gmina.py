@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, Record, Sets
 from domain.input_rules import as_typed_digits
 
 VOIVODESHIPS: dict[str, str] = {
@@ -84,10 +84,6 @@ def voivodeship_of(terc: str) -> str:
 class Gmina(Record):
     """A gmina and its catalogue of local stakeholders (ids of Stakeholder aggregates)."""
 
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
-
     class Registered(FirstFact):
         terc: str
         name: str
@@ -121,15 +117,10 @@ class Gmina(Record):
             raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
         self.record(self.Renamed, effective_on, recorded_by, name=name, powiat=powiat, terc=terc)
 
-    class Renamed(Fact):
+    class Renamed(Sets):
         name: str
         powiat: str
         terc: str
-
-        def apply(self, gmina: Gmina) -> None:
-            gmina.name = self.name
-            gmina.powiat = self.powiat
-            gmina.terc = self.terc
 
     class StakeholderCatalogued(Fact):
         stakeholder_id: UUID

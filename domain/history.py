@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
@@ -19,6 +20,19 @@ class Fact(Aggregate.Event):
 
     effective_on: date
     recorded_by: str
+
+
+class Sets(Fact):
+    """A fact that gives the record's attributes of the same names as its fields their new
+    values (a stakeholder's sub-type, a gmina's name, powiat and TERC code)."""
+
+    def apply(self, aggregate: Any) -> None:
+        for field in dataclasses.fields(self):
+            if field.name not in FACT_FIELDS:
+                setattr(aggregate, field.name, getattr(self, field.name))
+
+
+FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Fact))
 
 
 class FirstFact(Aggregate.Created):
@@ -35,6 +49,17 @@ class Record(Aggregate):
     def record(self, fact: type[Fact], effective_on: date, recorded_by: str, **said: Any) -> None:
         """Record ``fact`` saying ``said``, taking effect on ``effective_on``."""
         self.trigger_event(fact, effective_on=effective_on, recorded_by=recorded_by, **said)
+
+
+class OnePerGmina(Record):
+    """A record each gmina has one of (its partnership, team, pact, calendar of meetings,
+    corrections), known by the gmina's id and which ``PART`` of the gmina it is."""
+
+    PART = ""
+
+    @classmethod
+    def create_id(cls, gmina_id: UUID) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/{cls.PART}")
 
 
 def effective_on(event: Any) -> date:

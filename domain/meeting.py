@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, time
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -16,7 +16,7 @@ from domain.errors import (
     NotPresentError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, Record, Sets
 from domain.minutes import (
     AgendaItem,
     Attendance,
@@ -46,10 +46,6 @@ class MeetingPlan(Payload):
 
 class Meeting(Record):
     """One meeting: scheduled, then held or cancelled; what happened there is its minutes."""
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def schedule(
@@ -254,11 +250,8 @@ class Meeting(Record):
             raise InvalidInputError("ended_at", "The meeting ends after everything recorded in it.")
         self.record(self.Ended, effective_on, recorded_by, ended_at=ended_at)
 
-    class Ended(Fact):
+    class Ended(Sets):
         ended_at: time
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.ended_at = self.ended_at
 
     def add_agenda_item(self, title: str, effective_on: date, recorded_by: str) -> None:
         self.check_open(effective_on)

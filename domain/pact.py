@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -17,7 +17,7 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, OnePerGmina
 from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
@@ -87,12 +87,10 @@ class CommitmentTerms(Payload):
 COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
 
 
-class Pact(Record):
+class Pact(OnePerGmina):
     """One gmina's Pact for the MLW (there is one per gmina's partnership)."""
 
-    @staticmethod
-    def create_id(gmina_id: UUID) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/pact")
+    PART = "pact"
 
     class Drafted(FirstFact):
         gmina_id: UUID

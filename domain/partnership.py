@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, OnePerGmina
 from domain.values import Immutable, Stage
 
 
@@ -24,12 +24,10 @@ class StageReached(Immutable):
     recorded_by: str
 
 
-class Partnership(Record):
+class Partnership(OnePerGmina):
     """One gmina's partnership process (there is at most one per gmina)."""
 
-    @staticmethod
-    def create_id(gmina_id: UUID) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/partnership")
+    PART = "partnership"
 
     @classmethod
     def open(cls, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> Partnership:

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, OnePerGmina
 
 
-class Redactions(Record):
+class Redactions(OnePerGmina):
     """One gmina's corrections of free text, each known by the digest of the text it corrects."""
 
-    @staticmethod
-    def create_id(gmina_id: UUID) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/redactions")
+    PART = "redactions"
 
     class Started(FirstFact):
         gmina_id: UUID

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -18,7 +18,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, Record, Sets
 from domain.minutes import hhmm
 from domain.values import Payload, gather_payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
@@ -47,10 +47,6 @@ class ResolutionDraft(Payload):
 
 class Resolution(Record):
     """One draft resolution put before the team at a sitting, and what its vote decided."""
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def propose(
@@ -201,11 +197,8 @@ class Resolution(Record):
             raise AlreadyVotedError("The votes on {label} are already recorded.", label=self.label)
         self.record(self.TotalsRecorded, effective_on, recorded_by, totals=totals)
 
-    class TotalsRecorded(Fact):
+    class TotalsRecorded(Sets):
         totals: Tally
-
-        def apply(self, resolution: Resolution) -> None:
-            resolution.totals = self.totals
 
     def close_vote(
         self,

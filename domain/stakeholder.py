@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -15,7 +15,7 @@ from domain.errors import (
     InvalidInputError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, Record, Sets
 from domain.values import (
     Changes,
     Identifiers,
@@ -83,10 +83,6 @@ class Stakeholder(Record):
     # as attributes of their own).
     class_version = 2
     upcast_v1_v2 = gather_payload("details", StakeholderDetails)
-
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid4()
 
     @classmethod
     def catalogue(
@@ -238,11 +234,8 @@ class Stakeholder(Record):
             return
         self.record(self.Recategorised, effective_on, recorded_by, subtype=subtype)
 
-    class Recategorised(Fact):
+    class Recategorised(Sets):
         subtype: SubType
-
-        def apply(self, stakeholder: Stakeholder) -> None:
-            stakeholder.subtype = self.subtype
 
     def invite(self, effective_on: date, recorded_by: str) -> None:
         """Record that the stakeholder was invited to the partnership."""
@@ -265,11 +258,8 @@ class Stakeholder(Record):
         if status != self.status:
             self.record(self.StatusChanged, effective_on, recorded_by, status=status)
 
-    class StatusChanged(Fact):
+    class StatusChanged(Sets):
         status: StakeholderStatus
-
-        def apply(self, stakeholder: Stakeholder) -> None:
-            stakeholder.status = self.status
 
     def archive(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Take the entry out of the active catalogue; its history stays."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
@@ -16,7 +16,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import check_number
 from domain.values import Immutable
 from domain.voting import TeamRules
@@ -66,12 +66,10 @@ class RulesPeriod(Immutable):
     decided_by: str
 
 
-class SynergyTeam(Record):
+class SynergyTeam(OnePerGmina):
     """One gmina's Local Synergy Team (there is at most one per gmina)."""
 
-    @staticmethod
-    def create_id(gmina_id: UUID) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/synergy-team")
+    PART = "synergy-team"
 
     @classmethod
     def form(
