@@ -10,6 +10,7 @@ from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
+from domain.input_rules import required
 
 
 class ActionState(Enum):
@@ -36,8 +37,9 @@ class ActionItem(Record):
         recorded_by: str,
     ) -> ActionItem:
         """The meeting gives a stakeholder a task, with a due date."""
-        if not description.strip():
-            raise InvalidInputError("description", "Say what is to be done.")
+        description = required(
+            description, InvalidInputError("description", "Say what is to be done.")
+        )
         if due_on is not None and due_on < effective_on:
             raise InvalidInputError(
                 "due_on",
@@ -49,7 +51,7 @@ class ActionItem(Record):
             gmina_id,
             meeting_id,
             owner_id,
-            description.strip(),
+            description,
             due_on,
             agenda_item,
             effective_on,

@@ -9,6 +9,7 @@ from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
+from domain.input_rules import required
 from domain.values import CooperationForm
 
 
@@ -34,11 +35,10 @@ class Cooperation(Record):
         """Record that two stakeholders cooperate, in a lasting or an ad hoc way, on a subject."""
         if stakeholder_id == partner_id:
             raise InvalidInputError("partner_id", "A stakeholder cannot cooperate with itself.")
-        if not subject.strip():
-            raise InvalidInputError("subject", "Say what the cooperation is about.")
-        return cls(
-            gmina_id, stakeholder_id, partner_id, form, subject.strip(), effective_on, recorded_by
+        subject = required(
+            subject, InvalidInputError("subject", "Say what the cooperation is about.")
         )
+        return cls(gmina_id, stakeholder_id, partner_id, form, subject, effective_on, recorded_by)
 
     class Declared(FirstFact):
         gmina_id: UUID

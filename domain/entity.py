@@ -11,6 +11,7 @@ from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
+from domain.input_rules import required
 from domain.values import Immutable
 
 
@@ -82,14 +83,15 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> SocialEmploymentEntity:
         """The team chose the kind of entity to create (stage 5 of the MLW)."""
-        if not decided_by.strip():
-            raise InvalidInputError("decided_by", "Say whose decision chose the entity.")
+        decided_by = required(
+            decided_by, InvalidInputError("decided_by", "Say whose decision chose the entity.")
+        )
         name = name.strip() or ENTITY_TYPE_LABELS_PL[entity_type]
         return cls(
             gmina_id,
             entity_type,
             name,
-            decided_by.strip(),
+            decided_by,
             resolution_id,
             effective_on,
             recorded_by,
@@ -211,11 +213,12 @@ class SocialEmploymentEntity(Record):
                 name=self.name,
                 state=self.state.value.replace("_", " "),
             )
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the entity lost its status.")
+        reason = required(
+            reason, InvalidInputError("reason", "Say why the entity lost its status.")
+        )
         self.check_after_last(effective_on)
         decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.StatusLost, effective_on, recorded_by, reason=reason.strip(), **decision)
+        self.record(self.StatusLost, effective_on, recorded_by, reason=reason, **decision)
 
     class StatusLost(Step):
         reason: str

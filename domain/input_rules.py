@@ -163,3 +163,10 @@ def check_not_far_ahead(field: str, on: date, today: date | None = None) -> date
             today=today,
         )
     return on
+
+
+def required(text: str, refusal: InvalidInputError) -> str:
+    """The text without surrounding blanks, or ``refusal`` when nothing is left of it."""
+    if not text.strip():
+        raise refusal
+    return text.strip()

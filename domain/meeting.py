@@ -17,6 +17,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.history import Fact, FirstFact, Record, Sets
+from domain.input_rules import required
 from domain.minutes import (
     AgendaItem,
     Attendance,
@@ -60,12 +61,11 @@ class Meeting(Record):
         recorded_by: str,
     ) -> Meeting:
         """Put a meeting in the calendar: date, time, place, agenda."""
-        if not place.strip():
-            raise InvalidInputError("place", "Say where the meeting takes place.")
+        place = required(place, InvalidInputError("place", "Say where the meeting takes place."))
         if effective_on > on:
             raise EffectiveDateError("A meeting is scheduled before the day it takes place.")
         items = [t.strip() for t in agenda if t.strip()]
-        plan = MeetingPlan(kind, on, at, place.strip(), items)
+        plan = MeetingPlan(kind, on, at, place, items)
         return cls(gmina_id, plan, effective_on, recorded_by)
 
     class Scheduled(FirstFact):
@@ -122,16 +122,15 @@ class Meeting(Record):
     ) -> None:
         """Move a meeting that has not taken place yet."""
         self.check_scheduled()
-        if not place.strip():
-            raise InvalidInputError("place", "Say where the meeting takes place.")
+        place = required(place, InvalidInputError("place", "Say where the meeting takes place."))
         if effective_on > on or effective_on < self.planned_on:
             raise EffectiveDateError(
                 "A meeting is moved after it was planned ({planned_on}) and before it takes place.",
                 planned_on=self.planned_on,
             )
-        if (on, at, place.strip()) == (self.on, self.at, self.place):
+        if (on, at, place) == (self.on, self.at, self.place):
             raise InvalidInputError("on", "The meeting is already set for then and there.")
-        self.record(self.Rescheduled, effective_on, recorded_by, on=on, at=at, place=place.strip())
+        self.record(self.Rescheduled, effective_on, recorded_by, on=on, at=at, place=place)
 
     class Rescheduled(Fact):
         on: date
@@ -144,13 +143,12 @@ class Meeting(Record):
 
     def cancel(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.check_scheduled()
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the meeting is cancelled.")
+        reason = required(reason, InvalidInputError("reason", "Say why the meeting is cancelled."))
         if effective_on < self.planned_on:
             raise EffectiveDateError(
                 "The meeting was planned on {planned_on}.", planned_on=self.planned_on
             )
-        self.record(self.Cancelled, effective_on, recorded_by, reason=reason.strip())
+        self.record(self.Cancelled, effective_on, recorded_by, reason=reason)
 
     class Cancelled(Fact):
         reason: str
@@ -255,9 +253,8 @@ class Meeting(Record):
 
     def add_agenda_item(self, title: str, effective_on: date, recorded_by: str) -> None:
         self.check_open(effective_on)
-        if not title.strip():
-            raise InvalidInputError("title", "An agenda item needs a title.")
-        self.record(self.AgendaItemAdded, effective_on, recorded_by, title=title.strip())
+        title = required(title, InvalidInputError("title", "An agenda item needs a title."))
+        self.record(self.AgendaItemAdded, effective_on, recorded_by, title=title)
 
     class AgendaItemAdded(Fact):
         title: str
@@ -277,11 +274,8 @@ class Meeting(Record):
         """The minutes' summary of one agenda item."""
         self.check_open(effective_on)
         self.check_item(number)
-        if not summary.strip():
-            raise InvalidInputError("summary", "The summary is empty.")
-        self.record(
-            self.ItemSummarised, effective_on, recorded_by, number=number, summary=summary.strip()
-        )
+        summary = required(summary, InvalidInputError("summary", "The summary is empty."))
+        self.record(self.ItemSummarised, effective_on, recorded_by, number=number, summary=summary)
 
     class ItemSummarised(Fact):
         number: int
@@ -524,8 +518,9 @@ class Meeting(Record):
                 "Draft minutes are corrected directly; errata are for approved minutes."
             )
         pointer = self.check_pointer(corrects)
-        if not correction.strip():
-            raise InvalidInputError("correction", "Say what the correction is.")
+        correction = required(
+            correction, InvalidInputError("correction", "Say what the correction is.")
+        )
         assert self.approved_on is not None
         if effective_on < self.approved_on:
             raise EffectiveDateError(
@@ -537,7 +532,7 @@ class Meeting(Record):
             recorded_by,
             erratum_id=erratum_id,
             corrects=pointer,
-            correction=correction.strip(),
+            correction=correction,
         )
 
     class ErratumRecorded(Fact):

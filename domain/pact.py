@@ -18,6 +18,7 @@ from domain.errors import (
     NotInPactError,
 )
 from domain.history import Fact, FirstFact, OnePerGmina
+from domain.input_rules import required
 from domain.values import (
     DEFAULT_THESES,
     CommitmentState,
@@ -457,8 +458,9 @@ def check_terms(
     description: str, quantity: Decimal | None, due_on: date | None, made_on: date
 ) -> None:
     """A commitment says what is promised; an amount is positive; a deadline follows it."""
-    if not description.strip():
-        raise InvalidInputError("description", "Say what is committed (the description).")
+    description = required(
+        description, InvalidInputError("description", "Say what is committed (the description).")
+    )
     if quantity is not None and quantity <= 0:
         raise InvalidInputError(
             "quantity", "A committed amount must be positive, got {quantity}.", quantity=quantity

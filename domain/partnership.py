@@ -10,6 +10,7 @@ from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
 from domain.history import Fact, FirstFact, OnePerGmina
+from domain.input_rules import required
 from domain.values import Immutable, Stage
 
 
@@ -32,9 +33,10 @@ class Partnership(OnePerGmina):
     @classmethod
     def open(cls, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> Partnership:
         """Open the process: the MLW idea is presented to the gmina (stage 1)."""
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the partnership is opened (the reason).")
-        return cls(gmina_id, effective_on, reason.strip(), recorded_by)
+        reason = required(
+            reason, InvalidInputError("reason", "Say why the partnership is opened (the reason).")
+        )
+        return cls(gmina_id, effective_on, reason, recorded_by)
 
     class Opened(FirstFact):
         gmina_id: UUID
@@ -70,14 +72,15 @@ class Partnership(OnePerGmina):
                 stage=self.stage.value,
                 since=self.history[-1].effective_on,
             )
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the stage is reached (the reason).")
+        reason = required(
+            reason, InvalidInputError("reason", "Say why the stage is reached (the reason).")
+        )
         self.record(
             self.StageAdvanced,
             effective_on,
             recorded_by,
             stage=to,
-            reason=reason.strip(),
+            reason=reason,
             decided_by=decided_by,
         )
 

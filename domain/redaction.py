@@ -14,6 +14,7 @@ from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
 from domain.history import Fact, FirstFact, OnePerGmina
+from domain.input_rules import required
 
 
 class Redactions(OnePerGmina):
@@ -39,15 +40,14 @@ class Redactions(OnePerGmina):
             raise InvalidInputError(
                 "replacement", "Give the corrected text (for example the text without the name)."
             )
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the text is corrected.")
+        reason = required(reason, InvalidInputError("reason", "Say why the text is corrected."))
         self.record(
             self.TextRedacted,
             effective_on,
             recorded_by,
             digest=digest,
             replacement=replacement.strip(),
-            reason=reason.strip(),
+            reason=reason,
         )
 
     class TextRedacted(Fact):

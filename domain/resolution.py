@@ -19,6 +19,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.history import Fact, FirstFact, Record, Sets
+from domain.input_rules import required
 from domain.minutes import hhmm
 from domain.values import Payload, gather_payload
 from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
@@ -68,9 +69,8 @@ class Resolution(Record):
             raise InvalidInputError("title", "A resolution needs a title (w sprawie …).")
         if not title.lower().startswith("w sprawie"):
             title = f"w sprawie {title}"
-        if not text.strip():
-            raise InvalidInputError("text", "A resolution needs its text (§1 …).")
-        draft = ResolutionDraft(number, year, title, proposer_id, text.strip(), list(effects))
+        text = required(text, InvalidInputError("text", "A resolution needs its text (§1 …)."))
+        draft = ResolutionDraft(number, year, title, proposer_id, text, list(effects))
         return cls(gmina_id, meeting_id, draft, effective_on, recorded_by)
 
     class Proposed(FirstFact):
@@ -265,9 +265,10 @@ class Resolution(Record):
                 label=self.label,
                 state=self.state,
             )
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the resolution is withdrawn.")
-        self.record(self.Withdrawn, effective_on, recorded_by, reason=reason.strip())
+        reason = required(
+            reason, InvalidInputError("reason", "Say why the resolution is withdrawn.")
+        )
+        self.record(self.Withdrawn, effective_on, recorded_by, reason=reason)
 
     class Withdrawn(Fact):
         reason: str

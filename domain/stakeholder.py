@@ -16,6 +16,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.history import Fact, FirstFact, Record, Sets
+from domain.input_rules import required
 from domain.values import (
     Changes,
     Identifiers,
@@ -271,9 +272,8 @@ class Stakeholder(Record):
                 "pact before archiving it.",
                 display_name=self.display_name,
             )
-        if not reason.strip():
-            raise InvalidInputError("reason", "Say why the entry is archived.")
-        self.record(self.Archived, effective_on, recorded_by, reason=reason.strip())
+        reason = required(reason, InvalidInputError("reason", "Say why the entry is archived."))
+        self.record(self.Archived, effective_on, recorded_by, reason=reason)
 
     class Archived(Fact):
         reason: str
@@ -313,7 +313,6 @@ def check_kind(
             raise InvalidInputError(
                 "subtype", "Only a natural person can be a citizen – social leader."
             )
-        if not name.strip():
-            raise InvalidInputError("name", "An institution needs a name.")
+        name = required(name, InvalidInputError("name", "An institution needs a name."))
         if person is not None:
             raise InvalidInputError("person", "An institution has no personal data of its own.")

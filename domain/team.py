@@ -17,7 +17,7 @@ from domain.errors import (
     RuleViolationError,
 )
 from domain.history import Fact, FirstFact, OnePerGmina
-from domain.input_rules import check_number
+from domain.input_rules import check_number, required
 from domain.values import Immutable
 from domain.voting import TeamRules
 
@@ -76,9 +76,10 @@ class SynergyTeam(OnePerGmina):
         cls, gmina_id: UUID, decided_by: str, rules: TeamRules, effective_on: date, recorded_by: str
     ) -> SynergyTeam:
         """Form the team, by a decision (e.g. the wójt's order) and with its first rules."""
-        if not decided_by.strip():
-            raise InvalidInputError("decided_by", "Say whose decision formed the team.")
-        return cls(gmina_id, decided_by.strip(), rules, effective_on, recorded_by)
+        decided_by = required(
+            decided_by, InvalidInputError("decided_by", "Say whose decision formed the team.")
+        )
+        return cls(gmina_id, decided_by, rules, effective_on, recorded_by)
 
     class Formed(FirstFact):
         gmina_id: UUID
