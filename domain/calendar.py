@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -41,6 +42,11 @@ class MeetingCalendar(OnePerGmina):
     def entry(self, meeting_id: UUID) -> CalendarEntry:
         return next(e for e in self.entries if e.meeting_id == meeting_id)
 
+    def change_entry(self, meeting_id: UUID, **changes: Any) -> None:
+        """The meeting's entry, moved to another day or given its minutes' number."""
+        i = self.entries.index(self.entry(meeting_id))
+        self.entries[i] = replace(self.entries[i], **changes)
+
     def enter(
         self, meeting_id: UUID, kind: MeetingKind, on: date, effective_on: date, recorded_by: str
     ) -> None:
@@ -67,9 +73,7 @@ class MeetingCalendar(OnePerGmina):
         on: date
 
         def apply(self, calendar: MeetingCalendar) -> None:
-            i = calendar.entries.index(calendar.entry(self.meeting_id))
-            e = calendar.entries[i]
-            calendar.entries[i] = CalendarEntry(e.meeting_id, e.kind, self.on, e.number)
+            calendar.change_entry(self.meeting_id, on=self.on)
 
     def next_number(self, kind: MeetingKind, year: int) -> int:
         taken = [e.number or 0 for e in self.entries if e.kind is kind and e.on.year == year]
@@ -104,6 +108,4 @@ class MeetingCalendar(OnePerGmina):
         on: date
 
         def apply(self, calendar: MeetingCalendar) -> None:
-            i = calendar.entries.index(calendar.entry(self.meeting_id))
-            e = calendar.entries[i]
-            calendar.entries[i] = CalendarEntry(e.meeting_id, e.kind, self.on, self.number)
+            calendar.change_entry(self.meeting_id, on=self.on, number=self.number)

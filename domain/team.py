@@ -66,6 +66,17 @@ class RulesPeriod(Immutable):
     decided_by: str
 
 
+class SeatTaken(Fact):
+    """A member takes a seat in the team, in a role, on a decision."""
+
+    stakeholder_id: UUID
+    role: TeamRole
+    decided_by: str
+
+    def apply(self, team: SynergyTeam) -> None:
+        team.seats.append(Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by))
+
+
 class SynergyTeam(OnePerGmina):
     """One gmina's Local Synergy Team (there is at most one per gmina)."""
 
@@ -140,6 +151,20 @@ class SynergyTeam(OnePerGmina):
                     appointed_on=seat.appointed_on,
                 )
 
+    def take_seat(
+        self,
+        fact: type[SeatTaken],
+        stakeholder_id: UUID,
+        role: TeamRole,
+        decided_by: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """A member takes a seat in ``role`` (appointed, or in a new role), if it is free."""
+        self.check_vacant(role, effective_on)
+        said = {"stakeholder_id": stakeholder_id, "role": role, "decided_by": decided_by.strip()}
+        self.record(fact, effective_on, recorded_by, **said)
+
     def appoint(
         self,
         stakeholder_id: UUID,
@@ -170,25 +195,12 @@ class SynergyTeam(OnePerGmina):
                 name=name,
                 effective_on=effective_on,
             )
-        self.check_vacant(role, effective_on)
-        self.record(
-            self.MemberAppointed,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            role=role,
-            decided_by=decided_by.strip(),
+        self.take_seat(
+            self.MemberAppointed, stakeholder_id, role, decided_by, effective_on, recorded_by
         )
 
-    class MemberAppointed(Fact):
-        stakeholder_id: UUID
-        role: TeamRole
-        decided_by: str
-
-        def apply(self, team: SynergyTeam) -> None:
-            team.seats.append(
-                Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by)
-            )
+    class MemberAppointed(SeatTaken):
+        pass
 
     def dismiss(
         self,
@@ -248,29 +260,17 @@ class SynergyTeam(OnePerGmina):
                 name=name,
                 appointed_on=seat.appointed_on,
             )
-        self.check_vacant(role, effective_on)
-        self.record(
-            self.RoleChanged,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            role=role,
-            decided_by=decided_by.strip(),
+        self.take_seat(
+            self.RoleChanged, stakeholder_id, role, decided_by, effective_on, recorded_by
         )
 
-    class RoleChanged(Fact):
-        stakeholder_id: UUID
-        role: TeamRole
-        decided_by: str
-
+    class RoleChanged(SeatTaken):
         def apply(self, team: SynergyTeam) -> None:
             i = team.open_index(self.stakeholder_id)
             team.seats[i] = replace(
                 team.seats[i], dismissed_on=self.effective_on, dismiss_reason=""
             )
-            team.seats.append(
-                Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by)
-            )
+            super().apply(team)
 
     # --- rules (regulamin) -------------------------------------------------------------
 
