@@ -8,12 +8,12 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.attendance import AttendanceList
 from domain.errors import (
     EffectiveDateError,
     InvalidInputError,
     MeetingClosedError,
     NotFoundError,
-    NotPresentError,
     RuleViolationError,
 )
 from domain.history import Fact, FirstFact, Record, Sets
@@ -21,16 +21,13 @@ from domain.input_rules import required
 from domain.minutes import (
     AgendaItem,
     Attendance,
-    AttendanceRole,
     Erratum,
     MeetingKind,
     MeetingState,
     MinutesState,
-    hhmm,
     parse_pointer,
 )
 from domain.values import Payload, Sealed, gather_payload
-from domain.voting import is_present
 
 
 @dataclass(frozen=True)
@@ -45,8 +42,13 @@ class MeetingPlan(Payload):
     agenda: list[str] = field(default_factory=list)
 
 
-class Meeting(Record):
-    """One meeting: scheduled, then held or cancelled; what happened there is its minutes."""
+class Meeting(Record, AttendanceList):
+    """One meeting: scheduled, then held or cancelled; what happened there is its minutes.
+
+    Its attendance list is kept by ``AttendanceList`` (domain/attendance.py); the library
+    defines that list's facts again on the meeting, so they are stored as the meeting's
+    own (``domain.meeting:Meeting.AttendanceRecorded``).
+    """
 
     @classmethod
     def schedule(
@@ -227,18 +229,6 @@ class Meeting(Record):
                 effective_on=effective_on,
             )
 
-    def check_during(self, at: time, what: str) -> None:
-        assert self.started_at is not None
-        if at < self.started_at or (self.ended_at is not None and at > self.ended_at):
-            raise InvalidInputError(
-                "at",
-                "{what} at {hhmm} falls outside the meeting ({started}–{ended}).",
-                what=what,
-                hhmm=hhmm(at),
-                started=hhmm(self.started_at),
-                ended=hhmm(self.ended_at),
-            )
-
     def record_end(self, ended_at: time, effective_on: date, recorded_by: str) -> None:
         """The time the meeting closed, when it was not known at the start."""
         self.check_open(effective_on)
@@ -285,116 +275,6 @@ class Meeting(Record):
             meeting.agenda[self.number - 1] = replace(
                 meeting.agenda[self.number - 1], summary=self.summary
             )
-
-    # --- attendance --------------------------------------------------------------------
-
-    def record_attendance(
-        self,
-        stakeholder_id: UUID,
-        name: str,
-        representative: Sealed | None,
-        role: AttendanceRole,
-        arrived_at: time,
-        departed_at: time | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        """A stakeholder on the attendance list, as member or guest, with its times."""
-        self.check_open(effective_on)
-        if stakeholder_id in self.attendance:
-            came = hhmm(self.attendance[stakeholder_id].arrived_at)
-            raise RuleViolationError(
-                "{name} is already on the attendance list (from {came}).", name=name, came=came
-            )
-        self.check_during(arrived_at, "An arrival")
-        if departed_at is not None:
-            self.check_departure(name, arrived_at, departed_at)
-        self.record(
-            self.AttendanceRecorded,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            representative=representative,
-            role=role,
-            arrived_at=arrived_at,
-            departed_at=departed_at,
-        )
-
-    class AttendanceRecorded(Fact):
-        stakeholder_id: UUID
-        representative: Sealed | None
-        role: AttendanceRole
-        arrived_at: time
-        departed_at: time | None
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.attendance[self.stakeholder_id] = Attendance(
-                self.stakeholder_id,
-                self.representative,
-                self.role,
-                self.arrived_at,
-                self.departed_at,
-            )
-
-    def check_departure(self, name: str, arrived_at: time, departed_at: time) -> None:
-        if departed_at <= arrived_at:
-            raise InvalidInputError(
-                "departed_at",
-                "{name} leaves after arriving at {hhmm}.",
-                name=name,
-                hhmm=hhmm(arrived_at),
-            )
-        self.check_during(departed_at, "A departure")
-
-    def attendee(self, stakeholder_id: UUID, name: str) -> Attendance:
-        try:
-            return self.attendance[stakeholder_id]
-        except KeyError:
-            raise NotPresentError("{name} is not on the attendance list.", name=name) from None
-
-    def record_departure(
-        self, stakeholder_id: UUID, name: str, at: time, effective_on: date, recorded_by: str
-    ) -> None:
-        """A stakeholder left before the end; from then it no longer counts for the quorum."""
-        self.check_open(effective_on)
-        entry = self.attendee(stakeholder_id, name)
-        if entry.departed_at is not None:
-            raise RuleViolationError(
-                "{name} already left at {hhmm}.", name=name, hhmm=hhmm(entry.departed_at)
-            )
-        self.check_departure(name, entry.arrived_at, at)
-        self.record(
-            self.DepartureRecorded, effective_on, recorded_by, stakeholder_id=stakeholder_id, at=at
-        )
-
-    class DepartureRecorded(Fact):
-        stakeholder_id: UUID
-        at: time
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.attendance[self.stakeholder_id] = replace(
-                meeting.attendance[self.stakeholder_id], departed_at=self.at
-            )
-
-    def strike_attendance(
-        self, stakeholder_id: UUID, name: str, effective_on: date, recorded_by: str
-    ) -> None:
-        """Take a wrong entry off the draft attendance list."""
-        self.check_open(effective_on)
-        self.attendee(stakeholder_id, name)
-        self.record(self.AttendanceStruck, effective_on, recorded_by, stakeholder_id=stakeholder_id)
-
-    class AttendanceStruck(Fact):
-        stakeholder_id: UUID
-
-        def apply(self, meeting: Meeting) -> None:
-            del meeting.attendance[self.stakeholder_id]
-
-    def present_at(self, at: time) -> set[UUID]:
-        """The stakeholders in the room at a moment of the meeting."""
-        return {
-            sid for sid, a in self.attendance.items() if is_present(a.arrived_at, a.departed_at, at)
-        }
 
     # --- what the meeting decided and assigned -----------------------------------------
 

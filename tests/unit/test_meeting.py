@@ -4,6 +4,7 @@ from datetime import date, time
 from uuid import uuid4
 
 import pytest
+from eventsourcing.utils import get_topic
 
 from domain.errors import (
     EffectiveDateError,
@@ -94,6 +95,21 @@ def test_who_is_present_follows_late_arrivals_and_early_departures() -> None:
     meeting.record_departure(PARISH, "Parafia", time(18, 0), DAY, "ala")
     assert meeting.present_at(time(17, 30)) == {GOPS, PARISH}
     assert meeting.present_at(time(18, 0)) == {GOPS, SCHOOL}
+
+
+def test_the_attendance_list_is_recorded_as_facts_of_the_meeting() -> None:
+    meeting = held()
+    attend(meeting, GOPS, time(17, 5))
+    attend(meeting, PARISH, time(17, 5))
+    meeting.record_departure(PARISH, "Parafia", time(18, 0), DAY, "ala")
+    meeting.strike_attendance(GOPS, "GOPS", DAY, "ala")
+    topics = [get_topic(type(e)) for e in meeting.collect_events()[-4:]]
+    assert topics == [
+        "domain.meeting:Meeting.AttendanceRecorded",
+        "domain.meeting:Meeting.AttendanceRecorded",
+        "domain.meeting:Meeting.DepartureRecorded",
+        "domain.meeting:Meeting.AttendanceStruck",
+    ]
 
 
 def test_what_happened_at_the_meeting_takes_effect_on_its_day() -> None:
