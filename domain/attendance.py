@@ -67,18 +67,12 @@ class AttendanceList:
         self.check_during(arrived_at, "An arrival")
         if departed_at is not None:
             self.check_departure(name, arrived_at, departed_at)
-        self.record(
-            self.AttendanceRecorded,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            representative=representative,
-            role=role,
-            arrived_at=arrived_at,
-            departed_at=departed_at,
-        )
+        entry = Attendance(stakeholder_id, representative, role, arrived_at, departed_at)
+        self.record(self.AttendanceRecorded, effective_on, recorded_by, **vars(entry))
 
     class AttendanceRecorded(Fact):
+        """One entry of the list: its fields are those of ``Attendance``."""
+
         stakeholder_id: UUID
         representative: Sealed | None
         role: AttendanceRole
@@ -86,13 +80,7 @@ class AttendanceList:
         departed_at: time | None
 
         def apply(self, meeting: AttendanceList) -> None:
-            meeting.attendance[self.stakeholder_id] = Attendance(
-                self.stakeholder_id,
-                self.representative,
-                self.role,
-                self.arrived_at,
-                self.departed_at,
-            )
+            meeting.attendance[self.stakeholder_id] = Attendance(**self.said())
 
     def check_departure(self, name: str, arrived_at: time, departed_at: time) -> None:
         if departed_at <= arrived_at:

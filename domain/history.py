@@ -21,18 +21,21 @@ class Fact(Aggregate.Event):
     effective_on: date
     recorded_by: str
 
+    def said(self) -> dict[str, Any]:
+        """What the fact says: its own fields (not when it took effect, nor who recorded it)."""
+        return {k: v for k, v in vars(self).items() if k not in FACT_FIELDS}
+
+
+FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Fact))
+
 
 class Sets(Fact):
     """A fact that gives the record's attributes of the same names as its fields their new
     values (a stakeholder's sub-type, a gmina's name, powiat and TERC code)."""
 
     def apply(self, aggregate: Any) -> None:
-        for field in dataclasses.fields(self):
-            if field.name not in FACT_FIELDS:
-                setattr(aggregate, field.name, getattr(self, field.name))
-
-
-FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Fact))
+        for name, value in self.said().items():
+            setattr(aggregate, name, value)
 
 
 class FirstFact(Aggregate.Created):
