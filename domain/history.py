@@ -1,4 +1,6 @@
-"""Reading an aggregate as it stood on a past date, from the facts that had taken effect by then."""
+"""Facts and the records they build: every fact names the day it took effect and who
+recorded it, a record applies its facts one by one, and can be read as it stood on a past
+date from the facts that had taken effect by then."""
 
 from __future__ import annotations
 
