@@ -36,17 +36,19 @@ class Redactions(OnePerGmina):
         """From now on the text with this digest reads as the replacement."""
         if not re.fullmatch(r"[0-9a-f]{64}", digest):
             raise InvalidInputError("digest", "A text is named by its SHA-256 digest (64 hex).")
-        if not replacement.strip():
-            raise InvalidInputError(
+        replacement = required(
+            replacement,
+            InvalidInputError(
                 "replacement", "Give the corrected text (for example the text without the name)."
-            )
+            ),
+        )
         reason = required(reason, InvalidInputError("reason", "Say why the text is corrected."))
         self.record(
             self.TextRedacted,
             effective_on,
             recorded_by,
             digest=digest,
-            replacement=replacement.strip(),
+            replacement=replacement,
             reason=reason,
         )
 
