@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.app import create_app
+from api.deps import WebSettings
 from api.ops import PROCESS
 from registry.accounts import DEMO_PASSWORD, Accounts, open_demo_accounts
 from registry.application import Registry
@@ -220,3 +221,17 @@ def test_a_language_chosen_in_the_address_is_remembered(
     assert "lang=en" in answer.headers["set-cookie"]
     assert "Max-Age=31536000" in answer.headers["set-cookie"]
     assert "set-cookie" not in client.get("/healthz").headers
+
+
+def test_an_office_that_wants_quiet_logs_sets_the_level_to_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    registry = Registry(Settings(store="memory"))
+    quiet = WebSettings(secret_key="klucz-sesji", log_level="WARNING")
+    with TestClient(create_app(registry=registry, web=quiet)) as client:
+        caplog.clear()
+        assert client.get("/healthz").status_code == 200
+    assert not [r for r in caplog.records if r.name == "mlw.requests"]
+    with pytest.raises(ValueError, match="MLW_LOG_LEVEL must be one of"):
+        create_app(registry=registry, web=WebSettings(secret_key="k", log_level="GADATLIWY"))
+    registry.close()
