@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import socket
 import statistics
 import sys
@@ -41,6 +43,8 @@ from registry.demo_meetings import load_demo_meetings
 from registry.settings import Settings
 
 G = "/api/gminas/2640013"
+# Each request's log line is written, as in service, but to nowhere rather than the screen.
+logging.getLogger("mlw").addHandler(logging.StreamHandler(open(os.devnull, "w")))  # noqa: SIM115
 
 
 def free_port() -> int:
