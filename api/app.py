@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from api import documents
+from api import documents, ops
 from api.auth import csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
-from api.i18n import context_translator, language, translator
+from api.i18n import RememberLanguage, context_translator, language, translator
 from api.idempotency import IdempotencyKeys
 from api.openapi import serve_docs
+from api.ops import Metrics, Positions, ReadPositions
 from api.problems import http_problem, invalid_request, problem
+from api.request_log import RequestLog, configure_logging
 from api.routers import (
     accounts,
     catalogue,
@@ -54,7 +55,14 @@ def page_context(request: Request) -> dict[str, Any]:
         "lang": lang,
         "username": request.session.get("username") if "session" in request.scope else None,
         "csrf": csrf_token(request) if "session" in request.scope else "",
+        "read_behind": lagging(request),
     }
+
+
+def lagging(request: Request) -> Positions | None:
+    """Positions to name on the page when the read models lag behind the log."""
+    positions: ReadPositions | None = getattr(request.app.state, "read_positions", None)
+    return positions.lagging() if positions is not None else None
 
 
 TEMPLATES = Jinja2Templates(directory=HERE / "templates", context_processors=[page_context])
@@ -63,18 +71,9 @@ TEMPLATES.env.add_extension("jinja2.ext.i18n")
 TEMPLATES.env.install_null_translations()  # type: ignore[attr-defined]
 
 
-async def remember_language(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    lang = request.query_params.get("lang")
-    if lang in ("pl", "en"):
-        response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
-    return response
-
-
 # Routers of the application, resource by resource; each module lists its own.
 ROUTERS = (
+    ops,
     session,
     accounts,
     gminas,
@@ -116,6 +115,7 @@ def create_app(
         reg = registry or Registry(settings or Settings.from_env())
         app.state.registry = reg
         app.state.views = Views(reg)
+        app.state.read_positions = ReadPositions(reg, app.state.views.models)
         yield
         app.state.views.close()
         if registry is None:
@@ -135,12 +135,14 @@ def create_app(
     serve_docs(app)
     app.state.templates = TEMPLATES
     app.state.web_settings = web
+    app.state.metrics = Metrics()
+    configure_logging(web.log_level)
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     answer_storage_failures(app)
     app.add_middleware(IdempotencyKeys)  # inside the session: it knows who asks
     app.add_exception_handler(StarletteHTTPException, http_problem)  # type: ignore[arg-type]
-    app.middleware("http")(remember_language)
+    app.add_middleware(RememberLanguage)
     app.add_middleware(
         SessionMiddleware,
         secret_key=web.secret_key,
@@ -149,6 +151,7 @@ def create_app(
         https_only=web.secure_cookies,
     )
     app.add_middleware(SecurityHeaders, secure_cookies=web.secure_cookies)
+    app.add_middleware(RequestLog)  # outermost: it times and counts every answer
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in ROUTERS:
         for router in module.ROUTERS:

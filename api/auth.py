@@ -2,6 +2,10 @@
 
 Every gmina route depends on ``ReadScope`` or ``WriteScope``; both ask the registry's one
 access rule (registry/access.py). Page forms carry a CSRF token checked here.
+
+The account and the gmina scope are found once per request (the router's guard and the
+route's own scope share them through ``request.state``), in one trip to the thread pool:
+the dependencies themselves are ``async`` and do no blocking work on the event loop.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import Depends, Form, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import RegistryDep
 from domain.account import AccessDeniedError, AuthenticationError
@@ -26,8 +31,17 @@ class LoginRequiredError(AuthenticationError):
     """Raised when a page or the API is asked for by someone not logged in."""
 
 
-def current_account(request: Request, registry: RegistryDep) -> AccountView:
+def account_of(request: Request, registry: Registry) -> AccountView:
     """The API answers bearer tokens only; the pages answer the signed session cookie."""
+    known: AccountView | None = getattr(request.state, "account", None)
+    if known is not None:
+        return known
+    account = find_account(request, registry)
+    request.state.account = account
+    return account
+
+
+def find_account(request: Request, registry: Registry) -> AccountView:
     if request.url.path.startswith("/api/"):
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token:
@@ -43,6 +57,14 @@ def current_account(request: Request, registry: RegistryDep) -> AccountView:
     except AuthenticationError:
         request.session.clear()
         raise LoginRequiredError("Log in first.") from None
+
+
+async def current_account(request: Request, registry: RegistryDep) -> AccountView:
+    """The account asking (found in the thread pool: it reads the store)."""
+    known: AccountView | None = getattr(request.state, "account", None)
+    if known is not None:
+        return known
+    return await run_in_threadpool(account_of, request, registry)
 
 
 def client_address(request: Request) -> str:
@@ -97,25 +119,40 @@ class Scope:
 
 
 def scope(ref: str, registry: Registry, account: AccountView, *, write: bool) -> Scope:
-    try:
-        gmina_id = registry.find_gmina(ref)
-    except NotFoundError:
-        raise
+    gmina_id = registry.find_gmina(ref)
     registry.authorise(account, gmina_id, write=write)
     return Scope(registry, account, gmina_id, ref)
 
 
-def read_scope(ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
-    return scope(ref, registry, account, write=False)
+def request_scope(request: Request, ref: str, registry: Registry, write: bool) -> Scope:
+    """The account and the gmina it works in, each found once per request."""
+    found: dict[tuple[str, bool], Scope] | None = getattr(request.state, "scopes", None)
+    if found is None:
+        found = request.state.scopes = {}
+    if (ref, write) not in found:
+        found[(ref, write)] = scope(ref, registry, account_of(request, registry), write=write)
+    request.state.gmina = ref
+    return found[(ref, write)]
 
 
-def write_scope(ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
-    return scope(ref, registry, account, write=True)
+async def scope_for(request: Request, ref: str, registry: Registry, *, write: bool) -> Scope:
+    known: dict[tuple[str, bool], Scope] = getattr(request.state, "scopes", {})
+    if (ref, write) in known:
+        return known[(ref, write)]
+    return await run_in_threadpool(request_scope, request, ref, registry, write)
 
 
-def method_scope(request: Request, ref: str, registry: RegistryDep, account: AccountDep) -> Scope:
+async def read_scope(request: Request, ref: str, registry: RegistryDep) -> Scope:
+    return await scope_for(request, ref, registry, write=False)
+
+
+async def write_scope(request: Request, ref: str, registry: RegistryDep) -> Scope:
+    return await scope_for(request, ref, registry, write=True)
+
+
+async def method_scope(request: Request, ref: str, registry: RegistryDep) -> Scope:
     """Reading for GET, changing for every other method: the guard put on whole routers."""
-    return scope(ref, registry, account, write=request.method not in ("GET", "HEAD"))
+    return await scope_for(request, ref, registry, write=request.method not in ("GET", "HEAD"))
 
 
 ReadScope = Annotated[Scope, Depends(read_scope)]

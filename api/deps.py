@@ -7,7 +7,7 @@ import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
@@ -20,20 +20,23 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class WebSettings:
-    """Settings of the web layer: the session key, the demo notice."""
+    """Settings of the web layer: the session key, the demo notice, the log's level."""
 
     secret_key: str
     demo: bool = False
     secure_cookies: bool = False
+    log_level: str = "INFO"
 
     @classmethod
     def from_env(cls) -> WebSettings:
-        """MLW_SECRET_KEY (sessions survive restarts), MLW_DEMO, MLW_SECURE_COOKIES (HTTPS)."""
+        """MLW_SECRET_KEY (sessions survive restarts), MLW_DEMO, MLW_SECURE_COOKIES (HTTPS),
+        MLW_LOG_LEVEL (of the request log: INFO writes a line per request, WARNING none)."""
         return cls(
             secret_key=os.environ.get("MLW_SECRET_KEY") or secrets.token_urlsafe(32),
             demo=os.environ.get("MLW_DEMO", "") == "1",
             secure_cookies=os.environ.get("MLW_SECURE_COOKIES", "").strip().lower()
             in ("1", "yes", "true", "on"),
+            log_level=os.environ.get("MLW_LOG_LEVEL", "INFO").strip().upper() or "INFO",
         )
 
 
@@ -53,20 +56,18 @@ class Views:
         self.models.close()
 
 
-def get_registry(request: Request) -> Registry:
+# Plain lookups on the application's state: ``async`` so that FastAPI calls them on the
+# event loop instead of sending each through the thread pool.
+async def get_registry(request: Request) -> Registry:
     return request.app.state.registry  # type: ignore[no-any-return]
 
 
-def get_views(request: Request) -> Views:
+async def get_views(request: Request) -> Views:
     return request.app.state.views  # type: ignore[no-any-return]
 
 
-def get_web_settings(request: Request) -> WebSettings:
+async def get_web_settings(request: Request) -> WebSettings:
     return request.app.state.web_settings  # type: ignore[no-any-return]
-
-
-def get_templates(request: Request) -> Any:
-    return request.app.state.templates
 
 
 RegistryDep = Annotated[Registry, Depends(get_registry)]

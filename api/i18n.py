@@ -8,14 +8,25 @@ problem documents keep the English ``detail`` their clients read today.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qs
 
 from babel import negotiate_locale
 from fastapi import Request
+from starlette.datastructures import MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from projections.i18n import LANGS, catalogue
 from projections.i18n import translator as catalogue_translator
 
-__all__ = ["LANGS", "api_language", "context_translator", "language", "translator"]
+__all__ = [
+    "LANGS",
+    "RememberLanguage",
+    "api_language",
+    "context_translator",
+    "language",
+    "translator",
+]
 
 
 def language(request: Request) -> str:
@@ -53,3 +64,33 @@ def translator(lang: str) -> Callable[[str], str]:
 def context_translator(lang: str) -> Callable[[str, str], str]:
     """Words whose English depends on where they stand: ``pgettext(context, msgid)``."""
     return catalogue("messages", lang if lang in LANGS else "pl").pgettext
+
+
+class RememberLanguage:
+    """A language chosen with ``?lang=`` is remembered in a cookie for a year.
+
+    A plain ASGI middleware: requests without ``lang`` in the query pass straight through.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query: bytes = scope.get("query_string", b"") if scope["type"] == "http" else b""
+        if b"lang=" not in query:
+            await self.app(scope, receive, send)
+            return
+        lang = parse_qs(query.decode("latin-1")).get("lang", [""])[-1]
+        if lang not in LANGS:
+            await self.app(scope, receive, send)
+            return
+        cookie = Response()
+        cookie.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+        header = cookie.headers["set-cookie"]
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("set-cookie", header)
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)

@@ -46,7 +46,7 @@ REFUSALS = {
     "503": "The registry cannot record right now: try again later.",
 }
 # Operations that need no token (logging in).
-OPEN = {("/api/token", "post")}
+OPEN = {("/api/token", "post"), ("/healthz", "get"), ("/readyz", "get"), ("/metrics", "get")}
 # Documents come as a page, a PDF or a Word file.
 DOCUMENT_TYPES = (
     "text/html",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -55,6 +57,35 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+class SeenAccounts:
+    """Accounts as last seen by this process, for the check every request makes.
+
+    An entry holds while the account's history has no newer fact (its version), its session
+    epoch is the same and its display name's key is not erased: each is one indexed read,
+    where loading the account and unsealing its name again cost several.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.seen: OrderedDict[str, tuple[int, int, AccountView]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, username: str, epoch: int, version: int) -> AccountView | None:
+        with self.lock:
+            entry = self.seen.get(username)
+            if entry is None or entry[:2] != (epoch, version):
+                return None
+            self.seen.move_to_end(username)
+            return entry[2]
+
+    def put(self, epoch: int, view: AccountView) -> None:
+        with self.lock:
+            self.seen[view.username] = (epoch, view.version, view)
+            self.seen.move_to_end(view.username)
+            while len(self.seen) > self.size:
+                self.seen.popitem(last=False)
+
+
 class Accounts:
     """Accounts, their gminas, passwords and tokens; and the access check every entrypoint uses."""
 
@@ -63,6 +94,7 @@ class Accounts:
     def __init__(self, app: RegistryBase) -> None:
         self.app = app
         self.access: AccessLedger = access_ledger_for(app.factory, app.settings.create_tables)
+        self.seen = SeenAccounts()
 
     def roll(self) -> AccountRoll:
         try:
@@ -235,12 +267,33 @@ class Accounts:
         """The account a page session belongs to, while that session has not been ended."""
         refused = AuthenticationError("Sesja wygasła; zaloguj się ponownie. (Session ended.)")
         try:
-            account = self.account(username)
-        except (NotFoundError, InvalidInputError):
+            name = check_username(username)
+        except InvalidInputError:
             raise refused from None
-        if account.disabled or epoch != self.access.epoch(account.username):
+        if epoch != self.access.epoch(name):
             raise refused
-        return self.view_account(account)
+        account = self.active_account(name, epoch)
+        if account is None:
+            raise refused
+        return account
+
+    def active_account(self, username: str, epoch: int) -> AccountView | None:
+        """The account as it stands, if it exists and is not disabled; served from the
+        accounts seen while its history, its epoch and its name's key are unchanged."""
+        latest = self.app.recorder.select_events(Account.create_id(username), desc=True, limit=1)
+        if not latest:
+            return None
+        view = self.seen.get(username, epoch, latest[0].originator_version)
+        if view is not None and (
+            view.person_id is None or self.app.vault.keys.get(view.person_id) is not None
+        ):
+            return None if view.disabled else view
+        try:
+            view = self.view_account(self.account(username))
+        except NotFoundError:
+            return None
+        self.seen.put(epoch, view)
+        return None if view.disabled else view
 
     def issue_token(self, username: str, *, recorded_by: str, client: str = "") -> str:
         """A new API token for the account, shown once; it expires after the hours set."""
@@ -273,13 +326,10 @@ class Accounts:
             raise refused
         if stored.epoch != self.access.epoch(stored.username):
             raise refused
-        try:
-            account = self.account(stored.username)
-        except NotFoundError:
-            raise refused from None
-        if account.disabled:
+        account = self.active_account(stored.username, stored.epoch)
+        if account is None:
             raise refused
-        return self.view_account(account)
+        return account
 
     def end_sessions(self, username: str, *, recorded_by: str, client: str = "") -> None:
         """Log out everywhere: every page session and API token of the account ends now."""

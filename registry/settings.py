@@ -41,6 +41,10 @@ class Settings:
     token_hours: float = 8.0  # MLW_TOKEN_HOURS (how long an API token opens its account)
     erasure_ledger: Path | None = None  # MLW_ERASURE_LEDGER (default: beside the SQLite file)
     write_retry_seconds: float = 30.0  # MLW_WRITE_RETRY_SECONDS (appends retried so long)
+    # How many facts the read models may lag behind the log: past ``read_lag_notice`` the
+    # pages say as of which position they read; past ``read_lag_ready`` /readyz answers 503.
+    read_lag_notice: int = 100  # MLW_READ_LAG_NOTICE
+    read_lag_ready: int = 1000  # MLW_READ_LAG_READY
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -56,6 +60,8 @@ class Settings:
             retry = float(env.get("MLW_WRITE_RETRY_SECONDS", "30"))
             connect = float(env.get("MLW_POSTGRES_CONNECT_TIMEOUT", "5"))
             statement = float(env.get("MLW_POSTGRES_STATEMENT_TIMEOUT", "30"))
+            lag_notice = int(env.get("MLW_READ_LAG_NOTICE", "100"))
+            lag_ready = int(env.get("MLW_READ_LAG_READY", "1000"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         if not 0 < token_hours <= MAX_TOKEN_HOURS:
@@ -82,6 +88,8 @@ class Settings:
             if env.get("MLW_ERASURE_LEDGER")
             else None,
             write_retry_seconds=retry,
+            read_lag_notice=lag_notice,
+            read_lag_ready=lag_ready,
         )
 
     def ledger_path(self) -> Path | None:

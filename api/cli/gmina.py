@@ -348,7 +348,8 @@ def serve(
         os.environ["MLW_DEMO"] = "1"  # the login page then names the demo accounts
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+    # The registry writes its own line per request (mlw.requests), so uvicorn's is left out.
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, access_log=False)
 
 
 @commands.command("where")

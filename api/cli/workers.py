@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 
+from api.ops import batch_applied, serve_metrics
 from projections.read_models import ReadModels
 from registry.application import Registry
 from registry.idempotency import idempotency_store_for
@@ -66,7 +67,9 @@ class Worker:
         with ReadModels(self.app) as models:
             while not self.stopping.is_set():
                 try:
+                    began = time.perf_counter()
                     done = sum(models.catch_up().values())
+                    batch_applied(done, time.perf_counter() - began)
                 except STORAGE_ERRORS as exc:
                     failure = storage_failure(exc)
                     if failure is None or once:
@@ -88,9 +91,13 @@ class Worker:
 def worker(
     once: Annotated[bool, typer.Option("--once", help="Catch up, then exit.")] = False,
     poll: Annotated[float, typer.Option(help="Seconds between looks for new facts.")] = 0.5,
+    metrics_port: Annotated[
+        int, typer.Option(help="Serve its Prometheus metrics on 127.0.0.1:PORT (0: none).")
+    ] = 0,
 ) -> None:
     """Keep the read models up to date with the registry (stop with SIGTERM or Ctrl-C)."""
     app = Registry(Settings.from_env())
+    serve_metrics(metrics_port)
     w = Worker(app, poll)
     signal.signal(signal.SIGTERM, w.stop)
     signal.signal(signal.SIGINT, w.stop)

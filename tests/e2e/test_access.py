@@ -22,6 +22,8 @@ from tests.e2e.web import bearer, log_in
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 OPEN_ROUTES = {"/login", "/logout", "/api/token", "/api/me", "/", "/api/gminas"}
+# The administrator's probes: they name no gmina and no person (tests/e2e/test_operations.py).
+OPEN_ROUTES |= {"/healthz", "/readyz", "/metrics"}
 # Routes about no one gmina: they need a login, and say nothing of a gmina's data.
 UNSCOPED = {"/api/documents/{digest}", "/api/documents/verify"}
 # Routes about accounts, not gminas: their own rule guards them (tests/e2e/test_lockdown.py).
