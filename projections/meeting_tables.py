@@ -134,7 +134,7 @@ def meetings(
                 minutes=r["minutes"],
                 approved_on=day(r["approved_on"]),
                 finalised_on=day(r["finalised_on"]),
-                errata=r["errata"],
+                errata=len(r["errata"]),
             )
         )
     return sorted(found, key=lambda m: (m.on, m.at, str(m.id)))
