@@ -198,8 +198,7 @@ class MeetingReads(TeamReads):
         present = [
             sid
             for sid, a in m["attendance"].items()
-            if sid in members
-            and is_present(moment(a["arrived_at"]), moment(a["departed_at"]), at)  # type: ignore[arg-type]
+            if sid in members and is_present(moment(a["arrived_at"]), moment(a["departed_at"]), at)  # type: ignore[arg-type]
         ]
         needed = quorum_needed(rule, len(members))
         return QuorumView(

@@ -172,9 +172,7 @@ class TeamReads:
         if team is None:
             return []
         found = [view.get("resolution", rid) for key, rid in team["numbers"]]
-        rows: list[Any] = [
-            r for r in found if r is not None and (not year or r["year"] == year)
-        ]
+        rows: list[Any] = [r for r in found if r is not None and (not year or r["year"] == year)]
         rows.sort(key=lambda r: (r["year"], r["number"]))
         return self.rows.corrected(gmina_id, [self.resolution_view(r) for r in rows])  # type: ignore[no-any-return]
 
