@@ -18,6 +18,7 @@ from domain.minutes import MEETING_KIND_LABELS_PL, MINUTES_TITLES_PL, MeetingKin
 from domain.voting import QUORUM_LABELS_PL, QuorumRule, is_present, quorum_needed
 from projections.meeting_rows import MeetingRows
 from projections.meeting_tables import day, moment
+from projections.queries_history import record_history
 from projections.queries_team import TeamReads, rules_on, seats_held_on
 from projections.store import Row, RowView
 from registry.meeting_views import (
@@ -30,6 +31,7 @@ from registry.meeting_views import (
     QuorumView,
 )
 from registry.meetings import parse_kind
+from registry.views import FactView
 
 MEETING_REF = re.compile(
     r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
@@ -214,3 +216,9 @@ class MeetingReads(TeamReads):
         """How many meetings and resolutions the gmina's rows hold (for the dashboard)."""
         view = self.rows.current()
         return len(view.rows("meeting", str(gmina_id))), len(view.rows("resolution", str(gmina_id)))
+
+    def history(self, record_id: UUID) -> list[FactView]:
+        """Every fact recorded about one record of a gmina, with the gmina's corrections."""
+        self.rows.current()
+        gmina_id, facts = record_history(self.rows.models.timeline_view, record_id)
+        return self.rows.corrected(gmina_id, facts)  # type: ignore[no-any-return]

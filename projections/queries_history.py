@@ -1,0 +1,36 @@
+"""A record's history read from the timeline read model: every fact, when, by whom."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from domain.errors import NotFoundError
+from projections.store import RowView
+from registry.views import FactView
+
+
+def record_history(timeline_view: RowView, record_id: UUID) -> tuple[str, list[FactView]]:
+    """The gmina a record belongs to, and every fact recorded about it in recorded order.
+
+    The timeline files each fact under its gmina; records of no gmina (accounts, the
+    directory of gminas) have no history there.
+    """
+    owner = timeline_view.get("owner", str(record_id))
+    facts = []
+    if owner is not None:
+        facts = [
+            FactView(
+                version=row["version"],
+                fact=row["fact"].rpartition(".")[2],
+                effective_on=date.fromisoformat(row["effective_on"]),
+                recorded_at=datetime.fromisoformat(row["recorded_at"]),
+                recorded_by=row["recorded_by"],
+                details=row["details"],
+            )
+            for row in timeline_view.rows("fact", owner["gmina_id"])
+            if row["record_id"] == str(record_id)
+        ]
+    if not facts:
+        raise NotFoundError("Nothing is recorded under id {aggregate_id}.", aggregate_id=record_id)
+    return owner["gmina_id"], facts  # type: ignore[index]
