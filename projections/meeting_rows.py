@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
@@ -31,6 +31,7 @@ from projections.runner import Unit
 from projections.store import MemoryRowView, Row, RowView
 from registry.personal_data import ERASED, correct_texts
 
+T = TypeVar("T")
 NOUNS = {"meeting": "meeting", "action": "action item", "resolution": "resolution"}
 
 
@@ -92,8 +93,9 @@ class MeetingRows:
 
     def as_of(self, on: date, *groups: Iterable[UUID]) -> RowView:
         """Rows of these records made from the facts that had taken effect by ``on``."""
-        projection = MeetingsProjection(MemoryRowView())
-        unit = Unit(projection.view)
+        rows = MemoryRowView()
+        projection = MeetingsProjection(rows)
+        unit = Unit(rows)
         for group in groups:
             for record_id in group:
                 facts = [
@@ -105,8 +107,8 @@ class MeetingRows:
                 for fact in facts:
                     if effective_on(fact) <= on:
                         projection.apply(fact, 0, unit)
-        projection.view.write(unit.changes, Tracking(self.app.name, 1))
-        return projection.view  # type: ignore[no-any-return]
+        rows.write(unit.changes, Tracking(self.app.name, 1))
+        return rows
 
     # --- names and corrections, as they are now ---------------------------------------
 
@@ -125,8 +127,8 @@ class MeetingRows:
         data = self.app.vault.unseal(Sealed(UUID(sealed["person_id"]), sealed["token"]))
         return (data.name, data.function) if data else (ERASED, "")
 
-    def corrected(self, gmina_id: UUID | str, value: Any) -> Any:
+    def corrected(self, gmina_id: UUID | str, value: T) -> T:
         """A view with the gmina's recorded corrections of free text."""
         row = self.view.get("redactions", str(Redactions.create_id(UUID(str(gmina_id)))))
         texts = row["texts"] if row else {}
-        return correct_texts(value, texts) if texts else value
+        return cast(T, correct_texts(value, texts)) if texts else value

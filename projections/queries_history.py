@@ -17,20 +17,19 @@ def record_history(timeline_view: RowView, record_id: UUID) -> tuple[str, list[F
     directory of gminas) have no history there.
     """
     owner = timeline_view.get("owner", str(record_id))
-    facts = []
-    if owner is not None:
-        facts = [
-            FactView(
-                version=row["version"],
-                fact=row["fact"].rpartition(".")[2],
-                effective_on=date.fromisoformat(row["effective_on"]),
-                recorded_at=datetime.fromisoformat(row["recorded_at"]),
-                recorded_by=row["recorded_by"],
-                details=row["details"],
-            )
-            for row in timeline_view.rows("fact", owner["gmina_id"])
-            if row["record_id"] == str(record_id)
-        ]
+    gmina_id = owner["gmina_id"] if owner else ""
+    facts = [
+        FactView(
+            version=row["version"],
+            fact=row["fact"].rpartition(".")[2],
+            effective_on=date.fromisoformat(row["effective_on"]),
+            recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            recorded_by=row["recorded_by"],
+            details=row["details"],
+        )
+        for row in (timeline_view.rows("fact", gmina_id) if gmina_id else [])
+        if row["record_id"] == str(record_id)
+    ]
     if not facts:
         raise NotFoundError("Nothing is recorded under id {aggregate_id}.", aggregate_id=record_id)
-    return owner["gmina_id"], facts  # type: ignore[index]
+    return gmina_id, facts

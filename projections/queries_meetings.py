@@ -13,7 +13,7 @@ from datetime import date, time
 from uuid import UUID
 
 from domain.errors import InvalidInputError, NotFoundError
-from domain.input_rules import check_wall_clock
+from domain.input_rules import check_wall_clock, wall_clock
 from domain.minutes import MEETING_KIND_LABELS_PL, MINUTES_TITLES_PL, MeetingKind
 from domain.voting import QUORUM_LABELS_PL, QuorumRule, is_present, quorum_needed
 from projections.meeting_rows import MeetingRows
@@ -36,6 +36,11 @@ from registry.views import FactView
 MEETING_REF = re.compile(
     r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
 )
+
+
+def clock(value: str) -> time:
+    """A time of day as the gmina's wall clock shows it."""
+    return wall_clock(time.fromisoformat(value))
 
 
 def optional_id(value: str | None) -> UUID | None:
@@ -81,7 +86,7 @@ class MeetingReads(TeamReads):
                     representative,
                     function,
                     a["role"],
-                    moment(a["arrived_at"]),  # type: ignore[arg-type]
+                    clock(a["arrived_at"]),
                     moment(a["departed_at"]),
                 )
             )
@@ -104,7 +109,7 @@ class MeetingReads(TeamReads):
             number=m["number"],
             state=m["state"],
             on=date.fromisoformat(m["on"]),
-            at=moment(m["at"]),  # type: ignore[arg-type]
+            at=clock(m["at"]),
             place=m["place"],
             started_at=moment(m["started_at"]),
             ended_at=moment(m["ended_at"]),
@@ -137,7 +142,7 @@ class MeetingReads(TeamReads):
     ) -> MeetingView:
         """A meeting and its minutes now, or as they stood on a past date (corrected)."""
         row, view = self.rows.record("meeting", meeting_id, gmina_id, as_of=as_of)
-        return self.rows.corrected(row["gmina_id"], self.meeting_view(row, view))  # type: ignore[no-any-return]
+        return self.rows.corrected(row["gmina_id"], self.meeting_view(row, view))
 
     def list_meetings(
         self, gmina_id: UUID, *, kind: MeetingKind | str | None = None
@@ -150,7 +155,7 @@ class MeetingReads(TeamReads):
                 m["kind"],
                 m["number"],
                 date.fromisoformat(m["on"]),
-                moment(m["at"]),  # type: ignore[arg-type]
+                clock(m["at"]),
                 m["place"],
                 m["state"],
                 m["minutes"],
@@ -200,7 +205,7 @@ class MeetingReads(TeamReads):
         present = [
             sid
             for sid, a in m["attendance"].items()
-            if sid in members and is_present(moment(a["arrived_at"]), moment(a["departed_at"]), at)  # type: ignore[arg-type]
+            if sid in members and is_present(clock(a["arrived_at"]), moment(a["departed_at"]), at)
         ]
         needed = quorum_needed(rule, len(members))
         return QuorumView(
@@ -221,4 +226,4 @@ class MeetingReads(TeamReads):
         """Every fact recorded about one record of a gmina, with the gmina's corrections."""
         self.rows.current()
         gmina_id, facts = record_history(self.rows.models.timeline_view, record_id)
-        return self.rows.corrected(gmina_id, facts)  # type: ignore[no-any-return]
+        return self.rows.corrected(gmina_id, facts)

@@ -36,8 +36,9 @@ def seats_held_on(view: RowView, team: Row, on: date) -> list[Row]:
 
 def rules_on(team: Row, on: date) -> dict[str, str]:
     """The rules in force on a date (the first rules before the team's first day)."""
-    in_force = [p for p in team["rules"] if date.fromisoformat(p["since"]) <= on]
-    return in_force[-1] if in_force else team["rules"][0]
+    periods: list[dict[str, str]] = team["rules"]
+    in_force = [p for p in periods if date.fromisoformat(p["since"]) <= on]
+    return in_force[-1] if in_force else periods[0]
 
 
 def rules_view(period: dict[str, str]) -> RulesView:
@@ -157,7 +158,7 @@ class TeamReads:
         self, resolution_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
     ) -> ResolutionView:
         row, _ = self.rows.record("resolution", resolution_id, gmina_id, as_of=as_of)
-        return self.rows.corrected(row["gmina_id"], self.resolution_view(row))  # type: ignore[no-any-return]
+        return self.rows.corrected(row["gmina_id"], self.resolution_view(row))
 
     def list_resolutions(
         self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
@@ -174,7 +175,7 @@ class TeamReads:
         found = [view.get("resolution", rid) for key, rid in team["numbers"]]
         rows: list[Any] = [r for r in found if r is not None and (not year or r["year"] == year)]
         rows.sort(key=lambda r: (r["year"], r["number"]))
-        return self.rows.corrected(gmina_id, [self.resolution_view(r) for r in rows])  # type: ignore[no-any-return]
+        return self.rows.corrected(gmina_id, [self.resolution_view(r) for r in rows])
 
     def find_resolution(self, gmina_id: UUID, number: str) -> UUID:
         """A resolution of the gmina's team from its number, "3/2026"."""
