@@ -43,6 +43,8 @@ class MeetingRows:
         self.app: Any = models.app
         self.lock = threading.Lock()
         self.seen = 0
+        # Catalogue rows read since the last new fact (names change only by new facts).
+        self.stakeholders: dict[str, Row | None] = {}
 
     @property
     def view(self) -> RowView:
@@ -55,6 +57,7 @@ class MeetingRows:
             with self.lock:
                 if latest > self.seen:
                     self.models.catch_up()
+                    self.stakeholders = {}
                     self.seen = latest
         return self.view
 
@@ -113,7 +116,12 @@ class MeetingRows:
     # --- names and corrections, as they are now ---------------------------------------
 
     def stakeholder_name(self, stakeholder_id: UUID | str) -> str:
-        row = self.models.catalogue_view.get("stakeholder", str(stakeholder_id))
+        key = str(stakeholder_id)
+        if key not in self.stakeholders:
+            if len(self.stakeholders) > 100_000:
+                self.stakeholders = {}
+            self.stakeholders[key] = self.models.catalogue_view.get("stakeholder", key)
+        row = self.stakeholders[key]
         if row is None:
             return str(stakeholder_id)
         if row.get("kind") == "person" and row.get("person"):

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from domain.errors import NotFoundError
 from projections.store import RowView
+from projections.timeline import facts_of_record
 from registry.views import FactView
 
 
@@ -27,8 +28,7 @@ def record_history(timeline_view: RowView, record_id: UUID) -> tuple[str, list[F
             recorded_by=row["recorded_by"],
             details=row["details"],
         )
-        for row in (timeline_view.rows("fact", gmina_id) if gmina_id else [])
-        if row["record_id"] == str(record_id)
+        for row in facts_of_record(timeline_view, record_id)
     ]
     if not facts:
         raise NotFoundError("Nothing is recorded under id {aggregate_id}.", aggregate_id=record_id)

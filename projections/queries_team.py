@@ -167,8 +167,9 @@ class TeamReads:
         view = self.rows.current()
         team_id = SynergyTeam.create_id(gmina_id)
         if as_of is not None:
-            ids = [UUID(r["id"]) for r in view.rows("resolution", str(gmina_id))]
-            view = self.rows.as_of(as_of, [team_id], ids)
+            then = self.rows.as_of(as_of, [team_id]).get("team", str(team_id))
+            numbered = [UUID(rid) for _, rid in then["numbers"]] if then else []
+            view = self.rows.as_of(as_of, [team_id], numbered)
         team = view.get("team", str(team_id))
         if team is None:
             return []
