@@ -7,21 +7,16 @@ the resolution is read.
 
 from __future__ import annotations
 
-from domain.effects import (
-    AdmitSignatory,
-    AdoptPact,
-    AdvanceStage,
-    AmendPact,
-    ApproveMinutes,
-    ChangeRules,
-    ChooseEntity,
-    Effect,
-    RecordEntityCreated,
-    RecordEntityRegistered,
-)
-from domain.entity import ENTITY_TYPE_LABELS_PL
+from collections.abc import Callable
+from uuid import UUID
+
+from domain.effects import AdmitSignatory, ApproveMinutes, Effect, words_pl
 
 EffectWords = dict[str, str]
+
+
+def unnamed(record_id: UUID) -> str:
+    raise AssertionError("these effects name no other record")
 
 
 def effect_words(effect: Effect) -> EffectWords:
@@ -30,24 +25,15 @@ def effect_words(effect: Effect) -> EffectWords:
         return {"admit": str(effect.stakeholder_id)}
     if isinstance(effect, ApproveMinutes):
         return {"approve": str(effect.meeting_id)}
-    if isinstance(effect, AdvanceStage):
-        text = f"etap MLW {effect.stage.number}: {effect.stage.label_pl}"
-    elif isinstance(effect, AdoptPact):
-        text = "przyjęcie Paktu na rzecz MLW (etap 4)"
-    elif isinstance(effect, AmendPact):
-        text = f"zmiana Paktu: {len(effect.theses)} tez"
-    elif isinstance(effect, ChangeRules):
-        text = f"zmiana regulaminu: {effect.rules.describe_pl()}"
-    elif isinstance(effect, ChooseEntity):
-        label = ENTITY_TYPE_LABELS_PL[effect.entity_type]
-        text = f"wybór podmiotu: {label}" + (f" – {effect.name}" if effect.name else "")
-    elif isinstance(effect, RecordEntityCreated):
-        text = "odtworzenie podmiotu" if effect.recreated else "utworzenie podmiotu"
-    elif isinstance(effect, RecordEntityRegistered):
-        text = (
-            f"nadanie statusu / wpis: {effect.authority}, {effect.decision_number} "
-            f"z dnia {effect.decided_on}"
-        )
-    else:
-        text = f"utrata statusu podmiotu: {effect.reason}"
-    return {"text": text}
+    return {"text": words_pl(effect, unnamed, unnamed)}
+
+
+def effect_text(
+    words: EffectWords, name_of: Callable[[UUID], str], minutes_of: Callable[[UUID], str]
+) -> str:
+    """The words of an effect kept in a row, with today's names and numbers."""
+    if "admit" in words:
+        return words_pl(AdmitSignatory(UUID(words["admit"])), name_of, minutes_of)
+    if "approve" in words:
+        return words_pl(ApproveMinutes(UUID(words["approve"])), name_of, minutes_of)
+    return words["text"]

@@ -252,10 +252,11 @@ class MeetingsProjection(ReadModel):
     @apply.register(ActionItem.TakenUp)
     def _(self, e: Any, position: int, unit: Unit) -> None:
         row = changed(unit, "action", e)
-        if isinstance(e, ActionItem.Accepted):
-            row.update(state="accepted", accepted_on=e.effective_on.isoformat())
+        if isinstance(e, ActionItem.TakenUp):
+            row["commitment_id"] = str(e.commitment_id)
         else:
-            row.update(state="taken_up", commitment_id=str(e.commitment_id))
+            row["accepted_on"] = e.effective_on.isoformat()
+        row["state"] = "taken_up" if row["commitment_id"] else "accepted"
         unit.put("action", row["id"], row["gmina_id"], position, row)
 
     # --- resolutions and their votes ---------------------------------------------------

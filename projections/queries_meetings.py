@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import InvalidInputError
 from domain.input_rules import check_wall_clock, wall_clock
 from domain.minutes import MEETING_KIND_LABELS_PL, MINUTES_TITLES_PL, MeetingKind
 from domain.voting import QUORUM_LABELS_PL, QuorumRule, is_present, quorum_needed
@@ -21,26 +22,21 @@ from projections.meeting_tables import day, moment
 from projections.queries_history import record_history
 from projections.queries_team import TeamReads, rules_on, seats_held_on
 from projections.store import Row, RowView
-from registry.meeting_views import (
-    ActionItemView,
-    AgendaItemView,
-    AttendanceView,
-    ErratumView,
-    MeetingSummaryView,
-    MeetingView,
-    QuorumView,
-)
+from registry import meeting_views as shown
+from registry.meeting_queries import MEETING_REF, the_one_meeting
 from registry.meetings import parse_kind
 from registry.views import FactView
-
-MEETING_REF = re.compile(
-    r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
-)
 
 
 def clock(value: str) -> time:
     """A time of day as the gmina's wall clock shows it."""
     return wall_clock(time.fromisoformat(value))
+
+
+def meeting_basics(m: Row) -> dict[str, Any]:
+    """What the calendar says of a meeting: when, where, its state and its minutes'."""
+    basics = {k: m[k] for k in ("kind", "number", "place", "state", "minutes")}
+    return basics | {"id": UUID(m["id"]), "on": date.fromisoformat(m["on"]), "at": clock(m["at"])}
 
 
 def optional_id(value: str | None) -> UUID | None:
@@ -53,8 +49,8 @@ class MeetingReads(TeamReads):
     def __init__(self, rows: MeetingRows) -> None:
         super().__init__(rows)
 
-    def action_view(self, r: Row) -> ActionItemView:
-        return ActionItemView(
+    def action_view(self, r: Row) -> shown.ActionItemView:
+        return shown.ActionItemView(
             id=UUID(r["id"]),
             meeting_id=UUID(r["meeting_id"]),
             description=r["description"],
@@ -70,17 +66,17 @@ class MeetingReads(TeamReads):
 
     def get_action(
         self, action_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
-    ) -> ActionItemView:
+    ) -> shown.ActionItemView:
         row, _ = self.rows.record("action", action_id, gmina_id, as_of=as_of)
         return self.action_view(row)
 
-    def attendance(self, m: Row) -> list[AttendanceView]:
+    def attendance(self, m: Row) -> list[shown.AttendanceView]:
         lines = []
         entries = sorted(m["attendance"].items(), key=lambda e: (e[1]["arrived_at"], e[1]["order"]))
         for sid, a in entries:
             representative, function = self.rows.person(a["representative"])
             lines.append(
-                AttendanceView(
+                shown.AttendanceView(
                     UUID(sid),
                     self.rows.stakeholder_name(sid),
                     representative,
@@ -92,7 +88,7 @@ class MeetingReads(TeamReads):
             )
         return lines
 
-    def meeting_view(self, m: Row, view: RowView) -> MeetingView:
+    def meeting_view(self, m: Row, view: RowView) -> shown.MeetingView:
         kind = MeetingKind(m["kind"])
         title = (
             f"Protokół nr {m['number']} {MINUTES_TITLES_PL[kind]}"
@@ -101,31 +97,26 @@ class MeetingReads(TeamReads):
         )
         actions = [view.get("action", a) for a in m["action_ids"]]
         resolutions = [view.get("resolution", r) for r in m["resolution_ids"]]
-        return MeetingView(
-            id=UUID(m["id"]),
+        return shown.MeetingView(
+            **meeting_basics(m),
             gmina_id=UUID(m["gmina_id"]),
-            kind=m["kind"],
             title=title,
-            number=m["number"],
-            state=m["state"],
-            on=date.fromisoformat(m["on"]),
-            at=clock(m["at"]),
-            place=m["place"],
             started_at=moment(m["started_at"]),
             ended_at=moment(m["ended_at"]),
             chair=self.rows.person(m["chair"])[0],
             minute_taker=self.rows.person(m["minute_taker"])[0],
-            agenda=[AgendaItemView(i["number"], i["title"], i["summary"]) for i in m["agenda"]],
+            agenda=[
+                shown.AgendaItemView(i["number"], i["title"], i["summary"]) for i in m["agenda"]
+            ],
             attendance=self.attendance(m),
             actions=[self.action_view(a) for a in actions if a is not None],
             resolutions=[self.resolution_view(r) for r in resolutions if r is not None],
-            minutes=m["minutes"],
             approved_on=day(m["approved_on"]),
             approved_at=optional_id(m["approved_at"]),
             approval=m["approval"],
             finalised_on=day(m["finalised_on"]),
             errata=[
-                ErratumView(
+                shown.ErratumView(
                     UUID(e["id"]),
                     e["corrects"],
                     e["correction"],
@@ -139,27 +130,17 @@ class MeetingReads(TeamReads):
 
     def get_meeting(
         self, meeting_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
-    ) -> MeetingView:
+    ) -> shown.MeetingView:
         """A meeting and its minutes now, or as they stood on a past date (corrected)."""
-        row, view = self.rows.record("meeting", meeting_id, gmina_id, as_of=as_of)
-        return self.rows.corrected(row["gmina_id"], self.meeting_view(row, view))
+        return self.shown("meeting", meeting_id, gmina_id, as_of, self.meeting_view)
 
     def list_meetings(
         self, gmina_id: UUID, *, kind: MeetingKind | str | None = None
-    ) -> list[MeetingSummaryView]:
+    ) -> list[shown.MeetingSummaryView]:
         """The gmina's meetings in date order, of one kind or all."""
         wanted = parse_kind(kind).value if kind else None
         views = [
-            MeetingSummaryView(
-                UUID(m["id"]),
-                m["kind"],
-                m["number"],
-                date.fromisoformat(m["on"]),
-                clock(m["at"]),
-                m["place"],
-                m["state"],
-                m["minutes"],
-            )
+            shown.MeetingSummaryView(**meeting_basics(m))
             for m in self.rows.current().rows("meeting", str(gmina_id))
             if not wanted or m["kind"] == wanted
         ]
@@ -179,18 +160,11 @@ class MeetingReads(TeamReads):
             matches = [m["id"] for m in found if m["on"] == ref]
         else:
             matches = [m["id"] for m in found if m["id"].startswith(ref.lower())]
-        if len(matches) == 1:
-            return UUID(matches[0])
-        if not matches:
-            raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
-        raise InvalidInputError(
-            "meeting",
-            "{ref!r} names {matches} meetings; be more exact.",
-            ref=ref,
-            matches=len(matches),
-        )
+        return UUID(the_one_meeting(ref, matches))
 
-    def quorum_at(self, meeting_id: UUID, at: time, gmina_id: UUID | None = None) -> QuorumView:
+    def quorum_at(
+        self, meeting_id: UUID, at: time, gmina_id: UUID | None = None
+    ) -> shown.QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""
         check_wall_clock("at", at)
         m, view = self.rows.record("meeting", meeting_id, gmina_id)
@@ -208,7 +182,7 @@ class MeetingReads(TeamReads):
             if sid in members and is_present(clock(a["arrived_at"]), moment(a["departed_at"]), at)
         ]
         needed = quorum_needed(rule, len(members))
-        return QuorumView(
+        return shown.QuorumView(
             at=at,
             members=len(members),
             present_members=sorted(self.rows.stakeholder_name(sid) for sid in present),

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from domain.errors import NotFoundError
 from domain.gmina import Gmina
 from domain.team import ROLE_LABELS_PL, SynergyTeam, TeamRole
 from domain.voting import MajorityRule, QuorumRule, TeamRules
+from projections.effect_words import effect_text
 from projections.meeting_rows import MeetingRows
-from projections.meeting_tables import day, moment
+from projections.meeting_tables import day, resolution_basics
 from projections.store import Row, RowView
 from registry.meeting_views import BallotView, ResolutionView, RulesView, SeatView, TeamView
 
+T = TypeVar("T")
 ROLE_ORDER = [role.value for role in TeamRole]
 
 
@@ -117,48 +120,42 @@ class TeamReads:
 
     # --- resolutions -------------------------------------------------------------------
 
-    def effect_text(self, words: dict[str, str]) -> str:
-        if "admit" in words:
-            return f"przyjęcie do Paktu: {self.rows.stakeholder_name(words['admit'])}"
-        if "approve" in words:
-            earlier = self.rows.current().get("meeting", words["approve"]) or {}
-            return f"przyjęcie protokołu nr {earlier.get('number')} z dnia {earlier.get('on')}"
-        return words["text"]
+    def minutes_of(self, meeting_id: UUID) -> str:
+        earlier = self.rows.current().get("meeting", str(meeting_id)) or {}
+        return f"nr {earlier.get('number')} z dnia {earlier.get('on')}"
 
     def resolution_view(self, r: Row) -> ResolutionView:
+        name_of = self.rows.stakeholder_name
         return ResolutionView(
-            id=UUID(r["id"]),
+            **resolution_basics(r),
             gmina_id=UUID(r["gmina_id"]),
-            meeting_id=UUID(r["meeting_id"]),
-            number=f"{r['number']}/{r['year']}",
-            label=f"Uchwała nr {r['number']}/{r['year']}",
-            title=r["title"],
-            proposer_id=UUID(r["proposer_id"]),
-            proposer_name=self.rows.stakeholder_name(r["proposer_id"]),
+            proposer_name=name_of(r["proposer_id"]),
             text=r["text"],
-            effects=[self.effect_text(e) for e in r["effects"]],
-            state=r["state"],
+            effects=[effect_text(e, name_of, self.minutes_of) for e in r["effects"]],
             proposed_on=date.fromisoformat(r["proposed_on"]),
-            vote_at=moment(r["vote_at"]),
-            ballots=[
-                BallotView(UUID(sid), self.rows.stakeholder_name(sid), choice)
-                for sid, choice in r["ballots"]
-            ],
-            votes_for=r["votes_for"],
-            votes_against=r["votes_against"],
-            abstentions=r["abstentions"],
-            members=r["members"],
-            present=r["present"],
-            quorum=r["quorum"],
+            ballots=[BallotView(UUID(sid), name_of(sid), choice) for sid, choice in r["ballots"]],
             withdraw_reason=r["withdraw_reason"],
             version=r["version"],
         )
 
+    def shown(
+        self,
+        kind: str,
+        record_id: UUID,
+        gmina_id: UUID | None,
+        as_of: date | None,
+        shape: Callable[[Row, RowView], T],
+    ) -> T:
+        """One record of the gmina as a view, now or as of a date, with its corrections."""
+        row, view = self.rows.record(kind, record_id, gmina_id, as_of=as_of)
+        return self.rows.corrected(row["gmina_id"], shape(row, view))
+
     def get_resolution(
         self, resolution_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
     ) -> ResolutionView:
-        row, _ = self.rows.record("resolution", resolution_id, gmina_id, as_of=as_of)
-        return self.rows.corrected(row["gmina_id"], self.resolution_view(row))
+        return self.shown(
+            "resolution", resolution_id, gmina_id, as_of, lambda r, _: self.resolution_view(r)
+        )
 
     def list_resolutions(
         self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
