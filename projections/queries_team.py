@@ -23,8 +23,7 @@ ROLE_ORDER = [role.value for role in TeamRole]
 
 def seats_of(view: RowView, team: Row) -> list[Row]:
     """Every seat of the team, in the order of appointment."""
-    found = [view.get("seat", f"{team['id']}/{i:04d}") for i in range(team["seats"])]
-    return [s for s in found if s is not None]
+    return sorted(view.rows("seat", team["gmina_id"]), key=lambda s: int(s["index"]))
 
 
 def holds_on(seat: Row, on: date) -> bool:

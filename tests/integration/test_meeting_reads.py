@@ -44,6 +44,8 @@ def test_the_read_side_says_what_the_records_say_now_and_on_every_day(
     assert reads.find_meeting(g.id, "zsl 1/2026") == registry.find_meeting(g.id, "zsl 1/2026")
     assert reads.find_resolution(g.id, "2/2026") == registry.find_resolution(g.id, "2/2026")
     assert reads.counts(g.id) == (3, 2)
+    for record in (sitting, g.school, g.id):
+        assert reads.history(record) == registry.history(record)
 
 
 def test_a_change_shows_in_the_very_next_read(registry: Registry, reads: MeetingReads) -> None:
