@@ -191,10 +191,16 @@ class MeetingReads(TeamReads):
             rule=QUORUM_LABELS_PL[rule],
         )
 
-    def counts(self, gmina_id: UUID) -> tuple[int, int]:
-        """How many meetings and resolutions the gmina's rows hold (for the dashboard)."""
-        view = self.rows.current()
-        return len(view.rows("meeting", str(gmina_id))), len(view.rows("resolution", str(gmina_id)))
+    def counts(self, gmina_id: UUID, as_of: date | None = None) -> tuple[int, int]:
+        """How many meetings and resolutions the gmina has (as of a date), for the dashboard.
+
+        A meeting counts from its day; a resolution from the day of its sitting, when the
+        team numbered it.
+        """
+        view, on = self.rows.current(), (as_of or date.max).isoformat()
+        meetings = [m for m in view.rows("meeting", str(gmina_id)) if m["on"] <= on]
+        resolutions = [r for r in view.rows("resolution", str(gmina_id)) if r["proposed_on"] <= on]
+        return len(meetings), len(resolutions)
 
     def history(self, record_id: UUID) -> list[FactView]:
         """Every fact recorded about one record of a gmina, with the gmina's corrections."""

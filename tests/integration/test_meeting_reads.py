@@ -33,6 +33,10 @@ def test_the_read_side_says_what_the_records_say_now_and_on_every_day(
     days = sorted({m.on + timedelta(days=k) for m in meetings for k in (-1, 0, 1)})
     for on in [None, *days]:
         assert reads.list_resolutions(g.id, as_of=on) == registry.list_resolutions(g.id, as_of=on)
+        assert reads.counts(g.id, on) == (
+            len([m for m in meetings if on is None or m.on <= on]),
+            len(registry.list_resolutions(g.id, as_of=on)),
+        )
         assert reads.get_team(g.id, as_of=on or date(2026, 12, 31)) == registry.get_team(
             g.id, as_of=on or date(2026, 12, 31)
         )
