@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
@@ -35,6 +35,39 @@ T = TypeVar("T")
 NOUNS = {"meeting": "meeting", "action": "action item", "resolution": "resolution"}
 
 
+class Rows(Protocol):
+    """What queries read of a read model's rows."""
+
+    def get(self, kind: str, key: str) -> Row | None: ...
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
+
+
+class Remembered:
+    """Rows read since the registry's last new fact, kept until the next one (rows change
+    only by facts; readers do not change what they are given)."""
+
+    def __init__(self, view: RowView) -> None:
+        self.view = view
+        self.found: dict[tuple[str, str, str], Any] = {}
+
+    def remember(self, key: tuple[str, str, str], read: Any) -> Any:
+        if key not in self.found:
+            if len(self.found) > 50_000:
+                self.found = {}
+            self.found[key] = read()
+        return self.found[key]
+
+    def get(self, kind: str, key: str) -> Row | None:
+        return self.remember(("get", kind, key), lambda: self.view.get(kind, key))  # type: ignore[no-any-return]
+
+    def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
+        found = self.remember(
+            ("rows", kind, gmina_id or ""), lambda: self.view.rows(kind, gmina_id)
+        )
+        return found  # type: ignore[no-any-return]
+
+
 class MeetingRows:
     """The meetings read model of this process, kept current for each reader."""
 
@@ -43,27 +76,24 @@ class MeetingRows:
         self.app: Any = models.app
         self.lock = threading.Lock()
         self.seen = 0
-        # Catalogue rows read since the last new fact (names change only by new facts).
-        self.stakeholders: dict[str, Row | None] = {}
+        self.view = Remembered(models.meetings_view)
+        self.catalogue = Remembered(models.catalogue_view)
 
-    @property
-    def view(self) -> RowView:
-        return self.models.meetings_view
-
-    def current(self) -> RowView:
+    def current(self) -> Remembered:
         """The rows, after catching up with every fact recorded before this call."""
         latest = self.app.recorder.max_notification_id() or 0
         if latest > self.seen:
             with self.lock:
                 if latest > self.seen:
                     self.models.catch_up()
-                    self.stakeholders = {}
+                    self.view = Remembered(self.models.meetings_view)
+                    self.catalogue = Remembered(self.models.catalogue_view)
                     self.seen = latest
         return self.view
 
     def record(
         self, kind: str, record_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
-    ) -> tuple[Row, RowView]:
+    ) -> tuple[Row, Rows]:
         """One record's row (as of a date), and the rows it was read among."""
         view = self.current()
         row = view.get(kind, str(record_id))
@@ -94,7 +124,7 @@ class MeetingRows:
             [UUID(i) for i in row.get("resolution_ids", [])],
         ]
 
-    def as_of(self, on: date, *groups: Iterable[UUID]) -> RowView:
+    def as_of(self, on: date, *groups: Iterable[UUID]) -> Rows:
         """Rows of these records made from the facts that had taken effect by ``on``."""
         rows = MemoryRowView()
         projection = MeetingsProjection(rows)
@@ -116,12 +146,7 @@ class MeetingRows:
     # --- names and corrections, as they are now ---------------------------------------
 
     def stakeholder_name(self, stakeholder_id: UUID | str) -> str:
-        key = str(stakeholder_id)
-        if key not in self.stakeholders:
-            if len(self.stakeholders) > 100_000:
-                self.stakeholders = {}
-            self.stakeholders[key] = self.models.catalogue_view.get("stakeholder", key)
-        row = self.stakeholders[key]
+        row = self.catalogue.get("stakeholder", str(stakeholder_id))
         if row is None:
             return str(stakeholder_id)
         if row.get("kind") == "person" and row.get("person"):

@@ -17,11 +17,11 @@ from domain.errors import InvalidInputError
 from domain.input_rules import check_wall_clock, wall_clock
 from domain.minutes import MEETING_KIND_LABELS_PL, MINUTES_TITLES_PL, MeetingKind
 from domain.voting import QUORUM_LABELS_PL, QuorumRule, is_present, quorum_needed
-from projections.meeting_rows import MeetingRows
+from projections.meeting_rows import MeetingRows, Rows
 from projections.meeting_tables import day, moment
 from projections.queries_history import record_history
 from projections.queries_team import TeamReads, rules_on, seats_held_on
-from projections.store import Row, RowView
+from projections.store import Row
 from registry import meeting_views as shown
 from registry.meeting_queries import MEETING_REF, the_one_meeting
 from registry.meetings import parse_kind
@@ -88,7 +88,7 @@ class MeetingReads(TeamReads):
             )
         return lines
 
-    def meeting_view(self, m: Row, view: RowView) -> shown.MeetingView:
+    def meeting_view(self, m: Row, view: Rows) -> shown.MeetingView:
         kind = MeetingKind(m["kind"])
         title = (
             f"Protokół nr {m['number']} {MINUTES_TITLES_PL[kind]}"

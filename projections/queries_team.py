@@ -12,16 +12,16 @@ from domain.gmina import Gmina
 from domain.team import ROLE_LABELS_PL, SynergyTeam, TeamRole
 from domain.voting import MajorityRule, QuorumRule, TeamRules
 from projections.effect_words import effect_text
-from projections.meeting_rows import MeetingRows
+from projections.meeting_rows import MeetingRows, Rows
 from projections.meeting_tables import day, resolution_basics
-from projections.store import Row, RowView
+from projections.store import Row
 from registry.meeting_views import BallotView, ResolutionView, RulesView, SeatView, TeamView
 
 T = TypeVar("T")
 ROLE_ORDER = [role.value for role in TeamRole]
 
 
-def seats_of(view: RowView, team: Row) -> list[Row]:
+def seats_of(view: Rows, team: Row) -> list[Row]:
     """Every seat of the team, in the order of appointment."""
     return sorted(view.rows("seat", team["gmina_id"]), key=lambda s: int(s["index"]))
 
@@ -32,7 +32,7 @@ def holds_on(seat: Row, on: date) -> bool:
     return date.fromisoformat(seat["appointed_on"]) <= on and (dismissed is None or on < dismissed)
 
 
-def seats_held_on(view: RowView, team: Row, on: date) -> list[Row]:
+def seats_held_on(view: Rows, team: Row, on: date) -> list[Row]:
     return [s for s in seats_of(view, team) if holds_on(s, on)]
 
 
@@ -60,7 +60,7 @@ class TeamReads:
     def __init__(self, rows: MeetingRows) -> None:
         self.rows = rows
 
-    def team_row(self, gmina_id: UUID, view: RowView, as_of: date | None = None) -> Row:
+    def team_row(self, gmina_id: UUID, view: Rows, as_of: date | None = None) -> Row:
         team = view.get("team", str(SynergyTeam.create_id(gmina_id)))
         if team is None:
             # Only the refusal names the gmina, as the registry words it.
@@ -75,8 +75,8 @@ class TeamReads:
             )
         return team
 
-    def team_at(self, gmina_id: UUID, as_of: date | None) -> tuple[Row, RowView]:
-        view = self.rows.current()
+    def team_at(self, gmina_id: UUID, as_of: date | None) -> tuple[Row, Rows]:
+        view: Rows = self.rows.current()
         if as_of is not None:
             view = self.rows.as_of(as_of, [SynergyTeam.create_id(gmina_id)])
         return self.team_row(gmina_id, view, as_of), view
@@ -143,7 +143,7 @@ class TeamReads:
         record_id: UUID,
         gmina_id: UUID | None,
         as_of: date | None,
-        shape: Callable[[Row, RowView], T],
+        shape: Callable[[Row, Rows], T],
     ) -> T:
         """One record of the gmina as a view, now or as of a date, with its corrections."""
         row, view = self.rows.record(kind, record_id, gmina_id, as_of=as_of)
@@ -160,7 +160,7 @@ class TeamReads:
         self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
     ) -> list[ResolutionView]:
         """The team's resolutions in number order, as they stood on a date (corrected)."""
-        view = self.rows.current()
+        view: Rows = self.rows.current()
         team_id = SynergyTeam.create_id(gmina_id)
         if as_of is not None:
             then = self.rows.as_of(as_of, [team_id]).get("team", str(team_id))
