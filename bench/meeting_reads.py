@@ -12,29 +12,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-import httpx
-import uvicorn
 from fastapi import APIRouter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_latency import free_port, measure
+from api_latency import demo_registry, get, measure, serve
 
 from api.app import create_app
-from registry.accounts import open_demo_accounts
 from registry.application import Registry
-from registry.demo import load_demo
-from registry.demo_meetings import load_demo_meetings
-from registry.settings import Settings
 
 G = "/api/gminas/2640013"
 
@@ -66,68 +56,54 @@ def run(
     clients: int, requests: int, seconds: float
 ) -> list[tuple[str, float, float, float, float]]:
     """Per read: median and p99 (s) from the read models, then from loaded records."""
-    folder = Path(tempfile.mkdtemp(prefix="mlw-bench-"))
-    registry = Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite"))
-    gid = load_demo(registry)
-    load_demo_meetings(registry, gid)
-    open_demo_accounts(registry, gid, registry.get_gmina(gid).voivodeship)
+    registry, gid = demo_registry()
     held = next(m for m in registry.list_meetings(gid) if m.state == "held")
     app = create_app(registry=registry)
     app.include_router(reference_routes(registry, gid))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    token = httpx.post(
-        f"{base}/api/token", json={"username": "moderator", "password": "zielony-jar-demo"}
-    ).json()["access_token"]
+    server, make_client = serve(app)
 
-    def make_client() -> httpx.Client:
-        return httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"})
-
-    def get(path: str) -> Callable[[httpx.Client, int], bool]:
-        def call(c: httpx.Client, i: int) -> bool:
-            c.get(path).raise_for_status()
-            return True
-
-        return call
-
-    results = []
-    for name, new, old in [
+    reads = [
         ("meetings", f"{G}/meetings", "/reference/meetings"),
         ("minutes of a sitting", f"{G}/meetings/{held.id}", f"/reference/meetings/{held.id}"),
         ("resolutions", f"{G}/resolutions", "/reference/resolutions"),
         ("team", f"{G}/team", "/reference/team"),
-    ]:
-        _, new_median, new_p99, _, _ = measure(
-            name, clients, requests, seconds, get(new), make_client
-        )
-        _, old_median, old_p99, _, _ = measure(
-            name, clients, requests, seconds, get(old), make_client
-        )
-        results.append((name, new_median, new_p99, old_median, old_p99))
-    server.should_exit = True
-    registry.close()
-    return results
+    ]
+    try:
+        return [
+            (name, *both(clients, requests, seconds, get(new), get(old), make_client))
+            for name, new, old in reads
+        ]
+    finally:
+        server.should_exit = True
+        registry.close()
+
+
+def both(clients: int, requests: int, seconds: float, *calls: Any) -> tuple[float, ...]:
+    """Median and p99 of the read models' route, then of the reference route."""
+    new, old, make_client = calls
+    _, new_median, new_p99, _, _ = measure("new", clients, requests, seconds, new, make_client)
+    _, old_median, old_p99, _, _ = measure("old", clients, requests, seconds, old, make_client)
+    return new_median, new_p99, old_median, old_p99
 
 
 def rows(quick: bool) -> list[tuple[str, str, float | None, str, str, float | None]]:
     """The suite's rows (bench/run.py): p99 from read models against loaded records."""
-    clients = 8
-    found = run(clients, 100 if quick else 300, 10.0 if quick else 30.0)
+    found = run(8, 100 if quick else 300, 10.0 if quick else 30.0)
     return [
-        (f"API {name} p99", f"{clients} clients", p99 * 1000, "ms", "loaded records", ref * 1000)
+        (f"API {name} p99", "8 clients", p99 * 1000, "ms", "loaded records", ref * 1000)
         for name, _median, p99, _ref_median, ref in found
     ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--requests", type=int, default=300, help="per read and way")
-    parser.add_argument("--seconds", type=float, default=30.0, help="at most, per read and way")
+    options: list[tuple[str, type, float]] = [
+        ("--clients", int, 8),
+        ("--requests", int, 300),  # per read and way
+        ("--seconds", float, 30.0),  # at most, per read and way
+    ]
+    for option, kind, default in options:
+        parser.add_argument(option, type=kind, default=default)
     args = parser.parse_args()
     print(f"Reads over HTTP on loopback, SQLite, demo gmina, {args.clients} concurrent clients")
     print(f"{'read':<22} {'read models: median':>19} {'p99 ms':>7} {'loaded: median':>15} "
