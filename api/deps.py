@@ -12,6 +12,8 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 
 from projections.collaboration import CollaborationView
+from projections.meeting_rows import MeetingRows
+from projections.queries_meetings import MeetingReads
 from projections.read_models import ReadModels
 from registry.application import Registry
 
@@ -41,11 +43,12 @@ class WebSettings:
 
 
 class Views:
-    """The read models behind the network, risks and timeline; caught up one caller at a time."""
+    """The read models behind the network, risks, timeline, meetings, team and resolutions."""
 
     def __init__(self, registry: Registry) -> None:
         self.models = ReadModels(registry)
         self.collaboration = CollaborationView(self.models)
+        self.meetings = MeetingReads(MeetingRows(self.models))
         self.lock = threading.Lock()
 
     def read(self, query: Callable[[CollaborationView], T]) -> T:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import httpx
 import uvicorn
@@ -92,19 +93,20 @@ def measure(
     return len(latencies), statistics.median(latencies), p99, len(latencies) / wall, conflicts[0]
 
 
-def run(
-    clients: int, requests: int, seconds: float
-) -> list[tuple[str, int, float, float, float, int]]:
-    """Serve the demo gmina on loopback and load each endpoint with concurrent clients."""
+def demo_registry() -> tuple[Registry, UUID]:
+    """The demo gmina with its year of sittings and its accounts, in an SQLite file."""
     folder = Path(tempfile.mkdtemp(prefix="mlw-bench-"))
     registry = Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite"))
     gid = load_demo(registry)
     load_demo_meetings(registry, gid)
     open_demo_accounts(registry, gid, registry.get_gmina(gid).voivodeship)
+    return registry, gid
+
+
+def serve(app: Any) -> tuple[uvicorn.Server, Callable[[], httpx.Client]]:
+    """The application on loopback, and clients logged in as the demo's moderator."""
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(registry=registry), port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
@@ -116,14 +118,24 @@ def run(
     def make_client() -> httpx.Client:
         return httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"})
 
+    return server, make_client
+
+
+def get(path: str) -> Callable[[httpx.Client, int], bool]:
+    def call(c: httpx.Client, i: int) -> bool:
+        c.get(path).raise_for_status()
+        return True
+
+    return call
+
+
+def run(
+    clients: int, requests: int, seconds: float
+) -> list[tuple[str, int, float, float, float, int]]:
+    """Serve the demo gmina on loopback and load each endpoint with concurrent clients."""
+    registry, _ = demo_registry()
+    server, make_client = serve(create_app(registry=registry))
     added: list[str] = []
-
-    def get(path: str) -> Callable[[httpx.Client, int], bool]:
-        def call(c: httpx.Client, i: int) -> bool:
-            c.get(path).raise_for_status()
-            return True
-
-        return call
 
     def answered(r: httpx.Response) -> bool:
         # Two clients adding to one gmina's catalogue at once: one is refused with 409.

@@ -5,8 +5,9 @@
 Rows: registry commands/s against the raw recorder (SQLite, PostgreSQL); read-model
 catch-up against the raw notification read rate (synthetic national gminas); network
 measures against graph size (networkx against igraph); the network and risk report of one
-gmina; documents and API latency when their benchmarks (bench/documents.py, bench/api_latency.py)
-offer ``rows(quick)``. ``--quick`` takes about two minutes, the default about fifteen.
+gmina; documents, API latency and meetings reads when their benchmarks (bench/documents.py,
+bench/api_latency.py, bench/meeting_reads.py) offer ``rows(quick)``. ``--quick`` takes about
+two minutes, the default about fifteen.
 """
 
 from __future__ import annotations
@@ -281,6 +282,7 @@ def main() -> None:
     rows += report_rows(200 if quick else 500)
     rows += outside_rows("documents", quick)
     rows += outside_rows("api_latency", quick)
+    rows += outside_rows("meeting_reads", quick)
     print()
     print(render(rows))
     print(f"\nwhole run {time.perf_counter() - t0:.0f} s")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain.entity import EntityType
+from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType
 from domain.values import Immutable, Stage
 from domain.voting import TeamRules
 
@@ -92,3 +93,35 @@ Effect = (
     | ApproveMinutes
 )
 EFFECT_TYPES: tuple[type, ...] = Effect.__args__
+
+
+def words_pl(
+    effect: Effect, name_of: Callable[[UUID], str], minutes_of: Callable[[UUID], str]
+) -> str:
+    """What an adopted resolution does, in the words of its §1.
+
+    ``name_of`` names a stakeholder, ``minutes_of`` earlier minutes ("nr 1/2026 z dnia …").
+    """
+    if isinstance(effect, AdvanceStage):
+        return f"etap MLW {effect.stage.number}: {effect.stage.label_pl}"
+    if isinstance(effect, AdoptPact):
+        return "przyjęcie Paktu na rzecz MLW (etap 4)"
+    if isinstance(effect, AdmitSignatory):
+        return f"przyjęcie do Paktu: {name_of(effect.stakeholder_id)}"
+    if isinstance(effect, AmendPact):
+        return f"zmiana Paktu: {len(effect.theses)} tez"
+    if isinstance(effect, ChangeRules):
+        return f"zmiana regulaminu: {effect.rules.describe_pl()}"
+    if isinstance(effect, ChooseEntity):
+        label = ENTITY_TYPE_LABELS_PL[effect.entity_type]
+        return f"wybór podmiotu: {label}" + (f" – {effect.name}" if effect.name else "")
+    if isinstance(effect, ApproveMinutes):
+        return f"przyjęcie protokołu {minutes_of(effect.meeting_id)}"
+    if isinstance(effect, RecordEntityCreated):
+        return "odtworzenie podmiotu" if effect.recreated else "utworzenie podmiotu"
+    if isinstance(effect, RecordEntityRegistered):
+        return (
+            f"nadanie statusu / wpis: {effect.authority}, {effect.decision_number} "
+            f"z dnia {effect.decided_on}"
+        )
+    return f"utrata statusu podmiotu: {effect.reason}"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 from uuid import UUID
 
 from domain.input_rules import wall_clock
 from domain.minutes import MeetingKind
-from projections.store import RowView
+from projections.store import Row, RowView
 from registry.meetings import parse_kind
 
 PersonName = Callable[[dict[str, str]], str]
@@ -134,31 +135,32 @@ def meetings(
                 minutes=r["minutes"],
                 approved_on=day(r["approved_on"]),
                 finalised_on=day(r["finalised_on"]),
-                errata=r["errata"],
+                errata=len(r["errata"]),
             )
         )
     return sorted(found, key=lambda m: (m.on, m.at, str(m.id)))
 
 
+def resolution_basics(r: Row) -> dict[str, Any]:
+    """What a resolution's row says of it and its vote, named as the views name it."""
+    return {
+        "id": UUID(r["id"]),
+        "meeting_id": UUID(r["meeting_id"]),
+        "number": f"{r['number']}/{r['year']}",
+        "label": f"Uchwała nr {r['number']}/{r['year']}",
+        "title": r["title"],
+        "proposer_id": UUID(r["proposer_id"]),
+        "state": r["state"],
+        "vote_at": moment(r["vote_at"]),
+        **{k: r[k] for k in ("votes_for", "votes_against", "abstentions")},
+        **{k: r[k] for k in ("members", "present", "quorum")},
+    }
+
+
 def resolutions(view: RowView, gmina_id: UUID, *, year: int | None = None) -> list[ResolutionRow]:
     """The team's resolutions in number order, optionally of one year."""
     found = [
-        ResolutionRow(
-            id=UUID(r["id"]),
-            meeting_id=UUID(r["meeting_id"]),
-            number=f"{r['number']}/{r['year']}",
-            label=f"Uchwała nr {r['number']}/{r['year']}",
-            title=r["title"],
-            proposer_id=UUID(r["proposer_id"]),
-            state=r["state"],
-            vote_at=moment(r["vote_at"]),
-            votes_for=r["votes_for"],
-            votes_against=r["votes_against"],
-            abstentions=r["abstentions"],
-            members=r["members"],
-            present=r["present"],
-            quorum=r["quorum"],
-        )
+        ResolutionRow(**resolution_basics(r))
         for r in view.rows("resolution", str(gmina_id))
         if year is None or r["year"] == year
     ]

@@ -5,6 +5,7 @@ The timeline is also what the collaboration network is folded from, as of any da
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -15,6 +16,9 @@ from domain.history import effective_on, payload_of
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
 from registry.views import plain
+
+# Versions of one record listed in one row of the index of records' facts.
+PAGE = 100
 
 META = frozenset(
     {
@@ -86,6 +90,30 @@ class TimelineProjection(ReadModel):
             "details": {k: plain(v) for k, v in payload_of(event).items() if k not in META},
         }
         unit.put("fact", str(position), gmina_id, position, body)
+        self.index(event, position, gmina_id, unit)
+
+    @staticmethod
+    def index(event: Any, position: int, gmina_id: str, unit: Unit) -> None:
+        """Note where a record's fact stands, a row per hundred versions of the record."""
+        key = record_page(str(event.originator_id), event.originator_version)
+        row = unit.get("record", key) or {"positions": []}
+        row["positions"].append(position)
+        unit.put("record", key, gmina_id, position, row)
+
+
+def record_page(record_id: str, version: int) -> str:
+    return f"{record_id}/{version // PAGE:08d}"
+
+
+def facts_of_record(view: RowView, record_id: UUID) -> list[dict[str, Any]]:
+    """The facts of one record of a gmina, in the order they were recorded."""
+    facts = []
+    for page in itertools.count():
+        found = view.get("record", record_page(str(record_id), page * PAGE))
+        if found is None:
+            break
+        facts += [view.get("fact", str(p)) for p in found["positions"]]
+    return [f for f in facts if f is not None]
 
 
 def facts_of(view: RowView, gmina_id: UUID) -> list[dict[str, Any]]:

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import TypeVar
 from uuid import UUID
 
 from domain.action_item import ActionItem
-from domain.effects import (
-    AdmitSignatory,
-    AdoptPact,
-    AdvanceStage,
-    AmendPact,
-    ApproveMinutes,
-    ChangeRules,
-    ChooseEntity,
-    Effect,
-    RecordEntityCreated,
-    RecordEntityRegistered,
-)
-from domain.entity import ENTITY_TYPE_LABELS_PL
+from domain.effects import Effect, words_pl
 from domain.errors import InvalidInputError, NotFoundError
 from domain.input_rules import check_wall_clock
 from domain.meeting import Meeting
@@ -51,9 +41,24 @@ from registry.meetings import Meetings, parse_kind
 from registry.personal_data import ERASED
 from registry.team import Teams
 
+T = TypeVar("T")
 MEETING_REF = re.compile(
     r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
 )
+
+
+def the_one_meeting(ref: str, matches: Sequence[T]) -> T:
+    """The one meeting a reference names; refused in words when it names none or several."""
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
+    raise InvalidInputError(
+        "meeting",
+        "{ref!r} names {matches} meetings; be more exact.",
+        ref=ref,
+        matches=len(matches),
+    )
 
 
 @dataclass(eq=False)
@@ -78,32 +83,13 @@ class MeetingQueries:
         data = self.app.vault.unseal(sealed)
         return (data.name, data.function) if data else (ERASED, "")
 
+    def minutes_of(self, meeting_id: UUID) -> str:
+        earlier = self.app.load(Meeting, meeting_id)
+        return f"nr {earlier.minutes_number} z dnia {earlier.on}"
+
     def describe_effect(self, effect: Effect) -> str:
         """What an adopted resolution does, in the words of its §1."""
-        if isinstance(effect, AdvanceStage):
-            return f"etap MLW {effect.stage.number}: {effect.stage.label_pl}"
-        if isinstance(effect, AdoptPact):
-            return "przyjęcie Paktu na rzecz MLW (etap 4)"
-        if isinstance(effect, AdmitSignatory):
-            return f"przyjęcie do Paktu: {self.stakeholder_name(effect.stakeholder_id)}"
-        if isinstance(effect, AmendPact):
-            return f"zmiana Paktu: {len(effect.theses)} tez"
-        if isinstance(effect, ChangeRules):
-            return f"zmiana regulaminu: {effect.rules.describe_pl()}"
-        if isinstance(effect, ChooseEntity):
-            label = ENTITY_TYPE_LABELS_PL[effect.entity_type]
-            return f"wybór podmiotu: {label}" + (f" – {effect.name}" if effect.name else "")
-        if isinstance(effect, ApproveMinutes):
-            earlier = self.app.load(Meeting, effect.meeting_id)
-            return f"przyjęcie protokołu nr {earlier.minutes_number} z dnia {earlier.on}"
-        if isinstance(effect, RecordEntityCreated):
-            return "odtworzenie podmiotu" if effect.recreated else "utworzenie podmiotu"
-        if isinstance(effect, RecordEntityRegistered):
-            return (
-                f"nadanie statusu / wpis: {effect.authority}, {effect.decision_number} "
-                f"z dnia {effect.decided_on}"
-            )
-        return f"utrata statusu podmiotu: {effect.reason}"
+        return words_pl(effect, self.stakeholder_name, self.minutes_of)
 
     # --- resolutions -------------------------------------------------------------------
 
@@ -273,16 +259,7 @@ class MeetingQueries:
             matches = [e.meeting_id for e in entries if e.on.isoformat() == ref]
         else:
             matches = [e.meeting_id for e in entries if str(e.meeting_id).startswith(ref.lower())]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
-        raise InvalidInputError(
-            "meeting",
-            "{ref!r} names {matches} meetings; be more exact.",
-            ref=ref,
-            matches=len(matches),
-        )
+        return the_one_meeting(ref, matches)
 
     def quorum_at(self, meeting_id: UUID, at: time) -> QuorumView:
         """Whether the team could decide at a moment of a sitting: members present, needed."""

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.meeting_reads import meeting_reads
 from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, VersionOpt, id_argument
 from api.cli.refs import resolve_stakeholder
 from api.cli.support import answer, emit, recorder, run, stamp, table
@@ -167,7 +168,10 @@ def history(
                 rid = reg.find_gmina(ref)
             except NotFoundError:
                 rid = resolve_stakeholder(reg, ref)
-        return reg.history(rid)
+        try:
+            return meeting_reads(reg).history(rid)
+        except NotFoundError:  # a record of no gmina (an account, the directory)
+            return reg.history(rid)
 
     answer(
         act,

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.meeting_reads import meeting_reads
 from api.cli.options import (
     AsOfOpt,
     ByOpt,
@@ -97,7 +98,7 @@ def resolve_pointer(app: Registry, gmina_id: UUID, meeting_id: UUID, pointer: st
     if kind == "action" and key:
         return f"action:{resolve_action(app, meeting_id, key)}"
     if kind == "resolution" and key and "/" in key:
-        return f"resolution:{app.find_resolution(gmina_id, key)}"
+        return f"resolution:{meeting_reads(app).find_resolution(gmina_id, key)}"
     return pointer
 
 
@@ -109,7 +110,7 @@ def show(
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        return app.get_meeting(mid, as_of=as_of)
+        return meeting_reads(app).get_meeting(mid, as_of=as_of)
 
     answer(act, as_json, describe_meeting)
 
@@ -128,7 +129,7 @@ def summary(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         app.summarise_item(mid, item, text, recorded_by=recorder(by))
-        return app.get_meeting(mid).agenda[item - 1]
+        return meeting_reads(app).get_meeting(mid).agenda[item - 1]
 
     answer(act, as_json, lambda i: f"{i.number}. {i.title}: {i.summary}")
 
@@ -156,7 +157,7 @@ def task(
             agenda_item=item,
             recorded_by=recorder(by),
         )
-        return app.get_action(aid)
+        return meeting_reads(app).get_action(aid)
 
     answer(act, as_json, lambda a: f"Task {short(a.id)} for {a.owner_name}.")
 
@@ -176,7 +177,7 @@ def accept(
         _, mid = meeting_ref(app, gmina, meeting)
         aid = resolve_action(app, mid, action)
         app.accept_action(aid, **stamp(by, on))
-        return app.get_action(aid)
+        return meeting_reads(app).get_action(aid)
 
     answer(act, as_json, lambda a: f"{a.owner_name} accepted: {a.description}.")
 
@@ -207,7 +208,7 @@ def commit(
             beneficiary=beneficiary,
             **stamp(by, on),
         )
-        return app.get_action(aid)
+        return meeting_reads(app).get_action(aid)
 
     answer(act, as_json, lambda a: f"Commitment {short(a.commitment_id)} recorded.")
 
@@ -225,9 +226,9 @@ def approve(
 
     def act(app: Registry) -> Any:
         gid, mid = meeting_ref(app, gmina, meeting)
-        later = app.find_meeting(gid, at_meeting)
+        later = meeting_reads(app).find_meeting(gid, at_meeting)
         app.approve_minutes(mid, at_meeting=later, decided_by=decision, recorded_by=recorder(by))
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, lambda m: f"{m.title}: approved on {m.approved_on}.")
 
@@ -245,7 +246,7 @@ def final(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         app.finalise_minutes(mid, **stamp(by, on))
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, lambda m: f"{m.title}: final since {m.finalised_on}.")
 
@@ -278,7 +279,7 @@ def erratum(
             correction=correction,
             **stamp(by, on),
         )
-        return app.get_meeting(mid).errata[-1]
+        return meeting_reads(app).get_meeting(mid).errata[-1]
 
     answer(act, as_json, lambda e: f"Erratum to {e.corrects} recorded.")
 
@@ -311,7 +312,7 @@ def schedule(
         mid = app.schedule_meeting(
             gid, kind=kind, on=day, at=at, place=place, agenda=agenda or [], **stamp(by, on)
         )
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, headline)
 
@@ -332,7 +333,7 @@ def reschedule(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         app.reschedule_meeting(mid, on=day, at=at, place=place, **stamp(by, on))
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, headline)
 
@@ -351,7 +352,7 @@ def cancel(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         app.cancel_meeting(mid, reason=reason, **stamp(by, on))
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, headline)
 
@@ -393,7 +394,7 @@ def hold(
             number=number,
             **stamp(by, on),
         )
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, headline)
 
@@ -407,7 +408,7 @@ def end(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         app.end_meeting(mid, ended_at=at, recorded_by=recorder(by))
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, headline)
 
@@ -425,7 +426,7 @@ def agenda(
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
         number = app.add_agenda_item(mid, title, recorded_by=recorder(by))
-        return app.get_meeting(mid).agenda[number - 1]
+        return meeting_reads(app).get_meeting(mid).agenda[number - 1]
 
     answer(act, as_json, lambda i: f"{i.number}. {i.title}")
 
@@ -437,7 +438,9 @@ def list_meetings(
     as_json: JsonOpt = False,
 ) -> None:
     """The gmina's meetings in date order."""
-    views = run(lambda app: app.list_meetings(app.find_gmina(gmina), kind=kind), as_json)
+    views = run(
+        lambda app: meeting_reads(app).list_meetings(app.find_gmina(gmina), kind=kind), as_json
+    )
     rows = [
         [str(m.on), f"{m.at:%H:%M}", m.kind, m.number or "", m.state, m.minutes, short(m.id)]
         for m in views
@@ -497,7 +500,7 @@ def attend(
                 departed_at=left,
                 recorded_by=recorder(by),
             )
-        return app.get_meeting(mid).attendance
+        return meeting_reads(app).get_meeting(mid).attendance
 
     answer(act, as_json, describe_attendance)
 
@@ -517,7 +520,9 @@ def depart(
         gid, mid = meeting_ref(app, gmina, meeting)
         sid = resolve_stakeholder(app, stakeholder, gid)
         app.record_departure(mid, sid, at=at, recorded_by=recorder(by))
-        return next(a for a in app.get_meeting(mid).attendance if a.stakeholder_id == sid)
+        return next(
+            a for a in meeting_reads(app).get_meeting(mid).attendance if a.stakeholder_id == sid
+        )
 
     answer(act, as_json, lambda a: f"{a.name} left at {a.departed_at:%H:%M}.")
 
@@ -537,7 +542,7 @@ def strike(
         app.strike_attendance(
             mid, resolve_stakeholder(app, stakeholder, gid), recorded_by=recorder(by)
         )
-        return app.get_meeting(mid)
+        return meeting_reads(app).get_meeting(mid)
 
     answer(act, as_json, lambda m: f"{len(m.attendance)} on the attendance list.")
 
@@ -557,7 +562,7 @@ def quorum(gmina: GminaArg, meeting: MeetingArg, at: TimeOpt, as_json: JsonOpt =
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        return app.quorum_at(mid, at)
+        return meeting_reads(app).quorum_at(mid, at)
 
     answer(act, as_json, describe_quorum)
 
@@ -568,6 +573,6 @@ def attendance_list(gmina: GminaArg, meeting: MeetingArg, as_json: JsonOpt = Fal
 
     def act(app: Registry) -> Any:
         _, mid = meeting_ref(app, gmina, meeting)
-        return app.get_meeting(mid).attendance
+        return meeting_reads(app).get_meeting(mid).attendance
 
     answer(act, as_json, describe_attendance)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
+from api.cli.meeting_reads import meeting_reads
 from domain.errors import InvalidInputError, NotFoundError
 from registry.application import Registry
 
@@ -75,7 +76,7 @@ def resolve_entity(app: Registry, gmina_id: UUID, ref: str) -> UUID:
 
 def resolve_action(app: Registry, meeting_id: UUID, ref: str) -> UUID:
     """A task of the minutes from its number in them, or its id's first characters."""
-    actions = app.get_meeting(meeting_id).actions
+    actions = meeting_reads(app).get_meeting(meeting_id).actions
     ref = ref.strip()
     if ref.isdigit() and 1 <= int(ref) <= len(actions):
         return actions[int(ref) - 1].id
@@ -86,10 +87,10 @@ def resolve_resolution(app: Registry, gmina_id: UUID, ref: str) -> UUID:
     """A resolution of the team from its number ('3/2026') or its id's first characters."""
     ref = ref.strip()
     if "/" in ref:
-        return app.find_resolution(gmina_id, ref)
+        return meeting_reads(app).find_resolution(gmina_id, ref)
     return resolve(
         ref,
-        [(r.id, "") for r in app.list_resolutions(gmina_id)],
+        [(r.id, "") for r in meeting_reads(app).list_resolutions(gmina_id)],
         "No single resolution {ref!r} of this gmina's team.",
     )
 
@@ -97,4 +98,4 @@ def resolve_resolution(app: Registry, gmina_id: UUID, ref: str) -> UUID:
 def meeting_ref(app: Registry, gmina: str, meeting: str) -> tuple[UUID, UUID]:
     """The gmina's id and the id of its meeting named by date, 'zsl 2/2026' or id."""
     gid = app.find_gmina(gmina)
-    return gid, app.find_meeting(gid, meeting)
+    return gid, meeting_reads(app).find_meeting(gid, meeting)

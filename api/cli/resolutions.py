@@ -9,6 +9,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.meeting_reads import meeting_reads
 from api.cli.meetings import MeetingArg, describe_vote
 from api.cli.options import (
     AsOfOpt,
@@ -52,7 +53,7 @@ def describe_resolution(r: ResolutionView) -> str:
 
 
 def outcome(app: Registry, resolution_id: UUID) -> ResolutionView:
-    return app.get_resolution(resolution_id)
+    return meeting_reads(app).get_resolution(resolution_id)
 
 
 def resolution_step(
@@ -134,7 +135,10 @@ def propose(
         if quorum or majority:
             base = app.team_of(gid).rules_history[-1].rules
             effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
-        effects += [effect.ApproveMinutes(app.find_meeting(gid, m)) for m in approve_minutes or []]
+        effects += [
+            effect.ApproveMinutes(meeting_reads(app).find_meeting(gid, m))
+            for m in approve_minutes or []
+        ]
         rid = app.propose_resolution(
             mid,
             title=title,
@@ -260,7 +264,7 @@ def show(
 
     def act(app: Registry) -> Any:
         rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        return app.get_resolution(rid, as_of=as_of)
+        return meeting_reads(app).get_resolution(rid, as_of=as_of)
 
     answer(act, as_json, describe_resolution)
 
@@ -274,7 +278,9 @@ def list_resolutions(
 ) -> None:
     """The team's resolutions in number order."""
     views = run(
-        lambda app: app.list_resolutions(app.find_gmina(gmina), year=year, as_of=as_of),
+        lambda app: meeting_reads(app).list_resolutions(
+            app.find_gmina(gmina), year=year, as_of=as_of
+        ),
         as_json,
     )
     rows = [

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import typer
 
+from api.cli.meeting_reads import meeting_reads
 from api.cli.options import (
     AsOfOpt,
     ByOpt,
@@ -71,7 +72,7 @@ def form(
     def act(app: Registry) -> Any:
         gid = app.find_gmina(gmina)
         app.form_team(gid, decided_by=decided_by, quorum=quorum, majority=majority, **stamp(by, on))
-        return app.get_team(gid)
+        return meeting_reads(app).get_team(gid)
 
     answer(act, as_json, describe_team)
 
@@ -92,7 +93,7 @@ def appoint(
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
         app.appoint_member(gid, sid, role=role, decided_by=decided_by, **stamp(by, on))
-        return app.get_team(gid, as_of=on)
+        return meeting_reads(app).get_team(gid, as_of=on)
 
     answer(act, as_json, describe_team)
 
@@ -112,7 +113,7 @@ def dismiss(
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
         app.dismiss_member(gid, sid, reason=reason, **stamp(by, on))
-        return app.get_team(gid, as_of=on)
+        return meeting_reads(app).get_team(gid, as_of=on)
 
     answer(act, as_json, describe_team)
 
@@ -133,7 +134,7 @@ def change_role(
         gid = app.find_gmina(gmina)
         sid = resolve_stakeholder(app, stakeholder, gid)
         app.change_member_role(gid, sid, role, decided_by=decided_by, **stamp(by, on))
-        return app.get_team(gid, as_of=on)
+        return meeting_reads(app).get_team(gid, as_of=on)
 
     answer(act, as_json, describe_team)
 
@@ -155,7 +156,7 @@ def rules(
         app.change_team_rules(
             gid, quorum=quorum, majority=majority, decided_by=decided_by, **stamp(by, on)
         )
-        return app.get_team(gid, as_of=on)
+        return meeting_reads(app).get_team(gid, as_of=on)
 
     answer(act, as_json, describe_team)
 
@@ -163,7 +164,7 @@ def rules(
 @team_app.command("show")
 def show(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
     """Show the team: its members on a date (today by default), rules, resolutions."""
-    view = run(lambda app: app.get_team(app.find_gmina(gmina), as_of=as_of), as_json)
+    view = run(lambda app: meeting_reads(app).get_team(app.find_gmina(gmina), as_of=as_of), as_json)
     emit(view, as_json, describe_team)
 
 

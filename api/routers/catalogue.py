@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.deps import Views, ViewsDep, get_views
 from api.inputs import Input
 from api.pages import attempt, render, typed
 from registry.views import FactView, StakeholderView
@@ -105,9 +106,9 @@ def get_stakeholder(scope: ReadScope, sid: UUID, as_of: date | None = None) -> S
 
 
 @api.get("/{sid}/history")
-def stakeholder_history(scope: ReadScope, sid: UUID) -> list[FactView]:
+def stakeholder_history(scope: ReadScope, views: ViewsDep, sid: UUID) -> list[FactView]:
     """Every fact recorded about the stakeholder: when, by whom."""
-    return scope.registry.history(scope.stakeholder(sid))
+    return views.meetings.history(scope.stakeholder(sid))
 
 
 @api.patch("/{sid}")
@@ -224,19 +225,19 @@ async def run_in_thread(
     )
 
 
-def edit_context(scope: Scope, sid: UUID) -> dict[str, Any]:
+def edit_context(scope: Scope, views: Views, sid: UUID) -> dict[str, Any]:
     return {
         "scope": scope,
         "gmina": scope.registry.get_gmina(scope.gmina_id),
         "page": "catalogue",
         "s": scope.registry.get_stakeholder(sid),
-        "history": scope.registry.history(sid),
+        "history": views.meetings.history(sid),
     }
 
 
 @pages.get("/{sid}", response_class=HTMLResponse)
-def edit_page(request: Request, scope: ReadScope, sid: UUID) -> HTMLResponse:
-    return render(request, "stakeholder.html", edit_context(scope, scope.stakeholder(sid)))
+def edit_page(request: Request, scope: ReadScope, views: ViewsDep, sid: UUID) -> HTMLResponse:
+    return render(request, "stakeholder.html", edit_context(scope, views, scope.stakeholder(sid)))
 
 
 @pages.post("/{sid}", dependencies=[Csrf])
@@ -260,7 +261,7 @@ async def edit_form(request: Request, scope: WriteScope, sid: UUID) -> Response:
         act,
         f"/gminy/{scope.ref}/katalog/{sid}",
         "stakeholder.html",
-        lambda: edit_context(scope, sid),
+        lambda: edit_context(scope, get_views(request), sid),
         form,
     )
 
@@ -272,7 +273,7 @@ def invite_form(request: Request, scope: WriteScope, sid: UUID) -> Response:
         lambda: scope.registry.invite_stakeholder(scope.stakeholder(sid), recorded_by=scope.by),
         then=f"/gminy/{scope.ref}/katalog/{sid}",
         page="stakeholder.html",
-        context=lambda: edit_context(scope, sid),
+        context=lambda: edit_context(scope, get_views(request), sid),
         form={},
     )
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
+from api.deps import Views, ViewsDep, get_views
 from api.inputs import Input, WallClock
 from api.pages import attempt, form_time, render, typed
 from api.routers.catalogue import blank, run_in_thread
@@ -78,108 +79,116 @@ class Departure(Input):
 
 
 @api.get("")
-def list_meetings(scope: ReadScope, kind: str | None = None) -> list[MeetingSummaryView]:
-    return scope.registry.list_meetings(scope.gmina_id, kind=kind)
+def list_meetings(
+    scope: ReadScope, views: ViewsDep, kind: str | None = None
+) -> list[MeetingSummaryView]:
+    return views.meetings.list_meetings(scope.gmina_id, kind=kind)
 
 
 @api.post("", status_code=201)
-def schedule(scope: WriteScope, body: Schedule) -> MeetingView:
+def schedule(scope: WriteScope, views: ViewsDep, body: Schedule) -> MeetingView:
     mid = scope.registry.schedule_meeting(scope.gmina_id, **body.model_dump(), recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.get("/{mid}")
-def get_meeting(scope: ReadScope, mid: UUID, as_of: date | None = None) -> MeetingView:
+def get_meeting(
+    scope: ReadScope, views: ViewsDep, mid: UUID, as_of: date | None = None
+) -> MeetingView:
     """A meeting with its attendance list, agenda, minutes and resolutions."""
-    return scope.registry.get_meeting(scope.meeting(mid), as_of=as_of)
+    return views.meetings.get_meeting(mid, scope.gmina_id, as_of=as_of)
 
 
 @api.get("/{mid}/quorum")
-def quorum(scope: ReadScope, mid: UUID, at: WallClock) -> QuorumView:
-    return scope.registry.quorum_at(scope.meeting(mid), at)
+def quorum(scope: ReadScope, views: ViewsDep, mid: UUID, at: WallClock) -> QuorumView:
+    return views.meetings.quorum_at(mid, at, scope.gmina_id)
 
 
 @api.post("/{mid}/hold")
-def hold(scope: WriteScope, mid: UUID, body: Hold) -> MeetingView:
+def hold(scope: WriteScope, views: ViewsDep, mid: UUID, body: Hold) -> MeetingView:
     scope.registry.hold_meeting(scope.meeting(mid), **body.model_dump(), recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/end")
-def end(scope: WriteScope, mid: UUID, body: End) -> MeetingView:
+def end(scope: WriteScope, views: ViewsDep, mid: UUID, body: End) -> MeetingView:
     scope.registry.end_meeting(scope.meeting(mid), ended_at=body.ended_at, recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/reschedule")
-def reschedule(scope: WriteScope, mid: UUID, body: Reschedule) -> MeetingView:
+def reschedule(scope: WriteScope, views: ViewsDep, mid: UUID, body: Reschedule) -> MeetingView:
     """Move a meeting that has not taken place yet."""
     scope.registry.reschedule_meeting(scope.meeting(mid), **body.model_dump(), recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/cancel")
-def cancel(scope: WriteScope, mid: UUID, body: Cancel) -> MeetingView:
+def cancel(scope: WriteScope, views: ViewsDep, mid: UUID, body: Cancel) -> MeetingView:
     scope.registry.cancel_meeting(scope.meeting(mid), reason=body.reason, recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/agenda", status_code=201)
-def add_item(scope: WriteScope, mid: UUID, body: AgendaItem) -> MeetingView:
+def add_item(scope: WriteScope, views: ViewsDep, mid: UUID, body: AgendaItem) -> MeetingView:
     scope.registry.add_agenda_item(scope.meeting(mid), body.title, recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.put("/{mid}/agenda/{item}/summary")
-def summarise(scope: WriteScope, mid: UUID, item: int, body: Summary) -> MeetingView:
+def summarise(
+    scope: WriteScope, views: ViewsDep, mid: UUID, item: int, body: Summary
+) -> MeetingView:
     """The minutes' summary of one agenda item."""
     scope.registry.summarise_item(scope.meeting(mid), item, body.summary, recorded_by=scope.by)
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/attendance", status_code=201)
-def attend(scope: WriteScope, mid: UUID, body: Attendance) -> MeetingView:
+def attend(scope: WriteScope, views: ViewsDep, mid: UUID, body: Attendance) -> MeetingView:
     """Put a stakeholder on the attendance list (member or guest, decided by the registry)."""
     fields = body.model_dump(exclude={"stakeholder_id"})
     scope.registry.record_attendance(
         scope.meeting(mid), scope.stakeholder(body.stakeholder_id), **fields, recorded_by=scope.by
     )
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/{mid}/attendance/{sid}/departure")
-def depart(scope: WriteScope, mid: UUID, sid: UUID, body: Departure) -> MeetingView:
+def depart(
+    scope: WriteScope, views: ViewsDep, mid: UUID, sid: UUID, body: Departure
+) -> MeetingView:
     scope.registry.record_departure(
         scope.meeting(mid), scope.stakeholder(sid), at=body.at, recorded_by=scope.by
     )
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.delete("/{mid}/attendance/{sid}")
-def strike(scope: WriteScope, mid: UUID, sid: UUID) -> MeetingView:
+def strike(scope: WriteScope, views: ViewsDep, mid: UUID, sid: UUID) -> MeetingView:
     """Strike a line recorded by mistake (refused once the person has voted)."""
     scope.registry.strike_attendance(
         scope.meeting(mid), scope.stakeholder(sid), recorded_by=scope.by
     )
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 # --- pages ------------------------------------------------------------------------------
 
 
-def list_context(scope: Scope) -> dict[str, Any]:
-    reg = scope.registry
+def list_context(scope: Scope, views: Views) -> dict[str, Any]:
+    meetings = views.meetings.list_meetings(scope.gmina_id)
     return {
         "scope": scope,
         "page": "meetings",
-        "gmina": reg.get_gmina(scope.gmina_id),
-        "meetings": sorted(reg.list_meetings(scope.gmina_id), key=lambda m: m.on, reverse=True),
+        "gmina": scope.registry.get_gmina(scope.gmina_id),
+        "meetings": sorted(meetings, key=lambda m: m.on, reverse=True),
     }
 
 
 @pages.get("", response_class=HTMLResponse)
-def meetings_page(request: Request, scope: ReadScope) -> HTMLResponse:
-    return render(request, "meetings.html", list_context(scope))
+def meetings_page(request: Request, scope: ReadScope, views: ViewsDep) -> HTMLResponse:
+    return render(request, "meetings.html", list_context(scope, views))
 
 
 @pages.post("", dependencies=[Csrf])
@@ -206,7 +215,7 @@ async def schedule_form(request: Request, scope: WriteScope) -> Response:
         act,
         f"/gminy/{scope.ref}/spotkania",
         "meetings.html",
-        lambda: list_context(scope),
+        lambda: list_context(scope, get_views(request)),
         form,
     )
     if created:
@@ -214,9 +223,9 @@ async def schedule_form(request: Request, scope: WriteScope) -> Response:
     return response
 
 
-def meeting_context(scope: Scope, mid: UUID) -> dict[str, Any]:
+def meeting_context(scope: Scope, views: Views, mid: UUID) -> dict[str, Any]:
     reg = scope.registry
-    meeting = reg.get_meeting(mid)
+    meeting = views.meetings.get_meeting(mid, scope.gmina_id)
     present = {a.stakeholder_id for a in meeting.attendance}
     return {
         "scope": scope,
@@ -229,8 +238,8 @@ def meeting_context(scope: Scope, mid: UUID) -> dict[str, Any]:
 
 
 @pages.get("/{mid}", response_class=HTMLResponse)
-def meeting_page(request: Request, scope: ReadScope, mid: UUID) -> HTMLResponse:
-    return render(request, "meeting.html", meeting_context(scope, scope.meeting(mid)))
+def meeting_page(request: Request, scope: ReadScope, views: ViewsDep, mid: UUID) -> HTMLResponse:
+    return render(request, "meeting.html", meeting_context(scope, views, mid))
 
 
 def meeting_form(
@@ -241,7 +250,7 @@ def meeting_form(
         act,
         then=f"/gminy/{scope.ref}/spotkania/{mid}",
         page="meeting.html",
-        context=lambda: meeting_context(scope, mid),
+        context=lambda: meeting_context(scope, get_views(request), mid),
         form=form,
     )
 
@@ -275,7 +284,7 @@ def attendance_click(request: Request, scope: WriteScope, mid: UUID, sid: UUID) 
     """One click per person: present if absent, struck off if present by mistake."""
 
     def act() -> None:
-        meeting = scope.registry.get_meeting(scope.meeting(mid))
+        meeting = get_views(request).meetings.get_meeting(mid, scope.gmina_id)
         stakeholder = scope.stakeholder(sid)
         if any(a.stakeholder_id == sid for a in meeting.attendance):
             scope.registry.strike_attendance(mid, stakeholder, recorded_by=scope.by)

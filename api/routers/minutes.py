@@ -14,6 +14,7 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
+from api.deps import Views, ViewsDep
 from api.inputs import Input
 from domain.errors import NotFoundError
 from registry.meeting_views import ActionItemView, ErratumView, MeetingView
@@ -59,22 +60,23 @@ class Erratum(Input):
     effective_on: date | None = None
 
 
-def action_of(scope: Scope, mid: UUID, aid: UUID) -> UUID:
+def action_of(scope: Scope, views: Views, mid: UUID, aid: UUID) -> UUID:
     """A task given at this meeting of this gmina; any other task is no task at all."""
-    meeting = scope.meeting(mid)
-    if scope.registry.get_action(aid).meeting_id != meeting:
+    if views.meetings.get_action(aid, scope.gmina_id).meeting_id != mid:
         raise NotFoundError("No such task in these minutes.")
     return aid
 
 
 @api.get("/actions")
-def list_actions(scope: ReadScope, mid: UUID, as_of: date | None = None) -> list[ActionItemView]:
+def list_actions(
+    scope: ReadScope, views: ViewsDep, mid: UUID, as_of: date | None = None
+) -> list[ActionItemView]:
     """The tasks the meeting gave, as the minutes record them."""
-    return scope.registry.get_meeting(scope.meeting(mid), as_of=as_of).actions
+    return views.meetings.get_meeting(mid, scope.gmina_id, as_of=as_of).actions
 
 
 @api.post("/actions", status_code=201)
-def assign(scope: WriteScope, mid: UUID, body: NewTask) -> ActionItemView:
+def assign(scope: WriteScope, views: ViewsDep, mid: UUID, body: NewTask) -> ActionItemView:
     """Record a task the meeting gave a stakeholder."""
     aid = scope.registry.assign_action(
         scope.meeting(mid),
@@ -84,28 +86,34 @@ def assign(scope: WriteScope, mid: UUID, body: NewTask) -> ActionItemView:
         agenda_item=body.agenda_item,
         recorded_by=scope.by,
     )
-    return scope.registry.get_action(aid)
+    return views.meetings.get_action(aid)
 
 
 @api.get("/actions/{aid}")
-def get_action(scope: ReadScope, mid: UUID, aid: UUID, as_of: date | None = None) -> ActionItemView:
-    return scope.registry.get_action(action_of(scope, mid, aid), as_of=as_of)
+def get_action(
+    scope: ReadScope, views: ViewsDep, mid: UUID, aid: UUID, as_of: date | None = None
+) -> ActionItemView:
+    return views.meetings.get_action(action_of(scope, views, mid, aid), as_of=as_of)
 
 
 @api.post("/actions/{aid}/accept")
-def accept(scope: WriteScope, mid: UUID, aid: UUID, body: Acceptance) -> ActionItemView:
+def accept(
+    scope: WriteScope, views: ViewsDep, mid: UUID, aid: UUID, body: Acceptance
+) -> ActionItemView:
     """The owner accepted its task."""
     scope.registry.accept_action(
-        action_of(scope, mid, aid), recorded_by=scope.by, effective_on=body.effective_on
+        action_of(scope, views, mid, aid), recorded_by=scope.by, effective_on=body.effective_on
     )
-    return scope.registry.get_action(aid)
+    return views.meetings.get_action(aid)
 
 
 @api.post("/actions/{aid}/commitment", status_code=201)
-def take_up(scope: WriteScope, mid: UUID, aid: UUID, body: TakeUp) -> ActionItemView:
+def take_up(
+    scope: WriteScope, views: ViewsDep, mid: UUID, aid: UUID, body: TakeUp
+) -> ActionItemView:
     """An accepted task becomes one of its owner's commitments in the pact."""
     scope.registry.take_up_action(
-        action_of(scope, mid, aid),
+        action_of(scope, views, mid, aid),
         resource=body.resource,
         quantity=None if body.quantity is None else str(body.quantity),
         unit=body.unit,
@@ -113,11 +121,11 @@ def take_up(scope: WriteScope, mid: UUID, aid: UUID, body: TakeUp) -> ActionItem
         recorded_by=scope.by,
         effective_on=body.effective_on,
     )
-    return scope.registry.get_action(aid)
+    return views.meetings.get_action(aid)
 
 
 @api.post("/minutes/approval")
-def approve(scope: WriteScope, mid: UUID, body: Approval) -> MeetingView:
+def approve(scope: WriteScope, views: ViewsDep, mid: UUID, body: Approval) -> MeetingView:
     """The minutes approved at a later meeting; from then they change only by errata."""
     scope.registry.approve_minutes(
         scope.meeting(mid),
@@ -125,20 +133,20 @@ def approve(scope: WriteScope, mid: UUID, body: Approval) -> MeetingView:
         decided_by=body.decided_by,
         recorded_by=scope.by,
     )
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/minutes/final")
-def finalise(scope: WriteScope, mid: UUID, body: Finalisation) -> MeetingView:
+def finalise(scope: WriteScope, views: ViewsDep, mid: UUID, body: Finalisation) -> MeetingView:
     """The approved minutes signed: final, never edited again."""
     scope.registry.finalise_minutes(
         scope.meeting(mid), recorded_by=scope.by, effective_on=body.effective_on
     )
-    return scope.registry.get_meeting(mid)
+    return views.meetings.get_meeting(mid)
 
 
 @api.post("/minutes/errata", status_code=201)
-def erratum(scope: WriteScope, mid: UUID, body: Erratum) -> ErratumView:
+def erratum(scope: WriteScope, views: ViewsDep, mid: UUID, body: Erratum) -> ErratumView:
     """A correction to approved or final minutes, pointing at what it corrects."""
     eid = scope.registry.record_erratum(
         scope.meeting(mid),
@@ -147,7 +155,7 @@ def erratum(scope: WriteScope, mid: UUID, body: Erratum) -> ErratumView:
         recorded_by=scope.by,
         effective_on=body.effective_on,
     )
-    return next(e for e in scope.registry.get_meeting(mid).errata if e.id == eid)
+    return next(e for e in views.meetings.get_meeting(mid).errata if e.id == eid)
 
 
 ROUTERS = (api,)

@@ -50,7 +50,7 @@ def get_timeline(
         v.models.catch_up()
         return timeline(v.models.timeline_view, scope.gmina_id, until=until, fact=fact)
 
-    return scope.registry.corrected(scope.gmina_id, views.read(read))
+    return views.meetings.rows.corrected(scope.gmina_id, views.read(read))
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def timeline_page(
         v.models.catch_up()
         return timeline(v.models.timeline_view, scope.gmina_id, fact=fact)
 
-    entries = scope.registry.corrected(scope.gmina_id, views.read(read))
+    entries = views.meetings.rows.corrected(scope.gmina_id, views.read(read))
     return render(
         request,
         "timeline.html",

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from api.auth import ReadScope, WriteScope
+from api.deps import ViewsDep
 from api.inputs import Input
 from registry.meeting_views import ResolutionView
 
@@ -51,18 +52,20 @@ class Withdrawal(Input):
 
 @api.get("")
 def list_resolutions(
-    scope: ReadScope, year: int | None = None, as_of: date | None = None
+    scope: ReadScope, views: ViewsDep, year: int | None = None, as_of: date | None = None
 ) -> list[ResolutionView]:
-    return scope.registry.list_resolutions(scope.gmina_id, year=year, as_of=as_of)
+    return views.meetings.list_resolutions(scope.gmina_id, year=year, as_of=as_of)
 
 
 @api.get("/{rid}")
-def get_resolution(scope: ReadScope, rid: UUID, as_of: date | None = None) -> ResolutionView:
-    return scope.registry.get_resolution(scope.resolution(rid), as_of=as_of)
+def get_resolution(
+    scope: ReadScope, views: ViewsDep, rid: UUID, as_of: date | None = None
+) -> ResolutionView:
+    return views.meetings.get_resolution(rid, scope.gmina_id, as_of=as_of)
 
 
 @api.post("", status_code=201)
-def propose(scope: WriteScope, body: Proposal) -> ResolutionView:
+def propose(scope: WriteScope, views: ViewsDep, body: Proposal) -> ResolutionView:
     """A draft resolution put before an open team sitting."""
     rid = scope.registry.propose_resolution(
         scope.meeting(body.meeting_id),
@@ -72,11 +75,11 @@ def propose(scope: WriteScope, body: Proposal) -> ResolutionView:
         number=body.number,
         recorded_by=scope.by,
     )
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 @api.post("/{rid}/vote")
-def vote(scope: WriteScope, rid: UUID, body: Vote) -> ResolutionView:
+def vote(scope: WriteScope, views: ViewsDep, rid: UUID, body: Vote) -> ResolutionView:
     """The whole vote at once: who voted how (or the totals); the outcome follows the rules."""
     scope.registry.vote(
         scope.resolution(rid),
@@ -87,18 +90,18 @@ def vote(scope: WriteScope, rid: UUID, body: Vote) -> ResolutionView:
         totals=body.totals,
         recorded_by=scope.by,
     )
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 @api.post("/{rid}/open")
-def open_vote(scope: WriteScope, rid: UUID, body: OpenVote) -> ResolutionView:
+def open_vote(scope: WriteScope, views: ViewsDep, rid: UUID, body: OpenVote) -> ResolutionView:
     """Put a resolution to the vote; then one ballot per member, then close."""
     scope.registry.open_vote(scope.resolution(rid), at=body.at, recorded_by=scope.by)
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 @api.post("/{rid}/ballots", status_code=201)
-def cast_ballot(scope: WriteScope, rid: UUID, body: Ballot) -> ResolutionView:
+def cast_ballot(scope: WriteScope, views: ViewsDep, rid: UUID, body: Ballot) -> ResolutionView:
     """One member's vote."""
     scope.registry.cast_ballot(
         scope.resolution(rid),
@@ -106,22 +109,22 @@ def cast_ballot(scope: WriteScope, rid: UUID, body: Ballot) -> ResolutionView:
         body.choice,
         recorded_by=scope.by,
     )
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 @api.post("/{rid}/close")
-def close_vote(scope: WriteScope, rid: UUID) -> ResolutionView:
+def close_vote(scope: WriteScope, views: ViewsDep, rid: UUID) -> ResolutionView:
     """Count the votes: adopted or rejected, by the rules and who was present."""
     scope.registry.close_vote(scope.resolution(rid), recorded_by=scope.by)
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 @api.post("/{rid}/withdraw")
-def withdraw(scope: WriteScope, rid: UUID, body: Withdrawal) -> ResolutionView:
+def withdraw(scope: WriteScope, views: ViewsDep, rid: UUID, body: Withdrawal) -> ResolutionView:
     scope.registry.withdraw_resolution(
         scope.resolution(rid), reason=body.reason, recorded_by=scope.by
     )
-    return scope.registry.get_resolution(rid)
+    return views.meetings.get_resolution(rid)
 
 
 ROUTERS = (api,)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
+from api.deps import Views, ViewsDep
 from api.inputs import Input
 from api.pages import render
 from domain.errors import NotFoundError
@@ -53,53 +54,53 @@ class Rules(Input):
 
 
 @api.get("")
-def get_team(scope: ReadScope, as_of: date | None = None) -> TeamView:
+def get_team(scope: ReadScope, views: ViewsDep, as_of: date | None = None) -> TeamView:
     """The team's members on a date, its rules and its whole history."""
-    return scope.registry.get_team(scope.gmina_id, as_of=as_of)
+    return views.meetings.get_team(scope.gmina_id, as_of=as_of)
 
 
 @api.post("", status_code=201)
-def form_team(scope: WriteScope, body: FormTeam) -> TeamView:
+def form_team(scope: WriteScope, views: ViewsDep, body: FormTeam) -> TeamView:
     scope.registry.form_team(scope.gmina_id, **body.model_dump(), recorded_by=scope.by)
-    return scope.registry.get_team(scope.gmina_id)
+    return views.meetings.get_team(scope.gmina_id)
 
 
 @api.post("/members", status_code=201)
-def appoint(scope: WriteScope, body: Appointment) -> TeamView:
+def appoint(scope: WriteScope, views: ViewsDep, body: Appointment) -> TeamView:
     fields = body.model_dump(exclude={"stakeholder_id"})
     scope.registry.appoint_member(
         scope.gmina_id, scope.stakeholder(body.stakeholder_id), **fields, recorded_by=scope.by
     )
-    return scope.registry.get_team(scope.gmina_id)
+    return views.meetings.get_team(scope.gmina_id)
 
 
 @api.post("/members/{sid}/dismiss")
-def dismiss(scope: WriteScope, sid: UUID, body: Dismissal) -> TeamView:
+def dismiss(scope: WriteScope, views: ViewsDep, sid: UUID, body: Dismissal) -> TeamView:
     scope.registry.dismiss_member(
         scope.gmina_id, scope.stakeholder(sid), **body.model_dump(), recorded_by=scope.by
     )
-    return scope.registry.get_team(scope.gmina_id)
+    return views.meetings.get_team(scope.gmina_id)
 
 
 @api.post("/members/{sid}/role")
-def change_role(scope: WriteScope, sid: UUID, body: RoleChange) -> TeamView:
+def change_role(scope: WriteScope, views: ViewsDep, sid: UUID, body: RoleChange) -> TeamView:
     fields = body.model_dump(exclude={"role"})
     scope.registry.change_member_role(
         scope.gmina_id, scope.stakeholder(sid), body.role, **fields, recorded_by=scope.by
     )
-    return scope.registry.get_team(scope.gmina_id)
+    return views.meetings.get_team(scope.gmina_id)
 
 
 @api.put("/rules")
-def change_rules(scope: WriteScope, body: Rules) -> TeamView:
+def change_rules(scope: WriteScope, views: ViewsDep, body: Rules) -> TeamView:
     scope.registry.change_team_rules(scope.gmina_id, **body.model_dump(), recorded_by=scope.by)
-    return scope.registry.get_team(scope.gmina_id)
+    return views.meetings.get_team(scope.gmina_id)
 
 
-def team_context(scope: Scope) -> dict[str, Any]:
+def team_context(scope: Scope, views: Views) -> dict[str, Any]:
     reg = scope.registry
     try:
-        team = reg.get_team(scope.gmina_id)
+        team = views.meetings.get_team(scope.gmina_id)
     except NotFoundError:  # formed at stage 3; before that there is no team to show
         team = None
     return {
@@ -107,13 +108,13 @@ def team_context(scope: Scope) -> dict[str, Any]:
         "page": "team",
         "gmina": reg.get_gmina(scope.gmina_id),
         "team": team,
-        "resolutions": reg.list_resolutions(scope.gmina_id),
+        "resolutions": views.meetings.list_resolutions(scope.gmina_id),
     }
 
 
 @pages.get("", response_class=HTMLResponse)
-def team_page(request: Request, scope: ReadScope) -> HTMLResponse:
-    return render(request, "team.html", team_context(scope))
+def team_page(request: Request, scope: ReadScope, views: ViewsDep) -> HTMLResponse:
+    return render(request, "team.html", team_context(scope, views))
 
 
 ROUTERS = (api, pages)
