@@ -65,8 +65,13 @@ async def get_registry(request: Request) -> Registry:
     return request.app.state.registry  # type: ignore[no-any-return]
 
 
-async def get_views(request: Request) -> Views:
+def views_of(request: Request) -> Views:
+    """The read models of the app serving this request."""
     return request.app.state.views  # type: ignore[no-any-return]
+
+
+async def get_views(request: Request) -> Views:
+    return views_of(request)
 
 
 async def get_web_settings(request: Request) -> WebSettings:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
-from api.deps import Views, ViewsDep, get_views
+from api.deps import Views, ViewsDep, views_of
 from api.inputs import Input
 from api.pages import attempt, render, typed
 from registry.views import FactView, StakeholderView
@@ -261,7 +261,7 @@ async def edit_form(request: Request, scope: WriteScope, sid: UUID) -> Response:
         act,
         f"/gminy/{scope.ref}/katalog/{sid}",
         "stakeholder.html",
-        lambda: edit_context(scope, get_views(request), sid),
+        lambda: edit_context(scope, views_of(request), sid),
         form,
     )
 
@@ -273,7 +273,7 @@ def invite_form(request: Request, scope: WriteScope, sid: UUID) -> Response:
         lambda: scope.registry.invite_stakeholder(scope.stakeholder(sid), recorded_by=scope.by),
         then=f"/gminy/{scope.ref}/katalog/{sid}",
         page="stakeholder.html",
-        context=lambda: edit_context(scope, get_views(request), sid),
+        context=lambda: edit_context(scope, views_of(request), sid),
         form={},
     )
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
 from api.auth import Csrf, ReadScope, Scope, WriteScope
-from api.deps import Views, ViewsDep, get_views
+from api.deps import Views, ViewsDep, views_of
 from api.inputs import Input, WallClock
 from api.pages import attempt, form_time, render, typed
 from api.routers.catalogue import blank, run_in_thread
@@ -215,7 +215,7 @@ async def schedule_form(request: Request, scope: WriteScope) -> Response:
         act,
         f"/gminy/{scope.ref}/spotkania",
         "meetings.html",
-        lambda: list_context(scope, get_views(request)),
+        lambda: list_context(scope, views_of(request)),
         form,
     )
     if created:
@@ -250,7 +250,7 @@ def meeting_form(
         act,
         then=f"/gminy/{scope.ref}/spotkania/{mid}",
         page="meeting.html",
-        context=lambda: meeting_context(scope, get_views(request), mid),
+        context=lambda: meeting_context(scope, views_of(request), mid),
         form=form,
     )
 
@@ -284,7 +284,7 @@ def attendance_click(request: Request, scope: WriteScope, mid: UUID, sid: UUID) 
     """One click per person: present if absent, struck off if present by mistake."""
 
     def act() -> None:
-        meeting = get_views(request).meetings.get_meeting(mid, scope.gmina_id)
+        meeting = views_of(request).meetings.get_meeting(mid, scope.gmina_id)
         stakeholder = scope.stakeholder(sid)
         if any(a.stakeholder_id == sid for a in meeting.attendance):
             scope.registry.strike_attendance(mid, stakeholder, recorded_by=scope.by)
