@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
 import networkx as nx
 
-from projections.network import Snapshot
+from projections.network import Actor, Snapshot, Tie
 
 TIE_KINDS = ("declared", "commitment", "joint_commitment", "co_attendance", "co_proposal")
 
@@ -57,10 +58,15 @@ class NetworkMetrics:
     sector_members: dict[str, int] = field(default_factory=dict)
 
 
-def build_graph(snapshot: Snapshot) -> nx.Graph[str]:
-    """Stakeholders active on the date, and their ties summed per pair (kind by kind)."""
+def build_graph(
+    snapshot: Snapshot, active: list[Actor] | None = None, live: list[Tie] | None = None
+) -> nx.Graph[str]:
+    """Stakeholders active on the date, and their ties summed per pair (kind by kind).
+
+    ``active`` and ``live``: the snapshot's active stakeholders and ties, if known already.
+    """
     g: nx.Graph[str] = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat())
-    for a in snapshot.active():
+    for a in snapshot.active() if active is None else active:
         g.add_node(
             a.id,
             name=a.name,
@@ -71,7 +77,7 @@ def build_graph(snapshot: Snapshot) -> nx.Graph[str]:
             signatory=a.signatory,
             coordinator=a.coordinator,
         )
-    for t in snapshot.active_ties():
+    for t in snapshot.active_ties() if live is None else live:
         if t.source == t.target:
             continue
         if not g.has_edge(t.source, t.target):
@@ -92,14 +98,33 @@ def freeman_centralisation(centrality: dict[str, float]) -> float:
     return sum(top - c for c in centrality.values()) / (n - 2)
 
 
-def effective_size(g: nx.Graph[str], node: str) -> float | None:
+def effective_size(g: nx.Graph[str], node: str, triangles: int | None = None) -> float | None:
     """Borgatti's effective size for unweighted ties: d − 2t/d."""
     d = g.degree(node)
     if d == 0:
         return None
-    # Given one node, triangles answers a count; the stubs do not tell the two calls apart.
-    triangles = cast(int, nx.triangles(g, node))
+    if triangles is None:
+        # Given one node, triangles answers a count; the stubs do not tell the two calls apart.
+        triangles = cast(int, nx.triangles(g, node))
     return float(d - 2 * triangles / d)
+
+
+def shares(g: nx.Graph[str], i: str) -> dict[str, float]:
+    """Burt's pᵢⱼ on unweighted ties: an equal share 1/dᵢ of i's ties to each neighbour."""
+    return {j: 1 / len(g[i]) for j in g[i] if j != i}
+
+
+def constraint_of(g: nx.Graph[str], i: str) -> float | None:
+    """Burt's constraint of one stakeholder (None without ties): see `burt_constraint`."""
+    if not len(g[i]):
+        return None
+    mine = shares(g, i)
+    theirs = {q: shares(g, q) for q in mine}
+    total = 0.0
+    for j, direct in mine.items():
+        indirect = sum(p * theirs[q].get(j, 0.0) for q, p in mine.items() if q != j)
+        total += (direct + indirect) ** 2
+    return total
 
 
 def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
@@ -108,7 +133,7 @@ def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
     The same values as networkx's ``constraint``, in O(Σ d²) instead of seconds at 500
     stakeholders.
     """
-    share = {i: {j: 1 / len(g[i]) for j in g[i] if j != i} for i in g if len(g[i])}
+    share = {i: shares(g, i) for i in g if len(g[i])}
     result = {}
     for i, mine in share.items():
         total = 0.0
@@ -117,6 +142,50 @@ def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
             total += (direct + indirect) ** 2
         result[i] = total
     return result
+
+
+def degree_centrality(g: nx.Graph[str]) -> dict[str, float]:
+    """Degree over the n − 1 others (networkx's ``degree_centrality``; 0 when alone)."""
+    return nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+
+
+class NodeMeasures(Mapping[str, NodeMetrics]):
+    """Each stakeholder's measures (no betweenness), worked out when first asked for.
+
+    Rules read a few stakeholders' constraint or degree; Burt's constraint and the
+    effective size of every node are not worth computing for them.
+    """
+
+    def __init__(self, g: nx.Graph[str]) -> None:
+        self.g = g
+        self.found: dict[str, NodeMetrics] = {}
+        self.scale = 1.0 / (len(g) - 1.0) if len(g) > 1 else 0.0
+
+    def __getitem__(self, node: str) -> NodeMetrics:
+        if node not in self.found:
+            g, data = self.g, self.g.nodes[node]
+            self.found[node] = NodeMetrics(
+                id=node,
+                name=data["name"],
+                sector=data["sector"],
+                kind=data["kind"],
+                degree=g.degree(node),
+                strength=float(g.degree(node, weight="weight")),
+                degree_centrality=g.degree(node) * self.scale,
+                betweenness=0.0,
+                constraint=constraint_of(g, node),
+                effective_size=effective_size(g, node),
+            )
+        return self.found[node]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.g)
+
+    def __len__(self) -> int:
+        return len(self.g)
+
+    def degree(self, node: str) -> int:
+        return int(self.g.degree(node))
 
 
 def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str, float]:
@@ -143,9 +212,10 @@ def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str,
 
 def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMetrics]:
     """Per stakeholder: degree, betweenness (exact, skipped when not needed), constraint."""
-    degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+    degree = degree_centrality(g)
     betweenness = exact_betweenness(g) if with_betweenness else dict.fromkeys(g, 0.0)
     constraint = burt_constraint(g)
+    triangles = cast(dict[str, int], nx.triangles(g))
     rows = []
     for node, data in g.nodes(data=True):
         c = constraint.get(node)
@@ -160,7 +230,7 @@ def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMe
                 degree_centrality=degree[node],
                 betweenness=betweenness[node],
                 constraint=c,
-                effective_size=effective_size(g, node),
+                effective_size=effective_size(g, node, triangles[node]),
             )
         )
     return sorted(rows, key=lambda r: (-r.degree_centrality, -r.betweenness, r.name))
@@ -218,9 +288,15 @@ def hhi(counts: Counter[str]) -> float | None:
     return sum((v / total) ** 2 for v in counts.values())
 
 
-def network_metrics(snapshot: Snapshot, g: nx.Graph[str]) -> NetworkMetrics:
-    kinds = {a.id: a.kind for a in snapshot.active()}
-    live = snapshot.active_ties()
+def network_metrics(
+    snapshot: Snapshot,
+    g: nx.Graph[str],
+    active: list[Actor] | None = None,
+    live: list[Tie] | None = None,
+) -> NetworkMetrics:
+    active = snapshot.active() if active is None else active
+    live = snapshot.active_ties() if live is None else live
+    kinds = {a.id: a.kind for a in active}
     ways = Counter(f"{kinds[t.source]}-{kinds[t.target]}" for t in live)
     committed = Counter(
         c.stakeholder
@@ -245,5 +321,5 @@ def network_metrics(snapshot: Snapshot, g: nx.Graph[str]) -> NetworkMetrics:
         ways=dict(sorted(ways.items())),
         tie_kinds=dict(Counter(t.kind for t in live)),
         commitment_hhi=hhi(committed),
-        sector_members=dict(Counter(a.sector for a in snapshot.active())),
+        sector_members=dict(Counter(a.sector for a in active)),
     )
