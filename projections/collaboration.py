@@ -7,6 +7,7 @@ other date is folded from the timeline read model and remembered.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -132,6 +133,7 @@ class CollaborationView:
         today = date.today()
         if reports is None or (as_of is not None and as_of != today):
             return None
+        self.models.catch_up()
         row = reports.get(what, str(gmina_id))
         current = (
             latest_position(self.models.timeline_view, gmina_id),
@@ -145,7 +147,7 @@ class CollaborationView:
 
     def risk_settings_key(self) -> str:
         """The thresholds a stored report was flagged with (another set computes afresh)."""
-        return repr(self.risk_settings)
+        return hashlib.sha256(repr(self.risk_settings).encode()).hexdigest()[:16]
 
     def compare(self, gmina_id: UUID, earlier: date, later: date) -> Comparison:
         then, now = self.snapshot(gmina_id, earlier), self.snapshot(gmina_id, later)

@@ -15,6 +15,7 @@ from typing import Any
 
 from projections.metrics import CutPoint, NetworkMetrics, NodeMetrics
 from projections.risk_model import Flag, Involved
+from projections.runner import ReadModel
 from registry.views import plain
 
 # A person as a report names them: the sealed reference the vault unseals.
@@ -132,3 +133,14 @@ def report_of(what: str, row: dict[str, Any], person_name: Callable[[Person], st
     names = {pid: person_name(p) for pid, p in persons.items()}
     body = named(row["report"], lambda pid: names.get(pid, pid))
     return network_of(body) if what == "network" else flags_of(body)
+
+
+class ReportsProjection(ReadModel):
+    """The store of stored reports; it follows the registry's positions like every read model.
+
+    No fact changes a row here directly: its rows are the reports the worker writes
+    (`projections.reports.StoredReports.refresh`), tracked under a name of their own
+    (``<registry>.reports``).
+    """
+
+    name = "reports"

@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from projections.read_models import ReadModels
+from projections.reports import StoredReports
 from registry.application import Registry
 from registry.idempotency import idempotency_store_for
 from registry.settings import Settings
@@ -64,9 +65,11 @@ class Worker:
         """
         pause = self.poll
         with ReadModels(self.app) as models:
+            reports = StoredReports(models)
             while not self.stopping.is_set():
                 try:
                     done = sum(models.catch_up().values())
+                    reports.refresh()
                 except STORAGE_ERRORS as exc:
                     failure = storage_failure(exc)
                     if failure is None or once:
