@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import networkx as nx
 
@@ -77,15 +77,22 @@ def build_graph(
             signatory=a.signatory,
             coordinator=a.coordinator,
         )
+    # Ties summed per pair in plain dicts first, then added in the order first seen.
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for t in snapshot.active_ties() if live is None else live:
         if t.source == t.target:
             continue
-        if not g.has_edge(t.source, t.target):
-            g.add_edge(t.source, t.target, weight=0.0, ties=0, **dict.fromkeys(TIE_KINDS, 0))
-        data = g.edges[t.source, t.target]
+        data = pairs.get((t.source, t.target)) or pairs.get((t.target, t.source))
+        if data is None:
+            data = pairs[(t.source, t.target)] = {
+                "weight": 0.0,
+                "ties": 0,
+                **dict.fromkeys(TIE_KINDS, 0),
+            }
         data["weight"] += t.weight
         data["ties"] += 1
         data[t.kind] += 1
+    g.add_edges_from((a, b, data) for (a, b), data in pairs.items())
     return g
 
 
@@ -237,15 +244,60 @@ def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMe
 
 
 def cut_points(g: nx.Graph[str]) -> list[CutPoint]:
-    """Stakeholders whose leaving would separate others from the rest of the network."""
+    """Stakeholders whose leaving would separate others from the rest of the network.
+
+    Each is cut off with every piece its leaving makes but the largest (the first of the
+    largest by their sorted ids). The pieces are read off one depth-first search per
+    component (Hopcroft and Tarjan): a child whose subtree reaches no higher than the
+    stakeholder is a piece of its own, the rest of the component is the other piece.
+    """
     found = []
-    for node in sorted(nx.articulation_points(g)):
-        component = nx.node_connected_component(g, node) - {node}
-        pieces = sorted(
-            nx.connected_components(g.subgraph(component)), key=lambda p: (-len(p), sorted(p))
-        )
-        cut_off = sorted(n for piece in pieces[1:] for n in piece)
-        found.append(CutPoint(node, cut_off))
+    seen: set[str] = set()
+    for root in g:
+        if root not in seen:
+            found += component_cut_points(g, root, seen)
+    return sorted(found, key=lambda c: c.id)
+
+
+def component_cut_points(g: nx.Graph[str], root: str, seen: set[str]) -> list[CutPoint]:
+    order: list[str] = [root]  # preorder: a subtree is a slice of it
+    disc, low, size = {root: 0}, {root: 0}, {root: 1}
+    separated: dict[str, list[str]] = {}  # node -> children whose subtree is its own piece
+    children = 0
+    stack = [(root, iter(g[root]))]
+    seen.add(root)
+    while stack:
+        v, neighbours = stack[-1]
+        for w in neighbours:
+            if w not in disc:
+                disc[w] = low[w] = len(order)
+                size[w] = 1
+                order.append(w)
+                seen.add(w)
+                stack.append((w, iter(g[w])))
+                break
+            low[v] = min(low[v], disc[w])
+        else:
+            stack.pop()
+            if stack:
+                parent = stack[-1][0]
+                low[parent] = min(low[parent], low[v])
+                size[parent] += size[v]
+                if parent == root:
+                    children += 1
+                if low[v] >= disc[parent]:
+                    separated.setdefault(parent, []).append(v)
+    if children < 2:
+        separated.pop(root, None)
+    found = []
+    for v, kids in separated.items():
+        pieces = [order[disc[c] : disc[c] + size[c]] for c in kids]
+        apart = {n for piece in pieces for n in piece}
+        rest = len(order) - 1 - len(apart)
+        if rest:
+            pieces.append([n for n in order if n != v and n not in apart])
+        pieces.sort(key=lambda p: (-len(p), sorted(p)))
+        found.append(CutPoint(v, sorted(n for piece in pieces[1:] for n in piece)))
     return found
 
 

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 
-from projections.collaboration import CollaborationView, network_report
+from projections.collaboration import CollaborationView, collection_paused, network_report
 from projections.network import Snapshot
 from projections.read_models import ReadModels
 from projections.report_rows import Person, as_row
@@ -61,10 +61,11 @@ class StoredReports:
 
     def rows(self, gmina_id: str, today: date, stamp: list[Any]) -> dict[Key, Change]:
         """The stored network and risk reports of one gmina, and the stamp they were made at."""
-        s = self.view.snapshot(UUID(gmina_id), today)
-        flags = self.view.assess(s)
+        with collection_paused():
+            s = self.view.snapshot(UUID(gmina_id), today)
+            flags, report = self.view.assess(s), network_report(s)
         persons = persons_of(s)
-        network = {**as_row(network_report(s), persons), "stamp": stamp}
+        network = {**as_row(report, persons), "stamp": stamp}
         risks = {**as_row(flags, persons), "stamp": stamp}
         return {
             ("network", gmina_id): (gmina_id, stamp[0], network),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 import networkx as nx
@@ -75,17 +76,26 @@ class Context:
     """What every rule reads: the snapshot, its graph and measures, the thresholds.
 
     The snapshot is not changed once folded, so what rules ask of it again and again
-    (``active`` stakeholders, ``live_ties`` between them) is worked out once; a
-    stakeholder's measures are worked out when a rule first asks for them.
+    (``active`` stakeholders, ``live_ties`` between them) is worked out once; the graph,
+    its measures and a stakeholder's measures when a rule first asks for them.
     """
 
     snapshot: Snapshot
-    graph: nx.Graph[str]
-    network: NetworkMetrics
-    nodes: Mapping[str, NodeMetrics]
     settings: RiskSettings
     active: list[Actor]
     live_ties: list[Tie]
+
+    @cached_property
+    def graph(self) -> nx.Graph[str]:
+        return build_graph(self.snapshot, self.active, self.live_ties)
+
+    @cached_property
+    def network(self) -> NetworkMetrics:
+        return network_metrics(self.snapshot, self.graph, self.active, self.live_ties)
+
+    @cached_property
+    def nodes(self) -> Mapping[str, NodeMetrics]:
+        return NodeMeasures(self.graph)
 
     @property
     def actors(self) -> dict[str, Actor]:
@@ -116,10 +126,7 @@ Rule = Callable[[Context], list[Flag]]
 
 def context(snapshot: Snapshot, settings: RiskSettings) -> Context:
     active = snapshot.active()
-    live = active_ties(snapshot, active)
-    g = build_graph(snapshot, active, live)
-    network = network_metrics(snapshot, g, active, live)
-    return Context(snapshot, g, network, NodeMeasures(g), settings, active, live)
+    return Context(snapshot, settings, active, active_ties(snapshot, active))
 
 
 def names(people: list[Involved]) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import chain
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
 from projections.risk_sentences import joined, said
 
-WORKING_TIES = ("declared", "commitment", "joint_commitment")
+WORKING_TIES = frozenset({"declared", "commitment", "joint_commitment"})
+INSTITUTIONS = ("institution", "institution")
 
 
 def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
@@ -56,15 +58,15 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
 
 def working_weights(ctx: Context, institutions_only: bool) -> dict[str, Counter[str]]:
     kinds = {a.id: a.kind for a in ctx.active}
-    weights: dict[str, Counter[str]] = {}
+    weights: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for t in ctx.live_ties:
         if t.kind not in WORKING_TIES:
             continue
-        if institutions_only and {kinds[t.source], kinds[t.target]} != {"institution"}:
+        if institutions_only and (kinds[t.source], kinds[t.target]) != INSTITUTIONS:
             continue
-        weights.setdefault(t.source, Counter())[t.target] += 1
-        weights.setdefault(t.target, Counter())[t.source] += 1
-    return weights
+        weights[t.source][t.target] += 1
+        weights[t.target][t.source] += 1
+    return dict(weights)
 
 
 def absorption(ctx: Context) -> list[Flag]:
@@ -163,19 +165,24 @@ def same_partners(
     Each flagged pair has exactly one stakeholder without activity of its own, so only
     pairs (quiet, active) are looked at; each gives (quiet, active, shared partners, all
     partners, Jaccard similarity), each side's partners counted without the other. Pairs
-    with fewer than ``least`` partners on a side, or whose numbers of partners alone keep
-    them below the similarity ``alike`` (it is at most smaller / larger), are passed over.
+    with fewer than ``least`` partners on a side, or sharing too few to reach ``alike``
+    (the similarity is at most shared / the larger side), are passed over.
     """
     for x in sorted(g):
-        if x in own or len(g[x]) < least:
+        gx = g[x]
+        if x in own or len(gx) < least:
             continue
-        # Only stakeholders sharing a partner (or partners) can have near-identical partners.
-        for y in {y for n in g[x] for y in g[n]} | g[x]:
-            if y == x or y not in own:
-                continue
-            adjacent = y in g[x]
-            fewer, more = sorted((len(g[x]) - adjacent, len(g[y]) - adjacent))
-            if fewer < least or fewer / more < alike:
+        # Only stakeholders sharing a partner (or partners) can have near-identical partners;
+        # how many partners they share at most bounds how alike they can be.
+        common = Counter(chain.from_iterable(g[n] for n in gx))
+        need = alike * (len(gx) - 1) - 1e-9  # the larger side has at least len(gx) - 1
+        near = [y for y, c in common.items() if c >= need] if need > 0 else common.keys() | gx
+        for y in own.intersection(near):
+            adjacent = y in gx
+            fewer, more = len(gx) - adjacent, len(g[y]) - adjacent
+            if fewer > more:
+                fewer, more = more, fewer
+            if fewer < least or common[y] / more < alike:
                 continue
             nx_, ny = g[x] - {y}, g[y] - {x}
             shared = len(nx_ & ny)
