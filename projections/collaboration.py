@@ -123,7 +123,9 @@ class CollaborationView:
     def assess(self, s: Snapshot) -> list[Flag]:
         """The flags of a snapshot; the quarter before is folded only if a crossing needs it."""
         before = previous_date(s.as_of, self.risk_settings)
-        return assess(s, self.risk_settings, previous=lambda: self.snapshot(UUID(s.gmina_id), before))
+        return assess(
+            s, self.risk_settings, previous=lambda: self.snapshot(UUID(s.gmina_id), before)
+        )
 
     def stored_or(
         self, what: str, gmina_id: UUID, as_of: date | None, compute: Callable[..., Any]

@@ -45,7 +45,9 @@ class StoredReports:
         seen = (position, today, erasures, self.view.risk_settings_key())
         if seen == self.seen:
             return 0
-        latest = {r["gmina_id"]: int(r["position"]) for r in self.models.timeline_view.rows("latest")}
+        latest = {
+            r["gmina_id"]: int(r["position"]) for r in self.models.timeline_view.rows("latest")
+        }
         stamps = {r["gmina_id"]: r["stamp"] for r in self.store.rows("stamp")}
         changes: dict[Key, Change] = {}
         for gmina_id, last in sorted(latest.items()):
@@ -76,6 +78,4 @@ class StoredReports:
 
 def persons_of(s: Snapshot) -> dict[str, tuple[str, Person]]:
     """The snapshot's citizen leaders: person id -> (name as shown, sealed reference)."""
-    return {
-        a.person["person_id"]: (a.name, a.person) for a in s.actors.values() if a.person
-    }
+    return {a.person["person_id"]: (a.name, a.person) for a in s.actors.values() if a.person}

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 import networkx as nx
 
 from projections.i18n import N_
-from projections.metrics import NetworkMetrics, NodeMeasures, NodeMetrics, build_graph, network_metrics
+from projections.metrics import (
+    NetworkMetrics,
+    NodeMeasures,
+    NodeMetrics,
+    build_graph,
+    network_metrics,
+)
 from projections.network import Actor, Snapshot, Tie, active_ties
 from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings

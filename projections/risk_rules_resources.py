@@ -210,9 +210,7 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
     if not signatories:
         return []
     since = days_before(ctx.snapshot.as_of, s.activity_days)
-    active = {
-        x for t in ctx.live_ties if t.since >= since for x in (t.source, t.target)
-    }
+    active = {x for t in ctx.live_ties if t.since >= since for x in (t.source, t.target)}
     active |= {c.stakeholder for c in ctx.snapshot.commitments.values() if c.made_on >= since}
     for m in ctx.snapshot.meetings:
         if m.held_on >= since:

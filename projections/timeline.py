@@ -87,7 +87,9 @@ class TimelineProjection(ReadModel):
         }
         unit.put("fact", str(position), gmina_id, position, body)
         # One row per gmina says where its history ends (stored reports are checked by it).
-        unit.put("latest", gmina_id, gmina_id, position, {"gmina_id": gmina_id, "position": position})
+        unit.put(
+            "latest", gmina_id, gmina_id, position, {"gmina_id": gmina_id, "position": position}
+        )
 
 
 def facts_of(view: RowView, gmina_id: UUID) -> list[dict[str, Any]]:

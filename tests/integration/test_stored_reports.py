@@ -56,7 +56,7 @@ def test_after_the_worker_today_reports_are_read_as_stored_and_equal_the_compute
 def test_a_new_fact_is_seen_at_once_and_the_worker_stores_it_next(
     memory_registry: Registry,
 ) -> None:
-    g, gops, partners = gmina_around_its_gops(memory_registry)
+    g, _, partners = gmina_around_its_gops(memory_registry)
     with ReadModels(memory_registry) as models:
         reports = StoredReports(models)
         reports.refresh()
@@ -82,7 +82,9 @@ def test_stored_reports_keep_no_name_of_a_person_and_an_erasure_is_never_read_fr
         with ReadModels(app) as models:
             StoredReports(models).refresh()
             view = CollaborationView(models)
-            leader = next(n for n in view.stored("network", g, None).nodes if n.name == "Anna Lider")
+            leader = next(
+                n for n in view.stored("network", g, None).nodes if n.name == "Anna Lider"
+            )
             raw = b"".join(f.read_bytes() for f in tmp_path.glob("mlw.sqlite.reports.sqlite*"))
             assert b"GOPS w Zielonym Jarze" in raw and b"Anna Lider" not in raw
 
