@@ -20,7 +20,7 @@ from uuid import UUID
 import networkx as nx
 
 from projections import network_meetings  # noqa: F401  (registers meeting facts)
-from projections.metrics import build_graph, network_metrics, node_metrics
+from projections.metrics import TIE_KINDS, build_graph, network_metrics, node_metrics
 from projections.network import Fact, Snapshot, Tie, fold_prepared, prepared
 from projections.read_models import ReadModels
 from projections.report_rows import NetworkReport, TieView, report_of
@@ -93,6 +93,10 @@ class CollaborationView:
         return snapshot
 
     def graph(self, gmina_id: UUID, as_of: date | None = None) -> nx.Graph[str]:
+        """The network to draw: today's from the stored report while it is current."""
+        report = self.stored("network", gmina_id, as_of)
+        if report is not None:
+            return drawn(report)
         return build_graph(self.snapshot(gmina_id, as_of))
 
     def network(self, gmina_id: UUID, as_of: date | None = None) -> NetworkReport:
@@ -186,6 +190,27 @@ def collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def drawn(report: NetworkReport) -> nx.Graph[str]:
+    """The report's stakeholders and ties as `build_graph` sums them, for the drawing.
+
+    Nodes carry what a drawing shows (name, sector, kind); ties are summed per pair and
+    kind as in `build_graph`, in the report's order of ties.
+    """
+    g: nx.Graph[str] = nx.Graph(gmina_id=report.gmina_id, as_of=report.as_of.isoformat())
+    for n in sorted(report.nodes, key=lambda n: (n.sector, n.name, n.id)):
+        g.add_node(n.id, name=n.name, kind=n.kind, sector=n.sector)
+    for t in report.ties:
+        if t.source == t.target:
+            continue
+        if not g.has_edge(t.source, t.target):
+            g.add_edge(t.source, t.target, weight=0.0, ties=0, **dict.fromkeys(TIE_KINDS, 0))
+        data = g.edges[t.source, t.target]
+        data["weight"] += t.weight
+        data["ties"] += 1
+        data[t.kind] += 1
+    return g
 
 
 def network_report(s: Snapshot) -> NetworkReport:

@@ -108,3 +108,22 @@ def test_the_worker_stores_today_reports_after_catching_up(tmp_path: Path) -> No
             assert view.stored("risks", g, None) == view.compute_risks(g, None)
     finally:
         app.close()
+
+
+def test_today_drawing_is_made_from_the_stored_report_with_the_same_stakeholders_and_ties(
+    memory_registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    g, _, _ = gmina_around_its_gops(memory_registry)
+    with ReadModels(memory_registry) as models:
+        folded = CollaborationView(models).graph(g)
+        StoredReports(models).refresh()
+        view = CollaborationView(models)
+        monkeypatch.setattr(view, "snapshot", lambda *args: pytest.fail("folded in a request"))
+        drawn = view.graph(g)
+        assert list(drawn.nodes) == list(folded.nodes)
+        assert {n: (d["name"], d["sector"], d["kind"]) for n, d in drawn.nodes(data=True)} == {
+            n: (d["name"], d["sector"], d["kind"]) for n, d in folded.nodes(data=True)
+        }
+        assert {frozenset((a, b)): d for a, b, d in drawn.edges(data=True)} == {
+            frozenset((a, b)): d for a, b, d in folded.edges(data=True)
+        }
