@@ -170,18 +170,14 @@ class NodeMeasures(Mapping[str, NodeMetrics]):
 
     def __getitem__(self, node: str) -> NodeMetrics:
         if node not in self.found:
-            g, data = self.g, self.g.nodes[node]
-            self.found[node] = NodeMetrics(
-                id=node,
-                name=data["name"],
-                sector=data["sector"],
-                kind=data["kind"],
-                degree=g.degree(node),
-                strength=float(g.degree(node, weight="weight")),
-                degree_centrality=g.degree(node) * self.scale,
-                betweenness=0.0,
-                constraint=constraint_of(g, node),
-                effective_size=effective_size(g, node),
+            g = self.g
+            self.found[node] = measured(
+                g,
+                node,
+                g.degree(node) * self.scale,
+                0.0,
+                constraint_of(g, node),
+                effective_size(g, node),
             )
         return self.found[node]
 
@@ -217,29 +213,47 @@ def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str,
     return {node: b * scale for node, b in zip(nodes, ig.betweenness(directed=False), strict=True)}
 
 
+def measured(
+    g: nx.Graph[str],
+    node: str,
+    centrality: float,
+    betweenness: float,
+    constraint: float | None,
+    size: float | None,
+) -> NodeMetrics:
+    """One stakeholder's row of measures, its name, sector and kind from the graph."""
+    data = g.nodes[node]
+    return NodeMetrics(
+        id=node,
+        name=data["name"],
+        sector=data["sector"],
+        kind=data["kind"],
+        degree=g.degree(node),
+        strength=float(g.degree(node, weight="weight")),
+        degree_centrality=centrality,
+        betweenness=betweenness,
+        constraint=constraint,
+        effective_size=size,
+    )
+
+
 def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMetrics]:
     """Per stakeholder: degree, betweenness (exact, skipped when not needed), constraint."""
     degree = degree_centrality(g)
     betweenness = exact_betweenness(g) if with_betweenness else dict.fromkeys(g, 0.0)
     constraint = burt_constraint(g)
     triangles = cast(dict[str, int], nx.triangles(g))
-    rows = []
-    for node, data in g.nodes(data=True):
-        c = constraint.get(node)
-        rows.append(
-            NodeMetrics(
-                id=node,
-                name=data["name"],
-                sector=data["sector"],
-                kind=data["kind"],
-                degree=g.degree(node),
-                strength=float(g.degree(node, weight="weight")),
-                degree_centrality=degree[node],
-                betweenness=betweenness[node],
-                constraint=c,
-                effective_size=effective_size(g, node, triangles[node]),
-            )
+    rows = [
+        measured(
+            g,
+            node,
+            degree[node],
+            betweenness[node],
+            constraint.get(node),
+            effective_size(g, node, triangles[node]),
         )
+        for node in g
+    ]
     return sorted(rows, key=lambda r: (-r.degree_centrality, -r.betweenness, r.name))
 
 

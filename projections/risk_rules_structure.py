@@ -128,33 +128,37 @@ def dissolving(ctx: Context) -> list[Flag]:
     """
     s, own = ctx.settings, own_activity(ctx)
     g = {x: set(partners) for x, partners in working_weights(ctx, institutions_only=False).items()}
-    found = []
     least, alike = s.dissolving_min_neighbours, s.dissolving_jaccard
-    for x, y, shared, partners, jaccard in same_partners(g, own, least, alike):
-        if jaccard < alike:
-            continue
-        found.append(
-            flag(
-                ctx,
-                "dissolving.same_partners",
-                "dissolving",
-                severity=FLAG,
-                stakeholders=ctx.who(x, y),
-                metric="Jaccard similarity of partners",
-                value=round(jaccard, 3),
-                threshold=s.dissolving_jaccard,
-                counts={"shared_partners": shared, "all_partners": partners},
-                **said(
-                    "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
-                    "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
-                    x=ctx.name(x),
-                    y=ctx.name(y),
-                    shared=shared,
-                    partners=partners,
-                ),
-            )
-        )
-    return found
+    return [
+        alike_partners(ctx, *pair)
+        for pair in same_partners(g, own, least, alike)
+        if pair[4] >= alike
+    ]
+
+
+def alike_partners(
+    ctx: Context, x: str, y: str, shared: int, partners: int, jaccard: float
+) -> Flag:
+    """The dissolving flag of quiet ``x`` and active ``y`` sharing ``shared`` partners."""
+    return flag(
+        ctx,
+        "dissolving.same_partners",
+        "dissolving",
+        metric="Jaccard similarity of partners",
+        value=round(jaccard, 3),
+        threshold=ctx.settings.dissolving_jaccard,
+        counts={"shared_partners": shared, "all_partners": partners},
+        severity=FLAG,
+        stakeholders=ctx.who(x, y),
+        **said(
+            "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
+            "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
+            x=ctx.name(x),
+            y=ctx.name(y),
+            shared=shared,
+            partners=partners,
+        ),
+    )
 
 
 def same_partners(

@@ -24,6 +24,15 @@ from registry.application import Registry
 from registry.settings import Settings
 from tests.integration.test_network_story import BY, gmina_around_its_gops
 
+Story = tuple[Registry, UUID, list[UUID]]
+
+
+@pytest.fixture
+def story(memory_registry: Registry) -> Story:
+    """Zielony Jar a year after its GOPS gathered the partners around itself."""
+    g, _, partners = gmina_around_its_gops(memory_registry)
+    return memory_registry, g, partners
+
 
 def no_computing(view: CollaborationView, monkeypatch: pytest.MonkeyPatch) -> None:
     """Computing a report inside the request is now a failure of the test."""
@@ -36,10 +45,10 @@ def no_computing(view: CollaborationView, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_after_the_worker_today_reports_are_read_as_stored_and_equal_the_computed_ones(
-    memory_registry: Registry, monkeypatch: pytest.MonkeyPatch
+    story: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    g, _, _ = gmina_around_its_gops(memory_registry)
-    with ReadModels(memory_registry) as models:
+    registry, g, _ = story
+    with ReadModels(registry) as models:
         computed = CollaborationView(models)
         network, flags = computed.compute_network(g, None), computed.compute_risks(g, None)
         assert "dominance.centralisation" in {f.rule for f in flags}
@@ -53,15 +62,13 @@ def test_after_the_worker_today_reports_are_read_as_stored_and_equal_the_compute
         assert "Anna Lider" in {n.name for n in view.network(g).nodes}
 
 
-def test_a_new_fact_is_seen_at_once_and_the_worker_stores_it_next(
-    memory_registry: Registry,
-) -> None:
-    g, _, partners = gmina_around_its_gops(memory_registry)
-    with ReadModels(memory_registry) as models:
+def test_a_new_fact_is_seen_at_once_and_the_worker_stores_it_next(story: Story) -> None:
+    registry, g, partners = story
+    with ReadModels(registry) as models:
         reports = StoredReports(models)
         reports.refresh()
         ties = CollaborationView(models).network(g).network.ties
-        memory_registry.declare_cooperation(
+        registry.declare_cooperation(
             g, partners[0], partners[1], subject="Wspólny festyn", form="ad_hoc",
             recorded_by=BY, effective_on=date(2026, 3, 1),
         )  # fmt: skip
@@ -111,10 +118,10 @@ def test_the_worker_stores_today_reports_after_catching_up(tmp_path: Path) -> No
 
 
 def test_today_drawing_is_made_from_the_stored_report_with_the_same_stakeholders_and_ties(
-    memory_registry: Registry, monkeypatch: pytest.MonkeyPatch
+    story: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    g, _, _ = gmina_around_its_gops(memory_registry)
-    with ReadModels(memory_registry) as models:
+    registry, g, _ = story
+    with ReadModels(registry) as models:
         folded = CollaborationView(models).graph(g)
         StoredReports(models).refresh()
         view = CollaborationView(models)
