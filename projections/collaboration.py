@@ -44,7 +44,7 @@ class Comparison:
 
 
 REPORTS_KEPT = 256
-HISTORIES_KEPT = 4
+HISTORIES_KEPT = 2  # a large gmina's timeline is tens of megabytes in memory
 
 
 class CollaborationView:

@@ -13,13 +13,17 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 
 from projections.collaboration import CollaborationView, collection_paused, network_report
 from projections.network import Snapshot
 from projections.read_models import ReadModels
 from projections.report_rows import Person, as_row
 from projections.store import Change, Key, RowView
+
+
+GMINAS_PER_WRITE = 20
+GMINAS_PER_REFRESH = 100
 
 
 class StoredReports:
@@ -38,8 +42,12 @@ class StoredReports:
     def tracking_name(self) -> str:
         return f"{self.models.app.name}.reports"
 
-    def refresh(self, today: date | None = None) -> int:
-        """Compute and store the reports that are stale; returns how many gminas were redone."""
+    def refresh(self, today: date | None = None, most: int = GMINAS_PER_REFRESH) -> int:
+        """Compute and store the reports that are stale; returns how many gminas were redone.
+
+        At most ``most`` gminas at a time, so the worker goes back to new facts between
+        them; the rest are done on the next calls.
+        """
         today = today or date.today()
         position, erasures = self.view.state()
         seen = (position, today, erasures, self.view.risk_settings_key())
@@ -49,17 +57,37 @@ class StoredReports:
             r["gmina_id"]: int(r["position"]) for r in self.models.timeline_view.rows("latest")
         }
         stamps = {r["gmina_id"]: r["stamp"] for r in self.store.rows("stamp")}
+        stale = [
+            (gmina_id, [last, today.isoformat(), erasures, seen[3]])
+            for gmina_id, last in sorted(latest.items())
+            if stamps.get(gmina_id) != [last, today.isoformat(), erasures, seen[3]]
+        ]
         changes: dict[Key, Change] = {}
-        for gmina_id, last in sorted(latest.items()):
-            stamp = [last, today.isoformat(), erasures, seen[3]]
-            if stamps.get(gmina_id) == stamp:
-                continue
+        stored = True
+        for done, (gmina_id, stamp) in enumerate(stale[:most], 1):
             changes.update(self.rows(gmina_id, today, stamp))
-        if changes:
-            done = (self.store.max_tracking_id(self.tracking_name) or 0) + 1
-            self.store.write(changes, Tracking(self.tracking_name, done))
-        self.seen = seen
-        return sum(1 for kind, _ in changes if kind == "stamp")
+            if done % GMINAS_PER_WRITE == 0:
+                stored = self.write(changes) and stored
+        stored = self.write(changes) and stored
+        self.seen = seen if stored and len(stale) <= most else None
+        return min(len(stale), most)
+
+    def write(self, changes: dict[Key, Change]) -> bool:
+        """Store the reports made so far (a few gminas at a time: a region's are many).
+
+        False if another process stored reports at the same moment: these are dropped
+        and made again on the next call, if still stale.
+        """
+        if not changes:
+            return True
+        written = (self.store.max_tracking_id(self.tracking_name) or 0) + 1
+        try:
+            self.store.write(changes, Tracking(self.tracking_name, written))
+        except IntegrityError:
+            return False
+        finally:
+            changes.clear()
+        return True
 
     def rows(self, gmina_id: str, today: date, stamp: list[Any]) -> dict[Key, Change]:
         """The stored network and risk reports of one gmina, and the stamp they were made at."""

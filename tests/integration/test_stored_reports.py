@@ -134,3 +134,21 @@ def test_today_drawing_is_made_from_the_stored_report_with_the_same_stakeholders
         assert {frozenset((a, b)): d for a, b, d in drawn.edges(data=True)} == {
             frozenset((a, b)): d for a, b, d in folded.edges(data=True)
         }
+
+
+def test_a_region_of_many_gminas_is_stored_a_few_gminas_at_a_time(
+    memory_registry: Registry,
+) -> None:
+    terc = ["2640013", "2640023", "2640033"]
+    gminas = [
+        memory_registry.register_gmina(
+            code, f"Gmina {code}", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
+        )
+        for code in terc
+    ]
+    with ReadModels(memory_registry) as models:
+        reports = StoredReports(models)
+        done = [reports.refresh(most=2) for _ in range(3)]
+        assert done == [2, 1, 0]
+        view = CollaborationView(models)
+        assert all(view.stored("network", g, None) is not None for g in gminas)
