@@ -21,7 +21,6 @@ from projections.read_models import ReadModels
 from projections.report_rows import Person, as_row
 from projections.store import Change, Key, RowView
 
-
 GMINAS_PER_WRITE = 20
 GMINAS_PER_REFRESH = 100
 
