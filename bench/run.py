@@ -200,6 +200,7 @@ def report_rows(stakeholders: int) -> list[Row]:
          "network report", fast),
         ("network report, asked again", f"{stakeholders} stakeholders", remembered, "s",
          "network report", fast),
+        *network_bench.goal_rows(3, 5000),
     ]  # fmt: skip
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import networkx as nx
 
-from projections.network import Snapshot
+from projections.network import Actor, Snapshot, Tie
 
 TIE_KINDS = ("declared", "commitment", "joint_commitment", "co_attendance", "co_proposal")
 
@@ -57,10 +58,15 @@ class NetworkMetrics:
     sector_members: dict[str, int] = field(default_factory=dict)
 
 
-def build_graph(snapshot: Snapshot) -> nx.Graph[str]:
-    """Stakeholders active on the date, and their ties summed per pair (kind by kind)."""
+def build_graph(
+    snapshot: Snapshot, active: list[Actor] | None = None, live: list[Tie] | None = None
+) -> nx.Graph[str]:
+    """Stakeholders active on the date, and their ties summed per pair (kind by kind).
+
+    ``active`` and ``live``: the snapshot's active stakeholders and ties, if known already.
+    """
     g: nx.Graph[str] = nx.Graph(gmina_id=snapshot.gmina_id, as_of=snapshot.as_of.isoformat())
-    for a in snapshot.active():
+    for a in snapshot.active() if active is None else active:
         g.add_node(
             a.id,
             name=a.name,
@@ -71,15 +77,22 @@ def build_graph(snapshot: Snapshot) -> nx.Graph[str]:
             signatory=a.signatory,
             coordinator=a.coordinator,
         )
-    for t in snapshot.active_ties():
+    # Ties summed per pair in plain dicts first, then added in the order first seen.
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for t in snapshot.active_ties() if live is None else live:
         if t.source == t.target:
             continue
-        if not g.has_edge(t.source, t.target):
-            g.add_edge(t.source, t.target, weight=0.0, ties=0, **dict.fromkeys(TIE_KINDS, 0))
-        data = g.edges[t.source, t.target]
+        data = pairs.get((t.source, t.target)) or pairs.get((t.target, t.source))
+        if data is None:
+            data = pairs[(t.source, t.target)] = {
+                "weight": 0.0,
+                "ties": 0,
+                **dict.fromkeys(TIE_KINDS, 0),
+            }
         data["weight"] += t.weight
         data["ties"] += 1
         data[t.kind] += 1
+    g.add_edges_from((a, b, data) for (a, b), data in pairs.items())
     return g
 
 
@@ -92,14 +105,33 @@ def freeman_centralisation(centrality: dict[str, float]) -> float:
     return sum(top - c for c in centrality.values()) / (n - 2)
 
 
-def effective_size(g: nx.Graph[str], node: str) -> float | None:
+def effective_size(g: nx.Graph[str], node: str, triangles: int | None = None) -> float | None:
     """Borgatti's effective size for unweighted ties: d − 2t/d."""
     d = g.degree(node)
     if d == 0:
         return None
-    # Given one node, triangles answers a count; the stubs do not tell the two calls apart.
-    triangles = cast(int, nx.triangles(g, node))
+    if triangles is None:
+        # Given one node, triangles answers a count; the stubs do not tell the two calls apart.
+        triangles = cast(int, nx.triangles(g, node))
     return float(d - 2 * triangles / d)
+
+
+def shares(g: nx.Graph[str], i: str) -> dict[str, float]:
+    """Burt's pᵢⱼ on unweighted ties: an equal share 1/dᵢ of i's ties to each neighbour."""
+    return {j: 1 / len(g[i]) for j in g[i] if j != i}
+
+
+def constraint_of(g: nx.Graph[str], i: str) -> float | None:
+    """Burt's constraint of one stakeholder (None without ties): see `burt_constraint`."""
+    if not len(g[i]):
+        return None
+    mine = shares(g, i)
+    theirs = {q: shares(g, q) for q in mine}
+    total = 0.0
+    for j, direct in mine.items():
+        indirect = sum(p * theirs[q].get(j, 0.0) for q, p in mine.items() if q != j)
+        total += (direct + indirect) ** 2
+    return total
 
 
 def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
@@ -108,7 +140,7 @@ def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
     The same values as networkx's ``constraint``, in O(Σ d²) instead of seconds at 500
     stakeholders.
     """
-    share = {i: {j: 1 / len(g[i]) for j in g[i] if j != i} for i in g if len(g[i])}
+    share = {i: shares(g, i) for i in g if len(g[i])}
     result = {}
     for i, mine in share.items():
         total = 0.0
@@ -117,6 +149,46 @@ def burt_constraint(g: nx.Graph[str]) -> dict[str, float]:
             total += (direct + indirect) ** 2
         result[i] = total
     return result
+
+
+def degree_centrality(g: nx.Graph[str]) -> dict[str, float]:
+    """Degree over the n − 1 others (networkx's ``degree_centrality``; 0 when alone)."""
+    return nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+
+
+class NodeMeasures(Mapping[str, NodeMetrics]):
+    """Each stakeholder's measures (no betweenness), worked out when first asked for.
+
+    Rules read a few stakeholders' constraint or degree; Burt's constraint and the
+    effective size of every node are not worth computing for them.
+    """
+
+    def __init__(self, g: nx.Graph[str]) -> None:
+        self.g = g
+        self.found: dict[str, NodeMetrics] = {}
+        self.scale = 1.0 / (len(g) - 1.0) if len(g) > 1 else 0.0
+
+    def __getitem__(self, node: str) -> NodeMetrics:
+        if node not in self.found:
+            g = self.g
+            self.found[node] = measured(
+                g,
+                node,
+                g.degree(node) * self.scale,
+                0.0,
+                constraint_of(g, node),
+                effective_size(g, node),
+            )
+        return self.found[node]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.g)
+
+    def __len__(self) -> int:
+        return len(self.g)
+
+    def degree(self, node: str) -> int:
+        return int(self.g.degree(node))
 
 
 def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str, float]:
@@ -141,41 +213,105 @@ def exact_betweenness(g: nx.Graph[str], library: str | None = None) -> dict[str,
     return {node: b * scale for node, b in zip(nodes, ig.betweenness(directed=False), strict=True)}
 
 
+def measured(
+    g: nx.Graph[str],
+    node: str,
+    centrality: float,
+    betweenness: float,
+    constraint: float | None,
+    size: float | None,
+) -> NodeMetrics:
+    """One stakeholder's row of measures, its name, sector and kind from the graph."""
+    data = g.nodes[node]
+    return NodeMetrics(
+        id=node,
+        name=data["name"],
+        sector=data["sector"],
+        kind=data["kind"],
+        degree=g.degree(node),
+        strength=float(g.degree(node, weight="weight")),
+        degree_centrality=centrality,
+        betweenness=betweenness,
+        constraint=constraint,
+        effective_size=size,
+    )
+
+
 def node_metrics(g: nx.Graph[str], with_betweenness: bool = True) -> list[NodeMetrics]:
     """Per stakeholder: degree, betweenness (exact, skipped when not needed), constraint."""
-    degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
+    degree = degree_centrality(g)
     betweenness = exact_betweenness(g) if with_betweenness else dict.fromkeys(g, 0.0)
     constraint = burt_constraint(g)
-    rows = []
-    for node, data in g.nodes(data=True):
-        c = constraint.get(node)
-        rows.append(
-            NodeMetrics(
-                id=node,
-                name=data["name"],
-                sector=data["sector"],
-                kind=data["kind"],
-                degree=g.degree(node),
-                strength=float(g.degree(node, weight="weight")),
-                degree_centrality=degree[node],
-                betweenness=betweenness[node],
-                constraint=c,
-                effective_size=effective_size(g, node),
-            )
+    triangles = cast(dict[str, int], nx.triangles(g))
+    rows = [
+        measured(
+            g,
+            node,
+            degree[node],
+            betweenness[node],
+            constraint.get(node),
+            effective_size(g, node, triangles[node]),
         )
+        for node in g
+    ]
     return sorted(rows, key=lambda r: (-r.degree_centrality, -r.betweenness, r.name))
 
 
 def cut_points(g: nx.Graph[str]) -> list[CutPoint]:
-    """Stakeholders whose leaving would separate others from the rest of the network."""
+    """Stakeholders whose leaving would separate others from the rest of the network.
+
+    Each is cut off with every piece its leaving makes but the largest (the first of the
+    largest by their sorted ids). The pieces are read off one depth-first search per
+    component (Hopcroft and Tarjan): a child whose subtree reaches no higher than the
+    stakeholder is a piece of its own, the rest of the component is the other piece.
+    """
     found = []
-    for node in sorted(nx.articulation_points(g)):
-        component = nx.node_connected_component(g, node) - {node}
-        pieces = sorted(
-            nx.connected_components(g.subgraph(component)), key=lambda p: (-len(p), sorted(p))
-        )
-        cut_off = sorted(n for piece in pieces[1:] for n in piece)
-        found.append(CutPoint(node, cut_off))
+    seen: set[str] = set()
+    for root in g:
+        if root not in seen:
+            found += component_cut_points(g, root, seen)
+    return sorted(found, key=lambda c: c.id)
+
+
+def component_cut_points(g: nx.Graph[str], root: str, seen: set[str]) -> list[CutPoint]:
+    order: list[str] = [root]  # preorder: a subtree is a slice of it
+    disc, low, size = {root: 0}, {root: 0}, {root: 1}
+    separated: dict[str, list[str]] = {}  # node -> children whose subtree is its own piece
+    children = 0
+    stack = [(root, iter(g[root]))]
+    seen.add(root)
+    while stack:
+        v, neighbours = stack[-1]
+        for w in neighbours:
+            if w not in disc:
+                disc[w] = low[w] = len(order)
+                size[w] = 1
+                order.append(w)
+                seen.add(w)
+                stack.append((w, iter(g[w])))
+                break
+            low[v] = min(low[v], disc[w])
+        else:
+            stack.pop()
+            if stack:
+                parent = stack[-1][0]
+                low[parent] = min(low[parent], low[v])
+                size[parent] += size[v]
+                if parent == root:
+                    children += 1
+                if low[v] >= disc[parent]:
+                    separated.setdefault(parent, []).append(v)
+    if children < 2:
+        separated.pop(root, None)
+    found = []
+    for v, kids in separated.items():
+        pieces = [order[disc[c] : disc[c] + size[c]] for c in kids]
+        apart = {n for piece in pieces for n in piece}
+        rest = len(order) - 1 - len(apart)
+        if rest:
+            pieces.append([n for n in order if n != v and n not in apart])
+        pieces.sort(key=lambda p: (-len(p), sorted(p)))
+        found.append(CutPoint(v, sorted(n for piece in pieces[1:] for n in piece)))
     return found
 
 
@@ -218,9 +354,15 @@ def hhi(counts: Counter[str]) -> float | None:
     return sum((v / total) ** 2 for v in counts.values())
 
 
-def network_metrics(snapshot: Snapshot, g: nx.Graph[str]) -> NetworkMetrics:
-    kinds = {a.id: a.kind for a in snapshot.active()}
-    live = snapshot.active_ties()
+def network_metrics(
+    snapshot: Snapshot,
+    g: nx.Graph[str],
+    active: list[Actor] | None = None,
+    live: list[Tie] | None = None,
+) -> NetworkMetrics:
+    active = snapshot.active() if active is None else active
+    live = snapshot.active_ties() if live is None else live
+    kinds = {a.id: a.kind for a in active}
     ways = Counter(f"{kinds[t.source]}-{kinds[t.target]}" for t in live)
     committed = Counter(
         c.stakeholder
@@ -245,5 +387,5 @@ def network_metrics(snapshot: Snapshot, g: nx.Graph[str]) -> NetworkMetrics:
         ways=dict(sorted(ways.items())),
         tie_kinds=dict(Counter(t.kind for t in live)),
         commitment_hhi=hhi(committed),
-        sector_members=dict(Counter(a.sector for a in snapshot.active())),
+        sector_members=dict(Counter(a.sector for a in active)),
     )

@@ -117,12 +117,13 @@ class Snapshot:
         )
 
     def active_ties(self) -> list[Tie]:
-        live = {a.id for a in self.active()}
-        return [
-            t
-            for t in self.ties
-            if t.active_on(self.as_of) and t.source in live and t.target in live
-        ]
+        return active_ties(self, self.active())
+
+
+def active_ties(s: Snapshot, active: list[Actor]) -> list[Tie]:
+    """The snapshot's ties holding on its date between the given active stakeholders."""
+    live = {a.id for a in active}
+    return [t for t in s.ties if t.active_on(s.as_of) and t.source in live and t.target in live]
 
 
 Handler = Callable[[Snapshot, dict[str, Any], date], None]
@@ -140,15 +141,29 @@ def handles(*facts: str) -> Callable[[Handler], Handler]:
     return register
 
 
+# A fact ready to fold: the day it took effect, its handler (None: it changes no tie), the row.
+Fact = tuple[date, Handler | None, dict[str, Any]]
+
+
+def prepared(rows: Iterable[dict[str, Any]]) -> list[Fact]:
+    """Timeline rows with their day parsed and their handler found, once for many folds."""
+    return [
+        (date.fromisoformat(row["effective_on"]), HANDLERS.get(row["fact"]), row) for row in rows
+    ]
+
+
 def fold(gmina_id: str, facts: Iterable[dict[str, Any]], as_of: date) -> Snapshot:
     """The network as of a date: facts that took effect by then, in recorded order."""
+    return fold_prepared(gmina_id, prepared(facts), as_of)
+
+
+def fold_prepared(gmina_id: str, facts: Iterable[Fact], as_of: date) -> Snapshot:
+    """`fold` over facts already prepared (read and parsed once, folded on many dates)."""
     snapshot = Snapshot(gmina_id, as_of)
-    for row in facts:
-        took_effect = date.fromisoformat(row["effective_on"])
+    for took_effect, handler, row in facts:
         if took_effect > as_of:
             continue
         snapshot.positions += 1
-        handler = HANDLERS.get(row["fact"])
         if handler is not None:
             handler(snapshot, row, took_effect)
     return snapshot

@@ -8,6 +8,7 @@ from uuid import UUID
 from domain.values import Sealed
 from projections.catalogue import CatalogueProjection
 from projections.meetings import MeetingsProjection
+from projections.report_rows import ReportsProjection
 from projections.runner import CatchUp, ReadModel, catch_up_together, close_view
 from projections.store import RowView, open_view
 from projections.timeline import TimelineProjection
@@ -19,6 +20,7 @@ PROJECTIONS: dict[str, type[ReadModel]] = {
     "catalogue": CatalogueProjection,
     "timeline": TimelineProjection,
     "meetings": MeetingsProjection,
+    "reports": ReportsProjection,
 }
 
 

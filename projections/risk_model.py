@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 import networkx as nx
 
 from projections.i18n import N_
 from projections.metrics import (
     NetworkMetrics,
+    NodeMeasures,
     NodeMetrics,
     build_graph,
     network_metrics,
-    node_metrics,
 )
-from projections.network import Actor, Snapshot
+from projections.network import Actor, Snapshot, Tie, active_ties
 from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
 
@@ -78,17 +79,33 @@ class Flag:
 
 @dataclass
 class Context:
-    """What every rule reads: the snapshot, its graph and measures, the thresholds."""
+    """What every rule reads: the snapshot, its graph and measures, the thresholds.
+
+    The snapshot is not changed once folded, so what rules ask of it again and again
+    (``active`` stakeholders, ``live_ties`` between them) is worked out once; the graph,
+    its measures and a stakeholder's measures when a rule first asks for them.
+    """
 
     snapshot: Snapshot
-    graph: nx.Graph[str]
-    network: NetworkMetrics
-    nodes: dict[str, NodeMetrics]
     settings: RiskSettings
+    active: list[Actor]
+    live_ties: list[Tie]
+
+    @cached_property
+    def graph(self) -> nx.Graph[str]:
+        return build_graph(self.snapshot, self.active, self.live_ties)
+
+    @cached_property
+    def network(self) -> NetworkMetrics:
+        return network_metrics(self.snapshot, self.graph, self.active, self.live_ties)
+
+    @cached_property
+    def nodes(self) -> Mapping[str, NodeMetrics]:
+        return NodeMeasures(self.graph)
 
     @property
     def actors(self) -> dict[str, Actor]:
-        return {a.id: a for a in self.snapshot.active()}
+        return {a.id: a for a in self.active}
 
     def who(self, *ids: str) -> list[Involved]:
         actors = self.snapshot.actors
@@ -103,25 +120,19 @@ class Context:
         return a.name if a else actor_id
 
     def signatories(self) -> list[Actor]:
-        return [a for a in self.snapshot.active() if a.signatory]
+        return [a for a in self.active if a.signatory]
 
     def members(self) -> list[Actor]:
         """Who counts as a member: the signatories, or the catalogue before anyone signed."""
-        return self.signatories() or self.snapshot.active()
+        return self.signatories() or self.active
 
 
 Rule = Callable[[Context], list[Flag]]
 
 
 def context(snapshot: Snapshot, settings: RiskSettings) -> Context:
-    g = build_graph(snapshot)
-    return Context(
-        snapshot,
-        g,
-        network_metrics(snapshot, g),
-        {m.id: m for m in node_metrics(g, with_betweenness=False)},
-        settings,
-    )
+    active = snapshot.active()
+    return Context(snapshot, settings, active, active_ties(snapshot, active))
 
 
 def names(people: list[Involved]) -> str:

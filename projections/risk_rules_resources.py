@@ -21,7 +21,7 @@ from projections.risk_sentences import joined, said
 def appropriation(ctx: Context) -> list[Flag]:
     """Zawłaszczenie: the partnership's committed resources sit in one hand."""
     s = ctx.settings
-    live = {a.id for a in ctx.snapshot.active()}
+    live = {a.id for a in ctx.active}
     held = Counter(
         c.stakeholder
         for c in ctx.snapshot.commitments.values()
@@ -178,7 +178,7 @@ def closed_sectors(ctx: Context) -> list[Flag]:
 
 def sector_missing(ctx: Context) -> list[Flag]:
     """Otwartość: an MLW sector nobody has catalogued (maybe there is none in the gmina)."""
-    there = {a.sector for a in ctx.snapshot.active()}
+    there = {a.sector for a in ctx.active}
     if not there:
         return []
     missing = [sector for sector in Sector if sector.value not in there]
@@ -192,7 +192,7 @@ def sector_missing(ctx: Context) -> list[Flag]:
             metric="catalogued stakeholders of the sector",
             value=0,
             threshold=1,
-            counts={"catalogued": len(ctx.snapshot.active())},
+            counts={"catalogued": len(ctx.active)},
             **said(
                 "W katalogu nie ma nikogo z sektora „{label}”: czy w gminie nie ma takiego "
                 "podmiotu, czy go pominięto?",
@@ -210,9 +210,7 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
     if not signatories:
         return []
     since = days_before(ctx.snapshot.as_of, s.activity_days)
-    active = {
-        x for t in ctx.snapshot.active_ties() if t.since >= since for x in (t.source, t.target)
-    }
+    active = {x for t in ctx.live_ties if t.since >= since for x in (t.source, t.target)}
     active |= {c.stakeholder for c in ctx.snapshot.commitments.values() if c.made_on >= since}
     for m in ctx.snapshot.meetings:
         if m.held_on >= since:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from itertools import chain
 
 from domain.values import SECTOR_LABELS_PL, Sector
 from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
 from projections.risk_sentences import joined, said
 
-WORKING_TIES = ("declared", "commitment", "joint_commitment")
+WORKING_TIES = frozenset({"declared", "commitment", "joint_commitment"})
+INSTITUTIONS = ("institution", "institution")
 
 
 def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
@@ -20,7 +23,8 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
     c, limit = ctx.network.degree_centralisation, ctx.settings.centralisation
     if c <= limit or not ctx.nodes:
         return []
-    top = max(ctx.nodes.values(), key=lambda m: (m.degree, m.name))
+    names = ctx.graph.nodes
+    top = ctx.nodes[max(ctx.nodes, key=lambda i: (ctx.graph.degree(i), names[i]["name"]))]
     others = ctx.network.stakeholders - 1
     who = ctx.who(top.id)
     pl, en = coordinator_note(who)
@@ -53,16 +57,16 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
 
 
 def working_weights(ctx: Context, institutions_only: bool) -> dict[str, Counter[str]]:
-    kinds = {a.id: a.kind for a in ctx.snapshot.active()}
-    weights: dict[str, Counter[str]] = {}
-    for t in ctx.snapshot.active_ties():
+    kinds = {a.id: a.kind for a in ctx.active}
+    weights: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for t in ctx.live_ties:
         if t.kind not in WORKING_TIES:
             continue
-        if institutions_only and {kinds[t.source], kinds[t.target]} != {"institution"}:
+        if institutions_only and (kinds[t.source], kinds[t.target]) != INSTITUTIONS:
             continue
-        weights.setdefault(t.source, Counter())[t.target] += 1
-        weights.setdefault(t.target, Counter())[t.source] += 1
-    return weights
+        weights[t.source][t.target] += 1
+        weights[t.target][t.source] += 1
+    return dict(weights)
 
 
 def absorption(ctx: Context) -> list[Flag]:
@@ -124,42 +128,70 @@ def dissolving(ctx: Context) -> list[Flag]:
     """
     s, own = ctx.settings, own_activity(ctx)
     g = {x: set(partners) for x, partners in working_weights(ctx, institutions_only=False).items()}
-    found = []
-    for a in sorted(g):
-        # Only stakeholders sharing a partner can have near-identical partners.
-        for b in sorted({b for n in g[a] for b in g.get(n, ())} | g[a]):
-            if a >= b:
+    least, alike = s.dissolving_min_neighbours, s.dissolving_jaccard
+    return [
+        alike_partners(ctx, *pair)
+        for pair in same_partners(g, own, least, alike)
+        if pair[4] >= alike
+    ]
+
+
+def alike_partners(
+    ctx: Context, x: str, y: str, shared: int, partners: int, jaccard: float
+) -> Flag:
+    """The dissolving flag of quiet ``x`` and active ``y`` sharing ``shared`` partners."""
+    return flag(
+        ctx,
+        "dissolving.same_partners",
+        "dissolving",
+        metric="Jaccard similarity of partners",
+        value=round(jaccard, 3),
+        threshold=ctx.settings.dissolving_jaccard,
+        counts={"shared_partners": shared, "all_partners": partners},
+        severity=FLAG,
+        stakeholders=ctx.who(x, y),
+        **said(
+            "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
+            "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
+            x=ctx.name(x),
+            y=ctx.name(y),
+            shared=shared,
+            partners=partners,
+        ),
+    )
+
+
+def same_partners(
+    g: dict[str, set[str]], own: set[str], least: int, alike: float
+) -> Iterator[tuple[str, str, int, int, float]]:
+    """Pairs of a quiet stakeholder and an active one who are partners or share a partner.
+
+    Each flagged pair has exactly one stakeholder without activity of its own, so only
+    pairs (quiet, active) are looked at; each gives (quiet, active, shared partners, all
+    partners, Jaccard similarity), each side's partners counted without the other. Pairs
+    with fewer than ``least`` partners on a side, or sharing too few to reach ``alike``
+    (the similarity is at most shared / the larger side), are passed over.
+    """
+    for x in sorted(g):
+        gx = g[x]
+        if x in own or len(gx) < least:
+            continue
+        # Only stakeholders sharing a partner (or partners) can have near-identical partners;
+        # how many partners they share at most bounds how alike they can be.
+        common = Counter(chain.from_iterable(g[n] for n in gx))
+        need = alike * (len(gx) - 1) - 1e-9  # the larger side has at least len(gx) - 1
+        near = [y for y, c in common.items() if c >= need] if need > 0 else common.keys() | gx
+        for y in own.intersection(near):
+            adjacent = y in gx
+            fewer, more = len(gx) - adjacent, len(g[y]) - adjacent
+            if fewer > more:
+                fewer, more = more, fewer
+            if fewer < least or common[y] / more < alike:
                 continue
-            na, nb = g[a] - {b}, g.get(b, set()) - {a}
-            if min(len(na), len(nb)) < s.dissolving_min_neighbours:
-                continue
-            jaccard = len(na & nb) / len(na | nb)
-            quiet = [x for x in (a, b) if x not in own]
-            if jaccard < s.dissolving_jaccard or len(quiet) != 1:
-                continue
-            x, y = quiet[0], b if quiet[0] == a else a
-            found.append(
-                flag(
-                    ctx,
-                    "dissolving.same_partners",
-                    "dissolving",
-                    severity=FLAG,
-                    stakeholders=ctx.who(x, y),
-                    metric="Jaccard similarity of partners",
-                    value=round(jaccard, 3),
-                    threshold=s.dissolving_jaccard,
-                    counts={"shared_partners": len(na & nb), "all_partners": len(na | nb)},
-                    **said(
-                        "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
-                        "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
-                        x=ctx.name(x),
-                        y=ctx.name(y),
-                        shared=len(na & nb),
-                        partners=len(na | nb),
-                    ),
-                )
-            )
-    return found
+            nx_, ny = g[x] - {y}, g[y] - {x}
+            shared = len(nx_ & ny)
+            partners = len(nx_) + len(ny) - shared
+            yield x, y, shared, partners, shared / partners
 
 
 def sector_outside_pact(ctx: Context) -> list[Flag]:
@@ -168,13 +200,13 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
     if not signatories:
         return []
     in_pact = Counter(a.sector for a in signatories)
-    catalogue = Counter(a.sector for a in ctx.snapshot.active())
+    catalogue = Counter(a.sector for a in ctx.active)
     found = []
     for sector in Sector:
         there = catalogue.get(sector.value, 0)
         if there == 0 or in_pact.get(sector.value, 0):
             continue
-        ids = [a.id for a in ctx.snapshot.active() if a.sector == sector.value]
+        ids = [a.id for a in ctx.active if a.sector == sector.value]
         found.append(
             flag(
                 ctx,

@@ -7,6 +7,7 @@ quiet on small networks ("watch") and when the data needed is incomplete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TypedDict
@@ -37,24 +38,40 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def crossings(snapshot: Snapshot, settings: RiskSettings) -> list[Flag]:
+def crossings(
+    snapshot: Snapshot, settings: RiskSettings, rules: tuple[Rule, ...] = RULES
+) -> list[Flag]:
     """Every threshold crossed on the snapshot's date, before the trust rules."""
     ctx = context(snapshot, settings)
-    found = [f for r in RULES for f in r(ctx)]
+    found = [f for r in rules for f in r(ctx)]
     return sorted(found, key=lambda f: (f.risk, f.rule, f.key))
 
 
-def assess(
-    snapshot: Snapshot, settings: RiskSettings, previous: Snapshot | None = None
-) -> list[Flag]:
+def raised_by(snapshot: Snapshot, settings: RiskSettings) -> list[tuple[Rule, list[Flag]]]:
+    """Each rule with the crossings it finds on the snapshot's date."""
+    ctx = context(snapshot, settings)
+    return [(r, r(ctx)) for r in RULES]
+
+
+Previous = Snapshot | Callable[[], Snapshot] | None
+
+
+def assess(snapshot: Snapshot, settings: RiskSettings, previous: Previous = None) -> list[Flag]:
     """The flags as of the snapshot's date, with the rules that keep them trustworthy.
 
     A crossing is a "flag" only on a network of enough active stakeholders and when it
     also held on the previous snapshot (a quarter earlier); otherwise it is "watch".
+    The previous snapshot (given, or folded on demand) is read only by the rules whose
+    crossings could still be flags: the rules' results do not depend on one another.
     """
-    now = crossings(snapshot, settings)
-    before = {f.key for f in crossings(previous, settings)} if previous is not None else None
+    found = raised_by(snapshot, settings)
+    now = sorted((f for _, fs in found for f in fs), key=lambda f: (f.risk, f.rule, f.key))
     n = len(snapshot.active())
+    asked = tuple(r for r, fs in found if any(f.severity == FLAG for f in fs))
+    before: set[str] | None = None
+    if previous is not None and asked and n >= settings.min_active_stakeholders:
+        then = previous() if callable(previous) else previous
+        before = {f.key for f in crossings(then, settings, asked)}
     result = []
     for f in now:
         if f.severity != FLAG:

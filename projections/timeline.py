@@ -90,6 +90,10 @@ class TimelineProjection(ReadModel):
             "details": {k: plain(v) for k, v in payload_of(event).items() if k not in META},
         }
         unit.put("fact", str(position), gmina_id, position, body)
+        # One row per gmina says where its history ends (stored reports are checked by it).
+        unit.put(
+            "latest", gmina_id, gmina_id, position, {"gmina_id": gmina_id, "position": position}
+        )
         self.index(event, position, gmina_id, unit)
 
     @staticmethod
@@ -119,6 +123,12 @@ def facts_of_record(view: RowView, record_id: UUID) -> list[dict[str, Any]]:
 def facts_of(view: RowView, gmina_id: UUID) -> list[dict[str, Any]]:
     """The raw facts of one gmina, in the order they were recorded."""
     return view.rows("fact", str(gmina_id))
+
+
+def latest_position(view: RowView, gmina_id: UUID) -> int:
+    """The position of the gmina's latest fact (0 before its first)."""
+    row = view.get("latest", str(gmina_id))
+    return 0 if row is None else int(row["position"])
 
 
 def timeline(

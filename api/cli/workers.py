@@ -19,6 +19,7 @@ import typer
 
 from api.ops import batch_applied, serve_metrics
 from projections.read_models import ReadModels
+from projections.reports import StoredReports
 from registry.application import Registry
 from registry.idempotency import idempotency_store_for
 from registry.settings import Settings
@@ -65,11 +66,13 @@ class Worker:
         """
         pause = self.poll
         with ReadModels(self.app) as models:
+            reports = StoredReports(models)
             while not self.stopping.is_set():
                 try:
                     began = time.perf_counter()
                     done = sum(models.catch_up().values())
                     batch_applied(done, time.perf_counter() - began)
+                    reports.refresh()
                 except STORAGE_ERRORS as exc:
                     failure = storage_failure(exc)
                     if failure is None or once:

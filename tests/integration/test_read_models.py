@@ -188,7 +188,7 @@ def test_read_models_that_stopped_at_different_places_catch_up_together_exactly(
     models.runners["catalogue"].run(max_batches=1)
     models.runners["timeline"].run(max_batches=3)
     models.runners["meetings"].run(max_batches=2)
-    assert models.positions() == {"catalogue": 4, "timeline": 12, "meetings": 8}
+    assert models.positions() == {"catalogue": 4, "timeline": 12, "meetings": 8, "reports": 0}
     more_facts(registry, g, who)
     models.catch_up()
     rebuilt = ReadModels(registry, Settings(store="memory"))
