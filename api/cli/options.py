@@ -162,3 +162,6 @@ MajorityOpt = Annotated[
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
+MeetingArg = Annotated[
+    str, typer.Argument(help="Meeting: its date, 'zsl 2/2026' or 'pakt 1/2026', or its id.")
+]
