@@ -7,12 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.command import GminaId, Recorded, command
-from api.cli.options import (
-    AsOfOpt,
-    VersionOpt,
-    choice_argument,
-    choice_option,
-)
+from api.cli.options import AsOfOpt, VersionOpt, choice_argument, choice_option
 from api.cli.refs import resolve_stakeholder
 from api.cli.support import short, table
 from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
@@ -23,6 +18,13 @@ stakeholder_app = typer.Typer(help="Catalogue entries: add, edit, recategorise, 
 commands = typer.Typer()
 
 EntryArg = Annotated[str, typer.Argument(help="Id, id prefix or name.")]
+DifferentOpt = Annotated[
+    bool,
+    typer.Option(
+        "--different-stakeholder",
+        help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
+    ),
+]
 
 
 def describe(v: StakeholderView) -> str:
@@ -75,13 +77,7 @@ def add(
     area: Annotated[str, typer.Option(help="Area of activity.")] = "",
     resource: Annotated[list[str] | None, typer.Option(help="A resource offered (repeat).")] = None,
     contact: Annotated[str, typer.Option(help="Role-based contact.")] = "",
-    different_stakeholder: Annotated[
-        bool,
-        typer.Option(
-            "--different-stakeholder",
-            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
-        ),
-    ] = False,
+    different_stakeholder: DifferentOpt = False,
 ) -> StakeholderView:
     """Add a stakeholder to a gmina's catalogue."""
     sid = app.add_stakeholder(
@@ -122,13 +118,7 @@ def edit(
     expected_version: Annotated[
         int | None, typer.Option(help="Refuse if the entry changed since this version.")
     ] = None,
-    different_stakeholder: Annotated[
-        bool,
-        typer.Option(
-            "--different-stakeholder",
-            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
-        ),
-    ] = False,
+    different_stakeholder: DifferentOpt = False,
 ) -> StakeholderView:
     """Correct or update a catalogue entry."""
     given = {

@@ -11,12 +11,7 @@ import typer
 
 from api.cli.command import GminaId, Meeting, Recorded, RecordedBy, command
 from api.cli.minutes import describe_meeting, show
-from api.cli.options import (
-    TimeOpt,
-    choice_option,
-    date_option,
-    time_option,
-)
+from api.cli.options import TimeOpt, choice_option, date_option, time_option
 from api.cli.support import short, table
 from domain.minutes import MeetingKind
 from registry.application import Registry
