@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from projections.read_models import ReadModels
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -104,3 +107,18 @@ def memory_registry(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     app = Registry(settings_for(TEST_STORE or "memory", tmp_path, request))
     yield app
     app.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """A store on disk that several processes open at once; the first one creates its tables."""
+    return dataclasses.replace(settings_for(request.param, tmp_path, request), create_tables=False)
+
+
+def rows_of(models: ReadModels, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+    """Every row of these kinds in every read model (rows of one position in any order)."""
+    return {
+        f"{n}/{k}": sorted(json.dumps(r, sort_keys=True) for r in v.rows(k))
+        for n, v in models.views.items()
+        for k in kinds
+    }

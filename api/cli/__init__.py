@@ -10,11 +10,14 @@ import typer
 
 from api.cli import (
     accounts,
+    actions,
+    attendance,
     backup,
     catalogue,
     documents,
     gmina,
     meetings,
+    minutes,
     network,
     pact,
     resolutions,
@@ -35,8 +38,9 @@ app.add_typer(pact.commitment_app, name="commitment")
 app.add_typer(pact.cooperation_app, name="cooperation")
 app.add_typer(team.team_app, name="team")
 app.add_typer(meetings.meeting_app, name="meeting")
-app.add_typer(meetings.attendance_app, name="attendance")
-app.add_typer(meetings.minutes_app, name="minutes")
+app.add_typer(attendance.attendance_app, name="attendance")
+app.add_typer(minutes.minutes_app, name="minutes")
+minutes.minutes_app.add_typer(actions.commands)  # tasks are written in the minutes
 app.add_typer(resolutions.resolution_app, name="resolution")
 app.add_typer(team.entity_app, name="entity")
 app.add_typer(documents.doc_app, name="doc")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from api.cli.options import ByOpt, JsonOpt, choice_option
-from api.cli.support import answer, emit, recorder, run, table
+from api.cli.command import RecordedBy, command
+from api.cli.options import ByOpt, choice_option
+from api.cli.support import recorder, run, table
 from domain.account import ROLES
 from registry.access import AccountView
+from registry.access_ledger import AuditEntry
 from registry.application import Registry
 
 account_app = typer.Typer(help="Accounts of facilitators, regional coordinators and observers.")
@@ -33,70 +35,54 @@ def describe(a: AccountView) -> str:
     return f"{a.username}{state}: {a.role}, {a.display_name}; covers {where}{person}"
 
 
-@account_app.command("add")
+@command(account_app, "add", describe)
 def add(
+    app: Registry,
+    by: RecordedBy,
     username: UserArg,
     role: Annotated[AccountRole, choice_option(AccountRole, help="What the account may do.")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, help="The password.")],
     name: Annotated[str, typer.Option(help="Display name.")] = "",
     gmina: GminaOpt = None,
     voivodeship: VoivOpt = "",
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> AccountView:
     """Open an account for a facilitator, a regional coordinator or an observer."""
-
-    def act(reg: Registry) -> Any:
-        reg.open_account(
-            username,
-            password=password,
-            role=str(role),
-            display_name=name,
-            gmina_ids=[reg.find_gmina(g) for g in gmina or []],
-            voivodeship=voivodeship,
-            recorded_by=recorder(by),
-        )
-        return reg.get_account(username)
-
-    answer(act, as_json, describe)
+    app.open_account(
+        username,
+        password=password,
+        role=str(role),
+        display_name=name,
+        gmina_ids=[app.find_gmina(g) for g in gmina or []],
+        voivodeship=voivodeship,
+        recorded_by=by,
+    )
+    return app.get_account(username)
 
 
-@account_app.command("grant")
+@command(account_app, "grant", describe)
 def grant(
+    app: Registry,
+    by: RecordedBy,
     username: UserArg,
     gmina: GminaOpt = None,
     voivodeship: VoivOpt = "",
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> AccountView:
     """Assign further gminas (or a voivodeship) to an account."""
-
-    def act(reg: Registry) -> Any:
-        reg.grant_account(
-            username,
-            gmina_ids=[reg.find_gmina(g) for g in gmina or []],
-            voivodeship=voivodeship,
-            recorded_by=recorder(by),
-        )
-        return reg.get_account(username)
-
-    answer(act, as_json, describe)
+    gmina_ids = [app.find_gmina(g) for g in gmina or []]
+    app.grant_account(username, gmina_ids=gmina_ids, voivodeship=voivodeship, recorded_by=by)
+    return app.get_account(username)
 
 
-@account_app.command("rename")
+@command(account_app, "rename", describe)
 def rename(
+    app: Registry,
+    by: RecordedBy,
     username: UserArg,
     name: Annotated[str, typer.Option(help="The new display name.")],
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> AccountView:
     """Give an account a new display name (sealed like every person's name)."""
-
-    def act(reg: Registry) -> Any:
-        reg.rename_account(username, name, recorded_by=recorder(by))
-        return reg.get_account(username)
-
-    answer(act, as_json, describe)
+    app.rename_account(username, name, recorded_by=by)
+    return app.get_account(username)
 
 
 @account_app.command("passwd")
@@ -148,46 +134,35 @@ def enable(username: UserArg, reason: ReasonOpt, by: ByOpt = None) -> None:
     print(f"Account {username} enabled.")
 
 
-@account_app.command("audit")
-def audit(username: UserArg, as_json: JsonOpt = False) -> None:
+def audit_table(entries: list[AuditEntry]) -> str:
+    rows = [
+        [datetime.fromtimestamp(e.at, UTC).strftime("%Y-%m-%d %H:%M:%S"), e.what, e.client, e.by]
+        for e in entries
+    ]
+    return table(rows, ["at (UTC)", "what", "from", "by"])
+
+
+@command(account_app, "audit", audit_table)
+def audit(app: Registry, username: UserArg) -> list[AuditEntry]:
     """The account's latest logins, refusals, tokens and revocations, newest first."""
-    entries = run(lambda reg: reg.login_audit(username), as_json)
-    emit(
-        entries,
-        as_json,
-        lambda es: table(
-            [
-                [
-                    datetime.fromtimestamp(e.at, UTC).strftime("%Y-%m-%d %H:%M:%S"),
-                    e.what,
-                    e.client,
-                    e.by,
-                ]
-                for e in es
-            ],
-            ["at (UTC)", "what", "from", "by"],
-        ),
-    )
+    return app.login_audit(username)
 
 
-@account_app.command("list")
-def list_accounts(as_json: JsonOpt = False) -> None:
+def accounts_table(views: list[AccountView]) -> str:
+    rows = [
+        [
+            v.username,
+            v.role,
+            v.display_name,
+            ", ".join(str(g)[:8] for g in v.gmina_ids) or v.voivodeship,
+            "disabled" if v.disabled else "",
+        ]
+        for v in views
+    ]
+    return table(rows, ["username", "role", "name", "covers", ""])
+
+
+@command(account_app, "list", accounts_table)
+def list_accounts(app: Registry) -> list[AccountView]:
     """Every account with its role and what it covers."""
-    views = run(lambda reg: reg.list_accounts(), as_json)
-    emit(
-        views,
-        as_json,
-        lambda vs: table(
-            [
-                [
-                    v.username,
-                    v.role,
-                    v.display_name,
-                    ", ".join(str(g)[:8] for g in v.gmina_ids) or v.voivodeship,
-                    "disabled" if v.disabled else "",
-                ]
-                for v in vs
-            ],
-            ["username", "role", "name", "covers", ""],
-        ),
-    )
+    return app.list_accounts()

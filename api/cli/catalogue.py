@@ -6,23 +6,25 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.options import (
-    AsOfOpt,
-    ByOpt,
-    JsonOpt,
-    OnOpt,
-    VersionOpt,
-    choice_argument,
-    choice_option,
-)
+from api.cli.command import GminaId, Recorded, command
+from api.cli.options import AsOfOpt, VersionOpt, choice_argument, choice_option
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import answer, emit, run, short, stamp, table
+from api.cli.support import short, table
 from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
 from registry.application import Registry
 from registry.views import StakeholderView
 
 stakeholder_app = typer.Typer(help="Catalogue entries: add, edit, recategorise, invite, archive.")
 commands = typer.Typer()
+
+EntryArg = Annotated[str, typer.Argument(help="Id, id prefix or name.")]
+DifferentOpt = Annotated[
+    bool,
+    typer.Option(
+        "--different-stakeholder",
+        help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
+    ),
+]
 
 
 def describe(v: StakeholderView) -> str:
@@ -57,9 +59,11 @@ def catalogue_table(views: list[StakeholderView]) -> str:
     return table(rows, ["id", "name", "sector", "sub-type", "status"]) + f"\n{len(views)} entries"
 
 
-@stakeholder_app.command("add")
+@command(stakeholder_app, "add", lambda v: "Catalogued:\n" + describe(v))
 def add(
-    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     name: Annotated[str, typer.Argument(help="Name of the institution or person.")],
     subtype: Annotated[SubType, choice_option(SubType, help="MLW sub-type (it names the sector).")],
     person: Annotated[
@@ -73,45 +77,33 @@ def add(
     area: Annotated[str, typer.Option(help="Area of activity.")] = "",
     resource: Annotated[list[str] | None, typer.Option(help="A resource offered (repeat).")] = None,
     contact: Annotated[str, typer.Option(help="Role-based contact.")] = "",
-    different_stakeholder: Annotated[
-        bool,
-        typer.Option(
-            "--different-stakeholder",
-            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
-        ),
-    ] = False,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    different_stakeholder: DifferentOpt = False,
+) -> StakeholderView:
     """Add a stakeholder to a gmina's catalogue."""
-
-    def act(app: Registry) -> Any:
-        sid = app.add_stakeholder(
-            app.find_gmina(gmina),
-            name=name,
-            subtype=subtype,
-            kind="person" if person else "institution",
-            legal_form=legal_form,
-            nip=nip,
-            regon=regon,
-            krs=krs,
-            seat=seat,
-            area=area,
-            resources_offered=resource or [],
-            contact=contact,
-            **stamp(by, on),
-            different_stakeholder=different_stakeholder,
-        )
-        return app.get_stakeholder(sid)
-
-    view = run(act, as_json)
-    emit(view, as_json, lambda v: "Catalogued:\n" + describe(v))
+    sid = app.add_stakeholder(
+        gmina,
+        name=name,
+        subtype=subtype,
+        kind="person" if person else "institution",
+        legal_form=legal_form,
+        nip=nip,
+        regon=regon,
+        krs=krs,
+        seat=seat,
+        area=area,
+        resources_offered=resource or [],
+        contact=contact,
+        **recorded,
+        different_stakeholder=different_stakeholder,
+    )
+    return app.get_stakeholder(sid)
 
 
-@stakeholder_app.command("edit")
+@command(stakeholder_app, "edit", lambda v: "Edited:\n" + describe(v))
 def edit(
-    stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
+    app: Registry,
+    recorded: Recorded,
+    stakeholder: EntryArg,
     name: Annotated[str | None, typer.Option()] = None,
     legal_form: Annotated[str | None, typer.Option()] = None,
     nip: Annotated[str | None, typer.Option()] = None,
@@ -126,17 +118,8 @@ def edit(
     expected_version: Annotated[
         int | None, typer.Option(help="Refuse if the entry changed since this version.")
     ] = None,
-    different_stakeholder: Annotated[
-        bool,
-        typer.Option(
-            "--different-stakeholder",
-            help="Confirm that a name reading like a catalogue entry's is another stakeholder.",
-        ),
-    ] = False,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    different_stakeholder: DifferentOpt = False,
+) -> StakeholderView:
     """Correct or update a catalogue entry."""
     given = {
         "name": name,
@@ -152,92 +135,57 @@ def edit(
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if different_stakeholder:
         changes["different_stakeholder"] = True
-
-    def act(app: Registry) -> Any:
-        sid = resolve_stakeholder(app, stakeholder)
-        app.edit_stakeholder(
-            sid,
-            **stamp(by, on),
-            expected_version=expected_version,
-            **changes,
-        )
-        return app.get_stakeholder(sid)
-
-    answer(act, as_json, lambda v: "Edited:\n" + describe(v))
+    sid = resolve_stakeholder(app, stakeholder)
+    app.edit_stakeholder(sid, **recorded, expected_version=expected_version, **changes)
+    return app.get_stakeholder(sid)
 
 
-@stakeholder_app.command("recategorise")
+@command(stakeholder_app, "recategorise", lambda v: "Recategorised:\n" + describe(v))
 def recategorise(
-    stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
+    app: Registry,
+    recorded: Recorded,
+    stakeholder: EntryArg,
     subtype: Annotated[SubType, choice_argument(SubType, help="New MLW sub-type.")],
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> StakeholderView:
     """Move a stakeholder to another sector or sub-type."""
-
-    def act(app: Registry) -> Any:
-        sid = resolve_stakeholder(app, stakeholder)
-        app.recategorise_stakeholder(sid, subtype, **stamp(by, on))
-        return app.get_stakeholder(sid)
-
-    answer(act, as_json, lambda v: "Recategorised:\n" + describe(v))
+    sid = resolve_stakeholder(app, stakeholder)
+    app.recategorise_stakeholder(sid, subtype, **recorded)
+    return app.get_stakeholder(sid)
 
 
-@stakeholder_app.command("invite")
-def invite(
-    stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@command(stakeholder_app, "invite", lambda v: "Invited:\n" + describe(v))
+def invite(app: Registry, recorded: Recorded, stakeholder: EntryArg) -> StakeholderView:
     """Record that a stakeholder was invited to the partnership."""
-
-    def act(app: Registry) -> Any:
-        sid = resolve_stakeholder(app, stakeholder)
-        app.invite_stakeholder(sid, **stamp(by, on))
-        return app.get_stakeholder(sid)
-
-    answer(act, as_json, lambda v: "Invited:\n" + describe(v))
+    sid = resolve_stakeholder(app, stakeholder)
+    app.invite_stakeholder(sid, **recorded)
+    return app.get_stakeholder(sid)
 
 
-@stakeholder_app.command("archive")
+@command(stakeholder_app, "archive", lambda v: "Archived:\n" + describe(v))
 def archive(
-    stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
+    app: Registry,
+    recorded: Recorded,
+    stakeholder: EntryArg,
     reason: Annotated[str, typer.Option(help="Why it leaves the catalogue.")],
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> StakeholderView:
     """Archive a catalogue entry (its history stays)."""
-
-    def act(app: Registry) -> Any:
-        sid = resolve_stakeholder(app, stakeholder)
-        app.archive_stakeholder(sid, reason=reason, **stamp(by, on))
-        return app.get_stakeholder(sid)
-
-    answer(act, as_json, lambda v: "Archived:\n" + describe(v))
+    sid = resolve_stakeholder(app, stakeholder)
+    app.archive_stakeholder(sid, reason=reason, **recorded)
+    return app.get_stakeholder(sid)
 
 
-@stakeholder_app.command("show")
+@command(stakeholder_app, "show", describe)
 def show(
-    stakeholder: Annotated[str, typer.Argument(help="Id, id prefix or name.")],
-    as_of: AsOfOpt = None,
-    version: VersionOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    app: Registry, stakeholder: EntryArg, as_of: AsOfOpt = None, version: VersionOpt = None
+) -> StakeholderView:
     """Show a catalogue entry, now or as it stood on a date or at a version."""
-
-    def act(app: Registry) -> Any:
-        sid = resolve_stakeholder(app, stakeholder)
-        return app.get_stakeholder(sid, as_of=as_of, version=version)
-
-    answer(act, as_json, describe)
+    return app.get_stakeholder(resolve_stakeholder(app, stakeholder), as_of=as_of, version=version)
 
 
-@commands.command("catalogue")
+@command(commands, "catalogue", catalogue_table)
 def catalogue(
-    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
+    app: Registry,
+    gmina: GminaId,
     sector: Annotated[Sector | None, choice_option(Sector, help="Only this sector.")] = None,
     status: Annotated[
         StakeholderStatus | None, choice_option(StakeholderStatus, help="Only this status.")
@@ -245,18 +193,8 @@ def catalogue(
     search: Annotated[str | None, typer.Option(help="Name contains this text.")] = None,
     archived: Annotated[bool, typer.Option("--archived", help="Include archived entries.")] = False,
     as_of: AsOfOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> list[StakeholderView]:
     """List a gmina's catalogue of local stakeholders."""
-
-    def act(app: Registry) -> Any:
-        return app.catalogue(
-            app.find_gmina(gmina),
-            as_of=as_of,
-            sector=sector,
-            status=status,
-            text=search,
-            include_archived=archived,
-        )
-
-    answer(act, as_json, catalogue_table)
+    return app.catalogue(
+        gmina, as_of=as_of, sector=sector, status=status, text=search, include_archived=archived
+    )

@@ -9,15 +9,16 @@ from uuid import UUID
 
 import typer
 
+from api.cli.command import GminaId, Recorded, RecordedBy, command
 from api.cli.meeting_reads import meeting_reads
-from api.cli.options import AsOfOpt, ByOpt, GminaArg, JsonOpt, OnOpt, VersionOpt, id_argument
+from api.cli.options import AsOfOpt, ByOpt, VersionOpt, id_argument
 from api.cli.refs import resolve_stakeholder
-from api.cli.support import answer, emit, recorder, run, stamp, table
+from api.cli.support import answer, recorder, run, table
 from domain.errors import NotFoundError
 from registry.application import Registry
 from registry.personal_data import read_ledger, write_ledger
 from registry.settings import Settings
-from registry.views import GminaView, plain
+from registry.views import FactView, GminaView, plain
 
 gmina_app = typer.Typer(help="Gminas and their MLW partnership process.")
 person_app = typer.Typer(help="Natural persons' personal data (RODO).")
@@ -40,289 +41,208 @@ def describe_gmina(g: GminaView) -> str:
     return "\n".join(lines)
 
 
-@gmina_app.command("register")
+@command(gmina_app, "register", lambda g: "Registered:\n" + describe_gmina(g))
 def register(
+    app: Registry,
+    recorded: Recorded,
     terc: Annotated[str, typer.Argument(help="7-digit TERC code (WWPPGGR).")],
     name: Annotated[str, typer.Argument(help="Name of the gmina.")],
     powiat: Annotated[str, typer.Option(help="Powiat.")],
     voivodeship: Annotated[str | None, typer.Option(help="Checked against the TERC code.")] = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> GminaView:
     """Register a gmina."""
-
-    def act(reg: Registry) -> Any:
-        gid = reg.register_gmina(terc, name, powiat, voivodeship, **stamp(by, on))
-        return reg.get_gmina(gid)
-
-    answer(act, as_json, lambda g: "Registered:\n" + describe_gmina(g))
+    return app.get_gmina(app.register_gmina(terc, name, powiat, voivodeship, **recorded))
 
 
-@gmina_app.command("list")
-def list_gminas(as_json: JsonOpt = False) -> None:
+def gminas_table(views: list[GminaView]) -> str:
+    rows = [
+        [v.terc, v.name, v.powiat, v.voivodeship, str(v.stage or "–"), str(v.stakeholder_count)]
+        for v in views
+    ]
+    return table(rows, ["TERC", "gmina", "powiat", "voivodeship", "stage", "stakeholders"])
+
+
+@command(gmina_app, "list", gminas_table)
+def list_gminas(app: Registry) -> list[GminaView]:
     """List the registered gminas."""
-    views = run(lambda reg: reg.list_gminas(), as_json)
-    emit(
-        views,
-        as_json,
-        lambda vs: table(
-            [
-                [
-                    v.terc,
-                    v.name,
-                    v.powiat,
-                    v.voivodeship,
-                    str(v.stage or "–"),
-                    str(v.stakeholder_count),
-                ]
-                for v in vs
-            ],
-            ["TERC", "gmina", "powiat", "voivodeship", "stage", "stakeholders"],
-        ),
-    )
+    return app.list_gminas()
 
 
-@gmina_app.command("show")
+@command(gmina_app, "show", describe_gmina)
 def show(
-    gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
-) -> None:
+    app: Registry, gmina: GminaId, as_of: AsOfOpt = None, version: VersionOpt = None
+) -> GminaView:
     """Show a gmina and its MLW stages, now or as of a date."""
-    view = run(
-        lambda reg: reg.get_gmina(reg.find_gmina(gmina), as_of=as_of, version=version),
-        as_json,
-    )
-    emit(view, as_json, describe_gmina)
+    return app.get_gmina(gmina, as_of=as_of, version=version)
 
 
-@gmina_app.command("change")
+@command(gmina_app, "change", describe_gmina)
 def change(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     name: Annotated[str | None, typer.Option(help="New name.")] = None,
     powiat: Annotated[str | None, typer.Option(help="New powiat.")] = None,
     terc: Annotated[str | None, typer.Option(help="New TERC code (the id stays).")] = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> GminaView:
     """Rename a gmina or record its new TERC code."""
-
-    def act(reg: Registry) -> Any:
-        gid = reg.find_gmina(gmina)
-        reg.change_gmina(gid, name=name, powiat=powiat, terc=terc, **stamp(by, on))
-        return reg.get_gmina(gid)
-
-    answer(act, as_json, describe_gmina)
+    app.change_gmina(gmina, name=name, powiat=powiat, terc=terc, **recorded)
+    return app.get_gmina(gmina)
 
 
-@gmina_app.command("open")
+OpenReasonOpt = Annotated[str, typer.Option(help="E.g. the meeting where the idea was presented.")]
+
+
+@command(gmina_app, "open", describe_gmina)
 def open_partnership(
-    gmina: GminaArg,
-    reason: Annotated[str, typer.Option(help="E.g. the meeting where the idea was presented.")],
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    app: Registry, gmina: GminaId, recorded: Recorded, reason: OpenReasonOpt
+) -> GminaView:
     """Open the MLW partnership process (stage 1) and draft the pact."""
-
-    def act(reg: Registry) -> Any:
-        gid = reg.find_gmina(gmina)
-        reg.open_partnership(gid, reason=reason, **stamp(by, on))
-        return reg.get_gmina(gid)
-
-    answer(act, as_json, describe_gmina)
+    app.open_partnership(gmina, reason=reason, **recorded)
+    return app.get_gmina(gmina)
 
 
-@gmina_app.command("advance")
+@command(gmina_app, "advance", describe_gmina)
 def advance(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
     reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
     decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> GminaView:
     """Move the partnership to its next MLW stage."""
-
-    def act(reg: Registry) -> Any:
-        gid = reg.find_gmina(gmina)
-        reg.advance_stage(gid, stage, reason=reason, decided_by=decided_by, **stamp(by, on))
-        return reg.get_gmina(gid)
-
-    answer(act, as_json, describe_gmina)
+    app.advance_stage(gmina, stage, reason=reason, decided_by=decided_by, **recorded)
+    return app.get_gmina(gmina)
 
 
-@commands.command("history")
+def facts_table(facts: list[FactView]) -> str:
+    rows = [
+        [
+            str(f.version),
+            f.fact,
+            str(f.effective_on),
+            f.recorded_at.strftime("%Y-%m-%d %H:%M"),
+            f.recorded_by,
+        ]
+        for f in facts
+    ]
+    return table(rows, ["#", "fact", "took effect", "recorded at", "recorded by"])
+
+
+@command(commands, "history", facts_table)
 def history(
+    app: Registry,
     ref: Annotated[str, typer.Argument(help="Id of any record, or a gmina's TERC code.")],
-    as_json: JsonOpt = False,
-) -> None:
+) -> list[FactView]:
     """Every fact recorded about one record: when it took effect, who recorded it, when."""
-
-    def act(reg: Registry) -> Any:
+    try:
+        rid = UUID(ref)
+    except ValueError:
         try:
-            rid = UUID(ref)
-        except ValueError:
-            try:
-                rid = reg.find_gmina(ref)
-            except NotFoundError:
-                rid = resolve_stakeholder(reg, ref)
-        try:
-            return meeting_reads(reg).history(rid)
-        except NotFoundError:  # a record of no gmina (an account, the directory)
-            return reg.history(rid)
-
-    answer(
-        act,
-        as_json,
-        lambda facts: table(
-            [
-                [
-                    str(f.version),
-                    f.fact,
-                    str(f.effective_on),
-                    f.recorded_at.strftime("%Y-%m-%d %H:%M"),
-                    f.recorded_by,
-                ]
-                for f in facts
-            ],
-            ["#", "fact", "took effect", "recorded at", "recorded by"],
-        ),
-    )
+            rid = app.find_gmina(ref)
+        except NotFoundError:
+            rid = resolve_stakeholder(app, ref)
+    try:
+        return meeting_reads(app).history(rid)
+    except NotFoundError:  # a record of no gmina (an account, the directory)
+        return app.history(rid)
 
 
-@person_app.command("erase")
+def erased(r: dict[str, Any]) -> str:
+    lines = [f"Person {r['person_id']} erased on {r['erased_on']}."]
+    for role in r.get("roles", []):
+        lines.append(f"  was named as {role['role']} in {role['record_id']}")
+    mentions = r.get("mentions", [])
+    if mentions:
+        lines.append(
+            "Free text that still names them (record a correction; public documents leave it out):"
+        )
+        lines += [
+            f"  {m['fact']} v{m['version']} of {m['record_id']}: {m['field']}" for m in mentions
+        ]
+    return "\n".join(lines)
+
+
+@command(person_app, "erase", erased)
 def erase(
-    person_id: Annotated[
-        UUID,
-        id_argument("person", help="The person's id (see `person list`)."),
-    ],
+    app: Registry,
+    person_id: Annotated[UUID, id_argument("person", help="The person's id (see `person list`).")],
     gmina: Annotated[
         str | None,
         typer.Option(
             "--gmina", help="The gmina that names the person: lists their roles and mentions."
         ),
     ] = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> dict[str, Any]:
     """Erase a natural person's data for good, in every role; the organisations' history stays."""
-
-    def act(reg: Registry) -> Any:
-        if gmina is None:
-            return {"person_id": str(person_id), "erased_on": reg.erase_person(person_id)}
-        return plain(reg.erase_person_of(reg.find_gmina(gmina), person_id))
-
-    def text(r: Any) -> str:
-        lines = [f"Person {r['person_id']} erased on {r['erased_on']}."]
-        for role in r.get("roles", []):
-            lines.append(f"  was named as {role['role']} in {role['record_id']}")
-        mentions = r.get("mentions", [])
-        if mentions:
-            lines.append(
-                "Free text that still names them (record a correction; public documents "
-                "leave it out):"
-            )
-            lines += [
-                f"  {m['fact']} v{m['version']} of {m['record_id']}: {m['field']}" for m in mentions
-            ]
-        return "\n".join(lines)
-
-    answer(act, as_json, text)
+    if gmina is None:
+        return {"person_id": str(person_id), "erased_on": app.erase_person(person_id)}
+    erasure: dict[str, Any] = plain(app.erase_person_of(app.find_gmina(gmina), person_id))
+    return erasure
 
 
-@person_app.command("redact")
+@command(person_app, "redact", lambda r: f"Correction recorded for text {r['digest']}.")
 def redact(
-    gmina: GminaArg,
-    record_id: Annotated[
-        UUID,
-        id_argument("record", help="The record, as the erasure listed it."),
-    ],
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
+    record_id: Annotated[UUID, id_argument("record", help="The record, as the erasure listed it.")],
     version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
     field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
     text: Annotated[str, typer.Option("--text", help="The corrected text.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it is corrected.")],
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> dict[str, str]:
     """Record a correction of a free text that names a person (the fact stays as recorded)."""
-
-    def act(reg: Registry) -> Any:
-        digest = reg.redact_text(
-            reg.find_gmina(gmina),
-            record_id,
-            version,
-            field,
-            text,
-            reason=reason,
-            recorded_by=recorder(by),
-        )
-        return {"digest": digest}
-
-    answer(act, as_json, lambda r: f"Correction recorded for text {r['digest']}.")
+    digest = app.redact_text(gmina, record_id, version, field, text, reason=reason, recorded_by=by)
+    return {"digest": digest}
 
 
-@person_app.command("list")
-def list_people(
-    gmina: Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")],
-    as_json: JsonOpt = False,
-) -> None:
+def people_table(people: list[dict[str, Any]]) -> str:
+    rows = [
+        [p["person_id"], p["name"], ", ".join(sorted({r["role"] for r in p["roles"]})) or "-"]
+        for p in people
+    ]
+    return table(rows, ["person id", "name", "named as"])
+
+
+@command(person_app, "list", people_table)
+def list_people(app: Registry, gmina: GminaId) -> list[dict[str, Any]]:
     """The natural persons a gmina's records name, with every role they are named in."""
-
-    def act(reg: Registry) -> Any:
-        return plain(reg.people_of(reg.find_gmina(gmina)))
-
-    answer(
-        act,
-        as_json,
-        lambda people: table(
-            [
-                [
-                    p["person_id"],
-                    p["name"],
-                    ", ".join(sorted({r["role"] for r in p["roles"]})) or "-",
-                ]
-                for p in people
-            ],
-            ["person id", "name", "named as"],
-        ),
-    )
+    people: list[dict[str, Any]] = plain(app.people_of(gmina))
+    return people
 
 
-@person_app.command("erasures")
+@command(
+    person_app,
+    "erasures",
+    lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
+)
 def erasures(
+    app: Registry,
     output: Annotated[Path, typer.Option("--output", "-o", help="The ledger file to append to.")],
-    as_json: JsonOpt = False,
-) -> None:
+) -> dict[str, Any]:
     """Append every erasure this store knows (ids and times only) to an erasure ledger."""
-
-    def act(reg: Registry) -> Any:
-        known = read_ledger(output) if output.exists() else {}
-        new = [(pid, at) for pid, at in reg.vault.keys.erased() if pid not in known]
-        write_ledger(output, new)
-        return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
-
-    answer(
-        act,
-        as_json,
-        lambda r: f"{r['added']} erasures added to {r['ledger']} ({r['known']} in all).",
-    )
+    known = read_ledger(output) if output.exists() else {}
+    new = [(pid, at) for pid, at in app.vault.keys.erased() if pid not in known]
+    write_ledger(output, new)
+    return {"ledger": str(output), "added": len(new), "known": len(known) + len(new)}
 
 
-@commands.command("demo")
-def demo(by: ByOpt = None, as_json: JsonOpt = False) -> None:
+def ready(g: GminaView) -> str:
+    return "Demo gmina ready:\n" + describe_gmina(g)
+
+
+@command(commands, "demo", ready)
+def demo(app: Registry, by: ByOpt = None) -> GminaView:
     """Load the demonstration gmina (invented data) into the registry."""
+    from registry.demo import load_demo
+    from registry.demo_meetings import load_demo_meetings
 
-    def act(reg: Registry) -> Any:
-        from registry.demo import load_demo
-        from registry.demo_meetings import load_demo_meetings
-
-        who = recorder(by) if by else "demo"
-        gmina_id = load_demo(reg, recorded_by=who)
-        load_demo_meetings(reg, gmina_id, recorded_by=who)
-        return reg.get_gmina(gmina_id)
-
-    answer(act, as_json, lambda g: "Demo gmina ready:\n" + describe_gmina(g))
+    who = recorder(by) if by else "demo"
+    gmina_id = load_demo(app, recorded_by=who)
+    load_demo_meetings(app, gmina_id, recorded_by=who)
+    return app.get_gmina(gmina_id)
 
 
 def demo_accounts(reg: Registry) -> list[str]:
@@ -345,15 +265,14 @@ def serve(
     import uvicorn
 
     if load_demo:
-        demo(by=None, as_json=False)
+        answer(demo, as_json=False, text=ready)
         print("Demo accounts (log in with one of them):")
         for line in run(demo_accounts):
             print(f"  {line}")
         os.environ["MLW_DEMO"] = "1"  # the login page then names the demo accounts
     print(f"Events kept in: {Settings.from_env().describe()}")
     print(f"Open http://{host}:{port}/ in a browser (API description at /docs).")
-    # The registry writes its own line per request (mlw.requests), so uvicorn's is left out.
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, access_log=False)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
 
 
 @commands.command("where")

@@ -18,6 +18,7 @@ import typer
 
 from api.cli.support import fail
 from domain.errors import InvalidInputError
+from domain.input_rules import check_wall_clock
 from domain.values import CooperationForm, ResourceKind
 from domain.voting import MajorityRule, QuorumRule
 
@@ -63,18 +64,13 @@ def read_date(text: str) -> date | Unread:
         return Unread(text, *DATE)
 
 
-OFFSET = (
-    "{value!r}: godzina ma strefę czasową; podaj czas lokalny, np. 10:00 "
-    "(a time of day is the gmina's local wall-clock time, without an offset)."
-)
-
-
 def read_time(text: str) -> time | Unread:
+    """A time of day as typed; one with an offset is refused by `refuse_unread`, as the registry
+    refuses it."""
     try:
-        at = time.fromisoformat(text.strip())
+        return time.fromisoformat(text.strip())
     except ValueError:
         return Unread(text, *TIME)
-    return Unread(text, TIME[0], OFFSET) if at.tzinfo is not None else at
 
 
 def read_id(noun: str) -> Callable[[str], UUID | Unread]:
@@ -93,9 +89,14 @@ def refuse_unread(ctx: typer.Context, param: typer.CallbackParam, value: Any) ->
     A blank optional value is no value. ``--json`` is read first (it is eager), so the
     refusal is JSON when it was asked for.
     """
+    field = max(param.opts, key=len).lstrip("-").replace("-", "_") if param.opts else param.name
+    if isinstance(value, time):
+        try:
+            return check_wall_clock(field or "time", value)
+        except InvalidInputError as exc:
+            fail(exc, bool(ctx.params.get("as_json")))
     if not isinstance(value, Unread):
         return value
-    field = max(param.opts, key=len).lstrip("-").replace("-", "_") if param.opts else param.name
     if not value.text.strip():
         if not param.required:
             return None
@@ -162,3 +163,6 @@ MajorityOpt = Annotated[
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Show this recorded version.")]
 GminaArg = Annotated[str, typer.Argument(help="TERC code, id or name of the gmina.")]
 WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.")]
+MeetingArg = Annotated[
+    str, typer.Argument(help="Meeting: its date, 'zsl 2/2026' or 'pakt 1/2026', or its id.")
+]

@@ -9,14 +9,11 @@ from uuid import UUID
 
 import typer
 
+from api.cli.command import GminaId, Recorded, Stakeholder, command
 from api.cli.options import (
     AsOfOpt,
-    ByOpt,
     DueOpt,
     FormOpt,
-    GminaArg,
-    JsonOpt,
-    OnOpt,
     ResourceOpt,
     VersionOpt,
     WhoArg,
@@ -25,10 +22,10 @@ from api.cli.options import (
     id_argument,
 )
 from api.cli.refs import resolve_commitment, resolve_stakeholder
-from api.cli.support import answer, emit, run, short, stamp, table
+from api.cli.support import short, table
 from domain.values import CooperationForm, ParticipantRole
 from registry.application import Registry
-from registry.views import PactView, PartyView
+from registry.views import CommitmentView, PactView, PartyView
 
 pact_app = typer.Typer(help="The pact: signatories joining and leaving, its theses.")
 commitment_app = typer.Typer(help="Commitments: made, revised, fulfilled, withdrawn.")
@@ -79,27 +76,29 @@ def describe_pact(p: PactView) -> str:
     return "\n".join(lines)
 
 
-def party(app: Registry, gmina_id: UUID, stakeholder_id: UUID) -> PartyView:
+def party(app: Registry, stakeholder: Stakeholder) -> PartyView:
     """A stakeholder's place in the gmina's pact: joined, left, as whom."""
-    return next(p for p in app.get_pact(gmina_id).parties if p.stakeholder_id == stakeholder_id)
+    parties = app.get_pact(stakeholder.gmina_id).parties
+    return next(p for p in parties if p.stakeholder_id == stakeholder.id)
 
 
-@pact_app.command("show")
+def commitment_of(app: Registry, gmina_id: UUID, commitment_id: UUID) -> CommitmentView:
+    return next(c for c in app.get_pact(gmina_id).commitments if c.id == commitment_id)
+
+
+@command(pact_app, "show", describe_pact)
 def show(
-    gmina: GminaArg, as_of: AsOfOpt = None, version: VersionOpt = None, as_json: JsonOpt = False
-) -> None:
+    app: Registry, gmina: GminaId, as_of: AsOfOpt = None, version: VersionOpt = None
+) -> PactView:
     """Show the pact, now or as it stood on a date."""
-    view = run(
-        lambda app: app.get_pact(app.find_gmina(gmina), as_of=as_of, version=version),
-        as_json,
-    )
-    emit(view, as_json, describe_pact)
+    return app.get_pact(gmina, as_of=as_of, version=version)
 
 
-@pact_app.command("join")
+@command(pact_app, "join", lambda p: f"{p.name} signed the pact on {p.joined_on}.")
 def join(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    stakeholder: Stakeholder,
+    recorded: Recorded,
     representative: Annotated[
         str | None,
         typer.Option(help="The representative: a name, or a person id (`mlw person list`)."),
@@ -110,75 +109,57 @@ def join(
     role: Annotated[
         ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")
     ] = ParticipantRole.ASSOCIATED_INSTITUTION,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> PartyView:
     """Record a stakeholder signing the pact."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        sid = resolve_stakeholder(app, stakeholder, gid)
-        app.join_pact(
-            gid,
-            sid,
-            representative=representative,
-            representative_contact=representative_contact,
-            representative_function=representative_function,
-            form=form,
-            role=role,
-            **stamp(by, on),
-        )
-        return party(app, gid, sid)
-
-    answer(act, as_json, lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+    app.join_pact(
+        stakeholder.gmina_id,
+        stakeholder.id,
+        representative=representative,
+        representative_contact=representative_contact,
+        representative_function=representative_function,
+        form=form,
+        role=role,
+        **recorded,
+    )
+    return party(app, stakeholder)
 
 
-@pact_app.command("leave")
+@command(pact_app, "leave", lambda p: f"{p.name} left the pact on {p.left_on}.")
 def leave(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    stakeholder: Stakeholder,
+    recorded: Recorded,
     reason: Annotated[str, typer.Option(help="Why it leaves.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> PartyView:
     """Record a signatory leaving the pact."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        sid = resolve_stakeholder(app, stakeholder, gid)
-        app.leave_pact(gid, sid, reason=reason, **stamp(by, on))
-        return party(app, gid, sid)
-
-    answer(act, as_json, lambda p: f"{p.name} left the pact on {p.left_on}.")
+    app.leave_pact(stakeholder.gmina_id, stakeholder.id, reason=reason, **recorded)
+    return party(app, stakeholder)
 
 
-@pact_app.command("theses")
+@command(pact_app, "theses", lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
 def theses(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     thesis: Annotated[
         list[str] | None, typer.Option(help="A thesis (repeat); replaces all.")
     ] = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> list[str]:
     """Show the pact's theses, or replace them with the ones given."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        if thesis:
-            app.set_theses(gid, thesis, **stamp(by, on))
-        return app.get_pact(gid).theses
-
-    answer(act, as_json, lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
+    if thesis:
+        app.set_theses(gmina, thesis, **recorded)
+    return app.get_pact(gmina).theses
 
 
-@commitment_app.command("make")
+@command(
+    commitment_app,
+    "make",
+    lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
+)
 def make(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    stakeholder: Stakeholder,
+    recorded: Recorded,
     resource: ResourceOpt,
     description: Annotated[str, typer.Option(help="What is committed.")],
     quantity: Annotated[str | None, typer.Option(help="How much (e.g. 5000 or 12,5).")] = None,
@@ -187,168 +168,109 @@ def make(
     for_stakeholder: Annotated[str | None, typer.Option(help="For this stakeholder.")] = None,
     jointly_with: Annotated[list[str] | None, typer.Option(help="Joint with (repeat).")] = None,
     due: DueOpt = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> CommitmentView:
     """Record a signatory's commitment."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        cid = app.make_commitment(
-            gid,
-            resolve_stakeholder(app, stakeholder, gid),
-            resource=resource,
-            description=description,
-            quantity=quantity,
-            unit=unit,
-            beneficiary=beneficiary,
-            beneficiary_id=resolve_stakeholder(app, for_stakeholder, gid)
-            if for_stakeholder
-            else None,
-            joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
-            due_on=due,
-            **stamp(by, on),
-        )
-        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
-
-    answer(
-        act,
-        as_json,
-        lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
+    gid = stakeholder.gmina_id
+    cid = app.make_commitment(
+        gid,
+        stakeholder.id,
+        resource=resource,
+        description=description,
+        quantity=quantity,
+        unit=unit,
+        beneficiary=beneficiary,
+        beneficiary_id=resolve_stakeholder(app, for_stakeholder, gid) if for_stakeholder else None,
+        joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
+        due_on=due,
+        **recorded,
     )
+    return commitment_of(app, gid, cid)
 
 
-@commitment_app.command("revise")
+CommitmentArg = Annotated[str, typer.Argument(help="Commitment id or its first characters.")]
+
+
+@command(commitment_app, "revise", lambda c: f"Commitment {short(c.id)} revised.")
 def revise(
-    gmina: GminaArg,
-    commitment: Annotated[str, typer.Argument(help="Commitment id or its first characters.")],
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
+    commitment: CommitmentArg,
     description: Annotated[str | None, typer.Option()] = None,
     quantity: Annotated[str | None, typer.Option()] = None,
     unit: Annotated[str | None, typer.Option()] = None,
     due: Annotated[date | None, date_option(help="New deadline.")] = None,
     note: Annotated[str, typer.Option(help="Why it changed.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> CommitmentView:
     """Revise the terms of an open commitment."""
-    changes: dict[str, Any] = {
-        k: v
-        for k, v in {"description": description, "quantity": quantity, "unit": unit}.items()
-        if v is not None
-    }
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        cid = resolve_commitment(app, gid, commitment)
-        if due is not None:
-            changes["due_on"] = due
-        app.revise_commitment(
-            gid,
-            cid,
-            note=note,
-            **stamp(by, on),
-            **changes,
-        )
-        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
-
-    answer(act, as_json, lambda c: f"Commitment {short(c.id)} revised.")
+    terms = {"description": description, "quantity": quantity, "unit": unit, "due_on": due}
+    changes: dict[str, Any] = {k: v for k, v in terms.items() if v is not None}
+    cid = resolve_commitment(app, gmina, commitment)
+    app.revise_commitment(gmina, cid, note=note, **recorded, **changes)
+    return commitment_of(app, gmina, cid)
 
 
-def close(
-    gmina: str,
-    commitment: str,
-    note: str,
-    on: date | None,
-    by: str | None,
-    as_json: bool,
-    fulfilled: bool,
-) -> None:
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        cid = resolve_commitment(app, gid, commitment)
-        method = app.fulfil_commitment if fulfilled else app.withdraw_commitment
-        method(gid, cid, note=note, **stamp(by, on))
-        return next(c for c in app.get_pact(gid).commitments if c.id == cid)
-
-    answer(
-        act,
-        as_json,
-        lambda c: f"Commitment {short(c.id)} {c.state} on {c.closed_on}.",
-    )
+def closed(c: CommitmentView) -> str:
+    return f"Commitment {short(c.id)} {c.state} on {c.closed_on}."
 
 
-@commitment_app.command("fulfil")
+@command(commitment_app, "fulfil", closed)
 def fulfil(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     commitment: Annotated[str, typer.Argument()],
     note: Annotated[str, typer.Option()] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> CommitmentView:
     """Record a commitment fulfilled."""
-    close(gmina, commitment, note, on, by, as_json, fulfilled=True)
+    cid = resolve_commitment(app, gmina, commitment)
+    app.fulfil_commitment(gmina, cid, note=note, **recorded)
+    return commitment_of(app, gmina, cid)
 
 
-@commitment_app.command("withdraw")
+@command(commitment_app, "withdraw", closed)
 def withdraw(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     commitment: Annotated[str, typer.Argument()],
     note: Annotated[str, typer.Option(help="Why it is withdrawn.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> CommitmentView:
     """Record a commitment withdrawn."""
-    close(gmina, commitment, note, on, by, as_json, fulfilled=False)
+    cid = resolve_commitment(app, gmina, commitment)
+    app.withdraw_commitment(gmina, cid, note=note, **recorded)
+    return commitment_of(app, gmina, cid)
 
 
 cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
 
 
-@cooperation_app.command("declare")
+@command(cooperation_app, "declare", lambda c: f"Cooperation recorded: {c['id']}")
 def declare(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    stakeholder: Stakeholder,
+    recorded: Recorded,
     partner: WhoArg,
     subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
     form: FormOpt = CooperationForm.LASTING,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> dict[str, UUID]:
     """Record that a stakeholder cooperates with a partner (the first reaches out)."""
-
-    def act(reg: Registry) -> Any:
-        gid = reg.find_gmina(gmina)
-        return reg.declare_cooperation(
-            gid,
-            resolve_stakeholder(reg, stakeholder, gid),
-            resolve_stakeholder(reg, partner, gid),
-            subject=subject,
-            form=form,
-            **stamp(by, on),
-        )
-
-    cid = run(act, as_json)
-    emit({"id": cid}, as_json, f"Cooperation recorded: {cid}")
+    gid = stakeholder.gmina_id
+    partner_id = resolve_stakeholder(app, partner, gid)
+    cid = app.declare_cooperation(
+        gid, stakeholder.id, partner_id, subject=subject, form=form, **recorded
+    )
+    return {"id": cid}
 
 
-@cooperation_app.command("end")
+@command(cooperation_app, "end", "Cooperation ended.")
 def end(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     cooperation: Annotated[UUID, id_argument("cooperation", help="Id of the cooperation.")],
     reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> dict[str, str]:
     """Record that a cooperation ended."""
-
-    def act(reg: Registry) -> Any:
-        reg.end_cooperation(reg.find_gmina(gmina), cooperation, reason=reason, **stamp(by, on))
-
-    run(act, as_json)
-    emit({"ended": str(cooperation)}, as_json, "Cooperation ended.")
+    app.end_cooperation(gmina, cooperation, reason=reason, **recorded)
+    return {"ended": str(cooperation)}

@@ -99,3 +99,8 @@ def meeting_ref(app: Registry, gmina: str, meeting: str) -> tuple[UUID, UUID]:
     """The gmina's id and the id of its meeting named by date, 'zsl 2/2026' or id."""
     gid = app.find_gmina(gmina)
     return gid, meeting_reads(app).find_meeting(gid, meeting)
+
+
+def meeting_of(app: Registry, gmina: str, meeting: str) -> UUID:
+    """The id of the gmina's meeting named by date, 'zsl 2/2026' or id."""
+    return meeting_ref(app, gmina, meeting)[1]

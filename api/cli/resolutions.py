@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 import typer
 
+from api.cli.command import GminaId, Meeting, RecordedBy, command
 from api.cli.meeting_reads import meeting_reads
-from api.cli.meetings import MeetingArg, describe_vote
+from api.cli.minutes import describe_vote
 from api.cli.options import (
     AsOfOpt,
-    ByOpt,
-    GminaArg,
-    JsonOpt,
     MajorityOpt,
     QuorumOpt,
     choice_argument,
@@ -23,8 +20,8 @@ from api.cli.options import (
     date_option,
     time_option,
 )
-from api.cli.refs import meeting_ref, resolve_entity, resolve_resolution, resolve_stakeholder
-from api.cli.support import answer, emit, fail, recorder, run, table
+from api.cli.refs import resolve_entity, resolve_resolution, resolve_stakeholder
+from api.cli.support import table
 from domain import effects as effect
 from domain.entity import EntityType
 from domain.errors import InvalidInputError
@@ -52,28 +49,15 @@ def describe_resolution(r: ResolutionView) -> str:
     return "\n".join(lines)
 
 
-def outcome(app: Registry, resolution_id: UUID) -> ResolutionView:
-    return meeting_reads(app).get_resolution(resolution_id)
+def resolution_of(app: Registry, gmina_id: UUID, ref: str) -> ResolutionView:
+    return meeting_reads(app).get_resolution(resolve_resolution(app, gmina_id, ref))
 
 
-def resolution_step(
-    gmina: str, resolution: str, record: Callable[[Registry, UUID, UUID], object], as_json: bool
-) -> None:
-    """Record a step of a resolution's vote (``record(app, gmina_id, resolution_id)``), show it."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        rid = resolve_resolution(app, gid, resolution)
-        record(app, gid, rid)
-        return outcome(app, rid)
-
-    answer(act, as_json, describe_resolution)
-
-
-@resolution_app.command("propose")
+@command(resolution_app, "propose", describe_resolution)
 def propose(
-    gmina: GminaArg,
-    meeting: MeetingArg,
+    app: Registry,
+    meeting: Meeting,
+    by: RecordedBy,
     title: Annotated[str, typer.Option(help="w sprawie …")],
     text: Annotated[str, typer.Option(help="§1 … §2 … §3 …")],
     proposer: Annotated[str, typer.Option(help="Stakeholder who proposes it.")],
@@ -97,65 +81,70 @@ def propose(
     quorum: QuorumOpt = None,
     majority: MajorityOpt = None,
     approve_minutes: Annotated[list[str] | None, typer.Option(help="Minutes approved.")] = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> ResolutionView:
     """Put a draft resolution before a team sitting, with the facts it drives if adopted."""
-
-    def act(app: Registry) -> Any:
-        gid, mid = meeting_ref(app, gmina, meeting)
-        effects: list[effect.Effect] = []
-        if advance_stage is not None:
-            try:
-                effects.append(effect.AdvanceStage(Stage(advance_stage)))
-            except ValueError:
-                raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
-        if adopt_pact:
-            effects.append(effect.AdoptPact())
-        effects += [effect.AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
-        if thesis:
-            effects.append(effect.AmendPact(list(thesis)))
-        if choose_entity:
-            effects.append(effect.ChooseEntity(parse_entity_type(choose_entity), entity_name))
-        if entity_created:
-            effects.append(
-                effect.RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated)
-            )
-        if entity_registered:
-            eid = resolve_entity(app, gid, entity_registered)
-            if decided_on is None:
-                raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
-            effects.append(
-                effect.RecordEntityRegistered(eid, authority, decision_number, decided_on)
-            )
-        if entity_lost:
-            effects.append(
-                effect.RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
-            )
-        if quorum or majority:
-            base = app.team_of(gid).rules_history[-1].rules
-            effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
-        effects += [
-            effect.ApproveMinutes(meeting_reads(app).find_meeting(gid, m))
-            for m in approve_minutes or []
-        ]
-        rid = app.propose_resolution(
-            mid,
-            title=title,
-            text=text,
-            proposer_id=resolve_stakeholder(app, proposer, gid),
-            effects=effects,
-            number=number,
-            recorded_by=recorder(by),
+    gid = meeting.gmina_id
+    effects: list[effect.Effect] = []
+    if advance_stage is not None:
+        try:
+            effects.append(effect.AdvanceStage(Stage(advance_stage)))
+        except ValueError:
+            raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
+    if adopt_pact:
+        effects.append(effect.AdoptPact())
+    effects += [effect.AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
+    if thesis:
+        effects.append(effect.AmendPact(list(thesis)))
+    if choose_entity:
+        effects.append(effect.ChooseEntity(parse_entity_type(choose_entity), entity_name))
+    if entity_created:
+        effects.append(
+            effect.RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated)
         )
-        return outcome(app, rid)
+    if entity_registered:
+        eid = resolve_entity(app, gid, entity_registered)
+        if decided_on is None:
+            raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
+        effects.append(effect.RecordEntityRegistered(eid, authority, decision_number, decided_on))
+    if entity_lost:
+        effects.append(
+            effect.RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
+        )
+    if quorum or majority:
+        base = app.team_of(gid).rules_history[-1].rules
+        effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
+    effects += [
+        effect.ApproveMinutes(meeting_reads(app).find_meeting(gid, m))
+        for m in approve_minutes or []
+    ]
+    rid = app.propose_resolution(
+        meeting.id,
+        title=title,
+        text=text,
+        proposer_id=resolve_stakeholder(app, proposer, gid),
+        effects=effects,
+        number=number,
+        recorded_by=by,
+    )
+    return meeting_reads(app).get_resolution(rid)
 
-    answer(act, as_json, describe_resolution)
+
+def read_totals(totals: str | None) -> tuple[int, int, int] | None:
+    """The totals of a vote, 'for/against/abstained', when only they are known."""
+    if not totals:
+        return None
+    try:
+        votes_for, against, abstained = (int(n) for n in totals.split("/"))
+    except ValueError:
+        raise InvalidInputError("totals", "Write the totals as for/against/abstained.") from None
+    return votes_for, against, abstained
 
 
-@resolution_app.command("vote")
+@command(resolution_app, "vote", describe_resolution)
 def vote(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
     resolution: ResolutionArg,
     at: Annotated[time, time_option(help="When it was put to the vote.")],
     yes: Annotated[list[str] | None, typer.Option("--for", help="Voted for (repeat).")] = None,
@@ -164,127 +153,104 @@ def vote(
     totals: Annotated[
         str | None, typer.Option(help="Only the totals: for/against/abstained, e.g. 5/1/0.")
     ] = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> ResolutionView:
     """Record the whole vote at once; an adopted resolution's effects are recorded with it."""
+    counted = read_totals(totals)
+    rid = resolve_resolution(app, gmina, resolution)
 
-    counted = None
-    if totals:
-        try:
-            f, a, ab = (int(n) for n in totals.split("/"))
-        except ValueError:
-            fail(InvalidInputError("totals", "Write the totals as for/against/abstained."), as_json)
-        counted = (f, a, ab)
+    def members(refs: list[str] | None) -> list[UUID]:
+        return [resolve_stakeholder(app, ref, gmina) for ref in refs or []]
 
-    def voted(app: Registry, gid: UUID, rid: UUID) -> None:
-        app.vote(
-            rid,
-            at=at,
-            votes_for=[resolve_stakeholder(app, w, gid) for w in yes or []],
-            votes_against=[resolve_stakeholder(app, w, gid) for w in against or []],
-            abstentions=[resolve_stakeholder(app, w, gid) for w in abstain or []],
-            totals=counted,
-            recorded_by=recorder(by),
-        )
-
-    resolution_step(gmina, resolution, voted, as_json)
+    app.vote(
+        rid,
+        at=at,
+        votes_for=members(yes),
+        votes_against=members(against),
+        abstentions=members(abstain),
+        totals=counted,
+        recorded_by=by,
+    )
+    return meeting_reads(app).get_resolution(rid)
 
 
-@resolution_app.command("open")
+@command(resolution_app, "open", describe_resolution)
 def open_vote(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
     resolution: ResolutionArg,
     at: Annotated[time, time_option(help="When it is put to the vote.")],
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> ResolutionView:
     """Put a resolution to the vote (then `ballot` each member, then `close`)."""
-
-    def vote_opened(app: Registry, _: UUID, rid: UUID) -> None:
-        app.open_vote(rid, at=at, recorded_by=recorder(by))
-
-    resolution_step(gmina, resolution, vote_opened, as_json)
+    rid = resolve_resolution(app, gmina, resolution)
+    app.open_vote(rid, at=at, recorded_by=by)
+    return meeting_reads(app).get_resolution(rid)
 
 
-@resolution_app.command("ballot")
+@command(resolution_app, "ballot", describe_resolution)
 def ballot(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
     resolution: ResolutionArg,
     member: Annotated[str, typer.Argument(help="The member voting.")],
     choice: Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")],
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> ResolutionView:
     """Record one member's vote."""
-
-    def ballot_cast(app: Registry, gid: UUID, rid: UUID) -> None:
-        app.cast_ballot(
-            rid, resolve_stakeholder(app, member, gid), choice, recorded_by=recorder(by)
-        )
-
-    resolution_step(gmina, resolution, ballot_cast, as_json)
+    rid = resolve_resolution(app, gmina, resolution)
+    app.cast_ballot(rid, resolve_stakeholder(app, member, gmina), choice, recorded_by=by)
+    return meeting_reads(app).get_resolution(rid)
 
 
-@resolution_app.command("close")
+@command(resolution_app, "close", describe_resolution)
 def close(
-    gmina: GminaArg, resolution: ResolutionArg, by: ByOpt = None, as_json: JsonOpt = False
-) -> None:
+    app: Registry, gmina: GminaId, by: RecordedBy, resolution: ResolutionArg
+) -> ResolutionView:
     """Count the votes: adopted or rejected, by the rules and who was present."""
-
-    resolution_step(
-        gmina,
-        resolution,
-        lambda app, _, rid: app.close_vote(rid, recorded_by=recorder(by)),
-        as_json,
-    )
+    rid = resolve_resolution(app, gmina, resolution)
+    app.close_vote(rid, recorded_by=by)
+    return meeting_reads(app).get_resolution(rid)
 
 
-@resolution_app.command("withdraw")
+@command(resolution_app, "withdraw", describe_resolution)
 def withdraw(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
     resolution: ResolutionArg,
     reason: Annotated[str, typer.Option(help="Why it is withdrawn.")],
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> ResolutionView:
     """Withdraw a draft before the vote; its number stays used."""
-
-    def withdrawn(app: Registry, _: UUID, rid: UUID) -> None:
-        app.withdraw_resolution(rid, reason=reason, recorded_by=recorder(by))
-
-    resolution_step(gmina, resolution, withdrawn, as_json)
+    rid = resolve_resolution(app, gmina, resolution)
+    app.withdraw_resolution(rid, reason=reason, recorded_by=by)
+    return meeting_reads(app).get_resolution(rid)
 
 
-@resolution_app.command("show")
+@command(resolution_app, "show", describe_resolution)
 def show(
-    gmina: GminaArg, resolution: ResolutionArg, as_of: AsOfOpt = None, as_json: JsonOpt = False
-) -> None:
+    app: Registry, gmina: GminaId, resolution: ResolutionArg, as_of: AsOfOpt = None
+) -> ResolutionView:
     """A resolution, its vote and effects, now or as of a date."""
-
-    def act(app: Registry) -> Any:
-        rid = resolve_resolution(app, app.find_gmina(gmina), resolution)
-        return meeting_reads(app).get_resolution(rid, as_of=as_of)
-
-    answer(act, as_json, describe_resolution)
-
-
-@resolution_app.command("list")
-def list_resolutions(
-    gmina: GminaArg,
-    year: Annotated[int | None, typer.Option(help="Only this year's.")] = None,
-    as_of: AsOfOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """The team's resolutions in number order."""
-    views = run(
-        lambda app: meeting_reads(app).list_resolutions(
-            app.find_gmina(gmina), year=year, as_of=as_of
-        ),
-        as_json,
+    return meeting_reads(app).get_resolution(
+        resolve_resolution(app, gmina, resolution), as_of=as_of
     )
+
+
+def register(views: list[ResolutionView]) -> str:
+    """The team's register of resolutions."""
     rows = [
         [r.number, r.title, r.state, f"{r.votes_for}/{r.votes_against}/{r.abstentions}"]
         for r in views
     ]
-    emit(views, as_json, table(rows, ["nr", "w sprawie", "state", "for/against/abst."]))
+    return table(rows, ["nr", "w sprawie", "state", "for/against/abst."])
+
+
+@command(resolution_app, "list", register)
+def list_resolutions(
+    app: Registry,
+    gmina: GminaId,
+    year: Annotated[int | None, typer.Option(help="Only this year's.")] = None,
+    as_of: AsOfOpt = None,
+) -> list[ResolutionView]:
+    """The team's resolutions in number order."""
+    return meeting_reads(app).list_resolutions(gmina, year=year, as_of=as_of)

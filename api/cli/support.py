@@ -110,16 +110,16 @@ def stamp(by: str | None, on: date | None) -> dict[str, Any]:
     return {"recorded_by": recorder(by), "effective_on": on}
 
 
-def answer(
-    action: Callable[[Registry], Any],
-    as_json: bool,
-    text: Callable[[Any], str] | str | None = None,
-) -> None:
+# How a command shows its answer to people: a function of it, a fixed line, or the answer itself.
+Text = Callable[[Any], str] | str | None
+
+
+def answer(action: Callable[[Registry], Any], as_json: bool, text: Text = None) -> None:
     """Run one command against the registry and print what it answers."""
     emit(run(action, as_json), as_json, text)
 
 
-def emit(data: Any, as_json: bool, text: Callable[[Any], str] | str | None = None) -> None:
+def emit(data: Any, as_json: bool, text: Text = None) -> None:
     """Print a result as JSON, or readably for people."""
     if as_json:
         print(json.dumps(plain(data), ensure_ascii=False, indent=2))

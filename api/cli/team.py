@@ -3,29 +3,23 @@ and the social employment entity it chooses, from choice to status lost."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
-from uuid import UUID
+from typing import Annotated
 
 import typer
 
+from api.cli.command import GminaId, Recorded, RecordedBy, Stakeholder, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import (
     AsOfOpt,
-    ByOpt,
-    GminaArg,
-    JsonOpt,
     MajorityOpt,
-    OnOpt,
     QuorumOpt,
-    WhoArg,
     choice_argument,
     choice_option,
     date_option,
 )
-from api.cli.refs import resolve_entity, resolve_stakeholder
-from api.cli.support import answer, emit, run, short, stamp, table
+from api.cli.refs import resolve_entity
+from api.cli.support import short, table
 from domain.entity import EntityType
 from domain.team import TeamRole
 from registry.application import Registry
@@ -57,115 +51,82 @@ def describe_team(t: TeamView) -> str:
     return "\n".join(lines)
 
 
-@team_app.command("form")
+@command(team_app, "form", describe_team)
 def form(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     decided_by: DecidedOpt,
     quorum: QuorumOpt = None,
     majority: MajorityOpt = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> TeamView:
     """Form the gmina's team; by default more than half present is a quorum, simple majority."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        app.form_team(gid, decided_by=decided_by, quorum=quorum, majority=majority, **stamp(by, on))
-        return meeting_reads(app).get_team(gid)
-
-    answer(act, as_json, describe_team)
+    app.form_team(gmina, decided_by=decided_by, quorum=quorum, majority=majority, **recorded)
+    return meeting_reads(app).get_team(gmina)
 
 
-@team_app.command("appoint")
+WhoseOpt = Annotated[str, typer.Option(help="Whose decision.")]
+
+
+@command(team_app, "appoint", describe_team)
 def appoint(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    member: Stakeholder,
+    recorded: Recorded,
     role: Annotated[TeamRole, choice_option(TeamRole, help="Role in the team.")] = TeamRole.MEMBER,
-    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    decided_by: WhoseOpt = "",
+) -> TeamView:
     """Appoint a stakeholder of the gmina to the team."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        sid = resolve_stakeholder(app, stakeholder, gid)
-        app.appoint_member(gid, sid, role=role, decided_by=decided_by, **stamp(by, on))
-        return meeting_reads(app).get_team(gid, as_of=on)
-
-    answer(act, as_json, describe_team)
+    app.appoint_member(member.gmina_id, member.id, role=role, decided_by=decided_by, **recorded)
+    return meeting_reads(app).get_team(member.gmina_id, as_of=recorded["effective_on"])
 
 
-@team_app.command("dismiss")
+@command(team_app, "dismiss", describe_team)
 def dismiss(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    member: Stakeholder,
+    recorded: Recorded,
     reason: Annotated[str, typer.Option(help="Why it leaves the team.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> TeamView:
     """Dismiss a member; from that day it no longer counts for the quorum."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        sid = resolve_stakeholder(app, stakeholder, gid)
-        app.dismiss_member(gid, sid, reason=reason, **stamp(by, on))
-        return meeting_reads(app).get_team(gid, as_of=on)
-
-    answer(act, as_json, describe_team)
+    app.dismiss_member(member.gmina_id, member.id, reason=reason, **recorded)
+    return meeting_reads(app).get_team(member.gmina_id, as_of=recorded["effective_on"])
 
 
-@team_app.command("role")
+@command(team_app, "role", describe_team)
 def change_role(
-    gmina: GminaArg,
-    stakeholder: WhoArg,
+    app: Registry,
+    member: Stakeholder,
+    recorded: Recorded,
     role: Annotated[TeamRole, choice_argument(TeamRole, help="The new role.")],
-    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    decided_by: WhoseOpt = "",
+) -> TeamView:
     """Give a member another role in the team."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        sid = resolve_stakeholder(app, stakeholder, gid)
-        app.change_member_role(gid, sid, role, decided_by=decided_by, **stamp(by, on))
-        return meeting_reads(app).get_team(gid, as_of=on)
-
-    answer(act, as_json, describe_team)
+    gid = member.gmina_id
+    app.change_member_role(gid, member.id, role, decided_by=decided_by, **recorded)
+    return meeting_reads(app).get_team(gid, as_of=recorded["effective_on"])
 
 
-@team_app.command("rules")
+@command(team_app, "rules", describe_team)
 def rules(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     decided_by: DecidedOpt,
     quorum: QuorumOpt = None,
     majority: MajorityOpt = None,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> TeamView:
     """Change the team's quorum or majority rule from a date."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        app.change_team_rules(
-            gid, quorum=quorum, majority=majority, decided_by=decided_by, **stamp(by, on)
-        )
-        return meeting_reads(app).get_team(gid, as_of=on)
-
-    answer(act, as_json, describe_team)
+    app.change_team_rules(
+        gmina, quorum=quorum, majority=majority, decided_by=decided_by, **recorded
+    )
+    return meeting_reads(app).get_team(gmina, as_of=recorded["effective_on"])
 
 
-@team_app.command("show")
-def show(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
+@command(team_app, "show", describe_team)
+def show(app: Registry, gmina: GminaId, as_of: AsOfOpt = None) -> TeamView:
     """Show the team: its members on a date (today by default), rules, resolutions."""
-    view = run(lambda app: meeting_reads(app).get_team(app.find_gmina(gmina), as_of=as_of), as_json)
-    emit(view, as_json, describe_team)
+    return meeting_reads(app).get_team(gmina, as_of=as_of)
 
 
 entity_app = typer.Typer(help="The social employment entity: chosen, created, registered, lost.")
@@ -179,105 +140,74 @@ def describe_entity(e: EntityView) -> str:
     return "\n".join(lines)
 
 
-@entity_app.command("choose")
+@command(entity_app, "choose", describe_entity)
 def choose(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     entity_type: Annotated[EntityType, choice_argument(EntityType, help="The kind of entity.")],
     decided_by: DecidedOpt,
     name: Annotated[str, typer.Option(help="The entity's name.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> EntityView:
     """Record the team's choice of the entity to create (without a resolution of record)."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        eid = app.choose_entity(gid, entity_type, name=name, decided_by=decided_by, **stamp(by, on))
-        return app.get_entity(eid)
-
-    answer(act, as_json, describe_entity)
+    eid = app.choose_entity(gmina, entity_type, name=name, decided_by=decided_by, **recorded)
+    return app.get_entity(eid)
 
 
-def entity_step(
-    gmina: str, entity: str, as_json: bool, record: Callable[[Registry, UUID, UUID], object]
-) -> None:
-    """Record a step in the life of an entity the team chose, then show the entity."""
-
-    def act(app: Registry) -> Any:
-        gid = app.find_gmina(gmina)
-        eid = resolve_entity(app, gid, entity)
-        record(app, gid, eid)
-        return app.get_entity(eid)
-
-    answer(act, as_json, describe_entity)
-
-
-@entity_app.command("created")
+@command(entity_app, "created", describe_entity)
 def created(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     entity: EntityArg,
     decided_by: DecidedOpt,
     recreated: Annotated[bool, typer.Option(help="Re-created rather than new.")] = False,
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> EntityView:
     """Record the entity created or re-created."""
-
-    def was_created(app: Registry, gid: UUID, eid: UUID) -> None:
-        app.record_entity_created(
-            gid, eid, recreated=recreated, decided_by=decided_by, **stamp(by, on)
-        )
-
-    entity_step(gmina, entity, as_json, was_created)
+    eid = resolve_entity(app, gmina, entity)
+    app.record_entity_created(gmina, eid, recreated=recreated, decided_by=decided_by, **recorded)
+    return app.get_entity(eid)
 
 
-@entity_app.command("registered")
+@command(entity_app, "registered", describe_entity)
 def registered(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    by: RecordedBy,
     entity: EntityArg,
     authority: Annotated[str, typer.Option(help="Who granted the status or registered it.")],
     decision_number: Annotated[str, typer.Option(help="Number of the decision or entry.")],
     on: Annotated[date | None, date_option("--on", help="Date of the decision.")] = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+) -> EntityView:
     """Record the entity's status granted or its registration: by whom, number, date."""
+    eid = resolve_entity(app, gmina, entity)
+    app.record_entity_registered(
+        gmina,
+        eid,
+        authority=authority,
+        decision_number=decision_number,
+        recorded_by=by,
+        effective_on=on,
+    )
+    return app.get_entity(eid)
 
-    def was_registered(app: Registry, gid: UUID, eid: UUID) -> None:
-        app.record_entity_registered(
-            gid, eid, authority=authority, decision_number=decision_number, **stamp(by, on)
-        )
 
-    entity_step(gmina, entity, as_json, was_registered)
-
-
-@entity_app.command("lost")
+@command(entity_app, "lost", describe_entity)
 def lost(
-    gmina: GminaArg,
+    app: Registry,
+    gmina: GminaId,
+    recorded: Recorded,
     entity: EntityArg,
     reason: Annotated[str, typer.Option(help="Why the status was lost.")],
-    decided_by: Annotated[str, typer.Option(help="Whose decision.")] = "",
-    on: OnOpt = None,
-    by: ByOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    decided_by: WhoseOpt = "",
+) -> EntityView:
     """Record the entity's status lost."""
-
-    def was_lost(app: Registry, gid: UUID, eid: UUID) -> None:
-        app.record_entity_status_lost(
-            gid, eid, reason=reason, decided_by=decided_by, **stamp(by, on)
-        )
-
-    entity_step(gmina, entity, as_json, was_lost)
+    eid = resolve_entity(app, gmina, entity)
+    app.record_entity_status_lost(gmina, eid, reason=reason, decided_by=decided_by, **recorded)
+    return app.get_entity(eid)
 
 
-@entity_app.command("list")
-def list_entities(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) -> None:
+@command(entity_app, "list", lambda vs: "\n".join(describe_entity(v) for v in vs) or "(none)")
+def list_entities(app: Registry, gmina: GminaId, as_of: AsOfOpt = None) -> list[EntityView]:
     """The entities the team chose and the steps of their life."""
-    views = run(
-        lambda app: app.list_entities(app.find_gmina(gmina), as_of=as_of),
-        as_json,
-    )
-    emit(views, as_json, lambda vs: "\n".join(describe_entity(v) for v in vs) or "(none)")
+    return app.list_entities(gmina, as_of=as_of)

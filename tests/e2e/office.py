@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 from uuid import UUID
 
+import pytest
 import typer.testing
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
@@ -80,3 +81,34 @@ class Shell:
             return registry.recorder.max_notification_id() or 0
         finally:
             registry.close()
+
+
+def shell_on_sqlite(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    user: str | None = None,
+    login: str | None = None,
+) -> Callable[..., Result]:
+    """`mlw` typed at a shell on the test's own SQLite file; each call checks its exit code.
+
+    ``user`` is $MLW_USER (unset without it), ``login`` the operating-system login the
+    command line sees. ``ok=False`` expects a refusal.
+    """
+    from api.cli import app
+
+    monkeypatch.setenv("MLW_STORE", "sqlite")
+    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
+    if user:
+        monkeypatch.setenv("MLW_USER", user)
+    else:
+        monkeypatch.delenv("MLW_USER", raising=False)
+    if login:
+        monkeypatch.setattr("getpass.getuser", lambda: login)
+    runner = CliRunner()
+
+    def call(*args: str, ok: bool = True) -> Result:
+        result = runner.invoke(app, list(args))
+        assert (result.exit_code == 0) is ok, result.output
+        return result
+
+    return call

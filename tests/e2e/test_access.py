@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from registry.application import Registry
 from registry.settings import Settings
-from tests.e2e.web import bearer, log_in
+from tests.e2e.web import bearer, log_in, open_account
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 OPEN_ROUTES = {"/login", "/logout", "/api/token", "/api/me", "/", "/api/gminas"}
@@ -107,13 +107,7 @@ def world() -> Iterator[tuple[TestClient, Registry, dict[str, str], dict[str, st
     reg = Registry(Settings(store="memory"))
     mine = gmina_with_a_sitting(reg, "2640013", "Zielony Jar")
     theirs = gmina_with_a_sitting(reg, "2602011", "Inna Gmina")
-    reg.open_account(
-        "ala",
-        password="tajne-haslo-1",
-        role="facilitator",
-        gmina_ids=[reg.find_gmina("2640013")],
-        recorded_by="admin",
-    )
+    open_account(reg, "ala", "facilitator", "2640013")
     with TestClient(create_app(registry=reg), follow_redirects=False) as client:
         yield client, reg, mine, theirs
 
@@ -172,20 +166,8 @@ def test_the_lists_show_only_the_gminas_an_account_may_read(world: Any) -> None:
 def test_a_coordinator_reads_the_voivodeship_and_an_observer_writes_nothing(world: Any) -> None:
     client, reg, _, _ = world
     if "rops" not in {a.username for a in reg.list_accounts()}:
-        reg.open_account(
-            "rops",
-            password="tajne-haslo-1",
-            role="coordinator",
-            voivodeship="świętokrzyskie",
-            recorded_by="admin",
-        )
-        reg.open_account(
-            "obs",
-            password="tajne-haslo-1",
-            role="observer",
-            gmina_ids=[reg.find_gmina("2640013")],
-            recorded_by="admin",
-        )
+        open_account(reg, "rops", "coordinator", voivodeship="świętokrzyskie")
+        open_account(reg, "obs", "observer", "2640013")
     rops = bearer(client, "rops", "tajne-haslo-1")
     assert client.get("/api/gminas/2602011/pact", headers=rops).status_code == 200
     new = {"name": "Koło Gospodyń", "subtype": "ngo"}

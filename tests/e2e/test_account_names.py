@@ -4,37 +4,26 @@ erased with `mlw person erase`, and the username shown from then on."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-import api.cli.support as cli_support
 from api.app import create_app
-from api.cli import app
 from registry.application import Registry
 from registry.settings import Settings
+from tests.e2e.office import shell_on_sqlite
 from tests.e2e.web import bearer
 
-runner = CliRunner()
 PASSWORD = "tajne-haslo-1"
 
 
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
-    monkeypatch.delenv("MLW_USER", raising=False)
-    monkeypatch.setattr(cli_support.getpass, "getuser", lambda: "jkowalski")
-
-    def call(*args: str) -> str:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    return call
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    shell = shell_on_sqlite(tmp_path, monkeypatch, login="jkowalski")
+    return lambda *args: shell(*args).output
 
 
 def test_erasing_an_accounts_person_leaves_only_its_username(mlw, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from registry.application import Registry
 from registry.settings import Settings
-from tests.e2e.web import bearer, log_in
+from tests.e2e.web import bearer, log_in, open_account
 
 GMINA = "/api/gminas/2640013"
 
@@ -21,13 +21,7 @@ GMINA = "/api/gminas/2640013"
 @pytest.fixture(scope="module")
 def world() -> Iterator[tuple[TestClient, Registry]]:
     registry = Registry(Settings(store="memory"))
-    registry.open_account(
-        "rops",
-        password="tajne-haslo-1",
-        role="coordinator",
-        voivodeship="świętokrzyskie",
-        recorded_by="admin",
-    )
+    open_account(registry, "rops", "coordinator", voivodeship="świętokrzyskie")
     with TestClient(create_app(registry=registry)) as client:
         yield client, registry
     registry.close()
@@ -52,13 +46,7 @@ def ala(world: tuple[TestClient, Registry]) -> dict[str, str]:
     answer = client.post("/api/gminas", json=new, headers=rops)
     assert answer.status_code == 201, answer.text
     assert answer.json()["voivodeship"] == "świętokrzyskie"
-    registry.open_account(
-        "ala",
-        password="tajne-haslo-1",
-        role="facilitator",
-        gmina_ids=[registry.find_gmina("2640013")],
-        recorded_by="admin",
-    )
+    open_account(registry, "ala", "facilitator", "2640013")
     return bearer(client, "ala", "tajne-haslo-1")
 
 

@@ -1,28 +1,18 @@
 """The `mlw` command line, as a facilitator types it, on an SQLite file."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
-from api.cli import app
-
-runner = CliRunner()
+from tests.e2e.office import shell_on_sqlite
 
 
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
-    monkeypatch.setenv("MLW_USER", "moderatorka.ala")
-
-    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
-        result = runner.invoke(app, list(args))
-        assert (result.exit_code == 0) is ok, result.output
-        return result
-
-    return call
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    return shell_on_sqlite(tmp_path, monkeypatch, user="moderatorka.ala")
 
 
 def test_a_facilitator_records_a_gmina_its_catalogue_and_pact_from_the_shell(mlw) -> None:  # type: ignore[no-untyped-def]

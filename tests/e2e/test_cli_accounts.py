@@ -3,33 +3,23 @@ disabled, and facts that say which operating-system user typed a name after --by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
 import api.cli.support as cli_support
-from api.cli import app
 from registry.application import Registry
 from registry.settings import Settings
+from tests.e2e.office import shell_on_sqlite
 
-runner = CliRunner()
 PASSWORD = "tajne-haslo-1"
 
 
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
-    monkeypatch.delenv("MLW_USER", raising=False)
-    monkeypatch.setattr(cli_support.getpass, "getuser", lambda: "jkowalski")
-
-    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
-        result = runner.invoke(app, list(args))
-        assert (result.exit_code == 0) is ok, result.output
-        return result
-
-    return call
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    return shell_on_sqlite(tmp_path, monkeypatch, login="jkowalski")
 
 
 def registry_of(tmp_path: Path) -> Registry:

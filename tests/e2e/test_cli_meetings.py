@@ -1,25 +1,29 @@
 """The team's sittings typed at the shell: `mlw team`, `meeting`, `attendance`, `resolution`."""
 
 import json
+import shlex
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
-from api.cli import app as mlw_app
 from registry.application import Registry
 from registry.settings import Settings
+from tests.e2e.office import shell_on_sqlite
 
-runner = CliRunner()
 BY = "moderatorka.ala"
 
 
+def typed(line: str) -> list[str]:
+    """The words of a command line as a shell splits them."""
+    return shlex.split(line)
+
+
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
-    monkeypatch.setenv("MLW_USER", BY)
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    call = shell_on_sqlite(tmp_path, monkeypatch, user=BY)
     app = Registry(Settings.from_env())
     gid = app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
@@ -35,12 +39,6 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
             gid, name=name, subtype=subtype, recorded_by=BY, effective_on=date(2025, 10, 1)
         )
     app.close()
-
-    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
-        result = runner.invoke(mlw_app, list(args))
-        assert (result.exit_code == 0) is ok, result.output
-        return result
-
     return call
 
 
@@ -49,23 +47,8 @@ def test_a_facilitator_records_a_sitting_and_its_resolution_from_the_shell(mlw) 
     for who, role in (("GOPS", "chair"), ("Szkoła", "member"), ("NGO", "secretary")):
         mlw("team", "appoint", "2640013", who, "--role", role, "--on", "2026-01-10")
     mlw(
-        "meeting",
-        "schedule",
-        "2640013",
-        "--kind",
-        "team",
-        "--date",
-        "2026-02-10",
-        "--time",
-        "17:00",
-        "--place",
-        "GOPS",
-        "--agenda",
-        "Otwarcie",
-        "--agenda",
-        "Regulamin",
-        "--on",
-        "2026-01-20",
+        *typed("meeting schedule 2640013 --kind team --date 2026-02-10 --time 17:00 --place GOPS"),
+        *typed("--agenda Otwarcie --agenda Regulamin --on 2026-01-20"),
     )
     mlw("meeting", "hold", "2640013", "2026-02-10", "--start", "17:05", "--chair", "Anna Nowak")
     mlw("attendance", "add", "2640013", "zsl 1/2026", "GOPS", "Szkoła")
@@ -105,16 +88,8 @@ def test_a_facilitator_records_a_sitting_and_its_resolution_from_the_shell(mlw) 
     assert json.loads(adopted.output)["state"] == "adopted"
 
     mlw(
-        "resolution",
-        "propose",
-        "2640013",
-        "zsl 1/2026",
-        "--title",
-        "harmonogramu",
-        "--text",
-        "§1. …",
-        "--proposer",
-        "NGO",
+        *typed("resolution propose 2640013 'zsl 1/2026' --title harmonogramu --text '§1. …'"),
+        *typed("--proposer NGO"),
     )
     refused = mlw(
         "resolution", "vote", "2640013", "2/2026", "--at", "17:30", "--for", "NGO", ok=False
@@ -135,17 +110,7 @@ def test_refusals_at_the_shell_name_what_was_wrong(mlw) -> None:  # type: ignore
     refused = mlw("team", "appoint", "2640013", "GOPS", "--role", "boss", ok=False)
     assert "Unknown role 'boss'" in refused.output
     refused = mlw(
-        "meeting",
-        "schedule",
-        "2640013",
-        "--kind",
-        "team",
-        "--date",
-        "2026-02-10",
-        "--time",
-        "5pm",
-        "--place",
-        "GOPS",
+        *typed("meeting schedule 2640013 --kind team --date 2026-02-10 --time 5pm --place GOPS"),
         ok=False,
     )
     assert "is not a time" in refused.output

@@ -28,7 +28,7 @@ from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.test_access import fill, routes_of
 from tests.e2e.web import bearer, log_in
-from tests.integration.zielony_jar import BY, zielony_jar
+from tests.integration.zielony_jar import BY, on, zielony_jar
 
 NAME = "Bożena Przybyszewska"
 MARCH = date(2026, 3, 10)
@@ -68,8 +68,7 @@ def her_gmina(reg: Registry) -> dict[str, Any]:
         at=time(17),
         place="GOPS",
         agenda=["Otwarcie", "Pakt"],
-        recorded_by=BY,
-        effective_on=date(2026, 2, 20),
+        **on(date(2026, 2, 20)),
     )
     reg.hold_meeting(
         sitting,

@@ -17,9 +17,11 @@ from projections.exports import export
 from projections.network import Snapshot
 from projections.read_models import ReadModels
 from registry.application import Registry
-from tests.integration.test_network_story import gmina_around_its_gops
+from tests.integration.test_network_story import (
+    a_school_and_bank_tie_over_the_summer,
+    gmina_around_its_gops,
+)
 
-BY = "moderatorka.ala"
 GEXF = "{http://www.gexf.net/1.2draft}"
 
 
@@ -27,17 +29,7 @@ GEXF = "{http://www.gexf.net/1.2draft}"
 def snapshot(memory_registry: Registry) -> Snapshot:
     """Zielony Jar in autumn 2026: a star around the GOPS and one ended school–bank tie."""
     g, _, partners = gmina_around_its_gops(memory_registry)
-    school, bank = partners[3], partners[6]
-    tie = memory_registry.declare_cooperation(
-        g,
-        school,
-        bank,
-        subject="Konto dla KIS",
-        form="ad_hoc",
-        recorded_by=BY,
-        effective_on=date(2026, 7, 1),
-    )
-    memory_registry.end_cooperation(g, tie, recorded_by=BY, effective_on=date(2026, 9, 1))
+    a_school_and_bank_tie_over_the_summer(memory_registry, g, partners)
     with ReadModels(memory_registry) as models:
         return CollaborationView(models).snapshot(g, date(2026, 10, 1))
 

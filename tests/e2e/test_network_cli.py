@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
-from api.cli import app as mlw_app
 from registry.application import Registry
 from registry.settings import Settings
+from tests.e2e.office import shell_on_sqlite
 from tests.integration.test_network_story import gmina_around_its_gops
-
-runner = CliRunner()
 
 
 @pytest.fixture
-def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    path = tmp_path / "gmina.sqlite"
-    monkeypatch.setenv("MLW_STORE", "sqlite")
-    monkeypatch.setenv("MLW_SQLITE_PATH", str(path))
-    reg = Registry(Settings(store="sqlite", sqlite_path=path))
+def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    call = shell_on_sqlite(tmp_path, monkeypatch)
+    reg = Registry(Settings.from_env())
     gmina_around_its_gops(reg)
     reg.close()
-
-    def call(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
-        result = runner.invoke(mlw_app, list(args))
-        assert (result.exit_code == 0) is ok, result.output
-        return result
-
     return call
 
 

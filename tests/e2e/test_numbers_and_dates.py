@@ -50,26 +50,23 @@ def test_a_resolution_number_outside_1_to_9999_is_refused_not_replaced(
 def test_the_registry_itself_refuses_numbers_outside_the_series(office: Office) -> None:
     reg = office.registry
     sitting = open_sitting(office)["id"]
-    for number in (0, 10_000, 10**20):
-        with pytest.raises(InvalidInputError, match="1 do 9999"):
-            reg.propose_resolution(
-                sitting,
-                title="w sprawie próby",
-                text="§1 Próba.",
-                proposer_id=proposer(office),
-                number=number,
-                recorded_by="ala",
-            )
-    taken = int(office.client.get(API + "/resolutions").json()[0]["number"].split("/")[0])
-    with pytest.raises(DuplicateNumberError):
+
+    def propose_numbered(number: int) -> None:
         reg.propose_resolution(
             sitting,
             title="w sprawie próby",
             text="§1 Próba.",
             proposer_id=proposer(office),
-            number=taken,
+            number=number,
             recorded_by="ala",
         )
+
+    for number in (0, 10_000, 10**20):
+        with pytest.raises(InvalidInputError, match="1 do 9999"):
+            propose_numbered(number)
+    taken = int(office.client.get(API + "/resolutions").json()[0]["number"].split("/")[0])
+    with pytest.raises(DuplicateNumberError):
+        propose_numbered(taken)
 
 
 def test_a_minutes_number_outside_the_series_is_refused(office: Office) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, time
 from pathlib import Path
 
 import pytest
 
+from domain.errors import InvalidInputError
+from domain.input_rules import check_wall_clock
 from domain.meeting import Meeting
 from domain.minutes import MeetingKind
 from tests.e2e.office import API, Office, Shell, demo_office
@@ -93,3 +96,16 @@ def test_the_shell_refuses_a_time_with_an_offset_in_one_line(tmp_path: Path) -> 
     assert "czas lokalny" in result.output
     assert mlw.facts() == before
     assert mlw("meeting", "list", "2640013").exit_code == 0
+
+
+def test_the_shell_refuses_an_offset_in_the_registrys_own_words(tmp_path: Path) -> None:
+    mlw = Shell(tmp_path)
+    assert mlw("demo").exit_code == 0
+    result = mlw("attendance", "quorum", "2640013", "zsl 1/2026", "--at", "17:30Z", "--json")
+    assert result.exit_code == 1
+    with pytest.raises(InvalidInputError) as refused:
+        check_wall_clock("at", time(17, 30, tzinfo=UTC))
+    assert json.loads(result.output) == {
+        "error": f"{refused.value} (field: at)",
+        "field": "at",
+    }

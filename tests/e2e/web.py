@@ -6,6 +6,10 @@ import re
 
 from fastapi.testclient import TestClient
 
+from registry.application import Registry
+
+PASSWORD = "tajne-haslo-1"
+
 
 def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
@@ -26,3 +30,17 @@ def bearer(client: TestClient, username: str, password: str) -> dict[str, str]:
     answer = client.post("/api/token", json={"username": username, "password": password})
     assert answer.status_code == 200, answer.text
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
+def open_account(
+    registry: Registry, username: str, role: str, *gminas: str, voivodeship: str = ""
+) -> None:
+    """An account the administrator opens with the tests' password, for gminas named by TERC."""
+    registry.open_account(
+        username,
+        password=PASSWORD,
+        role=role,
+        gmina_ids=[registry.find_gmina(terc) for terc in gminas],
+        voivodeship=voivodeship,
+        recorded_by="admin",
+    )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import multiprocessing
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +13,7 @@ from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
 from registry.settings import Settings
+from tests.conftest import rows_of
 
 PROCESSES = 3
 
@@ -31,20 +30,7 @@ def catch_up_when_told(settings: Settings, start: Any, batch_size: int) -> dict[
         app.close()
 
 
-def rows_of(models: ReadModels) -> dict[str, list[str]]:
-    kinds = ("stakeholder", "party", "commitment", "owner", "fact", "meeting", "attendance")
-    return {
-        f"{n}/{k}": sorted(json.dumps(r, sort_keys=True) for r in v.rows(k))
-        for n, v in models.views.items()
-        for k in kinds
-    }
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
-    from tests.conftest import settings_for
-
-    return dataclasses.replace(settings_for(request.param, tmp_path, request), create_tables=False)
+KINDS = ("stakeholder", "party", "commitment", "owner", "fact", "meeting", "attendance")
 
 
 @pytest.mark.parametrize("batch_size", [1, 7])
@@ -72,6 +58,6 @@ def test_read_models_caught_up_by_several_processes_at_once_match_a_rebuild(
             rebuilt = ReadModels(setup, Settings(store="memory"))
             rebuilt.catch_up()
             assert seen.positions() == rebuilt.positions()
-            assert rows_of(seen) == rows_of(rebuilt)
+            assert rows_of(seen, KINDS) == rows_of(rebuilt, KINDS)
     finally:
         setup.close()

@@ -2,6 +2,9 @@
 
 from datetime import date, time
 from pathlib import Path
+from uuid import UUID
+
+import pytest
 
 from registry.application import Registry
 from registry.demo import load_demo
@@ -9,6 +12,14 @@ from registry.demo_meetings import load_demo_meetings
 from registry.settings import Settings
 
 BY = "demo"
+
+
+@pytest.fixture
+def demo_year(memory_registry: Registry) -> tuple[Registry, UUID]:
+    """The demo gmina and its year of team sittings, in memory."""
+    gmina = load_demo(memory_registry)
+    load_demo_meetings(memory_registry, gmina)
+    return memory_registry, gmina
 
 
 def test_the_demo_team_moves_zielony_jar_to_a_registered_kis(registry: Registry) -> None:
@@ -25,11 +36,9 @@ def test_the_demo_team_moves_zielony_jar_to_a_registered_kis(registry: Registry)
 
 
 def test_the_demo_year_has_minutes_in_every_state_and_a_cancelled_sitting(
-    memory_registry: Registry,
+    demo_year: tuple[Registry, UUID],
 ) -> None:
-    app = memory_registry
-    gmina = load_demo(app)
-    load_demo_meetings(app, gmina)
+    app, gmina = demo_year
 
     meetings = app.list_meetings(gmina)
     assert [m.number for m in meetings if m.kind == "team" and m.state == "held"] == [
@@ -44,11 +53,9 @@ def test_the_demo_year_has_minutes_in_every_state_and_a_cancelled_sitting(
 
 
 def test_in_june_a_late_arrival_and_an_early_departure_change_who_could_vote(
-    memory_registry: Registry,
+    demo_year: tuple[Registry, UUID],
 ) -> None:
-    app = memory_registry
-    gmina = load_demo(app)
-    load_demo_meetings(app, gmina)
+    app, gmina = demo_year
     june = app.find_meeting(gmina, "zsl 4/2026")
 
     before_the_late_one = app.quorum_at(june, time(17, 15))

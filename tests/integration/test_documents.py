@@ -18,15 +18,9 @@ from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
 from registry.settings import Settings
+from tests.golden.replay import DOCUMENTS
 
 NBSP = "\xa0"
-DOCUMENTS = {
-    "pact": ("", "signed"),
-    "minutes": ("zsl 2/2026", "approved"),
-    "attendance": ("zsl 4/2026", None),
-    "resolution": ("6/2026", None),
-    "catalogue": ("", "2026-03-12"),
-}
 
 
 @pytest.fixture(scope="module")

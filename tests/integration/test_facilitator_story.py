@@ -18,6 +18,7 @@ from domain.errors import (
     WrongGminaError,
 )
 from registry.application import Registry
+from tests.integration.zielony_jar import on
 
 BY = "moderatorka.ala"
 
@@ -29,14 +30,12 @@ def gmina_with_catalogue(app: Registry) -> tuple[UUID, UUID, UUID]:
         "Zielony Jar",
         "zielonojarski",
         "świętokrzyskie",
-        recorded_by=BY,
-        effective_on=date(2025, 9, 1),
+        **on(date(2025, 9, 1)),
     )
     app.open_partnership(
         gmina,
         reason="Prezentacja na sesji rady gminy",
-        recorded_by=BY,
-        effective_on=date(2025, 9, 15),
+        **on(date(2025, 9, 15)),
     )
     gops = app.add_stakeholder(
         gmina,
@@ -48,16 +47,14 @@ def gmina_with_catalogue(app: Registry) -> tuple[UUID, UUID, UUID]:
         area="pomoc społeczna",
         resources_offered=["sala", "pracownik socjalny"],
         contact="sekretariat GOPS",
-        recorded_by=BY,
-        effective_on=date(2025, 10, 1),
+        **on(date(2025, 10, 1)),
     )
     school = app.add_stakeholder(
         gmina,
         name="Szkoła Podstawowa w Jarze",
         subtype="education",
         nip="5250001090",
-        recorded_by=BY,
-        effective_on=date(2025, 10, 2),
+        **on(date(2025, 10, 2)),
     )
     return gmina, gops, school
 
@@ -68,25 +65,21 @@ def last_id(app: Registry) -> int:
 
 def test_a_facilitator_builds_the_catalogue_and_the_pact(registry: Registry) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
-    registry.advance_stage(
-        gmina, 2, reason="Wstępny katalog gotowy", recorded_by=BY, effective_on=date(2025, 11, 1)
-    )
-    registry.invite_stakeholder(school, recorded_by=BY, effective_on=date(2025, 11, 5))
+    registry.advance_stage(gmina, 2, reason="Wstępny katalog gotowy", **on(date(2025, 11, 1)))
+    registry.invite_stakeholder(school, **on(date(2025, 11, 5)))
     registry.join_pact(
         gmina,
         gops,
         representative="Anna Nowak",
         representative_function="kierowniczka GOPS",
-        recorded_by=BY,
-        effective_on=date(2026, 1, 20),
+        **on(date(2026, 1, 20)),
     )
     registry.join_pact(
         gmina,
         school,
         form="ad_hoc",
         role="supporter",
-        recorded_by=BY,
-        effective_on=date(2026, 3, 3),
+        **on(date(2026, 3, 3)),
     )
     hall = registry.make_commitment(
         gmina,
@@ -98,16 +91,14 @@ def test_a_facilitator_builds_the_catalogue_and_the_pact(registry: Registry) -> 
         beneficiary="uczestnicy KIS",
         beneficiary_id=gops,
         due_on=date(2026, 12, 31),
-        recorded_by=BY,
-        effective_on=date(2026, 3, 10),
+        **on(date(2026, 3, 10)),
     )
     registry.revise_commitment(
         gmina,
         hall,
         quantity="12",
         note="Dodatkowe godziny w wakacje",
-        recorded_by=BY,
-        effective_on=date(2026, 6, 1),
+        **on(date(2026, 6, 1)),
     )
 
     pact = registry.get_pact(gmina)
@@ -128,11 +119,9 @@ def test_a_facilitator_builds_the_catalogue_and_the_pact(registry: Registry) -> 
 
 def test_the_pact_reads_as_it_stood_on_any_past_date(registry: Registry) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
-    registry.join_pact(gmina, gops, recorded_by=BY, effective_on=date(2026, 1, 20))
-    registry.join_pact(gmina, school, recorded_by=BY, effective_on=date(2026, 3, 3))
-    registry.leave_pact(
-        gmina, school, reason="Zmiana dyrekcji", recorded_by=BY, effective_on=date(2026, 9, 1)
-    )
+    registry.join_pact(gmina, gops, **on(date(2026, 1, 20)))
+    registry.join_pact(gmina, school, **on(date(2026, 3, 3)))
+    registry.leave_pact(gmina, school, reason="Zmiana dyrekcji", **on(date(2026, 9, 1)))
 
     assert [p.name for p in registry.get_pact(gmina, as_of=date(2026, 2, 1)).signatories] == [
         "Gminny Ośrodek Pomocy Społecznej w Zielonym Jarze"
@@ -149,9 +138,9 @@ def test_the_pact_reads_as_it_stood_on_any_past_date(registry: Registry) -> None
 
 def test_minutes_recorded_late_do_not_rewrite_what_was_known_earlier(registry: Registry) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
-    registry.join_pact(gmina, gops, recorded_by=BY, effective_on=date(2026, 4, 1))
+    registry.join_pact(gmina, gops, **on(date(2026, 4, 1)))
     # The school's signing in February is typed in from paper minutes only now.
-    registry.join_pact(gmina, school, recorded_by=BY, effective_on=date(2026, 2, 10))
+    registry.join_pact(gmina, school, **on(date(2026, 2, 10)))
     in_march = registry.get_pact(gmina, as_of=date(2026, 3, 1))
     assert [p.name for p in in_march.signatories] == ["Szkoła Podstawowa w Jarze"]
     recorded_order = registry.get_pact(gmina, version=2)
@@ -164,9 +153,7 @@ def test_minutes_recorded_late_do_not_rewrite_what_was_known_earlier(registry: R
     ("command", "error", "words"),
     [
         (
-            lambda app, g, gops, school: app.join_pact(
-                g, gops, recorded_by=BY, effective_on=date(2026, 2, 1)
-            ),
+            lambda app, g, gops, school: app.join_pact(g, gops, **on(date(2026, 2, 1))),
             AlreadyInPactError,
             "already signed the pact on 2026-01-20",
         ),
@@ -263,7 +250,7 @@ def test_refused_commands_say_what_was_wrong_and_record_nothing(
     words,  # type: ignore[no-untyped-def]
 ) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
-    registry.join_pact(gmina, gops, recorded_by=BY, effective_on=date(2026, 1, 20))
+    registry.join_pact(gmina, gops, **on(date(2026, 1, 20)))
     before = last_id(registry)
     with pytest.raises(error, match=words):
         command(registry, gmina, gops, school)
@@ -272,12 +259,8 @@ def test_refused_commands_say_what_was_wrong_and_record_nothing(
 
 def test_a_stakeholder_from_another_gmina_cannot_sign_this_pact(registry: Registry) -> None:
     _, gops, _ = gmina_with_catalogue(registry)
-    other = registry.register_gmina(
-        "2640022", "Dolny Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
-    )
-    registry.open_partnership(
-        other, reason="Prezentacja", recorded_by=BY, effective_on=date(2025, 9, 2)
-    )
+    other = registry.register_gmina("2640022", "Dolny Jar", "zielonojarski", **on(date(2025, 9, 1)))
+    registry.open_partnership(other, reason="Prezentacja", **on(date(2025, 9, 2)))
     before = last_id(registry)
     with pytest.raises(WrongGminaError, match="another gmina's catalogue, not Dolny Jar's"):
         registry.join_pact(other, gops, recorded_by=BY)
@@ -286,9 +269,7 @@ def test_a_stakeholder_from_another_gmina_cannot_sign_this_pact(registry: Regist
 
 def test_an_archived_entry_refuses_edits_and_keeps_its_history(registry: Registry) -> None:
     gmina, _, school = gmina_with_catalogue(registry)
-    registry.archive_stakeholder(
-        school, reason="Szkoła połączona z inną", recorded_by=BY, effective_on=date(2026, 8, 31)
-    )
+    registry.archive_stakeholder(school, reason="Szkoła połączona z inną", **on(date(2026, 8, 31)))
     before = last_id(registry)
     with pytest.raises(ArchivedError, match="archived on 2026-08-31"):
         registry.edit_stakeholder(school, seat="Nowy Jar", recorded_by=BY)
@@ -337,19 +318,15 @@ def test_erasing_a_citizen_leader_leaves_no_trace_of_them_but_history_replays(
         subtype="social_leader",
         contact="halina@example.org",
         area="koło seniorów",
-        recorded_by=BY,
-        effective_on=date(2025, 10, 3),
+        **on(date(2025, 10, 3)),
     )
-    registry.join_pact(
-        gmina, leader, role="supporter", recorded_by=BY, effective_on=date(2026, 2, 1)
-    )
+    registry.join_pact(gmina, leader, role="supporter", **on(date(2026, 2, 1)))
     registry.join_pact(
         gmina,
         gops,
         representative="Anna Nowak",
         representative_contact="anna.nowak@example.org",
-        recorded_by=BY,
-        effective_on=date(2026, 2, 1),
+        **on(date(2026, 2, 1)),
     )
     person = registry.get_stakeholder(leader).person_id
     rep = registry.get_pact(gmina).signatories[0].representative_person_id

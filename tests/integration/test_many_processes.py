@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import multiprocessing
 import os
 import signal
@@ -16,12 +15,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
-import pytest
-
 from domain.errors import ConflictError
 from projections.read_models import ReadModels
 from registry.application import Registry
 from registry.settings import Settings
+from tests.conftest import rows_of
 
 BY = "proces"
 ON = date(2025, 10, 1)
@@ -92,21 +90,7 @@ def start_worker(settings: Settings) -> subprocess.Popen[str]:
     )
 
 
-def rows_of(models: ReadModels) -> dict[str, list[str]]:
-    """Every row of every read model (rows of one position in any order)."""
-    kinds = ("stakeholder", "party", "commitment", "owner", "fact")
-    return {
-        f"{n}/{k}": sorted(json.dumps(r, sort_keys=True) for r in v.rows(k))
-        for n, v in models.views.items()
-        for k in kinds
-    }
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
-    from tests.conftest import settings_for
-
-    return dataclasses.replace(settings_for(request.param, tmp_path, request), create_tables=False)
+KINDS = ("stakeholder", "party", "commitment", "owner", "fact")
 
 
 def test_writers_in_parallel_lose_no_fact_and_the_worker_matches_a_rebuild(
@@ -136,7 +120,7 @@ def test_writers_in_parallel_lose_no_fact_and_the_worker_matches_a_rebuild(
             assert set(seen.positions().values()) == {last}
             rebuilt = ReadModels(setup, Settings(store="memory"))
             rebuilt.catch_up()
-            assert rows_of(seen) == rows_of(rebuilt)
+            assert rows_of(seen, KINDS) == rows_of(rebuilt, KINDS)
 
         shared_names = {s.name for s in setup.catalogue(shared)}
         for r in results:

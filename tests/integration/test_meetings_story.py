@@ -19,8 +19,10 @@ from tests.integration.zielony_jar import (
     BY,
     FEB,
     first_sitting,
+    on,
     propose,
     refused,
+    team_constituted,
     zielony_jar,
 )
 
@@ -104,10 +106,7 @@ def test_wrong_votes_are_refused_and_nothing_is_written(registry: Registry) -> N
 def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
     app, g = registry, zielony_jar(registry)
     sitting = first_sitting(app, g)
-    constituted = propose(
-        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
-    )
-    app.vote(constituted, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    team_constituted(app, sitting, g)
     deferred = propose(app, sitting, g, "sprawy odłożonej na później")
     app.end_meeting(sitting, ended_at=time(19), recorded_by=BY)
 
@@ -155,8 +154,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
         sitting,
         corrects=f"attendance:{g.ngo}",
         correction="Przedstawiciel stowarzyszenia przybył o 17:45, nie o 17:50.",
-        recorded_by=BY,
-        effective_on=date(2026, 5, 4),
+        **on(date(2026, 5, 4)),
     )
     minutes = app.get_meeting(sitting)
     assert (minutes.minutes, minutes.approved_on, minutes.approval) == (
@@ -170,10 +168,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
 def test_a_past_sitting_is_reconstructed_as_it_stood_on_a_date(registry: Registry) -> None:
     app, g = registry, zielony_jar(registry)
     sitting = first_sitting(app, g)
-    constituted = propose(
-        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
-    )
-    app.vote(constituted, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    team_constituted(app, sitting, g)
     app.dismiss_member(
         g.id, g.leader, reason="Przeprowadzka", recorded_by=BY, effective_on=date(2026, 3, 1)
     )

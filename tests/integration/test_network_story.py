@@ -65,6 +65,22 @@ def gmina_around_its_gops(app: Registry) -> tuple[UUID, UUID, list[UUID]]:
     return g, gops, [*partners, leader]
 
 
+def a_school_and_bank_tie_over_the_summer(app: Registry, g: UUID, partners: list[UUID]) -> UUID:
+    """The school and the bank cooperate on an account for the KIS from July to September."""
+    school, bank = partners[3], partners[6]
+    tie = app.declare_cooperation(
+        g,
+        school,
+        bank,
+        subject="Konto dla KIS",
+        form="ad_hoc",
+        recorded_by=BY,
+        effective_on=date(2026, 7, 1),
+    )
+    app.end_cooperation(g, tie, recorded_by=BY, effective_on=date(2026, 9, 1))
+    return tie
+
+
 def test_before_anyone_declared_cooperation_the_network_has_stakeholders_but_no_ties(
     registry: Registry,
 ) -> None:
@@ -105,17 +121,7 @@ def test_comparing_two_dates_shows_ties_gained_and_lost_and_flags_raised_and_cle
     registry: Registry,
 ) -> None:
     g, _gops, partners = gmina_around_its_gops(registry)
-    school, bank = partners[3], partners[6]
-    coop = registry.declare_cooperation(
-        g,
-        school,
-        bank,
-        subject="Konto dla KIS",
-        form="ad_hoc",
-        recorded_by=BY,
-        effective_on=date(2026, 7, 1),
-    )
-    registry.end_cooperation(g, coop, recorded_by=BY, effective_on=date(2026, 9, 1))
+    a_school_and_bank_tie_over_the_summer(registry, g, partners)
     with ReadModels(registry) as models:
         view = CollaborationView(models)
         diff = view.compare(g, date(2025, 12, 1), date(2026, 8, 1))

@@ -23,37 +23,17 @@ def zielony_jar(app: Registry) -> tuple[UUID, dict[str, UUID]]:
         "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
     )
     app.open_partnership(g, reason="Sesja rady", recorded_by=BY, effective_on=date(2025, 9, 15))
-    on = date(2025, 10, 1)
+
+    def add(name: str, subtype: str, kind: str = "institution", by: str = BY) -> UUID:
+        return app.add_stakeholder(
+            g, name=name, subtype=subtype, kind=kind, recorded_by=by, effective_on=date(2025, 10, 1)
+        )
+
     who = {
-        "gops": app.add_stakeholder(
-            g,
-            name="GOPS w Zielonym Jarze",
-            subtype="local_government_unit",
-            recorded_by=BY,
-            effective_on=on,
-        ),
-        "school": app.add_stakeholder(
-            g,
-            name="Szkoła Podstawowa w Jarze",
-            subtype="education",
-            recorded_by="sekretarz.ola",
-            effective_on=on,
-        ),
-        "parish": app.add_stakeholder(
-            g,
-            name="Parafia św. Jana",
-            subtype="church_organisation",
-            recorded_by=BY,
-            effective_on=on,
-        ),
-        "leader": app.add_stakeholder(
-            g,
-            name="Jan Kowalski",
-            kind="person",
-            subtype="social_leader",
-            recorded_by=BY,
-            effective_on=on,
-        ),
+        "gops": add("GOPS w Zielonym Jarze", "local_government_unit"),
+        "school": add("Szkoła Podstawowa w Jarze", "education", by="sekretarz.ola"),
+        "parish": add("Parafia św. Jana", "church_organisation"),
+        "leader": add("Jan Kowalski", "social_leader", kind="person"),
     }
     for key in ("gops", "school", "leader"):
         app.join_pact(g, who[key], recorded_by=BY, effective_on=date(2026, 1, 20))

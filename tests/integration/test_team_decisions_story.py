@@ -7,13 +7,7 @@ from domain.entity import EntityType
 from domain.errors import RuleViolationError
 from domain.values import Stage
 from registry.application import Registry
-from tests.integration.zielony_jar import (
-    BY,
-    first_sitting,
-    propose,
-    refused,
-    zielony_jar,
-)
+from tests.integration.zielony_jar import BY, first_sitting, on, propose, refused, zielony_jar
 
 
 def test_an_accepted_action_item_becomes_a_commitment_of_its_owner(registry: Registry) -> None:
@@ -35,12 +29,7 @@ def test_an_accepted_action_item_becomes_a_commitment_of_its_owner(registry: Reg
     )
     app.accept_action(task, recorded_by=BY, effective_on=date(2026, 2, 12))
     commitment = app.take_up_action(
-        task,
-        resource="premises",
-        quantity="8",
-        unit="h/mies.",
-        recorded_by=BY,
-        effective_on=date(2026, 2, 12),
+        task, resource="premises", quantity="8", unit="h/mies.", **on(date(2026, 2, 12))
     )
     [made] = app.get_pact(g.id).commitments
     assert (made.id, made.description, made.due_on) == (
@@ -76,8 +65,7 @@ def test_the_team_records_its_entity_created_and_registered(registry: Registry) 
         cis.id,
         authority="Wojewoda Świętokrzyski",
         decision_number="WPS.1.2026",
-        recorded_by=BY,
-        effective_on=date(2026, 5, 5),
+        **on(date(2026, 5, 5)),
     )
     entity = app.get_entity(cis.id)
     assert [f.state for f in entity.facts] == ["chosen", "created", "registered"]
@@ -92,8 +80,7 @@ def test_the_attendance_list_names_who_came_for_each_signatory(registry: Registr
         g.school,
         representative="Ewa Dąbrowska",
         representative_function="dyrektorka",
-        recorded_by=BY,
-        effective_on=date(2026, 1, 20),
+        **on(date(2026, 1, 20)),
     )
     sitting = first_sitting(app, g)
     came = {a.name: (a.representative, a.function) for a in app.get_meeting(sitting).attendance}

@@ -4,16 +4,24 @@ stories start, and how they check that a refusal writes nothing."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 from uuid import UUID
 
 import pytest
 
+from domain.effects import AdvanceStage
 from domain.errors import DomainError
+from domain.values import Stage
 from registry.application import Registry
 
 BY = "moderatorka.ala"
 FEB = date(2026, 2, 10)
 APR = date(2026, 4, 14)
+
+
+def on(day: date) -> dict[str, Any]:
+    """Recorded by the facilitator, taking effect on ``day``: what every fact is stamped with."""
+    return {"recorded_by": BY, "effective_on": day}
 
 
 @dataclass
@@ -37,12 +45,7 @@ def zielony_jar(app: Registry) -> Gmina:
 
     def add(name: str, subtype: str, kind: str = "institution") -> UUID:
         return app.add_stakeholder(
-            gid,
-            name=name,
-            subtype=subtype,
-            kind=kind,
-            recorded_by=BY,
-            effective_on=date(2025, 10, 1),
+            gid, name=name, subtype=subtype, kind=kind, **on(date(2025, 10, 1))
         )
 
     g = Gmina(
@@ -56,12 +59,7 @@ def zielony_jar(app: Registry) -> Gmina:
     )
     for sid in (g.gops, g.school, g.ngo):
         app.join_pact(gid, sid, recorded_by=BY, effective_on=date(2026, 1, 5))
-    app.form_team(
-        gid,
-        decided_by="Zarządzenie Wójta nr 12/2026",
-        recorded_by=BY,
-        effective_on=date(2026, 1, 10),
-    )
+    app.form_team(gid, decided_by="Zarządzenie Wójta nr 12/2026", **on(date(2026, 1, 10)))
     for sid, role in (
         (g.gops, "chair"),
         (g.school, "member"),
@@ -82,8 +80,7 @@ def first_sitting(app: Registry, g: Gmina) -> UUID:
         at=time(17),
         place="GOPS, sala nr 2",
         agenda=["Otwarcie", "Ukonstytuowanie się Zespołu", "Pakt"],
-        recorded_by=BY,
-        effective_on=date(2026, 1, 20),
+        **on(date(2026, 1, 20)),
     )
     assert (
         app.hold_meeting(
@@ -115,6 +112,15 @@ def propose(
         recorded_by=BY,
         **kw,  # type: ignore[arg-type]
     )
+
+
+def team_constituted(app: Registry, sitting: UUID, g: Gmina) -> UUID:
+    """At 17:30 the sitting adopts, three votes for, that the team is constituted (stage 3)."""
+    resolution = propose(
+        app, sitting, g, "ukonstytuowania się Zespołu", AdvanceStage(Stage.SYNERGY_TEAM)
+    )
+    app.vote(resolution, at=time(17, 30), totals=(3, 0, 0), recorded_by=BY)
+    return resolution
 
 
 def last_id(app: Registry) -> int:

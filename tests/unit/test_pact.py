@@ -2,7 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -26,38 +26,79 @@ from domain.values import (
 OPS, BANK = uuid4(), uuid4()
 
 
+def sign(
+    pact: Pact,
+    who: UUID,
+    name: str,
+    on: date,
+    form: CooperationForm = CooperationForm.LASTING,
+    role: ParticipantRole = ParticipantRole.ASSOCIATED_INSTITUTION,
+) -> None:
+    """``who`` signs the pact on a day, without a representative."""
+    pact.join(who, name, None, form, role, on, "ala")
+
+
+def bank_signs_ad_hoc(pact: Pact, on: date) -> None:
+    sign(pact, BANK, "Bank", on, CooperationForm.AD_HOC, ParticipantRole.SUPPORTER)
+
+
 def pact_with_ops() -> Pact:
     pact = Pact.draft(uuid4(), "Zielony Jar", date(2026, 1, 10), "ala")
-    pact.join(
-        OPS,
-        "GOPS",
-        None,
-        CooperationForm.LASTING,
-        ParticipantRole.ASSOCIATED_INSTITUTION,
-        date(2026, 3, 1),
-        "ala",
-    )
+    sign(pact, OPS, "GOPS", date(2026, 3, 1))
     return pact
 
 
-def commit_premises(pact: Pact) -> object:
+def commit(
+    pact: Pact,
+    on: date,
+    *,
+    who: UUID = OPS,
+    name: str = "GOPS",
+    resource: ResourceKind = ResourceKind.MONEY,
+    description: str = "Dotacja",
+    quantity: Decimal | None = Decimal(1),
+    unit: str = "zł",
+    beneficiary: str = "",
+    joint_with: tuple[UUID, ...] = (),
+    due_on: date | None = None,
+) -> UUID:
+    """A signatory (the GOPS unless told) commits something on a day: by default a 1 zł grant."""
     cid = uuid4()
     pact.make_commitment(
         cid,
-        OPS,
-        "GOPS",
-        ResourceKind.PREMISES,
-        "Sala na spotkania KIS",
-        Decimal("20"),
-        "h/mies.",
-        "uczestnicy KIS",
+        who,
+        name,
+        resource,
+        description,
+        quantity,
+        unit,
+        beneficiary,
         None,
-        [],
-        date(2026, 12, 31),
-        date(2026, 3, 2),
+        list(joint_with),
+        due_on,
+        on,
         "ala",
     )
     return cid
+
+
+# The GOPS's hall for the KIS's meetings, 20 hours a month.
+HALL = {
+    "resource": ResourceKind.PREMISES,
+    "description": "Sala na spotkania KIS",
+    "quantity": Decimal("20"),
+}
+
+
+def commit_premises(pact: Pact) -> UUID:
+    return commit(
+        pact,
+        date(2026, 3, 2),
+        **HALL,  # type: ignore[arg-type]
+        unit="h/mies.",
+        beneficiary="uczestnicy KIS",
+        due_on=date(2026, 12, 31),
+    )
 
 
 def test_a_new_pact_carries_the_five_mlw_theses() -> None:
@@ -69,15 +110,7 @@ def test_a_new_pact_carries_the_five_mlw_theses() -> None:
 def test_joining_twice_is_refused_with_the_date_of_signing() -> None:
     pact = pact_with_ops()
     with pytest.raises(AlreadyInPactError, match="already signed the pact on 2026-03-01"):
-        pact.join(
-            OPS,
-            "GOPS",
-            None,
-            CooperationForm.AD_HOC,
-            ParticipantRole.SUPPORTER,
-            date(2026, 4, 1),
-            "ala",
-        )
+        sign(pact, OPS, "GOPS", date(2026, 4, 1), CooperationForm.AD_HOC, ParticipantRole.SUPPORTER)
 
 
 def test_leaving_when_not_a_member_is_refused() -> None:
@@ -90,15 +123,7 @@ def test_a_stakeholder_that_left_may_sign_again_later() -> None:
     pact = pact_with_ops()
     pact.leave(OPS, "GOPS", "reorganizacja", date(2026, 5, 1), "ala")
     assert not pact.is_member(OPS)
-    pact.join(
-        OPS,
-        "GOPS",
-        None,
-        CooperationForm.LASTING,
-        ParticipantRole.ASSOCIATED_INSTITUTION,
-        date(2026, 9, 1),
-        "ala",
-    )
+    sign(pact, OPS, "GOPS", date(2026, 9, 1))
     assert pact.is_member(OPS)
     assert len(pact.periods(OPS)) == 2
 
@@ -106,57 +131,15 @@ def test_a_stakeholder_that_left_may_sign_again_later() -> None:
 def test_only_signatories_make_commitments() -> None:
     pact = pact_with_ops()
     with pytest.raises(NotInPactError):
-        pact.make_commitment(
-            uuid4(),
-            BANK,
-            "Bank",
-            ResourceKind.MONEY,
-            "Dotacja",
-            Decimal(5000),
-            "zł",
-            "",
-            None,
-            [],
-            None,
-            date(2026, 3, 2),
-            "ala",
-        )
+        commit(pact, date(2026, 3, 2), who=BANK, name="Bank", quantity=Decimal(5000))
 
 
 def test_a_commitment_needs_a_positive_amount_and_a_deadline_after_it() -> None:
     pact = pact_with_ops()
     with pytest.raises(InvalidInputError, match="must be positive"):
-        pact.make_commitment(
-            uuid4(),
-            OPS,
-            "GOPS",
-            ResourceKind.MONEY,
-            "Dotacja",
-            Decimal(-1),
-            "zł",
-            "",
-            None,
-            [],
-            None,
-            date(2026, 3, 2),
-            "ala",
-        )
+        commit(pact, date(2026, 3, 2), quantity=Decimal(-1))
     with pytest.raises(InvalidInputError, match="falls before"):
-        pact.make_commitment(
-            uuid4(),
-            OPS,
-            "GOPS",
-            ResourceKind.MONEY,
-            "Dotacja",
-            Decimal(1),
-            "zł",
-            "",
-            None,
-            [],
-            date(2026, 1, 1),
-            date(2026, 3, 2),
-            "ala",
-        )
+        commit(pact, date(2026, 3, 2), due_on=date(2026, 1, 1))
 
 
 def test_a_revised_commitment_keeps_its_earlier_terms() -> None:
@@ -187,15 +170,7 @@ def test_a_commitment_cannot_be_fulfilled_before_it_was_made() -> None:
 def test_minutes_entered_late_count_from_the_day_the_fact_took_effect() -> None:
     pact = pact_with_ops()
     # Recorded after the GOPS joined, but the bank signed earlier, in February.
-    pact.join(
-        BANK,
-        "Bank",
-        None,
-        CooperationForm.AD_HOC,
-        ParticipantRole.SUPPORTER,
-        date(2026, 2, 15),
-        "ala",
-    )
+    bank_signs_ad_hoc(pact, date(2026, 2, 15))
     events = pact.collect_events()
     in_february = replay_as_of(events, date(2026, 2, 20))
     assert isinstance(in_february, Pact)
@@ -205,50 +180,21 @@ def test_minutes_entered_late_count_from_the_day_the_fact_took_effect() -> None:
 def test_a_commitment_cannot_be_dated_before_its_party_signed() -> None:
     pact = pact_with_ops()
     with pytest.raises(EffectiveDateError, match="signed the pact on 2026-03-01"):
-        pact.make_commitment(
-            uuid4(),
-            OPS,
-            "GOPS",
-            ResourceKind.TIME,
-            "Dyżury",
-            None,
-            "",
-            "",
-            None,
-            [],
-            None,
+        commit(
+            pact,
             date(2026, 2, 1),
-            "ala",
+            resource=ResourceKind.TIME,
+            description="Dyżury",
+            quantity=None,
+            unit="",
         )
 
 
 def test_a_joint_commitment_needs_a_partner_who_had_already_signed() -> None:
     pact = pact_with_ops()
-    pact.join(
-        BANK,
-        "Bank",
-        None,
-        CooperationForm.AD_HOC,
-        ParticipantRole.SUPPORTER,
-        date(2026, 5, 1),
-        "ala",
-    )
+    bank_signs_ad_hoc(pact, date(2026, 5, 1))
     with pytest.raises(EffectiveDateError, match="had signed the pact by 2026-04-01"):
-        pact.make_commitment(
-            uuid4(),
-            OPS,
-            "GOPS",
-            ResourceKind.MONEY,
-            "Fundusz",
-            Decimal(1),
-            "zł",
-            "",
-            None,
-            [BANK],
-            None,
-            date(2026, 4, 1),
-            "ala",
-        )
+        commit(pact, date(2026, 4, 1), description="Fundusz", joint_with=(BANK,))
 
 
 def test_a_revision_cannot_be_dated_before_the_commitment_or_its_last_revision() -> None:
@@ -264,21 +210,7 @@ def test_a_revision_cannot_be_dated_before_the_commitment_or_its_last_revision()
 def test_an_amount_without_a_unit_is_refused_by_the_pact_itself() -> None:
     pact = pact_with_ops()
     with pytest.raises(InvalidInputError, match="Say in what unit the amount is") as refused:
-        pact.make_commitment(
-            uuid4(),
-            OPS,
-            "GOPS",
-            ResourceKind.PREMISES,
-            "Sala na spotkania KIS",
-            Decimal("20"),
-            " ",
-            "",
-            None,
-            [],
-            None,
-            date(2026, 3, 2),
-            "ala",
-        )
+        commit(pact, date(2026, 3, 2), **HALL, unit=" ")  # type: ignore[arg-type]
     assert refused.value.field == "unit"
     assert pact.commitments == {}
 

@@ -1,6 +1,7 @@
 """Catalogue entries: institutions and citizen leaders, edited, recategorised, archived."""
 
 from datetime import date
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -19,21 +20,43 @@ from domain.values import (
 ON = date(2026, 1, 10)
 
 
-def school() -> Stakeholder:
+def catalogued(
+    name: str,
+    subtype: SubType,
+    kind: StakeholderKind = StakeholderKind.INSTITUTION,
+    person: Sealed | None = None,
+    **details: Any,
+) -> Stakeholder:
+    """A catalogue entry of Zielony Jar, recorded by the facilitator on the 10th of January."""
+    blank: dict[str, Any] = {
+        "legal_form": "",
+        "seat": "",
+        "area": "",
+        "resources_offered": [],
+        "contact": "",
+    }
     return Stakeholder.catalogue(
         gmina_id=uuid4(),
-        kind=StakeholderKind.INSTITUTION,
-        name="Szkoła Podstawowa w Jarze",
-        subtype=SubType.EDUCATION,
-        legal_form="jednostka budżetowa",
+        kind=kind,
+        name=name,
+        subtype=subtype,
         identifiers=Identifiers(),
+        person=person,
+        effective_on=ON,
+        recorded_by="ala",
+        **(blank | details),
+    )
+
+
+def school() -> Stakeholder:
+    return catalogued(
+        "Szkoła Podstawowa w Jarze",
+        SubType.EDUCATION,
+        legal_form="jednostka budżetowa",
         seat="Zielony Jar",
         area="edukacja",
         resources_offered=["sala gimnastyczna", " "],
         contact="sekretariat",
-        person=None,
-        effective_on=ON,
-        recorded_by="ala",
     )
 
 
@@ -46,20 +69,8 @@ def test_a_catalogued_school_is_identified_in_the_business_and_institutions_sect
 
 def test_a_citizen_leader_keeps_no_plain_name_in_the_catalogue() -> None:
     sealed = Sealed(uuid4(), "ciphertext")
-    leader = Stakeholder.catalogue(
-        gmina_id=uuid4(),
-        kind=StakeholderKind.PERSON,
-        name="",
-        subtype=SubType.SOCIAL_LEADER,
-        legal_form="",
-        identifiers=Identifiers(),
-        seat="",
-        area="seniorzy",
-        resources_offered=[],
-        contact="",
-        person=sealed,
-        effective_on=ON,
-        recorded_by="ala",
+    leader = catalogued(
+        "", SubType.SOCIAL_LEADER, StakeholderKind.PERSON, person=sealed, area="seniorzy"
     )
     assert leader.name == ""
     assert leader.person == sealed
@@ -67,21 +78,7 @@ def test_a_citizen_leader_keeps_no_plain_name_in_the_catalogue() -> None:
 
 def test_an_institution_cannot_be_a_citizen_leader() -> None:
     with pytest.raises(InvalidInputError, match="Only a natural person"):
-        Stakeholder.catalogue(
-            gmina_id=uuid4(),
-            kind=StakeholderKind.INSTITUTION,
-            name="Fundacja",
-            subtype=SubType.SOCIAL_LEADER,
-            legal_form="",
-            identifiers=Identifiers(),
-            seat="",
-            area="",
-            resources_offered=[],
-            contact="",
-            person=None,
-            effective_on=ON,
-            recorded_by="ala",
-        )
+        catalogued("Fundacja", SubType.SOCIAL_LEADER)
 
 
 def test_recategorising_moves_the_school_to_culture() -> None:
