@@ -28,12 +28,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from commands import BASE_DATE, BlockPlanner, Executor, Op, block_counts  # noqa: E402
+from commands import BASE_DATE, BlockPlanner, Executor, Op, block_counts
 
-from domain.gmina import Gmina  # noqa: E402
-from domain.pact import Pact  # noqa: E402
-from domain.stakeholder import Stakeholder  # noqa: E402
-from domain.values import (  # noqa: E402
+from domain.gmina import Gmina
+from domain.pact import Pact
+from domain.stakeholder import Stakeholder
+from domain.values import (
     CooperationForm,
     ParticipantRole,
     ResourceKind,
@@ -41,9 +41,9 @@ from domain.values import (  # noqa: E402
     StakeholderStatus,
     SubType,
 )
-from registry.application import Registry  # noqa: E402
-from registry.identifiers import check_identifiers  # noqa: E402
-from registry.settings import Settings  # noqa: E402
+from registry.application import Registry
+from registry.identifiers import check_identifiers
+from registry.settings import Settings
 
 PG = {"host": "127.0.0.1", "port": 5432, "dbname": "test", "user": "postgres"}
 BY = "bench"
@@ -128,8 +128,8 @@ def build(app: Registry, executor: Executor, size: int, index: int) -> BlockPlan
             planner.members.append(who)
             if i % 15 == 0:
                 cid = uuid.uuid4()
-                pact.make_commitment(cid, s.id, name, ResourceKind.TIME, "Wolontariat",
-                                     Decimal(10), "h", "", None, [], None, BASE_DATE, BY)  # fmt: skip
+                pact.make_commitment(cid, s.id, name, ResourceKind.TIME, "Wolontariat", Decimal(10),
+                                     "h", "", None, [], None, BASE_DATE, BY)  # fmt: skip
                 planner.open_commitments.append(len(executor.commitments))
                 executor.commitments.append(cid)
                 executor.quantities.append(10)
@@ -188,10 +188,11 @@ def report(kind: str, runs: list[SizeRun]) -> str:
         "  first add CPU ms",
     ]
     for r in runs:
+        ratio = r.per_command(r.cpu) / first.per_command(first.cpu)
         lines.append(
             f"{r.size:7,}  {r.commands:8,}  {1000 * r.per_command(r.cpu):10.3f}  "
             f"{1000 * r.per_command(r.wall):11.3f}  {r.per_command(r.loads):9.2f}  "
-            f"{r.per_command(r.saves):9.2f}  {r.per_command(r.cpu) / first.per_command(first.cpu):18.2f}"
+            f"{r.per_command(r.saves):9.2f}  {ratio:18.2f}"
             f"  {1000 * r.first_add:16.1f}"
         )
     return "\n".join(lines)

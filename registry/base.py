@@ -12,7 +12,8 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
 from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording as Recorded
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import Recording as Recorded
 
 from domain.directory import GminaDirectory
 from domain.errors import ConflictError, NotFoundError
@@ -219,7 +220,7 @@ class RegistryBase(Application[UUID]):
                 for e in processing_event.events
             ):
                 continue
-            snapshot_class = getattr(type(aggregate), "Snapshot", self.snapshot_class)
+            snapshot_class: Any = getattr(type(aggregate), "Snapshot", self.snapshot_class)
             self.snapshots.put([snapshot_class.take(aggregate)])
 
     def retry_on_race(self, command: Callable[[], T], deadline: float | None = None) -> T:

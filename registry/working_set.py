@@ -14,13 +14,15 @@ the conflict drops the records involved, so a retry loads them afresh.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import Application, Recording
+from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Recording
 
 from registry.copying import working_copy
 
@@ -58,7 +60,7 @@ class WorkingSet:
                 if aggregate.pending_events:  # changed but never saved: not the record
                     self.forget([aggregate_id])
             if isinstance(result, Aggregate) and loaded.get(result.id) is result:
-                result = working_copy(result)  # type: ignore[assignment]
+                result = working_copy(result)
             return result
         except BaseException:
             self.forget(loaded)
@@ -72,7 +74,7 @@ class WorkingSet:
         """The aggregate as recorded; the cached object itself inside a use case."""
         repository = self.app.repository
         if not self.caching:
-            return repository.get(aggregate_id)  # type: ignore[no-any-return]
+            return repository.get(aggregate_id)
         state = self.local
         loaded: dict[UUID, Aggregate] | None = getattr(state, "loaded", None)
         if loaded is None:
@@ -99,7 +101,7 @@ class WorkingSet:
                 rows = recorder.select_notifications(start, CATCH_UP_BATCH, stop=top)
                 if not rows:
                     break
-                self.forget({r.originator_id for r in rows})
+                self.forget({UUID(str(r.originator_id)) for r in rows})
                 start = rows[-1].id + 1
             self.seen = max(self.seen, top)
 
@@ -115,7 +117,5 @@ class WorkingSet:
         if cache is None:
             return
         for aggregate_id in aggregate_ids:
-            try:
+            with contextlib.suppress(KeyError):
                 cache.get(aggregate_id, evict=True)
-            except KeyError:
-                pass

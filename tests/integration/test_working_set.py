@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -101,7 +102,7 @@ def test_a_long_history_is_snapshotted_ever_less_often_but_never_replays_more_th
     due = [v for v in range(1, 100_001) if snapshot_due(v, 100)]
     assert due[:3] == [100, 200, 300]
     assert len(due) < 100  # every 100th fact would be 1,000 snapshots
-    gaps = [b - a for a, b in zip(due, due[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(due)]
     assert all(gap <= start / 8 or gap == 100 for start, gap in zip(due, gaps, strict=False))
 
 
