@@ -8,6 +8,7 @@ aggregate loads (``Registry.load``) and saves. The goal: CPU per command in a gm
 5,000 at most 1.5x CPU per command in a gmina of 50.
 
     .venv/bin/python bench/command_sizes.py [--sizes 50 5000] [--commands 400] [--postgres]
+        [--grow 5000]   # also: a catalogue grown by commands, its CPU and snapshot bytes
 """
 
 from __future__ import annotations
@@ -180,6 +181,33 @@ def run_sizes(kind: str, sizes: list[int], n: int, workdir: Path) -> list[SizeRu
     return runs
 
 
+def grow(n: int, workdir: Path) -> str:
+    """A catalogue grown to ``n`` entries by commands (SQLite file): CPU per addition at the
+    start and at the end, and the bytes of snapshots against the bytes of events."""
+    from commands import state_bytes
+
+    path = workdir / "grow.sqlite"
+    app = Registry(Settings(store="sqlite", sqlite_path=path))
+    gmina = app.register_gmina("2640013", "Zielony Jar", "zielonojarski", recorded_by=BY,
+                               effective_on=BASE_DATE)  # fmt: skip
+    cpu: list[float] = []
+    for i in range(n):
+        c0 = thread_time()
+        app.add_stakeholder(gmina, name=f"Stowarzyszenie nr {i}", subtype="ngo", recorded_by=BY,
+                            effective_on=BASE_DATE)  # fmt: skip
+        cpu.append(thread_time() - c0)
+    app.close()
+    tenth = max(n // 10, 1)
+    first, last = sum(cpu[:tenth]) / tenth, sum(cpu[-tenth:]) / tenth
+    snapshots, events = state_bytes(path, "stored_snapshots"), state_bytes(path, "stored_events")
+    return (
+        f"A catalogue grown to {n:,} entries by commands (sqlite): CPU per addition "
+        f"{1000 * first:.3f} ms in the first tenth, {1000 * last:.3f} ms in the last "
+        f"(ratio {last / first:.2f}); snapshots {snapshots / 1e6:.2f} MB for "
+        f"{events / 1e6:.2f} MB of events (ratio {snapshots / events:.2f})"
+    )
+
+
 def report(kind: str, runs: list[SizeRun]) -> str:
     first = runs[0]
     lines = [
@@ -203,12 +231,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 5_000])
     parser.add_argument("--commands", type=int, default=400, help="commands per size")
     parser.add_argument("--postgres", action="store_true", help="also on PostgreSQL")
+    parser.add_argument("--grow", type=int, default=0, help="also grow a catalogue to N")
     parser.add_argument("--dir", type=Path, default=None, help="where the temp files go")
     args = parser.parse_args()
     kinds = ["sqlite", "postgres"] if args.postgres else ["sqlite"]
     with tempfile.TemporaryDirectory(prefix="mlw-sizes-", dir=args.dir) as tmp:
         for kind in kinds:
             print(report(kind, run_sizes(kind, args.sizes, args.commands, Path(tmp))), flush=True)
+        if args.grow:
+            print(grow(args.grow, Path(tmp)), flush=True)
 
 
 if __name__ == "__main__":

@@ -207,6 +207,10 @@ class RegistryBase(Application[UUID]):
         with self.working_set.lock:
             recordings = super().save(*objs, **kwargs)
             self.working_set.saved(recordings)
+            if not self.working_set.in_use_case():
+                # Built outside the registry's use cases (imports, generators): read back
+                # as stored, not kept as built.
+                self.working_set.forget({r.domain_event.originator_id for r in recordings})
             return recordings
 
     def _take_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:

@@ -44,6 +44,9 @@ class WorkingSet:
     def caching(self) -> bool:
         return self.app.repository.cache is not None
 
+    def in_use_case(self) -> bool:
+        return getattr(self.local, "loaded", None) is not None
+
     def run(self, call: Callable[[], T]) -> T:
         """Carry out one use case; what it loaded is dropped again if it fails.
 
