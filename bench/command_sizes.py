@@ -9,6 +9,7 @@ aggregate loads (``Registry.load``) and saves. The goal: CPU per command in a gm
 
     .venv/bin/python bench/command_sizes.py [--sizes 50 5000] [--commands 400] [--postgres]
         [--grow 5000]   # also: a catalogue grown by commands, its CPU and snapshot bytes
+        [--mix 2000]    # also: CPU per command of the commands.py mix in memory
 """
 
 from __future__ import annotations
@@ -208,6 +209,20 @@ def grow(n: int, workdir: Path) -> str:
     )
 
 
+def mix_cpu(n: int) -> str:
+    """CPU per command of bench/commands.py's plan on the in-memory store (no I/O at all)."""
+    from commands import make_plan
+
+    app = Registry(Settings(store="memory"))
+    executor = Executor(app, seed=1)
+    cpu = 0.0
+    for op in make_plan(n, 500, seed=1):
+        c0 = thread_time()
+        executor.calls[op.kind](op)
+        cpu += thread_time() - c0
+    return f"The commands.py mix, N={n:,}, in-memory store: CPU {1000 * cpu / n:.3f} ms/command"
+
+
 def report(kind: str, runs: list[SizeRun]) -> str:
     first = runs[0]
     lines = [
@@ -232,6 +247,7 @@ def main() -> None:
     parser.add_argument("--commands", type=int, default=400, help="commands per size")
     parser.add_argument("--postgres", action="store_true", help="also on PostgreSQL")
     parser.add_argument("--grow", type=int, default=0, help="also grow a catalogue to N")
+    parser.add_argument("--mix", type=int, default=0, help="also CPU of N mixed commands")
     parser.add_argument("--dir", type=Path, default=None, help="where the temp files go")
     args = parser.parse_args()
     kinds = ["sqlite", "postgres"] if args.postgres else ["sqlite"]
@@ -240,6 +256,8 @@ def main() -> None:
             print(report(kind, run_sizes(kind, args.sizes, args.commands, Path(tmp))), flush=True)
         if args.grow:
             print(grow(args.grow, Path(tmp)), flush=True)
+    if args.mix:
+        print(mix_cpu(args.mix), flush=True)
 
 
 if __name__ == "__main__":
