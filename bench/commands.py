@@ -380,6 +380,8 @@ class RegistryRun:
     group_sizes: list[int]
     kinds: dict[str, KindStats]
     snapshots: int
+    snapshot_bytes: int
+    event_bytes: int
     person_keys: int
     stored: list[StoredEvent] = field(default_factory=list)
 
@@ -399,6 +401,17 @@ def count_rows(path: Path, table: str) -> int:
     with sqlite3.connect(path) as conn:
         try:
             return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+
+def state_bytes(path: Path, table: str) -> int:
+    """The bytes of stored state in one of the store's tables."""
+    with sqlite3.connect(path) as conn:
+        try:
+            return int(
+                conn.execute(f"SELECT COALESCE(SUM(LENGTH(state)), 0) FROM {table}").fetchone()[0]
+            )
         except sqlite3.OperationalError:
             return 0
 
@@ -450,6 +463,8 @@ def run_registry(
         group_sizes=group_sizes,
         kinds=kinds,
         snapshots=count_rows(path, "stored_snapshots"),
+        snapshot_bytes=state_bytes(path, "stored_snapshots"),
+        event_bytes=state_bytes(path, "stored_events"),
         person_keys=count_rows(path, "person_keys"),
         stored=stored,
     )
@@ -639,7 +654,8 @@ def report(results: list[Result], per_gmina: int) -> str:
         out.append(
             f"N={run.n:,}: {run.gminas} gminas (~{per_gmina} commands each); besides the events "
             f"the registry wrote {run.snapshots:,} snapshots and {run.person_keys:,} person "
-            "keys (separate transactions for keys)"
+            "keys (separate transactions for keys); snapshots hold "
+            f"{run.snapshot_bytes / 1e6:.1f} MB for {run.event_bytes / 1e6:.1f} MB of events"
         )
         rows = []
         for kind, s in run.kinds.items():

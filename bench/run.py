@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/run.py [--quick] [--skip-postgres]
 
-Rows: registry commands/s against the raw recorder (SQLite, PostgreSQL); read-model
+Rows: registry commands/s against the raw recorder (SQLite, PostgreSQL); CPU per command
+in a gmina of 5,000 stakeholders against one of 50 (bench/command_sizes.py); read-model
 catch-up against the raw notification read rate (synthetic national gminas); network
 measures against graph size (networkx against igraph); the network and risk report of one
 gmina; documents, API latency and meetings reads when their benchmarks (bench/documents.py,
@@ -20,8 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import command_sizes
 import commands
 import networkx as nx
 from eventsourcing.persistence import StoredEvent
@@ -41,31 +42,10 @@ from registry.application import Registry
 from registry.national import generate
 from registry.settings import Settings
 
-PG = {"host": "127.0.0.1", "port": 5432, "dbname": "test", "user": "postgres"}
+PG = command_sizes.PG
+store = command_sizes.store
 HEADER = ("measure", "store/size", "figure", "unit", "reference", "ref. figure", "ratio")
 Row = tuple[str, str, float | None, str, str, float | None]
-
-
-@contextmanager
-def store(kind: str, workdir: Path) -> Iterator[Settings]:
-    """Settings for a fresh store: an SQLite file, or a PostgreSQL schema dropped afterwards."""
-    if kind == "sqlite":
-        yield Settings(store="sqlite", sqlite_path=workdir / f"{uuid.uuid4().hex[:8]}.sqlite")
-        return
-    import psycopg
-
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(autocommit=True, **PG) as conn:  # type: ignore[arg-type]
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield Settings(
-            store="postgres",
-            postgres_dbname=PG["dbname"],
-            postgres_schema=schema,  # type: ignore[arg-type]
-        )
-    finally:
-        with psycopg.connect(autocommit=True, **PG) as conn:  # type: ignore[arg-type]
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -105,6 +85,19 @@ def command_rows(kind: str, n: int, workdir: Path) -> list[Row]:
     return [
         ("registry commands", f"{kind} {n:,}", n / busy, "commands/s",
          "raw insert_events, same grouping", n / raw_busy),
+    ]  # fmt: skip
+
+
+def size_rows(kind: str, quick: bool, workdir: Path) -> list[Row]:
+    """CPU per command in a gmina of 5,000 stakeholders against one of 50, same mix."""
+    large = 1000 if quick else 5000
+    small, big = command_sizes.run_sizes(kind, [50, large], 200 if quick else 400, workdir)
+    cpu = 1000 * big.per_command(big.cpu)
+    return [
+        ("command CPU, large gmina", f"{kind} {large:,} stakeh.", cpu, "ms/command",
+         "same mix, 50 stakeholders", 1000 * small.per_command(small.cpu)),
+        ("aggregate loads per command", f"{kind} {large:,} stakeh.", big.per_command(big.loads),
+         "loads", "saves per command", big.per_command(big.saves)),
     ]  # fmt: skip
 
 
@@ -275,6 +268,8 @@ def main() -> None:
         for kind in stores:
             rows += command_rows(kind, 1000 if quick else 5000, workdir)
             print(render(rows[-1:]).splitlines()[-1], flush=True)
+            rows += size_rows(kind, quick, workdir)
+            print("\n".join(render(rows[-2:]).splitlines()[2:]), flush=True)
         for kind in stores:
             rows += catchup_rows(kind, 20 if quick else 150, workdir)
             print("\n".join(render(rows[-3:]).splitlines()[2:]), flush=True)

@@ -38,7 +38,8 @@ class delegate(Generic[S, P, R]):
     """A use case of the registry carried out by the service that owns it.
 
     ``add_stakeholder = delegate(Stakeholders.add_stakeholder)`` gives ``Registry`` a method
-    of the same name and signature that calls the registry's ``Stakeholders`` service.
+    of the same name and signature that calls the registry's ``Stakeholders`` service, as
+    one use case of the working set (registry/working_set.py).
     """
 
     def __init__(self, method: Callable[Concatenate[S, P], R]) -> None:
@@ -52,7 +53,9 @@ class delegate(Generic[S, P, R]):
     def __get__(self, registry: Registry | None, owner: type) -> Any:
         if registry is None:
             return self
-        return self.method.__get__(registry.services[self.service])
+        bound = self.method.__get__(registry.services[self.service])
+        run = registry.working_set.run
+        return lambda *args, **kwargs: run(lambda: bound(*args, **kwargs))
 
 
 class Registry(RegistryBase):

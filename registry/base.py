@@ -10,21 +10,22 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import Recording as Recorded
 
 from domain.directory import GminaDirectory
 from domain.errors import ConflictError, NotFoundError
 from domain.gmina import Gmina
 from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
-from registry.copying import working_copy
 from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
 from registry.settings import Settings
 from registry.transcodings import register_domain_transcodings
 from registry.views import FactView, plain
+from registry.working_set import WorkingSet
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
@@ -41,6 +42,23 @@ class Recording:
     @classmethod
     def of(cls, recorded_by: str, effective_on: date | None = None) -> Recording:
         return cls(recorded_by, effective_on or date.today())
+
+
+# A record is snapshotted every ``interval`` facts until its history is this many intervals
+# long, then half as often each time the history doubles.
+SNAPSHOT_SPREAD = 8
+
+
+def snapshot_due(version: int, interval: int) -> bool:
+    """Whether a record's fact number ``version`` is followed by a snapshot.
+
+    Each snapshot holds the whole state, so snapshots every ``interval`` facts would add
+    up to the square of the history; spaced out as the history grows they add up to a few
+    times the latest state, and a load replays at most an eighth of the history."""
+    step = interval
+    while version >= 2 * SNAPSHOT_SPREAD * step:
+        step *= 2
+    return version % step == 0
 
 
 class ConcurrentWriteError(ConflictError):
@@ -79,6 +97,7 @@ class RegistryBase(Application[UUID]):
             type(self).snapshotting_intervals, interval
         )
         super().__init__(env=merged)
+        self.working_set = WorkingSet(self)
         self.vault = PersonalDataVault(key_store_for(self.factory), self.settings.ledger_path())
         # Seconds since the epoch; tests put a clock of their own here.
         self.clock: Callable[[], float] = time.time
@@ -114,13 +133,12 @@ class RegistryBase(Application[UUID]):
                 )
         else:
             try:
-                # A cached aggregate is copied here, sharing its immutable values, rather
-                # than deep-copied by the repository (registry/copying.py).
-                aggregate = self.repository.get(
-                    aggregate_id, version=version, deepcopy_from_cache=False
+                # Inside a use case the cached aggregate itself (registry/working_set.py).
+                aggregate = (
+                    self.working_set.get(aggregate_id)
+                    if version is None
+                    else self.repository.get(aggregate_id, version=version)
                 )
-                if self.repository.cache is not None and version is None:
-                    aggregate = working_copy(aggregate)
             except AggregateNotFoundError:
                 raise NotFoundError(
                     "No {noun} with id {aggregate_id}.", noun=noun, aggregate_id=aggregate_id
@@ -175,10 +193,39 @@ class RegistryBase(Application[UUID]):
         try:
             self.save(*aggregates)
         except IntegrityError:
+            # What we hold is behind the store: the next load reads the records afresh.
+            self.working_set.forget(a.id for a in aggregates)
             raise ConcurrentWriteError(
                 "Someone else recorded a change to the same record at the same moment; "
                 "nothing of yours was recorded. Reload and try again."
             ) from None
+
+    def save(
+        self, *objs: MutableOrImmutableAggregate[UUID] | Any, **kwargs: Any
+    ) -> list[Recorded[UUID]]:
+        """Record pending facts; aggregates in memory change only under the working set's lock."""
+        with self.working_set.lock:
+            recordings = super().save(*objs, **kwargs)
+            self.working_set.saved(recordings)
+            if not self.working_set.in_use_case():
+                # Built outside the registry's use cases (imports, generators): read back
+                # as stored, not kept as built.
+                self.working_set.forget({r.domain_event.originator_id for r in recordings})
+            return recordings
+
+    def _take_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
+        """Snapshot a saved aggregate as it is in memory when a fact of it falls due."""
+        if self.snapshots is None:
+            return
+        for aggregate_id, aggregate in processing_event.aggregates.items():
+            interval = self.snapshotting_intervals.get(type(aggregate))
+            if interval is None or not any(
+                e.originator_id == aggregate_id and snapshot_due(e.originator_version, interval)
+                for e in processing_event.events
+            ):
+                continue
+            snapshot_class: Any = getattr(type(aggregate), "Snapshot", self.snapshot_class)
+            self.snapshots.put([snapshot_class.take(aggregate)])
 
     def retry_on_race(self, command: Callable[[], T], deadline: float | None = None) -> T:
         """Run a command again when another writer got in first (it reloads and re-checks).
@@ -202,6 +249,8 @@ class RegistryBase(Application[UUID]):
                 # colliding again in step.
                 time.sleep(min(left, random.uniform(0, pause)))
                 pause = min(pause * 2, 0.25)
+                # Another writer got in first: what else it changed is dropped from memory.
+                self.working_set.catch_up()
 
     # --- history -----------------------------------------------------------------------
 

@@ -104,7 +104,10 @@ class Stakeholders:
             name, contact = "", ""
 
         # Facilitators adding to one catalogue at the same moment both append to the
-        # gmina's list: a race there is retried, never shown as a conflict.
+        # gmina's list: a race there is retried, never shown as a conflict. The first try
+        # appends to the gmina already loaded; a retry loads it afresh.
+        loaded = [gmina]
+
         def record() -> UUID:
             stakeholder = Stakeholder.catalogue(
                 gmina_id=gmina_id,
@@ -121,7 +124,7 @@ class Stakeholders:
                 effective_on=rec.on,
                 recorded_by=rec.by,
             )
-            current = self.app.load(Gmina, gmina_id)
+            current = loaded.pop() if loaded else self.app.load(Gmina, gmina_id)
             current.catalogue(stakeholder.id, rec.on, rec.by)
             self.app.commit(stakeholder, current)
             return stakeholder.id

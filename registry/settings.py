@@ -104,9 +104,11 @@ class Settings:
         """The settings in the event store library's own words."""
         env: dict[str, str] = {"CREATE_TABLE": "y" if self.create_tables else "n"}
         if self.aggregate_cache > 0:
-            # Cached aggregates are brought up to date from the store before each use
-            # (fast-forward), so several processes writing to one database stay exact.
+            # No fast-forward query per load: the registry drops from memory what other
+            # processes changed, once per use case (registry/working_set.py).
             env["AGGREGATE_CACHE_MAXSIZE"] = str(self.aggregate_cache)
+            env["AGGREGATE_CACHE_FASTFORWARD"] = "n"
+            env["DEEPCOPY_FROM_CACHE"] = "n"
         if self.store == "memory":
             env["PERSISTENCE_MODULE"] = "eventsourcing.popo"
         elif self.store == "sqlite":
