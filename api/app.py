@@ -116,7 +116,9 @@ def create_app(
         reg = registry or Registry(settings or Settings.from_env())
         app.state.registry = reg
         app.state.views = Views(reg)
+        reg.reads = app.state.views.catalogue  # queries read the read models
         yield
+        reg.reads = None
         app.state.views.close()
         if registry is None:
             reg.close()

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Request
 
 from projections.collaboration import CollaborationView
+from projections.queries_catalogue import CatalogueQueries
 from projections.read_models import ReadModels
 from registry.application import Registry
 
@@ -42,6 +43,7 @@ class Views:
 
     def __init__(self, registry: Registry) -> None:
         self.models = ReadModels(registry)
+        self.catalogue = CatalogueQueries(registry, self.models)
         self.collaboration = CollaborationView(self.models)
         self.lock = threading.Lock()
 

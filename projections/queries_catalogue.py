@@ -1,0 +1,435 @@
+"""Reading gminas, the catalogue and the pact from the read models: no aggregate is loaded.
+
+The rows (``projections/gmina_rows.py``, ``projections/catalogue.py``) carry the fields of
+the views already shaped; a read builds the view from its rows, unseals persons' names
+with their keys (an erased person reads as erased) and shows the gmina's corrections.
+
+Read your own writes: before each read the read models are caught up to the registry's
+last recorded fact (one indexed query when nothing is new; one caller at a time).
+
+As of a date or at a version: the stored facts of the records read (the gmina, its
+partnership, its stakeholders, its pact) are replayed through the read models' own
+``apply`` into rows in memory, with the semantics of ``domain.history.replay_as_of``:
+a record counts from the day its first fact took effect, and each later fact from the
+day it took effect, in recorded order. Names of signatories are read as they are now.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+
+from domain.errors import NotFoundError
+from domain.history import effective_on
+from domain.input_rules import as_typed_digits
+from domain.pact import Pact
+from domain.partnership import Partnership
+from domain.values import Sealed, Sector, Stage, StakeholderStatus
+from projections.catalogue import CatalogueProjection
+from projections.read_models import ReadModels
+from projections.runner import Unit
+from projections.store import MemoryRowView, Row, RowView
+from registry.access import AccountView, check_access
+from registry.base import RegistryBase
+from registry.personal_data import ERASED, PersonData, correct_texts
+from registry.views import (
+    CommitmentView,
+    GminaView,
+    PactView,
+    PartyView,
+    StageView,
+    StakeholderView,
+)
+
+T = TypeVar("T")
+
+
+def day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def sealed(value: dict[str, str] | None) -> Sealed | None:
+    return Sealed(UUID(value["person_id"]), value["token"]) if value else None
+
+
+class Replay:
+    """Rows of a few records as they stood on a date or at a version, built in memory."""
+
+    def __init__(self, app: RegistryBase) -> None:
+        self.app = app
+        self.view = MemoryRowView()
+        self.model = CatalogueProjection(self.view)
+
+    def facts(self, record_id: UUID) -> list[Any]:
+        """The record's stored facts in the order they were recorded (upcast, decoded)."""
+        stored = self.app.recorder.select_events(record_id)
+        return [self.app.mapper.to_domain_event(s) for s in stored]
+
+    def run(
+        self, record_ids: Iterable[UUID], *, as_of: date | None = None, version: int | None = None
+    ) -> Replay:
+        unit = Unit(self.view)
+        for record_id in record_ids:
+            facts = self.facts(record_id)
+            if as_of is not None:
+                if not facts or effective_on(facts[0]) > as_of:
+                    continue
+                facts = [e for e in facts if effective_on(e) <= as_of]
+            if version is not None:
+                facts = [e for e in facts if e.originator_version <= version]
+            for e in facts:
+                self.model.apply(e, 0, unit)
+        self.view.write(unit.changes, Tracking("replay", 1))
+        return self
+
+    def get(self, kind: str, key: object) -> Row | None:
+        return self.view.get(kind, str(key))
+
+
+def past_row(
+    replay: Replay,
+    kind: str,
+    record_id: UUID,
+    noun: str,
+    as_of: date | None,
+    version: int | None,
+    key: UUID | None = None,
+) -> Row:
+    """A record's row as it stood then, or the refusal ``RegistryBase.load`` gives."""
+    row = replay.get(kind, key or record_id)
+    if row is None and as_of is not None:
+        raise NotFoundError(
+            "The {noun} {aggregate_id} did not exist yet on {as_of}.",
+            noun=noun,
+            aggregate_id=record_id,
+            as_of=as_of,
+        )
+    if row is None or (version is not None and row["version"] != version):
+        raise NotFoundError(
+            "The {noun} {aggregate_id} has no version {version}.",
+            noun=noun,
+            aggregate_id=record_id,
+            version=version,
+        )
+    return row
+
+
+class CatalogueQueries:
+    """The gmina directory, a gmina's page and dashboard, its catalogue and its pact."""
+
+    def __init__(self, app: RegistryBase, models: ReadModels | None = None) -> None:
+        self.app = app
+        self.own_models = models is None
+        self.models = models
+        self.lock = threading.Lock()
+        self.seen = -1
+
+    # --- freshness ---------------------------------------------------------------------
+
+    def fresh(self) -> ReadModels:
+        """The read models, caught up with every fact recorded before this read."""
+        with self.lock:
+            if self.models is None:
+                self.models = ReadModels(self.app)
+            last = self.app.recorder.max_notification_id() or 0
+            if last > self.seen:
+                self.models.catch_up()
+                self.seen = last
+            return self.models
+
+    def view(self, name: str) -> RowView:
+        return self.fresh().views[name]  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        if self.own_models and self.models is not None:
+            self.models.close()
+            self.models = None
+
+    # --- persons and corrections ---------------------------------------------------------
+
+    def person(self, value: dict[str, str] | None) -> PersonData | None:
+        return self.app.vault.unseal(sealed(value))
+
+    def corrected(self, gmina_id: UUID, view: T) -> T:
+        """The view with the gmina's recorded corrections of free text."""
+        row = self.view("catalogue").get("corrections", str(gmina_id))
+        return correct_texts(view, row["texts"]) if row and row["texts"] else view
+
+    # --- gminas ----------------------------------------------------------------------------
+
+    def gmina_rows(self) -> list[Row]:
+        return self.view("catalogue").rows("gmina")
+
+    def gmina_row(self, gmina_id: UUID) -> Row:
+        row = self.view("catalogue").get("gmina", str(gmina_id))
+        if row is None:
+            raise NotFoundError("No gmina with id {aggregate_id}.", aggregate_id=gmina_id)
+        return row
+
+    def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
+        """Refuse unless the account may read (or change) this gmina."""
+        row = self.gmina_row(gmina_id)
+        check_access(account, gmina_id, row["voivodeship"], row["name"], write=write)
+
+    def find_gmina(self, ref: str) -> UUID:
+        """A gmina's id from its TERC code, its id, or its exact name."""
+        ref = ref.strip()
+        rows = self.gmina_rows()
+        by_terc = {r["terc"]: UUID(r["id"]) for r in rows}
+        if as_typed_digits(ref) in by_terc:
+            return by_terc[as_typed_digits(ref)]
+        try:
+            candidate = UUID(ref)
+        except ValueError:
+            matches = [UUID(r["id"]) for r in rows if r["name"].lower() == ref.lower()]
+            if len(matches) == 1:
+                return matches[0]
+            raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
+        if candidate in by_terc.values():
+            return candidate
+        raise NotFoundError("No gmina with id {ref}.", ref=ref)
+
+    def list_gminas(self) -> list[GminaView]:
+        views = (self.gmina_view(r, r["stages"]) for r in self.gmina_rows())
+        return sorted(views, key=lambda g: (g.voivodeship, g.name))
+
+    def get_gmina(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> GminaView:
+        row = self.gmina_row(gmina_id)
+        if as_of is None and version is None:
+            return self.gmina_view(row, row["stages"])
+        ids = [gmina_id] if version is not None else [gmina_id, Partnership.create_id(gmina_id)]
+        replay = Replay(self.app).run(ids, as_of=as_of, version=version)
+        past = past_row(replay, "gmina", gmina_id, "gmina", as_of, version)
+        return self.gmina_view(past, row["stages"] if version is not None else past["stages"])
+
+    @staticmethod
+    def gmina_view(row: Row, stages: list[Row]) -> GminaView:
+        steps = [
+            StageView(
+                s["stage"],
+                Stage(s["stage"]).label_pl,
+                date.fromisoformat(s["effective_on"]),
+                s["reason"],
+                s["decided_by"],
+                s["recorded_by"],
+            )
+            for s in stages
+        ]
+        return GminaView(
+            id=UUID(row["id"]),
+            terc=row["terc"],
+            name=row["name"],
+            powiat=row["powiat"],
+            voivodeship=row["voivodeship"],
+            registered_on=date.fromisoformat(row["registered_on"]),
+            stakeholder_count=len(row["stakeholder_ids"]),
+            stage=steps[-1].stage if steps else None,
+            stage_label=steps[-1].label if steps else None,
+            stages=steps,
+            version=row["version"],
+        )
+
+    # --- the catalogue ----------------------------------------------------------------------
+
+    def stakeholder_row(self, stakeholder_id: UUID) -> Row:
+        row = self.view("catalogue").get("stakeholder", str(stakeholder_id))
+        if row is None:
+            raise NotFoundError(
+                "No {noun} with id {aggregate_id}.", noun="stakeholder", aggregate_id=stakeholder_id
+            )
+        return row
+
+    def stakeholder_view(self, row: Row) -> StakeholderView:
+        is_person = row["kind"] == "person"
+        data = self.person(row["person"]) if row["person"] else None
+        return StakeholderView(
+            id=UUID(row["id"]),
+            gmina_id=UUID(row["gmina_id"]),
+            kind=row["kind"],
+            name=(data.name if data else ERASED) if is_person else row["name"],
+            sector=row["sector"],
+            subtype=row["subtype"],
+            legal_form=row["legal_form"],
+            nip=row["nip"],
+            regon=row["regon"],
+            krs=row["krs"],
+            seat=row["seat"],
+            area=row["area"],
+            resources_offered=list(row["resources_offered"]),
+            contact=(data.contact if data else "") if is_person else row["contact"],
+            status=row["status"],
+            archived_on=day(row["archived_on"]),
+            archive_reason=row["archive_reason"],
+            person_id=UUID(row["person"]["person_id"]) if row["person"] else None,
+            personal_data_erased=is_person and data is None,
+            version=row["version"],
+        )
+
+    def get_stakeholder(
+        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> StakeholderView:
+        row = self.stakeholder_row(stakeholder_id)
+        if as_of is not None or version is not None:
+            replay = Replay(self.app).run([stakeholder_id], as_of=as_of, version=version)
+            row = past_row(replay, "stakeholder", stakeholder_id, "stakeholder", as_of, version)
+        return self.corrected(UUID(row["gmina_id"]), self.stakeholder_view(row))
+
+    def catalogue(
+        self,
+        gmina_id: UUID,
+        *,
+        as_of: date | None = None,
+        sector: Sector | str | None = None,
+        status: StakeholderStatus | str | None = None,
+        text: str | None = None,
+        include_archived: bool = False,
+    ) -> list[StakeholderView]:
+        """The gmina's catalogue (now or as of a date), filtered, sorted by sector and name."""
+        gmina = self.gmina_row(gmina_id)
+        if as_of is None:
+            rows = self.view("catalogue").rows("stakeholder", str(gmina_id))
+        else:
+            ids = [UUID(s) for s in gmina["stakeholder_ids"]]
+            replay = Replay(self.app).run([gmina_id, *ids], as_of=as_of)
+            then = past_row(replay, "gmina", gmina_id, "gmina", as_of, None)
+            found = (replay.get("stakeholder", sid) for sid in then["stakeholder_ids"])
+            rows = [r for r in found if r is not None]
+        listed = {sid: i for i, sid in enumerate(gmina["stakeholder_ids"])}
+        rows.sort(key=lambda r: listed.get(r["id"], len(listed)))
+        sector_value = sector.value if isinstance(sector, Sector) else sector
+        status_value = status.value if isinstance(status, StakeholderStatus) else status
+        views = [
+            v
+            for v in map(self.stakeholder_view, rows)
+            if (include_archived or not v.archived_on)
+            and (not sector_value or v.sector == sector_value)
+            and (not status_value or v.status == status_value)
+            and (not text or text.lower() in v.name.lower())
+        ]
+        order = [s.value for s in Sector]
+        views.sort(key=lambda v: (order.index(v.sector), v.name.lower()))
+        return self.corrected(gmina_id, views)
+
+    def stakeholder_name(self, row: Row | None) -> str:
+        if row is None:
+            return ""
+        if not row["person"]:
+            return str(row["name"])
+        data = self.person(row["person"])
+        return data.name if data else ERASED
+
+    # --- the pact ---------------------------------------------------------------------------
+
+    def pact_rows(
+        self, gmina_id: UUID, as_of: date | None, version: int | None
+    ) -> tuple[Row, list[Row], list[Row]]:
+        """The pact, its parties and its commitments: now, at a version, or on a date."""
+        view = self.view("catalogue")
+        pact = view.get("pact", str(gmina_id))
+        if pact is None:
+            gmina = self.gmina_row(gmina_id)
+            raise NotFoundError(
+                "{name} has no {missing}{when}: {first}.",
+                name=gmina["name"],
+                missing="pact",
+                when=f" on {as_of}" if as_of else "",
+                first="open its MLW partnership first",
+            )
+        if as_of is None and version is None:
+            return pact, view.rows("party", str(gmina_id)), view.rows("commitment", str(gmina_id))
+        pact_id = Pact.create_id(gmina_id)
+        replay = Replay(self.app).run([pact_id], as_of=as_of, version=version)
+        if replay.get("pact", gmina_id) is None and as_of is not None:
+            raise NotFoundError(
+                "{name} has no {missing}{when}: {first}.",
+                name=self.gmina_row(gmina_id)["name"],
+                missing="pact",
+                when=f" on {as_of}",
+                first="open its MLW partnership first",
+            )
+        then = past_row(replay, "pact", pact_id, "pact", as_of, version, key=gmina_id)
+        return (
+            then,
+            replay.view.rows("party", str(gmina_id)),
+            replay.view.rows("commitment", str(gmina_id)),
+        )
+
+    def get_pact(
+        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
+    ) -> PactView:
+        """The pact now, at a version, or as it stood on a date (parties as they were then;
+        their names and sectors as they read now)."""
+        pact, party_rows, commitment_rows = self.pact_rows(gmina_id, as_of, version)
+        catalogue = self.view("catalogue")
+        who: dict[str, tuple[str, str]] = {}
+        for sid in {r["stakeholder_id"] for r in [*party_rows, *commitment_rows]}:
+            row = catalogue.get("stakeholder", sid)
+            who[sid] = (self.stakeholder_name(row), row["sector"]) if row else (sid, "")
+        parties = [self.party_view(r, *who[r["stakeholder_id"]]) for r in party_rows]
+        parties.sort(key=lambda p: (p.joined_on, p.name))
+        made = {cid: i for i, cid in enumerate(pact["commitment_ids"])}
+        commitments = [
+            commitment_view(r, who[r["stakeholder_id"]][0])
+            for r in sorted(commitment_rows, key=lambda r: made[r["id"]])
+        ]
+        view = PactView(
+            id=UUID(pact["id"]),
+            gmina_id=gmina_id,
+            title=pact["title"],
+            theses=list(pact["theses"]),
+            drafted_on=date.fromisoformat(pact["drafted_on"]),
+            parties=parties,
+            commitments=commitments,
+            version=pact["version"],
+        )
+        return self.corrected(gmina_id, view)
+
+    def party_view(self, row: Row, name: str, sector: str) -> PartyView:
+        last = row["periods"][-1]
+        rep = self.person(last["representative"])
+        return PartyView(
+            stakeholder_id=UUID(row["stakeholder_id"]),
+            name=name,
+            sector=sector,
+            joined_on=date.fromisoformat(last["joined_on"]),
+            left_on=day(last["left_on"]),
+            leave_reason=last["leave_reason"],
+            form=last["form"],
+            role=last["role"],
+            representative=rep.name if rep else (ERASED if last["representative"] else ""),
+            representative_contact=rep.contact if rep else "",
+            representative_person_id=UUID(last["representative"]["person_id"])
+            if last["representative"]
+            else None,
+            is_member=last["left_on"] is None,
+        )
+
+
+def commitment_view(row: Row, stakeholder_name: str) -> CommitmentView:
+    quantity = row["quantity"]
+    return CommitmentView(
+        id=UUID(row["id"]),
+        stakeholder_id=UUID(row["stakeholder_id"]),
+        stakeholder_name=stakeholder_name,
+        resource=row["resource"],
+        description=row["description"],
+        quantity=Decimal(quantity) if quantity is not None else None,
+        unit=row["unit"],
+        beneficiary=row["beneficiary"],
+        beneficiary_id=UUID(row["beneficiary_id"]) if row["beneficiary_id"] else None,
+        joint_with=[UUID(j) for j in row["joint_with"]],
+        due_on=day(row["due_on"]),
+        made_on=date.fromisoformat(row["made_on"]),
+        state=row["state"],
+        closed_on=day(row["closed_on"]),
+        note=row["note"],
+        revisions=[dict(r) for r in row["earlier"]],
+    )
