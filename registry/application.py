@@ -39,8 +39,9 @@ class delegate(Generic[S, P, R]):
 
     ``add_stakeholder = delegate(Stakeholders.add_stakeholder)`` gives ``Registry`` a method
     of the same name and signature that calls the registry's ``Stakeholders`` service.
-    A query (``query=True``) is answered by the read models when they are attached to the
-    registry (``Registry.reads``, see ``projections/queries_catalogue.py``).
+    A query (``query=True``) is answered by the read side attached to the registry
+    (``Registry.reads``, see ``projections/queries_catalogue.py``) when it has a method of
+    that name.
     """
 
     def __init__(self, method: Callable[Concatenate[S, P], R], *, query: bool = False) -> None:
@@ -55,9 +56,8 @@ class delegate(Generic[S, P, R]):
     def __get__(self, registry: Registry | None, owner: type) -> Any:
         if registry is None:
             return self
-        if self.query and registry.reads is not None:
-            return getattr(registry.reads, self.method.__name__)
-        return self.method.__get__(registry.services[self.service])
+        answer = getattr(registry.reads, self.method.__name__, None) if self.query else None
+        return answer or self.method.__get__(registry.services[self.service])
 
 
 class Registry(RegistryBase):
