@@ -303,10 +303,10 @@ class CatalogueQueries:
         """The pact now, at a version, or as it stood on a date (parties as they were then;
         their names and sectors as they read now)."""
         pact, party_rows, commitment_rows = self.pact_rows(gmina_id, as_of, version)
-        catalogue = self.view("catalogue")
+        catalogue = {r["id"]: r for r in self.view("catalogue").rows("stakeholder", str(gmina_id))}
         who: dict[str, tuple[str, str]] = {}
         for sid in {r["stakeholder_id"] for r in [*party_rows, *commitment_rows]}:
-            row = catalogue.get("stakeholder", sid)
+            row = catalogue.get(sid)
             who[sid] = (self.stakeholder_name(row), row["sector"]) if row else (sid, "")
         parties = [self.party_view(r, *who[r["stakeholder_id"]]) for r in party_rows]
         parties.sort(key=lambda p: (p.joined_on, p.name))
