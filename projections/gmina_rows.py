@@ -7,6 +7,7 @@ code, name, the ids of its catalogue, the stages reached, the gmina's version); 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
@@ -15,6 +16,7 @@ from domain.gmina import Gmina
 from domain.partnership import Partnership
 from domain.redaction import Redactions
 from projections.runner import Unit
+from projections.store import Row
 
 
 def stage_row(e: Any, stage: int, decided_by: str | None) -> dict[str, Any]:
@@ -51,18 +53,26 @@ class GminaRows:
         }
         unit.put("gmina", gid, gid, position, row)
 
-    @apply.register(Gmina.Renamed)
-    @apply.register(Gmina.StakeholderCatalogued)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
+    @staticmethod
+    def changed(e: Any, position: int, unit: Unit, change: Callable[[Row], object]) -> None:
+        """The gmina's row at the version this fact gives it."""
         gid = str(e.originator_id)
         row = unit.get("gmina", gid)
         assert row is not None, "a gmina's facts follow its registration"
-        if isinstance(e, Gmina.Renamed):
-            row.update(name=e.name, powiat=e.powiat, terc=e.terc)
-        else:
-            row["stakeholder_ids"].append(str(e.stakeholder_id))
-        row["version"] = e.originator_version
-        unit.put("gmina", gid, gid, position, row)
+        change(row)
+        unit.put("gmina", gid, gid, position, row | {"version": e.originator_version})
+
+    @apply.register(Gmina.Renamed)
+    def _(self, e: Gmina.Renamed, position: int, unit: Unit) -> None:
+        self.changed(
+            e, position, unit, lambda r: r.update(name=e.name, powiat=e.powiat, terc=e.terc)
+        )
+
+    @apply.register(Gmina.StakeholderCatalogued)
+    def _(self, e: Gmina.StakeholderCatalogued, position: int, unit: Unit) -> None:
+        self.changed(
+            e, position, unit, lambda r: r["stakeholder_ids"].append(str(e.stakeholder_id))
+        )
 
     @apply.register(Partnership.Opened)
     @apply.register(Redactions.Started)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from domain.errors import NotFoundError
@@ -44,6 +44,22 @@ from registry.views import (
 
 T = TypeVar("T")
 
+# A stakeholder's fields shown as the row keeps them.
+AS_STORED = [
+    "kind",
+    "sector",
+    "subtype",
+    "legal_form",
+    "nip",
+    "regon",
+    "krs",
+    "seat",
+    "area",
+    "status",
+    "archive_reason",
+    "version",
+]
+
 
 def day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
@@ -51,6 +67,24 @@ def day(value: str | None) -> date | None:
 
 def sealed(value: dict[str, str] | None) -> Sealed | None:
     return Sealed(UUID(value["person_id"]), value["token"]) if value else None
+
+
+def shown(
+    v: StakeholderView,
+    sector: Sector | str | None = None,
+    status: StakeholderStatus | str | None = None,
+    text: str | None = None,
+    include_archived: bool = False,
+) -> bool:
+    """Whether a catalogue entry passes the facilitator's filters."""
+    sector = sector.value if isinstance(sector, Sector) else sector
+    status = status.value if isinstance(status, StakeholderStatus) else status
+    return (
+        (include_archived or not v.archived_on)
+        and (not sector or v.sector == sector)
+        and (not status or v.status == status)
+        and (not text or text.lower() in v.name.lower())
+    )
 
 
 class CatalogueQueries:
@@ -99,13 +133,17 @@ class CatalogueQueries:
     def gmina_rows(self) -> list[Row]:
         return self.view("catalogue").rows("gmina")
 
-    def gmina_row(self, gmina_id: UUID) -> Row:
-        row = self.view("catalogue").get("gmina", str(gmina_id))
+    def row(self, kind: str, record_id: UUID) -> Row:
+        """A gmina's or a stakeholder's row; refused in the words ``RegistryBase.load`` uses."""
+        row = self.view("catalogue").get(kind, str(record_id))
         if row is None:
             raise NotFoundError(
-                "No {noun} with id {aggregate_id}.", noun="gmina", aggregate_id=gmina_id
+                "No {noun} with id {aggregate_id}.", noun=kind, aggregate_id=record_id
             )
         return row
+
+    def gmina_row(self, gmina_id: UUID) -> Row:
+        return self.row("gmina", gmina_id)
 
     def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
         """Refuse unless the account may read (or change) this gmina."""
@@ -174,60 +212,35 @@ class CatalogueQueries:
 
     # --- the catalogue ----------------------------------------------------------------------
 
-    def stakeholder_row(self, stakeholder_id: UUID) -> Row:
-        row = self.view("catalogue").get("stakeholder", str(stakeholder_id))
-        if row is None:
-            raise NotFoundError(
-                "No {noun} with id {aggregate_id}.", noun="stakeholder", aggregate_id=stakeholder_id
-            )
-        return row
-
     def stakeholder_view(self, row: Row) -> StakeholderView:
         is_person = row["kind"] == "person"
         data = self.person(row["person"]) if row["person"] else None
         return StakeholderView(
+            **{name: row[name] for name in AS_STORED},
             id=UUID(row["id"]),
             gmina_id=UUID(row["gmina_id"]),
-            kind=row["kind"],
             name=(data.name if data else ERASED) if is_person else row["name"],
-            sector=row["sector"],
-            subtype=row["subtype"],
-            legal_form=row["legal_form"],
-            nip=row["nip"],
-            regon=row["regon"],
-            krs=row["krs"],
-            seat=row["seat"],
-            area=row["area"],
             resources_offered=list(row["resources_offered"]),
             contact=(data.contact if data else "") if is_person else row["contact"],
-            status=row["status"],
             archived_on=day(row["archived_on"]),
-            archive_reason=row["archive_reason"],
             person_id=UUID(row["person"]["person_id"]) if row["person"] else None,
             personal_data_erased=is_person and data is None,
-            version=row["version"],
         )
 
     def get_stakeholder(
         self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
     ) -> StakeholderView:
-        row = self.stakeholder_row(stakeholder_id)
+        row = self.row("stakeholder", stakeholder_id)
         if as_of is not None or version is not None:
             replay = Replay(self.app).run([stakeholder_id], as_of=as_of, version=version)
             row = past_row(replay, "stakeholder", stakeholder_id, "stakeholder", as_of, version)
         return self.corrected(UUID(row["gmina_id"]), self.stakeholder_view(row))
 
     def catalogue(
-        self,
-        gmina_id: UUID,
-        *,
-        as_of: date | None = None,
-        sector: Sector | str | None = None,
-        status: StakeholderStatus | str | None = None,
-        text: str | None = None,
-        include_archived: bool = False,
+        self, gmina_id: UUID, *, as_of: date | None = None, **wanted: Any
     ) -> list[StakeholderView]:
-        """The gmina's catalogue (now or as of a date), filtered, sorted by sector and name."""
+        """The gmina's catalogue (now or as of a date), sorted by sector and name, filtered
+        as ``Registry.catalogue`` filters (sector, status, text, include_archived)."""
         gmina = self.gmina_row(gmina_id)
         if as_of is None:
             rows = self.view("catalogue").rows("stakeholder", str(gmina_id))
@@ -239,16 +252,7 @@ class CatalogueQueries:
             rows = [r for r in found if r is not None]
         listed = {sid: i for i, sid in enumerate(gmina["stakeholder_ids"])}
         rows.sort(key=lambda r: listed.get(r["id"], len(listed)))
-        sector_value = sector.value if isinstance(sector, Sector) else sector
-        status_value = status.value if isinstance(status, StakeholderStatus) else status
-        views = [
-            v
-            for v in map(self.stakeholder_view, rows)
-            if (include_archived or not v.archived_on)
-            and (not sector_value or v.sector == sector_value)
-            and (not status_value or v.status == status_value)
-            and (not text or text.lower() in v.name.lower())
-        ]
+        views = [v for v in map(self.stakeholder_view, rows) if shown(v, **wanted)]
         order = [s.value for s in Sector]
         views.sort(key=lambda v: (order.index(v.sector), v.name.lower()))
         return self.corrected(gmina_id, views)
