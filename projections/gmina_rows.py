@@ -1,8 +1,9 @@
 """The gminas as rows: their directory entry, their partnership's stages, their corrections.
 
 One ``gmina`` row per gmina carries what the gmina's page and the directory show (TERC
-code, name, the ids of its catalogue, the stages reached, the gmina's version); one
-``corrections`` row per gmina holds its recorded corrections of free text, by digest.
+code, name, the ids of its catalogue, the stages reached, the gmina's version); a
+``terc`` row per TERC code names the gmina that has it now; one ``corrections`` row per
+gmina holds its recorded corrections of free text, by digest.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class GminaRows:
             "version": e.originator_version,
         }
         unit.put("gmina", gid, gid, position, row)
+        unit.put("terc", e.terc, gid, position, {"gmina_id": gid})
 
     @staticmethod
     def changed(e: Any, position: int, unit: Unit, change: Callable[[Row], object]) -> None:
@@ -64,6 +66,10 @@ class GminaRows:
 
     @apply.register(Gmina.Renamed)
     def _(self, e: Gmina.Renamed, position: int, unit: Unit) -> None:
+        before = unit.get("gmina", str(e.originator_id))
+        if before is not None and before["terc"] != e.terc:
+            unit.delete("terc", before["terc"])
+            unit.put("terc", e.terc, before["id"], position, {"gmina_id": before["id"]})
         self.changed(
             e, position, unit, lambda r: r.update(name=e.name, powiat=e.powiat, terc=e.terc)
         )

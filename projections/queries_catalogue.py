@@ -153,18 +153,18 @@ class CatalogueQueries:
     def find_gmina(self, ref: str) -> UUID:
         """A gmina's id from its TERC code, its id, or its exact name."""
         ref = ref.strip()
-        rows = self.gmina_rows()
-        by_terc = {r["terc"]: UUID(r["id"]) for r in rows}
-        if as_typed_digits(ref) in by_terc:
-            return by_terc[as_typed_digits(ref)]
+        view = self.view("catalogue")
+        coded = view.get("terc", as_typed_digits(ref))
+        if coded is not None:
+            return UUID(coded["gmina_id"])
         try:
             candidate = UUID(ref)
         except ValueError:
-            matches = [UUID(r["id"]) for r in rows if r["name"].lower() == ref.lower()]
-            if len(matches) == 1:
-                return matches[0]
+            named = [r["id"] for r in self.gmina_rows() if r["name"].lower() == ref.lower()]
+            if len(named) == 1:
+                return UUID(named[0])
             raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
-        if candidate in by_terc.values():
+        if view.get("gmina", str(candidate)) is not None:
             return candidate
         raise NotFoundError("No gmina with id {ref}.", ref=ref)
 
