@@ -15,6 +15,7 @@ from eventsourcing.dispatch import singledispatchmethod
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
 from domain.values import Sector
+from projections.entity_rows import EntityRows
 from projections.gmina_rows import GminaRows
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
@@ -27,12 +28,13 @@ class CatalogueProjection(ReadModel):
 
     name = "catalogue"
 
-    gminas = GminaRows()
+    parts = (GminaRows(), EntityRows())
 
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:
-        """The gminas' own facts make their rows; other facts do not change these tables."""
-        self.gminas.apply(event, position, unit)
+        """The gminas' and the entities' facts make their rows; others change nothing here."""
+        for part in self.parts:
+            part.apply(event, position, unit)
 
     @apply.register(Stakeholder.Catalogued)
     def _(self, e: Stakeholder.Catalogued, position: int, unit: Unit) -> None:

@@ -22,16 +22,19 @@ from decimal import Decimal
 from typing import Any, TypeVar
 from uuid import UUID
 
+from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType
 from domain.errors import NotFoundError
 from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
+from domain.team import SynergyTeam
 from domain.values import Sealed, Sector, Stage, StakeholderStatus
 from projections.as_of import Replay, past_row
 from projections.read_models import ReadModels
 from projections.store import Row, RowView
 from registry.access import AccountView, check_access
 from registry.base import RegistryBase
+from registry.meeting_views import EntityFactView, EntityView
 from registry.personal_data import ERASED, PersonData, correct_texts
 from registry.views import (
     CommitmentView,
@@ -44,6 +47,15 @@ from registry.views import (
 
 T = TypeVar("T")
 
+ENTITY_AS_STORED = [
+    "entity_type",
+    "name",
+    "state",
+    "recreated",
+    "authority",
+    "decision_number",
+    "version",
+]
 # A stakeholder's fields shown as the row keeps them.
 AS_STORED = [
     "kind",
@@ -133,12 +145,12 @@ class CatalogueQueries:
     def gmina_rows(self) -> list[Row]:
         return self.view("catalogue").rows("gmina")
 
-    def row(self, kind: str, record_id: UUID) -> Row:
-        """A gmina's or a stakeholder's row; refused in the words ``RegistryBase.load`` uses."""
+    def row(self, kind: str, record_id: UUID, noun: str = "") -> Row:
+        """A record's row; refused in the words ``RegistryBase.load`` uses."""
         row = self.view("catalogue").get(kind, str(record_id))
         if row is None:
             raise NotFoundError(
-                "No {noun} with id {aggregate_id}.", noun=kind, aggregate_id=record_id
+                "No {noun} with id {aggregate_id}.", noun=noun or kind, aggregate_id=record_id
             )
         return row
 
@@ -351,6 +363,33 @@ class CatalogueQueries:
             is_member=last["left_on"] is None,
         )
 
+    # --- social employment entities -----------------------------------------------------
+
+    def list_entities(self, gmina_id: UUID, *, as_of: date | None = None) -> list[EntityView]:
+        """The entities the gmina's team chose, as they stood on a date."""
+        team_id = SynergyTeam.create_id(gmina_id)
+        team = self.view("catalogue").get("team", str(team_id))
+        if team is None:
+            return []
+        if as_of is None:
+            found = [self.view("catalogue").get("entity", eid) for eid in team["entity_ids"]]
+        else:
+            ids = [team_id, *map(UUID, team["entity_ids"])]
+            replay = Replay(self.app).run(ids, as_of=as_of)
+            then = replay.get("team", team_id)
+            found = [
+                replay.get("entity", eid) for eid in (then or {"entity_ids": []})["entity_ids"]
+            ]
+        return [entity_view(r) for r in found if r is not None]
+
+    def get_entity(self, entity_id: UUID, *, as_of: date | None = None) -> EntityView:
+        noun = "social employment entity"
+        row = self.row("entity", entity_id, noun)
+        if as_of is not None:
+            replay = Replay(self.app).run([entity_id], as_of=as_of)
+            row = past_row(replay, "entity", entity_id, noun, as_of, None)
+        return entity_view(row)
+
 
 def commitment_view(row: Row, stakeholder_name: str) -> CommitmentView:
     quantity = row["quantity"]
@@ -371,4 +410,23 @@ def commitment_view(row: Row, stakeholder_name: str) -> CommitmentView:
         closed_on=day(row["closed_on"]),
         note=row["note"],
         revisions=[dict(r) for r in row["earlier"]],
+    )
+
+
+def entity_view(row: Row) -> EntityView:
+    return EntityView(
+        **{name: row[name] for name in ENTITY_AS_STORED},
+        id=UUID(row["id"]),
+        gmina_id=UUID(row["gmina_id"]),
+        type_label=ENTITY_TYPE_LABELS_PL[EntityType(row["entity_type"])],
+        facts=[
+            EntityFactView(
+                f["state"],
+                date.fromisoformat(f["effective_on"]),
+                f["decided_by"],
+                UUID(f["resolution_id"]) if f["resolution_id"] else None,
+                f["detail"],
+            )
+            for f in row["facts"]
+        ],
     )

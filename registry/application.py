@@ -148,8 +148,8 @@ class Registry(RegistryBase):
     record_entity_created = delegate(Entities.record_entity_created)
     record_entity_registered = delegate(Entities.record_entity_registered)
     record_entity_status_lost = delegate(Entities.record_entity_status_lost)
-    get_entity = delegate(Entities.get_entity)
-    list_entities = delegate(Entities.list_entities)
+    get_entity = delegate(Entities.get_entity, query=True)
+    list_entities = delegate(Entities.list_entities, query=True)
 
     # --- Meetings of the team: calendar, attendance, agenda -------------------------
     calendar_of = delegate(Meetings.calendar_of)
