@@ -48,31 +48,31 @@ class EntityRows:
         }
         unit.put("entity", row["id"], gid, position, row)
 
-    @apply.register(Entity.Created)
-    @apply.register(Entity.Registered)
-    @apply.register(Entity.StatusLost)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
+    @staticmethod
+    def stepped(
+        e: Any, position: int, unit: Unit, state: EntityState, detail: str, **changes: Any
+    ) -> None:
+        """The entity's row after one more step of its life."""
         row = unit.get("entity", str(e.originator_id))
         assert row is not None, "an entity's facts follow its choice"
-        if isinstance(e, Entity.Created):
-            row["state"], row["recreated"] = EntityState.CREATED.value, e.recreated
-            row["facts"].append(
-                step(e, EntityState.CREATED.value, "odtworzenie" if e.recreated else "utworzenie")
-            )
-        elif isinstance(e, Entity.Registered):
-            row.update(
-                state=EntityState.REGISTERED.value,
-                authority=e.authority,
-                decision_number=e.decision_number,
-            )
-            row["facts"].append(
-                step(e, EntityState.REGISTERED.value, f"{e.authority}, {e.decision_number}")
-            )
-        else:
-            row["state"] = EntityState.STATUS_LOST.value
-            row["facts"].append(step(e, EntityState.STATUS_LOST.value, e.reason))
-        row["version"] = e.originator_version
+        row.update(changes, state=state.value, version=e.originator_version)
+        row["facts"].append(step(e, state.value, detail))
         unit.put("entity", row["id"], row["gmina_id"], position, row)
+
+    @apply.register(Entity.Created)
+    def _(self, e: Entity.Created, position: int, unit: Unit) -> None:
+        detail = "odtworzenie" if e.recreated else "utworzenie"
+        self.stepped(e, position, unit, EntityState.CREATED, detail, recreated=e.recreated)
+
+    @apply.register(Entity.Registered)
+    def _(self, e: Entity.Registered, position: int, unit: Unit) -> None:
+        detail = f"{e.authority}, {e.decision_number}"
+        changes = {"authority": e.authority, "decision_number": e.decision_number}
+        self.stepped(e, position, unit, EntityState.REGISTERED, detail, **changes)
+
+    @apply.register(Entity.StatusLost)
+    def _(self, e: Entity.StatusLost, position: int, unit: Unit) -> None:
+        self.stepped(e, position, unit, EntityState.STATUS_LOST, e.reason)
 
     @apply.register(SynergyTeam.Formed)
     def _(self, e: SynergyTeam.Formed, position: int, unit: Unit) -> None:
