@@ -116,7 +116,9 @@ def create_app(
         app.state.registry = reg
         app.state.views = Views(reg)
         app.state.read_positions = ReadPositions(reg, app.state.views.models)
+        reg.reads = app.state.views.catalogue  # queries read the read models
         yield
+        reg.reads = None
         app.state.views.close()
         if registry is None:
             reg.close()

@@ -90,7 +90,9 @@ class Scope:
         return self.account.username
 
     def stakeholder(self, stakeholder_id: UUID) -> UUID:
-        return self.inside(lambda: self.registry.stakeholder_of(self.gmina_id, stakeholder_id))
+        if self.registry.get_stakeholder(stakeholder_id).gmina_id != self.gmina_id:
+            raise NotFoundError("No such record in this gmina.")
+        return stakeholder_id
 
     def meeting(self, meeting_id: UUID) -> UUID:
         return self.inside(lambda: self.registry.meeting(meeting_id, self.gmina_id))

@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 
 from projections.collaboration import CollaborationView
 from projections.meeting_rows import MeetingRows
+from projections.queries_catalogue import CatalogueQueries
 from projections.queries_meetings import MeetingReads
 from projections.read_models import ReadModels
 from registry.application import Registry
@@ -47,6 +48,7 @@ class Views:
 
     def __init__(self, registry: Registry) -> None:
         self.models = ReadModels(registry)
+        self.catalogue = CatalogueQueries(registry, self.models)
         self.collaboration = CollaborationView(self.models)
         self.meetings = MeetingReads(MeetingRows(self.models))
         self.lock = threading.Lock()

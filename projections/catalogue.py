@@ -1,4 +1,8 @@
-"""The catalogue and the pact as tables: stakeholders, signatories, commitments and their state."""
+"""The catalogue and the pact as tables: stakeholders, signatories, commitments and their state.
+
+Rows carry what the pages and the API show, already shaped (the fields of
+``registry/views.py``); names of persons stay sealed here and are unsealed when read.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,26 @@ from eventsourcing.dispatch import singledispatchmethod
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
 from domain.values import Sector
+from projections.entity_rows import EntityRows
+from projections.gmina_rows import GminaRows
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
 from registry.views import plain
 
 
 class CatalogueProjection(ReadModel):
-    """One row per stakeholder, per signatory and per commitment of each gmina."""
+    """One row per gmina, per stakeholder, per signatory and per commitment of each gmina,
+    and one per pact."""
 
     name = "catalogue"
 
+    parts = (GminaRows(), EntityRows())
+
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:
-        """Other facts do not change these tables."""
+        """The gminas' and the entities' facts make their rows; others change nothing here."""
+        for part in self.parts:
+            part.apply(event, position, unit)
 
     @apply.register(Stakeholder.Catalogued)
     def _(self, e: Stakeholder.Catalogued, position: int, unit: Unit) -> None:
@@ -37,12 +48,16 @@ class CatalogueProjection(ReadModel):
             "sector": e.subtype.sector.value,
             "subtype": e.subtype.value,
             "legal_form": d.legal_form,
+            **plain(d.identifiers),
             "seat": d.seat,
             "area": d.area,
             "resources_offered": list(d.resources_offered),
+            "contact": d.contact,
             "status": "identified",
             "catalogued_on": e.effective_on.isoformat(),
             "archived_on": None,
+            "archive_reason": "",
+            "version": e.originator_version,
         }
         unit.put("stakeholder", row["id"], row["gmina_id"], position, row)
 
@@ -55,20 +70,51 @@ class CatalogueProjection(ReadModel):
         if row is None:
             return
         changes = e.changes.items() if isinstance(e, Stakeholder.Edited) else {}
-        for key in ("name", "legal_form", "seat", "area", "resources_offered", "person"):
-            if key in changes:
-                row[key] = plain(changes[key])
+        for key, value in changes.items():
+            if key == "identifiers":
+                row.update(plain(value))
+            else:
+                row[key] = plain(value)
         if isinstance(e, Stakeholder.Recategorised):
             row["subtype"], row["sector"] = e.subtype.value, e.subtype.sector.value
         if isinstance(e, Stakeholder.StatusChanged):
             row["status"] = e.status.value
         if isinstance(e, Stakeholder.Archived):
-            row["archived_on"] = e.effective_on.isoformat()
+            row["archived_on"], row["archive_reason"] = e.effective_on.isoformat(), e.reason
+        row["version"] = e.originator_version
         unit.put("stakeholder", row["id"], row["gmina_id"], position, row)
 
     @apply.register(Pact.Drafted)
-    def _(self, e: Any, position: int, unit: Unit) -> None:
-        unit.put("owner", str(e.originator_id), "", 0, {"gmina_id": str(e.gmina_id)})
+    def _(self, e: Pact.Drafted, position: int, unit: Unit) -> None:
+        gid = str(e.gmina_id)
+        unit.put("owner", str(e.originator_id), "", 0, {"gmina_id": gid})
+        row = {
+            "id": str(e.originator_id),
+            "gmina_id": gid,
+            "title": e.title,
+            "theses": list(e.theses),
+            "drafted_on": e.effective_on.isoformat(),
+            "commitment_ids": [],
+            "version": e.originator_version,
+        }
+        unit.put("pact", gid, gid, position, row)
+
+    def pact_moved_on(self, e: Any, position: int, unit: Unit) -> str:
+        """The pact's row at the version this fact gives it; returns the gmina's id."""
+        gid = self.gmina_of_pact(e.originator_id, unit)
+        row = unit.get("pact", gid)
+        assert row is not None, "a pact's facts follow its drafting"
+        row["version"] = e.originator_version
+        if isinstance(e, Pact.ThesesSet):
+            row["theses"] = list(e.theses)
+        if isinstance(e, Pact.CommitmentMade):
+            row["commitment_ids"].append(str(e.commitment_id))
+        unit.put("pact", gid, gid, position, row)
+        return gid
+
+    @apply.register(Pact.ThesesSet)
+    def _(self, e: Pact.ThesesSet, position: int, unit: Unit) -> None:
+        self.pact_moved_on(e, position, unit)
 
     def gmina_of_pact(self, pact_id: UUID, unit: Unit) -> str:
         row = unit.get("owner", str(pact_id))
@@ -77,23 +123,34 @@ class CatalogueProjection(ReadModel):
 
     @apply.register(Pact.Joined)
     @apply.register(Pact.Left)
+    @apply.register(Pact.RepresentativeChanged)
     def _(self, e: Any, position: int, unit: Unit) -> None:
-        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        gmina_id = self.pact_moved_on(e, position, unit)
         key = f"{gmina_id}/{e.stakeholder_id}"
         row = unit.get("party", key) or {"stakeholder_id": str(e.stakeholder_id), "periods": []}
         if isinstance(e, Pact.Joined):
             row["periods"].append(
-                {"joined_on": e.effective_on.isoformat(), "left_on": None, "form": e.form.value}
+                {
+                    "joined_on": e.effective_on.isoformat(),
+                    "left_on": None,
+                    "leave_reason": "",
+                    "form": e.form.value,
+                    "role": e.role.value,
+                    "representative": plain(e.representative),
+                }
             )
             row["role"] = e.role.value
-        else:
+        elif isinstance(e, Pact.Left):
             row["periods"][-1]["left_on"] = e.effective_on.isoformat()
+            row["periods"][-1]["leave_reason"] = e.reason
+        else:
+            row["periods"][-1]["representative"] = plain(e.representative)
         row["is_member"] = row["periods"][-1]["left_on"] is None
         unit.put("party", key, gmina_id, position, row)
 
     @apply.register(Pact.CommitmentMade)
     def _(self, e: Pact.CommitmentMade, position: int, unit: Unit) -> None:
-        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        gmina_id = self.pact_moved_on(e, position, unit)
         t = e.terms
         row = {
             "id": str(e.commitment_id),
@@ -109,22 +166,27 @@ class CatalogueProjection(ReadModel):
             "made_on": e.effective_on.isoformat(),
             "state": "made",
             "closed_on": None,
+            "note": "",
             "revisions": 0,
+            "earlier": [],
         }
         unit.put("commitment", row["id"], gmina_id, position, row)
 
     @apply.register(Pact.CommitmentRevised)
     @apply.register(Pact.CommitmentClosed)
     def _(self, e: Any, position: int, unit: Unit) -> None:
-        gmina_id = self.gmina_of_pact(e.originator_id, unit)
+        gmina_id = self.pact_moved_on(e, position, unit)
         row = unit.get("commitment", str(e.commitment_id))
         if row is None:
             return
         if isinstance(e, Pact.CommitmentRevised):
+            earlier = {k: row[k] for k in e.changes} | {"revised_on": e.effective_on.isoformat()}
             row.update({k: plain(v) for k, v in e.changes.items()})
             row["state"], row["revisions"] = "revised", row["revisions"] + 1
+            row["earlier"].append(earlier)
         else:
             row["state"], row["closed_on"] = e.state.value, e.effective_on.isoformat()
+        row["note"] = e.note
         unit.put("commitment", row["id"], gmina_id, position, row)
 
 

@@ -39,12 +39,15 @@ class delegate(Generic[S, P, R]):
 
     ``add_stakeholder = delegate(Stakeholders.add_stakeholder)`` gives ``Registry`` a method
     of the same name and signature that calls the registry's ``Stakeholders`` service, as
-    one use case of the working set (registry/working_set.py).
+    one use case of the working set (registry/working_set.py). A query (``query=True``) is
+    answered by the read side attached to the registry (``Registry.reads``, see
+    ``projections/queries_catalogue.py``) when it has a method of that name.
     """
 
-    def __init__(self, method: Callable[Concatenate[S, P], R]) -> None:
+    def __init__(self, method: Callable[Concatenate[S, P], R], *, query: bool = False) -> None:
         self.method = method
         self.service = method.__qualname__.split(".")[0]
+        self.query = query
 
     @overload
     def __get__(self, registry: None, owner: type) -> delegate[S, P, R]: ...
@@ -53,6 +56,9 @@ class delegate(Generic[S, P, R]):
     def __get__(self, registry: Registry | None, owner: type) -> Any:
         if registry is None:
             return self
+        answer = getattr(registry.reads, self.method.__name__, None) if self.query else None
+        if answer is not None:
+            return answer
         bound = self.method.__get__(registry.services[self.service])
         run = registry.working_set.run
         return lambda *args, **kwargs: run(lambda: bound(*args, **kwargs))
@@ -64,6 +70,8 @@ class Registry(RegistryBase):
 
     def __init__(self, settings: Settings | None = None, env: dict[str, str] | None = None):
         super().__init__(settings, env)
+        # The read side, attached by the entry points: queries then load no aggregate.
+        self.reads: object | None = None
         stakeholders = Stakeholders(self)
         pacts = Pacts(self, stakeholders)
         teams = Teams(self, stakeholders, pacts)
@@ -97,9 +105,9 @@ class Registry(RegistryBase):
     directory = delegate(Gminas.directory)
     register_gmina = delegate(Gminas.register_gmina)
     change_gmina = delegate(Gminas.change_gmina)
-    find_gmina = delegate(Gminas.find_gmina)
-    list_gminas = delegate(Gminas.list_gminas)
-    get_gmina = delegate(Gminas.get_gmina)
+    find_gmina = delegate(Gminas.find_gmina, query=True)
+    list_gminas = delegate(Gminas.list_gminas, query=True)
+    get_gmina = delegate(Gminas.get_gmina, query=True)
     open_partnership = delegate(Gminas.open_partnership)
     advance_stage = delegate(Gminas.advance_stage)
 
@@ -144,8 +152,8 @@ class Registry(RegistryBase):
     record_entity_created = delegate(Entities.record_entity_created)
     record_entity_registered = delegate(Entities.record_entity_registered)
     record_entity_status_lost = delegate(Entities.record_entity_status_lost)
-    get_entity = delegate(Entities.get_entity)
-    list_entities = delegate(Entities.list_entities)
+    get_entity = delegate(Entities.get_entity, query=True)
+    list_entities = delegate(Entities.list_entities, query=True)
 
     # --- Meetings of the team: calendar, attendance, agenda -------------------------
     calendar_of = delegate(Meetings.calendar_of)
@@ -202,9 +210,9 @@ class Registry(RegistryBase):
     get_meeting = delegate(People.get_meeting)
     get_resolution = delegate(People.get_resolution)
     list_resolutions = delegate(People.list_resolutions)
-    get_pact = delegate(People.get_pact)
-    get_stakeholder = delegate(People.get_stakeholder)
-    catalogue = delegate(People.catalogue)
+    get_pact = delegate(People.get_pact, query=True)
+    get_stakeholder = delegate(People.get_stakeholder, query=True)
+    catalogue = delegate(People.catalogue, query=True)
     history = delegate(People.history)
 
     # --- Accounts, sessions, tokens and access --------------------------------------
@@ -225,7 +233,7 @@ class Registry(RegistryBase):
     end_sessions = delegate(Accounts.end_sessions)
     revoke_tokens = delegate(Accounts.revoke_tokens)
     login_audit = delegate(Accounts.login_audit)
-    authorise = delegate(Accounts.authorise)
+    authorise = delegate(Accounts.authorise, query=True)
     authorise_management = delegate(Accounts.authorise_management)
 
     # --- Issued documents -----------------------------------------------------------

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from api.auth import ReadScope, Scope, WriteScope
 from api.inputs import Input
+from domain.errors import NotFoundError
 from registry.meeting_views import EntityView
 
 api = APIRouter(prefix="/api/gminas/{ref}/entities", tags=["entities"])
@@ -42,7 +43,9 @@ class StatusLost(Input):
 
 
 def entity(scope: Scope, eid: UUID) -> UUID:
-    return scope.inside(lambda: scope.registry.entity_of(scope.gmina_id, eid))
+    if scope.registry.get_entity(eid).gmina_id != scope.gmina_id:
+        raise NotFoundError("No such record in this gmina.")
+    return eid
 
 
 @api.get("")
