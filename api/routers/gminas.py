@@ -136,13 +136,13 @@ def dashboard_data(scope: Scope, views: Views, as_of: date | None, lang: str) ->
         pact = reg.get_pact(gid, as_of=as_of)
     except NotFoundError:  # a gmina whose partnership is not open has no pact yet
         pact = None
-    meetings = reg.list_meetings(gid)
+    meetings, resolutions = views.meetings.counts(gid, as_of)
     counts = {
         "stakeholders": len(reg.catalogue(gid, as_of=as_of)),
         "signatories": len(pact.signatories) if pact else 0,
         "commitments": len(pact.commitments) if pact else 0,
-        "meetings": len([m for m in meetings if as_of is None or m.on <= as_of]),
-        "resolutions": len(reg.list_resolutions(gid, as_of=as_of)),
+        "meetings": meetings,
+        "resolutions": resolutions,
     }
     flags = flags_of(views, scope, as_of, lang)
     return {"gmina": gmina, "pact": pact, "counts": counts, "flags": flags}
