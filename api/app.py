@@ -40,6 +40,7 @@ from api.routers import (
 from api.security_headers import SecurityHeaders
 from api.storage_failures import answer_storage_failures
 from domain.errors import DomainError
+from projections.read_side import ReadSide
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -116,7 +117,7 @@ def create_app(
         app.state.registry = reg
         app.state.views = Views(reg)
         app.state.read_positions = ReadPositions(reg, app.state.views.models)
-        reg.reads = app.state.views.catalogue  # queries read the read models
+        reg.reads = ReadSide(reg, app.state.views.catalogue, app.state.views.meetings)
         yield
         reg.reads = None
         app.state.views.close()

@@ -41,7 +41,7 @@ class delegate(Generic[S, P, R]):
     of the same name and signature that calls the registry's ``Stakeholders`` service, as
     one use case of the working set (registry/working_set.py). A query (``query=True``) is
     answered by the read side attached to the registry (``Registry.reads``, see
-    ``projections/queries_catalogue.py``) when it has a method of that name.
+    ``projections/read_side.py``) when it has a method of that name.
     """
 
     def __init__(self, method: Callable[Concatenate[S, P], R], *, query: bool = False) -> None:
@@ -144,7 +144,7 @@ class Registry(RegistryBase):
     dismiss_member = delegate(Teams.dismiss_member)
     change_member_role = delegate(Teams.change_member_role)
     change_team_rules = delegate(Teams.change_team_rules)
-    get_team = delegate(Teams.get_team)
+    get_team = delegate(Teams.get_team, query=True)
 
     # --- Social employment entities -------------------------------------------------
     entity_of = delegate(Entities.entity_of)
@@ -181,7 +181,7 @@ class Registry(RegistryBase):
     # --- Resolutions and votes ------------------------------------------------------
     sitting = delegate(Resolutions.sitting)
     propose_resolution = delegate(Resolutions.propose_resolution)
-    find_resolution = delegate(Resolutions.find_resolution)
+    find_resolution = delegate(Resolutions.find_resolution, query=True)
     resolution = delegate(Resolutions.resolution)
     open_vote = delegate(Resolutions.open_vote)
     cast_ballot = delegate(Resolutions.cast_ballot)
@@ -196,10 +196,10 @@ class Registry(RegistryBase):
     # --- Reading meetings, resolutions and actions ----------------------------------
     stakeholder_name = delegate(MeetingQueries.stakeholder_name)
     person_name = delegate(MeetingQueries.person_name)
-    get_action = delegate(MeetingQueries.get_action)
-    list_meetings = delegate(MeetingQueries.list_meetings)
-    find_meeting = delegate(MeetingQueries.find_meeting)
-    quorum_at = delegate(MeetingQueries.quorum_at)
+    get_action = delegate(MeetingQueries.get_action, query=True)
+    list_meetings = delegate(MeetingQueries.list_meetings, query=True)
+    find_meeting = delegate(MeetingQueries.find_meeting, query=True)
+    quorum_at = delegate(MeetingQueries.quorum_at, query=True)
 
     # --- People named in a gmina, erasure, corrections; queries shown with corrections ---
     people_of = delegate(People.people_of)
@@ -207,13 +207,13 @@ class Registry(RegistryBase):
     erase_person = delegate(People.erase_person)
     corrected = delegate(People.corrected)
     redact_text = delegate(People.redact_text)
-    get_meeting = delegate(People.get_meeting)
-    get_resolution = delegate(People.get_resolution)
-    list_resolutions = delegate(People.list_resolutions)
+    get_meeting = delegate(People.get_meeting, query=True)
+    get_resolution = delegate(People.get_resolution, query=True)
+    list_resolutions = delegate(People.list_resolutions, query=True)
     get_pact = delegate(People.get_pact, query=True)
     get_stakeholder = delegate(People.get_stakeholder, query=True)
     catalogue = delegate(People.catalogue, query=True)
-    history = delegate(People.history)
+    history = delegate(People.history, query=True)
 
     # --- Accounts, sessions, tokens and access --------------------------------------
     open_account = delegate(Accounts.open_account)

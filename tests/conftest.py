@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from projections.queries_catalogue import CatalogueQueries
 from projections.read_models import ReadModels
+from projections.read_side import ReadSide
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -98,7 +98,7 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 def registry(store_settings: Settings) -> Iterator[Registry]:
     """The registry on each store: in memory, an SQLite file, PostgreSQL."""
     app = Registry(store_settings)
-    app.reads = reads = CatalogueQueries(app)
+    app.reads = reads = ReadSide.open(app)
     yield app
     reads.close()
     app.close()
@@ -108,7 +108,7 @@ def registry(store_settings: Settings) -> Iterator[Registry]:
 def memory_registry(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Registry]:
     """The registry in memory (or on MLW_TEST_STORE), for quick stories."""
     app = Registry(settings_for(TEST_STORE or "memory", tmp_path, request))
-    app.reads = reads = CatalogueQueries(app)
+    app.reads = reads = ReadSide.open(app)
     yield app
     reads.close()
     app.close()

@@ -11,6 +11,7 @@ import weakref
 from projections.meeting_rows import MeetingRows
 from projections.queries_meetings import MeetingReads
 from projections.read_models import ReadModels
+from projections.read_side import ReadSide
 from registry.application import Registry
 
 OPEN: weakref.WeakKeyDictionary[Registry, MeetingReads] = weakref.WeakKeyDictionary()
@@ -18,6 +19,8 @@ OPEN: weakref.WeakKeyDictionary[Registry, MeetingReads] = weakref.WeakKeyDiction
 
 def meeting_reads(app: Registry) -> MeetingReads:
     """The meetings read side of this registry (opened on first use)."""
+    if isinstance(app.reads, ReadSide):
+        return app.reads.meeting_side
     reads = OPEN.get(app)
     if reads is None:
         models = ReadModels(app)

@@ -15,7 +15,7 @@ from uuid import UUID
 import typer
 
 from domain.errors import DomainError
-from projections.queries_catalogue import CatalogueQueries
+from projections.read_side import ReadSide
 from registry.application import Registry
 from registry.settings import Settings, SettingsError
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
@@ -50,7 +50,7 @@ def open_registry() -> Iterator[Registry]:
         app = Registry(Settings.from_env())
     except SettingsError as exc:
         fail(str(exc))
-    app.reads = reads = CatalogueQueries(app)  # queries read the read models
+    app.reads = reads = ReadSide.open(app)  # queries read the read models
     try:
         yield app
     finally:

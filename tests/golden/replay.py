@@ -22,6 +22,7 @@ from eventsourcing.persistence import StoredEvent
 
 from projections.documents.build import build_document
 from projections.read_models import ReadModels
+from projections.read_side import ReadSide
 from registry.application import Registry
 from registry.settings import Settings
 from registry.views import plain
@@ -91,11 +92,18 @@ KINDS = {
 }
 
 
-def replayed() -> dict[str, Any]:
+def replayed(read_side: bool = False) -> dict[str, Any]:
+    """What the log shows, asked of the records themselves or (``read_side``) of the read
+    models that answer the registry's queries."""
     app = Registry(Settings(store="memory"))
+    gmina = load_log(app)
+    if read_side:
+        app.reads = ReadSide.open(app)
     try:
-        return observe(app, load_log(app))
+        return observe(app, gmina)
     finally:
+        if isinstance(app.reads, ReadSide):
+            app.reads.close()
         app.close()
 
 
