@@ -14,7 +14,6 @@ from domain.gmina import Gmina
 from domain.history import effective_on, payload_of
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
-from registry.views import plain
 
 META = frozenset(
     {
@@ -83,9 +82,11 @@ class TimelineProjection(ReadModel):
             "effective_on": effective_on(event).isoformat(),
             "recorded_at": event.timestamp.isoformat(),
             "recorded_by": getattr(event, "recorded_by", ""),
-            "details": {k: plain(v) for k, v in payload_of(event).items() if k not in META},
+            # Shaped for JSON as the row is written (as `registry.views.plain` would).
+            "details": {k: v for k, v in payload_of(event).items() if k not in META},
         }
-        unit.put("fact", str(position), gmina_id, position, body)
+        # Keys in the order of the history, so each batch adds at the end of the index.
+        unit.put("fact", f"{position:012d}", gmina_id, position, body)
 
 
 def facts_of(view: RowView, gmina_id: UUID) -> list[dict[str, Any]]:
