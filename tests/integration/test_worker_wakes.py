@@ -6,6 +6,8 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -31,24 +33,15 @@ def caught_up(app: Registry, seconds: float) -> bool:
     return False
 
 
-def test_a_worker_on_postgresql_wakes_when_a_fact_is_recorded_not_when_its_poll_comes(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    app = Registry(settings_for("postgres", tmp_path, request))
-    app.register_gmina(
-        "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=ON
-    )
-    ReadModels(app).close()  # `mlw init-db`: the tables exist before the worker starts
-    worker = Worker(app, poll=600)  # a poll would come only after ten minutes
+@contextmanager
+def worker_running(app: Registry, poll: float) -> Iterator[None]:
+    """A worker in a thread of its own, once the read models' tables exist (`mlw init-db`)."""
+    ReadModels(app).close()
+    worker = Worker(app, poll)
     running = threading.Thread(target=worker.run)
     running.start()
     try:
-        assert caught_up(app, 30)
-        time.sleep(0.5)  # the worker is asleep now, waiting for a NOTIFY
-        app.register_gmina(
-            "2640023", "Modrzewie", "zielonojarski", recorded_by="ala", effective_on=ON
-        )
-        assert caught_up(app, 5)
+        yield
     finally:
         worker.stop()
         running.join(timeout=10)
@@ -56,27 +49,27 @@ def test_a_worker_on_postgresql_wakes_when_a_fact_is_recorded_not_when_its_poll_
     assert not running.is_alive()
 
 
-def test_a_worker_on_sqlite_looks_again_after_its_poll(
-    request: pytest.FixtureRequest, tmp_path: Path
+@pytest.mark.parametrize(
+    ("store", "poll"),
+    [
+        ("postgres", 600.0),  # a poll would come only after ten minutes: NOTIFY wakes it
+        ("sqlite", 0.1),  # SQLite cannot notify another process: the worker looks again
+    ],
+)
+def test_a_worker_catches_up_soon_after_a_fact_is_recorded(
+    store: str, poll: float, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    app = Registry(settings_for("sqlite", tmp_path, request))
+    app = Registry(settings_for(store, tmp_path, request))
     app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=ON
     )
-    ReadModels(app).close()
-    worker = Worker(app, poll=0.1)
-    running = threading.Thread(target=worker.run)
-    running.start()
-    try:
+    with worker_running(app, poll):
         assert caught_up(app, 30)
+        time.sleep(0.5)  # the worker is asleep now, waiting for new facts
         app.register_gmina(
             "2640023", "Modrzewie", "zielonojarski", recorded_by="ala", effective_on=ON
         )
         assert caught_up(app, 5)
-    finally:
-        worker.stop()
-        running.join(timeout=10)
-        app.close()
 
 
 def test_each_batch_a_worker_applies_is_one_json_line(
