@@ -24,6 +24,7 @@ import shutil
 import sys
 import time
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def catch_up_all(history: Settings, views: Settings, batch: int) -> CatchUpFigur
         reached[b.last] = time.perf_counter()
 
     with ReadModels(app, settings=views, batch_size=batch) as models:
+        reset_peak_rss()
         t0 = time.perf_counter()
         models.catch_up(on_batch=heard)
         took = time.perf_counter() - t0
@@ -109,8 +111,26 @@ def catch_up_all(history: Settings, views: Settings, batch: int) -> CatchUpFigur
     last_start = max((p for p in reached if p <= total - window), default=0)
     first = (reached[first_end] - t0) * window / first_end
     last = (t0 + took - reached.get(last_start, t0)) * window / (total - last_start)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return CatchUpFigures(total, took, window, first, last, rss)
+    return CatchUpFigures(total, took, window, first, last, peak_rss_mb())
+
+
+def reset_peak_rss() -> None:
+    """Start the peak RSS afresh (Linux), so that it is the catch-up's, not the imports'.
+
+    Importing the registry hashes a stand-in password with argon2 (64 MiB for a moment),
+    which would otherwise be the process's peak whatever the catch-up takes.
+    """
+    with suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_rss_mb() -> float:
+    """The peak RSS since `reset_peak_rss` (VmHWM), else since the process began."""
+    with suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def in_own_process(history: Settings, views: Settings, batch: int) -> CatchUpFigures:
@@ -168,7 +188,7 @@ def main() -> None:
     ratio = f.last_rate / f.first_rate
     print(f"          first {f.window:,} facts {f.first_rate:,.0f}/s, last {f.window:,} "
           f"{f.last_rate:,.0f}/s: last/first {ratio:.2f} (goal >= 1)")  # fmt: skip
-    print(f"          peak RSS {f.peak_rss_mb:.0f} MB (goal < 150 MB)")
+    print(f"          peak RSS of the catch-up {f.peak_rss_mb:.0f} MB (goal < 150 MB)")
     if args.each:
         for name in PROJECTIONS:
             views = fresh_views(history, args.dir)
