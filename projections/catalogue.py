@@ -20,6 +20,7 @@ class CatalogueProjection(ReadModel):
     """One row per stakeholder, per signatory and per commitment of each gmina."""
 
     name = "catalogue"
+    passes_over_other_facts = True
 
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:

@@ -24,6 +24,7 @@ class MeetingsProjection(ReadModel):
     """One row per seat in the team, per meeting and per resolution of each gmina."""
 
     name = "meetings"
+    passes_over_other_facts = True
 
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:

@@ -83,6 +83,10 @@ class Unit:
 class ReadModel(Projection[Any]):
     """A projection of the registry's facts into rows, applied in batches."""
 
+    # True when the default of a ``singledispatchmethod`` apply changes nothing: facts of
+    # the types it has no method for are then passed over without a call.
+    passes_over_other_facts: bool = False
+
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
         """One fact at a time (the library's runner on PostgreSQL calls this)."""
         self.process_batch([(domain_event, tracking.notification_id)], tracking)
@@ -107,7 +111,8 @@ class ReadModel(Projection[Any]):
         """Which method applies a fact of each type; None for types the read model ignores.
 
         A read model dispatching with ``singledispatchmethod`` is asked once per type of
-        fact, not once per fact, and the facts it does not show are passed over.
+        fact, not once per fact; with ``passes_over_other_facts`` the facts it has no
+        method for are not applied at all.
         """
         apply = self.apply  # also completes the registrations the library defers
         defined = next(c.__dict__["apply"] for c in type(self).__mro__ if "apply" in c.__dict__)
@@ -115,7 +120,7 @@ class ReadModel(Projection[Any]):
         if dispatching is None:
             return lambda _: apply
         found: dict[type, Callable[[Any, int, Unit], None] | None] = {}
-        ignores = dispatching.dispatch(object)
+        ignores = dispatching.dispatch(object) if self.passes_over_other_facts else None
 
         def handler_of(cls: type) -> Callable[[Any, int, Unit], None] | None:
             if cls not in found:
