@@ -146,7 +146,7 @@ class MemoryRowView(POPOTrackingRecorder):
             self._insert_tracking(tracking)
 
 
-CACHE_KIB = 16_384  # a read model's SQLite page cache while it writes
+CACHE_KIB = 8_192  # a read model's SQLite page cache while it writes
 
 
 class SQLiteRowView(SQLiteTrackingRecorder):
