@@ -27,6 +27,8 @@ class CatalogueProjection(ReadModel):
     and one per pact."""
 
     name = "catalogue"
+    # Not ``passes_over_other_facts``: the gminas' and the entities' facts reach their parts
+    # through the default ``apply``.
 
     parts = (GminaRows(), EntityRows())
 

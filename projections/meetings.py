@@ -48,6 +48,7 @@ class MeetingsProjection(ReadModel):
     """One row per team, seat, meeting, action item and resolution of each gmina."""
 
     name = "meetings"
+    passes_over_other_facts = True
 
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:

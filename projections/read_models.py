@@ -9,7 +9,7 @@ from domain.values import Sealed
 from projections.catalogue import CatalogueProjection
 from projections.meetings import MeetingsProjection
 from projections.report_rows import ReportsProjection
-from projections.runner import CatchUp, ReadModel, catch_up_together, close_view
+from projections.runner import CatchUp, OnBatch, ReadModel, catch_up_together, close_view
 from projections.store import RowView, open_view
 from projections.timeline import TimelineProjection
 from registry.personal_data import ERASED
@@ -27,9 +27,16 @@ PROJECTIONS: dict[str, type[ReadModel]] = {
 class ReadModels:
     """Tables for facilitators, kept beside the registry and resumed where they stopped."""
 
-    def __init__(self, app: Any, settings: Settings | None = None, batch_size: int = 500):
+    def __init__(
+        self,
+        app: Any,
+        settings: Settings | None = None,
+        batch_size: int = 2000,
+        on_batch: OnBatch | None = None,
+    ):
         self.app = app
         self.batch_size = batch_size
+        self.on_batch = on_batch
         settings = settings or app.settings
         self.views: dict[str, Any] = {}
         self.runners: dict[str, CatchUp] = {}
@@ -55,10 +62,12 @@ class ReadModels:
         data = self.app.vault.unseal(Sealed(UUID(sealed["person_id"]), sealed["token"]))
         return data.name if data else ERASED
 
-    def catch_up(self) -> dict[str, int]:
-        """Apply every fact recorded since each read model last stopped."""
+    def catch_up(self, on_batch: OnBatch | None = None) -> dict[str, int]:
+        """Apply every fact recorded since each read model last stopped (each read once)."""
         names = list(self.runners)
-        done = catch_up_together(self.app, [self.runners[n] for n in names], self.batch_size)
+        runners = [self.runners[n] for n in names]
+        heard = on_batch or self.on_batch
+        done = catch_up_together(self.app, runners, self.batch_size, heard)
         return {name: done[i] for i, name in enumerate(names)}
 
     def positions(self) -> dict[str, int]:

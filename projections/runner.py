@@ -7,7 +7,11 @@ SQLite recorders cannot be subscribed to, so one catch-up loop serves every stor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, cast
 
 from eventsourcing.application import Application
@@ -17,18 +21,57 @@ from eventsourcing.projection import Projection
 from projections.store import Change, Key, Row, RowView
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold the cycle collector off while a batch is decoded and applied.
+
+    A batch keeps thousands of decoded facts and new rows alive at once, so the
+    collector would otherwise sweep them over and over (a third of applying them);
+    they hold no cycles and go with the batch. The collector resumes between batches.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch applied to one read model: how many facts, which positions, how long."""
+
+    read_model: str
+    facts: int
+    first: int
+    last: int
+    seconds: float
+
+
+OnBatch = Callable[[Batch], None]
+
+
 class Unit:
-    """The rows one batch of facts changes, read back before they are written."""
+    """The rows one batch of facts changes, read back before they are written.
+
+    A row is read from the store at most once per batch; a row put in this batch is
+    read back as it was put (its values shaped for JSON only when written).
+    """
 
     def __init__(self, view: RowView) -> None:
         self.view = view
         self.changes: dict[Key, Change] = {}
+        self.read: dict[Key, Row | None] = {}
 
     def get(self, kind: str, key: str) -> Row | None:
         if (kind, key) in self.changes:
             change = self.changes[(kind, key)]
             return None if change is None else change[2]
-        return self.view.get(kind, key)
+        if (kind, key) not in self.read:
+            self.read[(kind, key)] = self.view.get(kind, key)
+        return self.read[(kind, key)]
 
     def put(self, kind: str, key: str, gmina_id: str, position: int, body: Row) -> None:
         self.changes[(kind, key)] = (gmina_id, position, body)
@@ -39,6 +82,10 @@ class Unit:
 
 class ReadModel(Projection[Any]):
     """A projection of the registry's facts into rows, applied in batches."""
+
+    # True when the default of a ``singledispatchmethod`` apply changes nothing: facts of
+    # the types it has no method for are then passed over without a call.
+    passes_over_other_facts: bool = False
 
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
         """One fact at a time (the library's runner on PostgreSQL calls this)."""
@@ -53,9 +100,35 @@ class ReadModel(Projection[Any]):
         process has moved the read model on meanwhile (`ViewMovedOnError`).
         """
         unit = Unit(cast(RowView, self.view))
+        handler_of = self.handlers()
         for domain_event, position in facts:
-            self.apply(domain_event, position, unit)
+            handler = handler_of(type(domain_event))
+            if handler is not None:
+                handler(domain_event, position, unit)
         cast(RowView, self.view).write(unit.changes, tracking, since)
+
+    def handlers(self) -> Callable[[type], Callable[[Any, int, Unit], None] | None]:
+        """Which method applies a fact of each type; None for types the read model ignores.
+
+        A read model dispatching with ``singledispatchmethod`` is asked once per type of
+        fact, not once per fact; with ``passes_over_other_facts`` the facts it has no
+        method for are not applied at all.
+        """
+        apply = self.apply  # also completes the registrations the library defers
+        defined = next(c.__dict__["apply"] for c in type(self).__mro__ if "apply" in c.__dict__)
+        dispatching = getattr(defined, "dispatcher", None)
+        if dispatching is None:
+            return lambda _: apply
+        found: dict[type, Callable[[Any, int, Unit], None] | None] = {}
+        ignores = dispatching.dispatch(object) if self.passes_over_other_facts else None
+
+        def handler_of(cls: type) -> Callable[[Any, int, Unit], None] | None:
+            if cls not in found:
+                method = dispatching.dispatch(cls)
+                found[cls] = None if method is ignores else method.__get__(self)
+            return found[cls]
+
+        return handler_of
 
     def apply(self, domain_event: Any, position: int, unit: Unit) -> None:
         """Change the rows a fact touches; each read model dispatches on the fact's type.
@@ -86,10 +159,12 @@ class CatchUp:
             )
             if not notifications:
                 break
-            facts = [(self.app.mapper.to_domain_event(n), n.id) for n in notifications]
             last = notifications[-1].id
             batches += 1
-            if not self.apply_batch(facts, last, start):
+            with collector_paused():
+                facts = [(self.app.mapper.to_domain_event(n), n.id) for n in notifications]
+                applied = self.apply_batch(facts, last, start)
+            if not applied:
                 start = self.moved_on_from(start)
                 continue
             done += len(notifications)
@@ -119,7 +194,10 @@ class CatchUp:
 
 
 def catch_up_together(
-    app: Application[Any], runners: Sequence[CatchUp], batch_size: int = 500
+    app: Application[Any],
+    runners: Sequence[CatchUp],
+    batch_size: int = 500,
+    on_batch: OnBatch | None = None,
 ) -> dict[int, int]:
     """Bring several read models up to date reading and decoding each fact only once.
 
@@ -127,7 +205,8 @@ def catch_up_together(
     tracks the batch's last position, so they stay exact whatever each had reached.
     Another process (a second `mlw serve`, a worker) may apply a batch first: this one's
     is then rolled back and the read model goes on from where the other left it.
-    Returns, per runner (by index), how many positions it consumed.
+    Returns, per runner (by index), how many positions it consumed; ``on_batch`` hears
+    of every batch a read model applied.
     """
     positions = [r.position for r in runners]
     done = dict.fromkeys(range(len(runners)), 0)
@@ -138,18 +217,37 @@ def catch_up_together(
         )
         if not notifications:
             break
-        facts = [(app.mapper.to_domain_event(n), n.id) for n in notifications]
-        last = notifications[-1].id
-        for i, runner in enumerate(runners):
-            if last <= positions[i]:
-                continue
-            mine = [f for f in facts if f[1] > positions[i]]
-            if not runner.apply_batch(mine, last, positions[i]):
-                positions[i] = runner.moved_on_from(positions[i])
-                continue
-            done[i] += len(mine)
-            positions[i] = last
+        with collector_paused():
+            apply_to_each(runners, positions, start, notifications, app, done, on_batch)
     return done
+
+
+def apply_to_each(
+    runners: Sequence[CatchUp],
+    positions: list[int],
+    start: int,
+    notifications: Sequence[Any],
+    app: Application[Any],
+    done: dict[int, int],
+    on_batch: OnBatch | None,
+) -> None:
+    """Decode one batch of notifications once and apply it to every read model behind it."""
+    to_event = app.mapper.to_domain_event
+    facts = [(to_event(n), n.id) for n in notifications]
+    last = notifications[-1].id
+    for i, runner in enumerate(runners):
+        if last <= positions[i]:
+            continue
+        mine = [f for f in facts if f[1] > positions[i]] if start < positions[i] else facts
+        t0 = time.perf_counter()
+        if not runner.apply_batch(mine, last, positions[i]):
+            positions[i] = runner.moved_on_from(positions[i])
+            continue
+        if on_batch is not None:
+            took = time.perf_counter() - t0
+            on_batch(Batch(runner.projection.name, len(mine), positions[i] + 1, last, took))
+        done[i] += len(mine)
+        positions[i] = last
 
 
 def close_view(view: Any) -> None:

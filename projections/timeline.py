@@ -15,7 +15,6 @@ from domain.gmina import Gmina
 from domain.history import effective_on, payload_of
 from projections.runner import ReadModel, Unit
 from projections.store import RowView
-from registry.views import plain
 
 # Versions of one record listed in one row of the index of records' facts.
 PAGE = 100
@@ -87,9 +86,11 @@ class TimelineProjection(ReadModel):
             "effective_on": effective_on(event).isoformat(),
             "recorded_at": event.timestamp.isoformat(),
             "recorded_by": getattr(event, "recorded_by", ""),
-            "details": {k: plain(v) for k, v in payload_of(event).items() if k not in META},
+            # Shaped for JSON as the row is written (as `registry.views.plain` would).
+            "details": {k: v for k, v in payload_of(event).items() if k not in META},
         }
-        unit.put("fact", str(position), gmina_id, position, body)
+        # Keys in the order of the history, so each batch adds at the end of the index.
+        unit.put("fact", fact_key(position), gmina_id, position, body)
         # One row per gmina says where its history ends (stored reports are checked by it).
         unit.put(
             "latest", gmina_id, gmina_id, position, {"gmina_id": gmina_id, "position": position}
@@ -105,6 +106,11 @@ class TimelineProjection(ReadModel):
         unit.put("record", key, gmina_id, position, row)
 
 
+def fact_key(position: int) -> str:
+    """A fact's key: its position, zero-padded so keys sort as the history does."""
+    return f"{position:012d}"
+
+
 def record_page(record_id: str, version: int) -> str:
     return f"{record_id}/{version // PAGE:08d}"
 
@@ -116,7 +122,10 @@ def facts_of_record(view: RowView, record_id: UUID) -> list[dict[str, Any]]:
         found = view.get("record", record_page(str(record_id), page * PAGE))
         if found is None:
             break
-        facts += [view.get("fact", str(p)) for p in found["positions"]]
+        # (Rows written before keys were zero-padded are found under the bare position.)
+        facts += [
+            view.get("fact", fact_key(p)) or view.get("fact", str(p)) for p in found["positions"]
+        ]
     return [f for f in facts if f is not None]
 
 
