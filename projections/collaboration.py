@@ -58,7 +58,7 @@ class CollaborationView:
 
     def state(self) -> tuple[int, int]:
         """Where the history stands: the timeline's position and the erasures so far."""
-        self.models.catch_up()
+        self.models.for_a_read()
         return self.models.positions()["timeline"], self.models.app.vault.erasures()
 
     def remembered(self, what: str, gmina_id: UUID, on: date | None, compute: Any) -> Any:
@@ -85,7 +85,7 @@ class CollaborationView:
 
     def snapshot(self, gmina_id: UUID, as_of: date | None = None) -> Snapshot:
         """The gmina's stakeholders and ties as they stood on a date (today by default)."""
-        self.models.catch_up()
+        self.models.for_a_read()
         snapshot = fold_prepared(str(gmina_id), self.facts(gmina_id), as_of or date.today())
         for actor in snapshot.actors.values():
             if actor.person:
@@ -143,7 +143,7 @@ class CollaborationView:
         today = date.today()
         if reports is None or (as_of is not None and as_of != today):
             return None
-        self.models.catch_up()
+        self.models.for_a_read()
         row = reports.get(what, str(gmina_id))
         current = (
             latest_position(self.models.timeline_view, gmina_id),

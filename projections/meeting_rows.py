@@ -85,10 +85,11 @@ class MeetingRows:
         if latest > self.seen:
             with self.lock:
                 if latest > self.seen:
-                    self.models.catch_up()
+                    current = self.models.catch_up_for_a_read(latest)
                     self.view = Remembered(self.models.meetings_view)
                     self.catalogue = Remembered(self.models.catalogue_view)
-                    self.seen = latest
+                    if current:
+                        self.seen = latest
         return self.view
 
     def record(

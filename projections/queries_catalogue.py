@@ -117,8 +117,7 @@ class CatalogueQueries:
             if self.models is None:
                 self.models = ReadModels(self.app)
             last = self.app.recorder.max_notification_id() or 0
-            if last > self.seen:
-                self.models.catch_up()
+            if last > self.seen and self.models.catch_up_for_a_read(last):
                 self.seen = last
             return self.models
 

@@ -70,6 +70,21 @@ class ReadModels:
         done = catch_up_together(self.app, runners, self.batch_size, heard)
         return {name: done[i] for i, name in enumerate(names)}
 
+    def for_a_read(self) -> None:
+        """Before a read: catch up with what was recorded before it, within MLW_READ_CATCH_UP."""
+        self.catch_up_for_a_read(self.app.recorder.max_notification_id() or 0)
+
+    def catch_up_for_a_read(self, latest: int) -> bool:
+        """Before a read: apply what was recorded up to ``latest``, at most as many facts as
+        MLW_READ_CATCH_UP allows; True when the read models then reflect ``latest``."""
+        limit = self.app.settings.read_catch_up
+        if limit > 0:
+            names = list(self.runners)
+            catch_up_together(
+                self.app, [self.runners[n] for n in names], self.batch_size, self.on_batch, limit
+            )
+        return min(self.positions().values(), default=0) >= latest
+
     def positions(self) -> dict[str, int]:
         return {name: runner.position for name, runner in self.runners.items()}
 

@@ -198,6 +198,7 @@ def catch_up_together(
     runners: Sequence[CatchUp],
     batch_size: int = 500,
     on_batch: OnBatch | None = None,
+    limit: int | None = None,
 ) -> dict[int, int]:
     """Bring several read models up to date reading and decoding each fact only once.
 
@@ -206,17 +207,20 @@ def catch_up_together(
     Another process (a second `mlw serve`, a worker) may apply a batch first: this one's
     is then rolled back and the read model goes on from where the other left it.
     Returns, per runner (by index), how many positions it consumed; ``on_batch`` hears
-    of every batch a read model applied.
+    of every batch a read model applied. With ``limit``, it stops after reading about
+    that many facts (a batch more at the most).
     """
     positions = [r.position for r in runners]
     done = dict.fromkeys(range(len(runners)), 0)
-    while runners:
+    read = 0
+    while runners and (limit is None or read < limit):
         start = min(positions)
         notifications = app.recorder.select_notifications(
             start=start + 1, limit=batch_size, inclusive_of_start=True
         )
         if not notifications:
             break
+        read += len(notifications)
         with collector_paused():
             apply_to_each(runners, positions, start, notifications, app, done, on_batch)
     return done

@@ -45,6 +45,9 @@ class Settings:
     # pages say as of which position they read; past ``read_lag_ready`` /readyz answers 503.
     read_lag_notice: int = 100  # MLW_READ_LAG_NOTICE
     read_lag_ready: int = 1000  # MLW_READ_LAG_READY
+    # How many facts a read may apply itself before answering, so a person sees their own
+    # change; past it the read answers from the rows as they are (and the page says so).
+    read_catch_up: int = 20_000  # MLW_READ_CATCH_UP (0: only the worker applies facts)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +65,7 @@ class Settings:
             statement = float(env.get("MLW_POSTGRES_STATEMENT_TIMEOUT", "30"))
             lag_notice = int(env.get("MLW_READ_LAG_NOTICE", "100"))
             lag_ready = int(env.get("MLW_READ_LAG_READY", "1000"))
+            read_catch_up = int(env.get("MLW_READ_CATCH_UP", "20000"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         if not 0 < token_hours <= MAX_TOKEN_HOURS:
@@ -90,6 +94,7 @@ class Settings:
             write_retry_seconds=retry,
             read_lag_notice=lag_notice,
             read_lag_ready=lag_ready,
+            read_catch_up=read_catch_up,
         )
 
     def ledger_path(self) -> Path | None:

@@ -47,7 +47,7 @@ def get_timeline(
     """Every fact of the gmina in the order recorded: what, when in effect, who recorded it."""
 
     def read(v: Any) -> list[TimelineEntry]:
-        v.models.catch_up()
+        v.models.for_a_read()
         return timeline(v.models.timeline_view, scope.gmina_id, until=until, fact=fact)
 
     return views.meetings.rows.corrected(scope.gmina_id, views.read(read))
@@ -132,7 +132,7 @@ def timeline_page(
     request: Request, scope: ReadScope, views: ViewsDep, fact: str | None = None
 ) -> HTMLResponse:
     def read(v: Any) -> list[TimelineEntry]:
-        v.models.catch_up()
+        v.models.for_a_read()
         return timeline(v.models.timeline_view, scope.gmina_id, fact=fact)
 
     entries = views.meetings.rows.corrected(scope.gmina_id, views.read(read))

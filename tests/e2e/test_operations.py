@@ -70,22 +70,64 @@ def test_the_registry_is_ready_once_its_read_models_have_caught_up(
     body = ready.json()
     assert body["status"] == "ok" and body["reasons"] == []
     assert body["log_position"] == registry.recorder.max_notification_id()
-    assert set(body["lag"]) == {"catalogue", "timeline", "meetings"}
+    assert set(body["lag"]) == {"catalogue", "timeline", "meetings", "reports"}
     assert set(body["lag"].values()) == {0}
+
+
+@pytest.fixture
+def worker_behind() -> Iterator[tuple[TestClient, Registry]]:
+    """Zielony Jar served where reads never apply facts themselves (MLW_READ_CATCH_UP=0):
+    the read models have applied the demo, and a stakeholder added since is not in them."""
+    registry = Registry(Settings(store="memory", read_lag_notice=0, read_catch_up=0))
+    gmina_id = load_demo(registry)
+    open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
+    with TestClient(create_app(registry=registry), follow_redirects=False) as client:
+        client.app.state.read_positions.every = 0  # type: ignore[attr-defined]
+        catch_up(client)
+        registry.add_stakeholder(
+            gmina_id,
+            kind="institution",
+            name="Klub Seniora „Jesień”",
+            subtype="ngo",
+            recorded_by="moderator",
+        )
+        yield client, registry
+    registry.close()
 
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("pl", "Dane według stanu na pozycję 0 dziennika zdarzeń"), ("en", "as of position 0")],
+    [("pl", "Dane według stanu na pozycję {} dziennika zdarzeń"), ("en", "as of position {}")],
 )
 def test_pages_say_as_of_which_position_they_read_while_the_read_models_lag(
-    office: tuple[TestClient, Registry], lang: str, words: str
+    worker_behind: tuple[TestClient, Registry], lang: str, words: str
 ) -> None:
-    client, _ = office
+    client, registry = worker_behind
+    applied = min(client.app.state.views.models.positions().values())  # type: ignore[attr-defined]
+    assert applied < (registry.recorder.max_notification_id() or 0)
     log_in(client, "moderator", DEMO_PASSWORD)
-    assert words in client.get(f"/gminy/{DEMO_TERC}", params={"lang": lang}).text
+    page = client.get(f"/gminy/{DEMO_TERC}", params={"lang": lang}).text
+    assert words.format(applied) in page
+    assert "Klub Seniora" not in client.get(f"/gminy/{DEMO_TERC}/katalog").text
     catch_up(client)
-    assert words not in client.get(f"/gminy/{DEMO_TERC}", params={"lang": lang}).text
+    assert "Dane według" not in client.get(f"/gminy/{DEMO_TERC}", params={"lang": lang}).text
+    assert "Klub Seniora" in client.get(f"/gminy/{DEMO_TERC}/katalog").text
+
+
+def test_a_read_applies_the_facts_recorded_before_it_so_a_person_sees_their_change(
+    office: tuple[TestClient, Registry],
+) -> None:
+    client, registry = office
+    log_in(client, "moderator", DEMO_PASSWORD)
+    client.get(f"/gminy/{DEMO_TERC}/katalog")
+    registry.add_stakeholder(
+        registry.find_gmina(DEMO_TERC),
+        kind="institution",
+        name="Klub Seniora „Jesień”",
+        subtype="ngo",
+        recorded_by="moderator",
+    )
+    assert "Klub Seniora" in client.get(f"/gminy/{DEMO_TERC}/katalog").text
 
 
 def test_json_reads_carry_the_read_position_while_the_read_models_lag(
@@ -130,7 +172,7 @@ def test_metrics_count_latency_by_route_refusals_and_read_model_lag_without_nami
     assert found["mlw_log_position"][0].value == log
     at = {s.labels["read_model"]: s.value for s in found["mlw_read_model_position"]}
     lag = {s.labels["read_model"]: s.value for s in found["mlw_read_model_lag"]}
-    assert set(lag) == {"catalogue", "timeline", "meetings"}
+    assert set(lag) == {"catalogue", "timeline", "meetings", "reports"}
     assert lag == {name: log - position for name, position in at.items()}
     assert "moderator" not in answer.text and DEMO_TERC not in answer.text
 
