@@ -15,7 +15,9 @@ from domain.errors import NotFoundError
 from projections.meeting_rows import MeetingRows
 from projections.queries_catalogue import CatalogueQueries
 from projections.queries_meetings import MeetingReads
+from projections.queries_people import people_of
 from projections.read_models import ReadModels
+from registry.people import PersonView
 from registry.views import FactView
 
 # The queries the meetings side answers; the catalogue side answers the rest it has.
@@ -79,6 +81,11 @@ class ReadSide:
             return self.meeting_side.history(record_id)
         except NotFoundError:
             return self.app.services["People"].history(record_id)  # type: ignore[no-any-return]
+
+    def people_of(self, gmina_id: UUID) -> list[PersonView]:
+        """Every natural person named in the gmina, from the timeline read model."""
+        models = self.catalogue_side.fresh()
+        return people_of(self.app, models.timeline_view, gmina_id)
 
     def close(self) -> None:
         if self.models is not None:

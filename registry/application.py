@@ -202,7 +202,7 @@ class Registry(RegistryBase):
     quorum_at = delegate(MeetingQueries.quorum_at, query=True)
 
     # --- People named in a gmina, erasure, corrections; queries shown with corrections ---
-    people_of = delegate(People.people_of)
+    people_of = delegate(People.people_of, query=True)
     erase_person_of = delegate(People.erase_person_of)
     erase_person = delegate(People.erase_person)
     corrected = delegate(People.corrected)

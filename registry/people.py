@@ -8,7 +8,7 @@ destroys the one key every role of theirs was sealed with.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -77,8 +77,11 @@ class ErasureView:
 
 
 def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every leaf of a fact's payload with its path (sealed data is a leaf)."""
-    if isinstance(value, Sealed | str):
+    """Every leaf of a fact's payload with its path (sealed data is a leaf, whether as
+    recorded or as a read model keeps it: ``{"person_id": …, "token": …}``)."""
+    if isinstance(value, dict) and set(value) == {"person_id", "token"}:
+        yield path, Sealed(UUID(value["person_id"]), value["token"])
+    elif isinstance(value, Sealed | str):
         yield path, value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
@@ -147,29 +150,11 @@ class People:
 
     def people_of(self, gmina_id: UUID) -> list[PersonView]:
         """Every natural person named in the gmina, with the roles they are named in."""
-        people: dict[UUID, PersonView] = {}
-        index = self.app.vault.people(gmina_id)
-        for person_id, name in index.items():
-            people[person_id] = PersonView(person_id, name, erased=False)
-        for e in self.facts_naming_people(gmina_id):
-            fact = type(e).__qualname__
-            for path, value in walk(payload_of(e), ""):
-                if not isinstance(value, Sealed):
-                    continue
-                person = people.get(value.person_id)
-                if person is None:
-                    data = self.app.vault.unseal(value)
-                    person = PersonView(
-                        value.person_id, data.name if data else ERASED, erased=data is None
-                    )
-                    people[value.person_id] = person
-                    if data is not None:
-                        # Named before the index existed: choosable from now on.
-                        self.app.vault.remember(gmina_id, value.person_id, data.name)
-                role = RoleView(role_of(fact, path), e.originator_id)
-                if role not in person.roles:
-                    person.roles.append(role)
-        return sorted(people.values(), key=lambda p: (p.erased, same_name(p.name)))
+        named = (
+            (type(e).__qualname__, e.originator_id, payload_of(e))
+            for e in self.facts_naming_people(gmina_id)
+        )
+        return people_named(self.app, gmina_id, named)
 
     def person_of(self, gmina_id: UUID, person_id: UUID) -> PersonView:
         """A person named in this gmina; anyone else is, from here, unknown."""
@@ -357,3 +342,35 @@ class People:
         if type(first).__qualname__ == "Gmina.Registered":
             owner = aggregate_id
         return self.corrected(owner, facts) if isinstance(owner, UUID) else facts
+
+
+# The records whose facts can name a person: the catalogue, the pact, the meetings.
+NAMING_RECORDS = ("Stakeholder.", "Pact.", "Meeting.")
+
+
+def people_named(
+    app: RegistryBase, gmina_id: UUID, named: Iterable[tuple[str, UUID, Any]]
+) -> list[PersonView]:
+    """Every natural person of the gmina's index and of these facts (fact, record, what it
+    says), with the roles the facts name them in."""
+    people: dict[UUID, PersonView] = {}
+    for person_id, name in app.vault.people(gmina_id).items():
+        people[person_id] = PersonView(person_id, name, erased=False)
+    for fact, record_id, said in named:
+        for path, value in walk(said, ""):
+            if not isinstance(value, Sealed):
+                continue
+            person = people.get(value.person_id)
+            if person is None:
+                data = app.vault.unseal(value)
+                person = PersonView(
+                    value.person_id, data.name if data else ERASED, erased=data is None
+                )
+                people[value.person_id] = person
+                if data is not None:
+                    # Named before the index existed: choosable from now on.
+                    app.vault.remember(gmina_id, value.person_id, data.name)
+            role = RoleView(role_of(fact, path), record_id)
+            if role not in person.roles:
+                person.roles.append(role)
+    return sorted(people.values(), key=lambda p: (p.erased, same_name(p.name)))
