@@ -61,10 +61,7 @@ def a_year(
 
 def balanced(p: Partnership) -> None:
     """Twelve stakeholders of every sector in a ring; a team of six proposing in turn."""
-    everyone = p.add_sectors()
-    p.sign(everyone)
-    p.ring(everyone)
-    p.ring(everyone, 3)
+    everyone = p.cooperating()
     for i, n in enumerate(everyone):
         p.commit(n, everyone[(i + 1) % len(everyone)])
     team = everyone[:6]
@@ -74,16 +71,15 @@ def balanced(p: Partnership) -> None:
 
 def small_and_new(p: Partnership) -> None:
     """Five stakeholders who signed in October; a team of three has sat twice."""
-    everyone = [
-        p.add(n, t)
-        for n, t in (
-            ("GOPS w Jarkach", SubType.LOCAL_GOVERNMENT_UNIT),
-            ("Stowarzyszenie Jarki", SubType.NGO),
-            ("Parafia w Jarkach", SubType.CHURCH_ORGANISATION),
-            ("Szkoła w Jarkach", SubType.EDUCATION),
-            ("Sołtys Jarek", SubType.SOCIAL_LEADER),
-        )
-    ]
+    everyone = p.add_all(
+        {
+            "GOPS w Jarkach": SubType.LOCAL_GOVERNMENT_UNIT,
+            "Stowarzyszenie Jarki": SubType.NGO,
+            "Parafia w Jarkach": SubType.CHURCH_ORGANISATION,
+            "Szkoła w Jarkach": SubType.EDUCATION,
+            "Sołtys Jarek": SubType.SOCIAL_LEADER,
+        }
+    )
     p.sign(everyone, date(2026, 10, 1))
     p.ring(everyone)
     p.appoint(everyone[:3], date(2026, 10, 5))
@@ -93,10 +89,7 @@ def small_and_new(p: Partnership) -> None:
 
 def small_team_big_pact(p: Partnership) -> None:
     """Twenty-four signatories, a team of five: the others come to the forums only."""
-    everyone = p.add_sectors(4)
-    p.sign(everyone)
-    p.ring(everyone)
-    p.ring(everyone, 5)
+    everyone = p.cooperating(rounds=4, step=5)
     team = everyone[:5]
     p.appoint(team)
     a_year(p, team, everyone, team)
@@ -105,14 +98,14 @@ def small_team_big_pact(p: Partnership) -> None:
 def late_joiners(p: Partnership) -> None:
     """Three join the pact and the team in September and come to every sitting since."""
     everyone = p.add_sectors()
-    late = [
-        p.add(n, t, date(2026, 8, 1))
-        for n, t in (
-            ("Spółdzielnia Socjalna Nowa", SubType.SOCIAL_COOPERATIVE),
-            ("Dom Kultury", SubType.CULTURE),
-            ("Liderka Nowa", SubType.SOCIAL_LEADER),
-        )
-    ]
+    late = p.add_all(
+        {
+            "Spółdzielnia Socjalna Nowa": SubType.SOCIAL_COOPERATIVE,
+            "Dom Kultury": SubType.CULTURE,
+            "Liderka Nowa": SubType.SOCIAL_LEADER,
+        },
+        date(2026, 8, 1),
+    )
     p.sign(everyone)
     p.ring(everyone)
     p.ring(everyone, 3)
@@ -132,10 +125,7 @@ def late_joiners(p: Partnership) -> None:
 
 def one_leaves(p: Partnership) -> None:
     """A team member steps down in June and leaves the pact; nobody expects it since."""
-    everyone = p.add_sectors()
-    p.sign(everyone)
-    p.ring(everyone)
-    p.ring(everyone, 3)
+    everyone = p.cooperating()
     team = everyone[:6]
     p.appoint(team)
     leaver = team[4]
@@ -168,12 +158,8 @@ def dominated(p: Partnership) -> None:
 
 def sector_left_out(p: Partnership) -> None:
     """The two finance stakeholders are catalogued and cooperate, but nobody asked them in."""
-    everyone = p.add_sectors()
-    finance = [n for n in everyone if n.startswith("Bank")]
-    signatories = [n for n in everyone if n not in finance]
-    p.sign(signatories)
-    p.ring(everyone)
-    p.ring(everyone, 3)
+    everyone = p.cooperating(signs=lambda n: not n.startswith("Bank"))
+    signatories = [n for n in everyone if not n.startswith("Bank")]
     team = signatories[:5]
     p.appoint(team)
     a_year(p, team, signatories, team)
@@ -181,10 +167,7 @@ def sector_left_out(p: Partnership) -> None:
 
 def member_stays_away(p: Partnership) -> None:
     """A team member stopped coming in April: six sittings missed in a row."""
-    everyone = p.add_sectors()
-    p.sign(everyone)
-    p.ring(everyone)
-    p.ring(everyone, 3)
+    everyone = p.cooperating()
     team = everyone[:6]
     p.appoint(team)
     away = team[2]

@@ -6,6 +6,7 @@ monthly sittings with their attendance and resolutions, forums of the signatorie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from uuid import UUID
 
@@ -17,14 +18,14 @@ CATALOGUED = date(2025, 10, 1)
 SIGNED = date(2026, 1, 15)
 FORMED = date(2026, 1, 20)
 # Two stakeholders of every sector, each name saying its sector.
-KINDS: tuple[tuple[str, SubType], ...] = (
-    ("GOPS", SubType.LOCAL_GOVERNMENT_UNIT),
-    ("Stowarzyszenie", SubType.NGO),
-    ("Parafia", SubType.CHURCH_ORGANISATION),
-    ("Szkoła", SubType.EDUCATION),
-    ("Bank", SubType.FINANCE_BANKING),
-    ("Lider", SubType.SOCIAL_LEADER),
-)
+KINDS: dict[str, SubType] = {
+    "GOPS": SubType.LOCAL_GOVERNMENT_UNIT,
+    "Stowarzyszenie": SubType.NGO,
+    "Parafia": SubType.CHURCH_ORGANISATION,
+    "Szkoła": SubType.EDUCATION,
+    "Bank": SubType.FINANCE_BANKING,
+    "Lider": SubType.SOCIAL_LEADER,
+}
 
 
 class Partnership:
@@ -57,8 +58,24 @@ class Partnership:
     def add_sectors(self, rounds: int = 2) -> list[str]:
         """Stakeholders of every sector, ``rounds`` of each, interleaved by sector."""
         return [
-            self.add(f"{label} {r + 1}", subtype) for r in range(rounds) for label, subtype in KINDS
+            self.add(f"{label} {r + 1}", subtype)
+            for r in range(rounds)
+            for label, subtype in KINDS.items()
         ]
+
+    def add_all(self, kinds: dict[str, SubType], on: date = CATALOGUED) -> list[str]:
+        return [self.add(name, subtype, on) for name, subtype in kinds.items()]
+
+    def cooperating(
+        self, rounds: int = 2, step: int = 3, signs: Callable[[str], bool] = lambda _: True
+    ) -> list[str]:
+        """Stakeholders of every sector who sign (those ``signs`` picks) and cooperate,
+        each with its two neighbours on a ring and the ones ``step`` places away."""
+        everyone = self.add_sectors(rounds)
+        self.sign([n for n in everyone if signs(n)])
+        self.ring(everyone)
+        self.ring(everyone, step)
+        return everyone
 
     def sign(self, names: list[str], on: date = SIGNED) -> None:
         for n in names:
