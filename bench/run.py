@@ -7,8 +7,9 @@ in a gmina of 5,000 stakeholders against one of 50 (bench/command_sizes.py); rea
 catch-up against the raw notification read rate (synthetic national gminas); network
 measures against graph size (networkx against igraph); the network and risk report of one
 gmina; documents, API latency and meetings reads when their benchmarks (bench/documents.py,
-bench/api_latency.py, bench/meeting_reads.py) offer ``rows(quick)``. ``--quick`` takes about
-two minutes, the default about fifteen.
+bench/api_latency.py, bench/meeting_reads.py) offer ``rows(quick)``; the risk flags found on
+the labelled partnerships (bench/risk_trust.py) against those raised and planted.
+``--quick`` takes about two minutes, the default about fifteen.
 """
 
 from __future__ import annotations
@@ -264,6 +265,7 @@ def main() -> None:
     rows += outside_rows("documents", quick)
     rows += outside_rows("api_latency", quick)
     rows += outside_rows("meeting_reads", quick)
+    rows += outside_rows("risk_trust", quick)
     print()
     print(render(rows))
     print(f"\nwhole run {time.perf_counter() - t0:.0f} s")

@@ -74,14 +74,30 @@ class CommitmentFact:
 
 
 @dataclass
+class Period:
+    """A stretch of membership (of the pact or the team): from a day, until a day or still."""
+
+    since: date
+    until: date | None = None
+
+    def holds_on(self, on: date) -> bool:
+        return self.since <= on and (self.until is None or on < self.until)
+
+
+@dataclass
 class Meeting:
-    """A meeting of the partnership: who was invited (members) and who attended."""
+    """A meeting of the partnership: who was expected (members) and who attended.
+
+    Expected at a team sitting are the team's members on its day; at a pact forum, the
+    pact's signatories on its day (worked out once the fold is done).
+    """
 
     id: str
     held_on: date
     members: list[str]
     attendees: list[str]
     attendance_recorded: bool = True
+    kind: str = "pact"
 
 
 @dataclass
@@ -95,6 +111,8 @@ class Decision:
     votes: dict[str, str] = field(default_factory=dict)  # stakeholder -> for/against/abstain
     votes_recorded: bool = True
     closed: bool = True
+    # The members of the body that decided, on the day (the team's, for a team resolution).
+    body: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +127,20 @@ class Snapshot:
     meetings: list[Meeting] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     positions: int = 0
+    # Who was in the pact and in the team, when: stakeholder -> periods of membership.
+    pact: dict[str, list[Period]] = field(default_factory=dict)
+    team: dict[str, list[Period]] = field(default_factory=dict)
+    meeting_kinds: dict[str, str] = field(default_factory=dict)
+
+    def members_on(self, body: dict[str, list[Period]], on: date) -> list[str]:
+        """Who belonged to the pact or the team on a day (and was still catalogued)."""
+        return [
+            sid
+            for sid, periods in body.items()
+            if any(p.holds_on(on) for p in periods)
+            and sid in self.actors
+            and self.actors[sid].active_on(on)
+        ]
 
     def active(self) -> list[Actor]:
         return sorted(
@@ -128,6 +160,8 @@ def active_ties(s: Snapshot, active: list[Actor]) -> list[Tie]:
 
 Handler = Callable[[Snapshot, dict[str, Any], date], None]
 HANDLERS: dict[str, Handler] = {}
+# Steps run once every fact is folded (who was expected where needs the whole history).
+FINISHERS: list[Callable[[Snapshot], None]] = []
 
 
 def handles(*facts: str) -> Callable[[Handler], Handler]:
@@ -166,6 +200,8 @@ def fold_prepared(gmina_id: str, facts: Iterable[Fact], as_of: date) -> Snapshot
         snapshot.positions += 1
         if handler is not None:
             handler(snapshot, row, took_effect)
+    for finish in FINISHERS:
+        finish(snapshot)
     return snapshot
 
 
@@ -213,9 +249,20 @@ def archived(s: Snapshot, row: dict[str, Any], on: date) -> None:
 
 @handles("Pact.Joined", "Pact.Left")
 def pact_membership(s: Snapshot, row: dict[str, Any], on: date) -> None:
-    actor = s.actors.get(row["details"]["stakeholder_id"])
+    sid = row["details"]["stakeholder_id"]
+    actor = s.actors.get(sid)
     if actor is not None:
         actor.signatory = row["fact"] == "Pact.Joined"
+    join_or_leave(s.pact, sid, on, row["fact"] == "Pact.Joined")
+
+
+def join_or_leave(body: dict[str, list[Period]], sid: str, on: date, joins: bool) -> None:
+    """A stakeholder's membership of the pact or the team begins, or its open one ends."""
+    periods = body.setdefault(sid, [])
+    if joins:
+        periods.append(Period(on))
+    elif periods and periods[-1].until is None:
+        periods[-1].until = on
 
 
 @handles("Pact.CommitmentMade")

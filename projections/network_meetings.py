@@ -1,7 +1,9 @@
 """How the team's meetings and resolutions enter the network: co-attendance and decisions.
 
 Two stakeholders on the attendance list of the same held meeting are tied (co-attendance);
-a resolution is a decision with its proposer, its named ballots and its outcome.
+a resolution is a decision with its proposer, its named ballots and its outcome. Expected
+at a team sitting are the team's members on its day, at a pact forum the signatories on
+its day: nobody before joining or after leaving, nobody at a body it does not belong to.
 """
 
 from __future__ import annotations
@@ -9,26 +11,55 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from projections.network import Decision, Meeting, Snapshot, Tie, handles
+from projections.network import (
+    FINISHERS,
+    Decision,
+    Meeting,
+    Snapshot,
+    Tie,
+    handles,
+    join_or_leave,
+)
 
 CO_ATTENDANCE_WEIGHT = 0.5
+TEAM = "team"
 
 
 def meeting_of(s: Snapshot, meeting_id: str, on: date) -> Meeting:
     for m in s.meetings:
         if m.id == meeting_id:
             return m
-    members = [a.id for a in s.active() if a.signatory]
-    meeting = Meeting(meeting_id, on, members, [])
+    meeting = Meeting(meeting_id, on, [], [], kind=s.meeting_kinds.get(meeting_id, "pact"))
     s.meetings.append(meeting)
     return meeting
+
+
+@handles("Meeting.Scheduled")
+def scheduled(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    s.meeting_kinds[row["record_id"]] = row["details"].get("kind", "pact")
+
+
+@handles("SynergyTeam.MemberAppointed", "SynergyTeam.MemberDismissed")
+def team_membership(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    appointed = row["fact"] == "SynergyTeam.MemberAppointed"
+    join_or_leave(s.team, row["details"]["stakeholder_id"], on, appointed)
 
 
 @handles("Meeting.Held")
 def held(s: Snapshot, row: dict[str, Any], on: date) -> None:
     meeting = meeting_of(s, row["record_id"], on)
     meeting.held_on = on
-    meeting.members = [a.id for a in s.active() if a.signatory] or meeting.members
+
+
+def expected(s: Snapshot) -> None:
+    """Who was expected at each meeting, and who made up the body of each decision."""
+    for m in s.meetings:
+        m.members = s.members_on(s.team if m.kind == TEAM else s.pact, m.held_on)
+    for d in s.decisions:
+        d.body = s.members_on(s.team, d.decided_on) or s.members_on(s.pact, d.decided_on)
+
+
+FINISHERS.append(expected)
 
 
 @handles("Meeting.Cancelled")

@@ -6,13 +6,16 @@ meetings their attendance, instead of guessing.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from math import comb
 
 from domain.values import SECTOR_LABELS_PL, Sector
-from projections.network import Decision
+from projections.network import Decision, Meeting
 from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
 from projections.risk_sentences import joined, said
+
+CHANCE = 0.05
 
 
 def share_done(done: int, total: int) -> float:
@@ -44,18 +47,40 @@ def adopted(ctx: Context) -> list[Decision]:
     return [d for d in ctx.snapshot.decisions if d.adopted]
 
 
+def body_of(ctx: Context, d: Decision) -> list[str]:
+    """Who made up the deciding body: the team's members on the day, else the signatories."""
+    return d.body or [a.id for a in ctx.members()]
+
+
+def fair_shares(ctx: Context, done: list[Decision]) -> tuple[Counter[str], dict[str, float]]:
+    """Each member's proposals, and how many it would make with an equal share of each body.
+
+    A decision of a body of n members gives each of them a fair share of 1/n proposals
+    (of its proposers' count): nobody is expected to propose before joining the body.
+    """
+    proposed: Counter[str] = Counter()
+    fair: defaultdict[str, float] = defaultdict(float)
+    for d in done:
+        body = body_of(ctx, d)
+        proposers = set(d.proposers)
+        proposed.update(proposers)
+        for sid in set(body) | proposers:
+            fair[sid] += len(proposers) / len(body) if body else 1.0
+    return proposed, fair
+
+
 def decision_share(ctx: Context) -> list[Flag]:
     """Próba dominacji / zawłaszczenie: one member proposes far more than its fair share."""
     s, done = ctx.settings, adopted(ctx)
     if len(done) < s.min_decisions_for_share:
         return []
-    members = ctx.members()
-    fair = 1 / len(members) if members else 1.0
-    proposed = Counter(p for d in done for p in set(d.proposers))
+    proposed, fair = fair_shares(ctx, done)
+    members = len(body_of(ctx, max(done, key=lambda d: d.decided_on)))
     found = []
     for sid, count in sorted(proposed.items()):
         share = count / len(done)
-        if share <= s.decision_fair_share_multiple * fair:
+        limit = s.decision_fair_share_multiple * fair[sid] / len(done)
+        if share <= limit:
             continue
         who = ctx.who(sid)
         if not who:
@@ -70,8 +95,8 @@ def decision_share(ctx: Context) -> list[Flag]:
                 stakeholders=who,
                 metric="share of adopted resolutions proposed",
                 value=round(share, 3),
-                threshold=round(s.decision_fair_share_multiple * fair, 3),
-                counts={"proposed": count, "adopted": len(done), "members": len(members)},
+                threshold=round(limit, 3),
+                counts={"proposed": count, "adopted": len(done), "members": members},
                 **joined(
                     said(
                         "{name} zgłosił(a) {count} z {adopted} przyjętych uchwał, choć jest "
@@ -79,7 +104,7 @@ def decision_share(ctx: Context) -> list[Flag]:
                         name=who[0].name,
                         count=count,
                         adopted=len(done),
-                        members=len(members),
+                        members=members,
                     ),
                     pl,
                     en,
@@ -90,28 +115,37 @@ def decision_share(ctx: Context) -> list[Flag]:
 
 
 def representation(ctx: Context) -> list[Flag]:
-    """Otwartość: a sector's share of decisions against its share of members."""
+    """Otwartość: a sector's share of decisions against its share of the deciding body."""
     s, done = ctx.settings, adopted(ctx)
     if len(done) < s.min_decisions_for_representation:
         return []
-    members = ctx.members()
     sector_of = {a.id: a.sector for a in ctx.snapshot.actors.values()}
-    member_share = Counter(a.sector for a in members)
-    decided = Counter(sector_of.get(p, "") for d in done for p in set(d.proposers))
+    decided: Counter[str] = Counter()
+    expected: defaultdict[str, float] = defaultdict(float)
+    for d in done:
+        body, proposers = body_of(ctx, d), set(d.proposers)
+        decided.update(sector_of.get(p, "") for p in proposers)
+        for sid in body:
+            expected[sector_of.get(sid, "")] += len(proposers) / len(body)
     total = sum(decided.values()) or 1
+    members = body_of(ctx, max(done, key=lambda d: d.decided_on))
+    member_share = Counter(sector_of.get(sid, "") for sid in members)
     found = []
-    for sector, m in sorted(member_share.items()):
-        ratio = (decided.get(sector, 0) / total) / (m / len(members))
+    for sector, fair in sorted(expected.items()):
+        ratio = decided.get(sector, 0) / fair
         if s.representation_low <= ratio <= s.representation_high:
             continue
         more = ratio > s.representation_high
+        if not unlikely_by_chance(decided.get(sector, 0), total, fair / total, more):
+            continue
+        m = member_share.get(sector, 0)
         found.append(
             flag(
                 ctx,
                 "openness.representation",
                 "dominance" if more else "exclusion",
                 severity=FLAG,
-                stakeholders=ctx.who(*[a.id for a in members if a.sector == sector]),
+                stakeholders=ctx.who(*[sid for sid in members if sector_of.get(sid) == sector]),
                 metric="share of decisions / share of members",
                 value=round(ratio, 3),
                 threshold=s.representation_high if more else s.representation_low,
@@ -124,10 +158,26 @@ def representation(ctx: Context) -> list[Flag]:
     return found
 
 
+def unlikely_by_chance(observed: int, trials: int, p: float, more: bool) -> bool:
+    """Whether so many (or so few) proposals of ``trials`` are unlikely (< 5 %) at a fair
+    share ``p`` each: a sector of one member of nine proposing none of eleven resolutions
+    happens one time in four by chance alone, and is no sign of anyone being kept out."""
+    p = min(max(p, 0.0), 1.0)
+    outcomes = range(observed, trials + 1) if more else range(0, observed + 1)
+    tail = sum(comb(trials, k) * p**k * (1 - p) ** (trials - k) for k in outcomes)
+    return tail < CHANCE
+
+
 def low_attendance(ctx: Context) -> list[Flag]:
-    """Gra na wykluczenie: members absent from most of the last meetings."""
+    """Gra na wykluczenie: members absent from most of the last meetings they were expected at.
+
+    Expected at a meeting are the members of the body that met, on its day: the team's
+    at a sitting, the pact's at a forum; each stakeholder is read over its own last
+    meetings, and only once it was expected at enough of them.
+    """
     s = ctx.settings
-    last = sorted(ctx.snapshot.meetings, key=lambda m: m.held_on)[-s.attendance_meetings :]
+    meetings = sorted(ctx.snapshot.meetings, key=lambda m: m.held_on)
+    last = meetings[-s.attendance_meetings :]
     if not last:
         return []
     recorded = sum(m.attendance_recorded for m in last)
@@ -137,13 +187,17 @@ def low_attendance(ctx: Context) -> list[Flag]:
                 ctx, "exclusion.low_attendance", "exclusion", "meetings", recorded, len(last)
             )
         ]
-    invited: Counter[str] = Counter(x for m in last for x in m.members)
-    came: Counter[str] = Counter(x for m in last for x in m.attendees if x in m.members)
+    expected_at: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        for sid in m.members:
+            expected_at.setdefault(sid, []).append(m)
     found = []
-    for sid, n in sorted(invited.items()):
-        rate = came[sid] / n
+    for sid, theirs in sorted(expected_at.items()):
+        mine = theirs[-s.attendance_meetings :]
+        n = len(mine)
+        came = sum(sid in m.attendees for m in mine)
         who = ctx.who(sid)
-        if rate >= s.attendance_rate or not who:
+        if n < s.attendance_min_meetings or came / n >= s.attendance_rate or not who:
             continue
         found.append(
             flag(
@@ -153,13 +207,13 @@ def low_attendance(ctx: Context) -> list[Flag]:
                 severity=FLAG,
                 stakeholders=who,
                 metric="attendance over the last meetings",
-                value=round(rate, 3),
+                value=round(came / n, 3),
                 threshold=s.attendance_rate,
-                counts={"attended": came[sid], "meetings": n},
+                counts={"attended": came, "meetings": n},
                 **said(
                     "{name} był(a) na {came} z {n} ostatnich spotkań.",
                     name=who[0].name,
-                    came=came[sid],
+                    came=came,
                     n=n,
                 ),
             )

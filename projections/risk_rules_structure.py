@@ -263,35 +263,53 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
 
 
 def single_links(ctx: Context) -> list[Flag]:
-    """What if X leaves: a stakeholder whose leaving would cut others off."""
+    """What if X leaves: a stakeholder whose leaving would cut others off, and what it holds."""
     n, s = ctx.network.stakeholders, ctx.settings
     least = max(s.cut_off_min, s.cut_off_share * n)
     found = []
     for cut in ctx.network.cut_points:
-        if len(cut.cut_off) < least:
+        cut_off = cut_off_by(ctx, cut.id, cut.cut_off)
+        if len(cut_off) < least:
             continue
-        who, cut_off = ctx.who(cut.id), ctx.who(*cut.cut_off)
+        who, apart = ctx.who(cut.id), ctx.who(*cut_off)
+        held = [
+            c
+            for c in ctx.snapshot.commitments.values()
+            if c.stakeholder == cut.id and c.state != "withdrawn"
+        ]
         found.append(
             flag(
                 ctx,
                 "exclusion.single_link",
                 "exclusion",
                 severity=WATCH,
-                stakeholders=who + cut_off,
+                stakeholders=who + apart,
                 metric="stakeholders cut off if it leaves",
-                value=len(cut.cut_off),
+                value=len(cut_off),
                 threshold=least,
-                counts={"stakeholders": n},
+                counts={"stakeholders": n, "commitments": len(held)},
                 **said(
                     "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
                     "({names}): co, jeśli odejdzie?",
                     name=who[0].name,
-                    count=len(cut.cut_off),
-                    names=names(cut_off),
+                    count=len(cut_off),
+                    names=names(apart),
                 ),
             )
         )
     return found
+
+
+def cut_off_by(ctx: Context, leaver: str, apart: list[str]) -> list[str]:
+    """Everyone left without a partner in the network if ``leaver`` left.
+
+    The measures keep the largest piece as the rest of the network; a piece of one
+    stakeholder is no network to stay in, so when every piece is a lone stakeholder (a
+    star losing its centre) all of them are cut off.
+    """
+    component = next((c for c in ctx.network.components if leaver in c), [])
+    rest = [x for x in component if x != leaver and x not in apart]
+    return sorted(apart + rest) if len(rest) < 2 else apart
 
 
 RULES: tuple[Rule, ...] = (

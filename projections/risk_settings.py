@@ -49,6 +49,7 @@ class RiskSettings:
     # Gra na wykluczenie
     attendance_rate: float = 0.25
     attendance_meetings: int = 6
+    attendance_min_meetings: int = 3
     cut_off_min: int = 2
     cut_off_share: float = 0.05
     # Najważniejszy jest nasz interes

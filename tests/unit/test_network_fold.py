@@ -71,3 +71,48 @@ def test_before_its_first_meeting_the_gmina_has_no_meetings_and_no_co_attendance
     s = fold("g", HISTORY, date(2026, 2, 15))
     signatories = sorted(a.id for a in s.active() if a.signatory)
     assert (s.meetings, s.decisions, signatories) == ([], [], ["a", "b"])
+
+
+YEAR = [
+    *HISTORY[:5],
+    catalogued("d", "Szkoła", "education"),
+    fact("SynergyTeam.MemberAppointed", "team", "2026-02-05", stakeholder_id="a", role="chair"),
+    fact("SynergyTeam.MemberAppointed", "team", "2026-02-05", stakeholder_id="c", role="member"),
+    fact("Meeting.Scheduled", "sitting", "2026-02-20", kind="team"),
+    fact("Meeting.Held", "sitting", "2026-03-01"),
+    fact("Meeting.Scheduled", "forum", "2026-02-20", kind="pact"),
+    fact("Meeting.Held", "forum", "2026-03-02"),
+    fact("Resolution.Proposed", "r1", "2026-03-01", proposer_id="a"),
+    fact("Resolution.VoteClosed", "r1", "2026-03-01", outcome="adopted"),
+    # The school signs in April and takes the parish's seat in the team; b leaves the pact.
+    fact("Pact.Joined", "pact", "2026-04-01", stakeholder_id="d"),
+    fact("SynergyTeam.MemberDismissed", "team", "2026-04-01", stakeholder_id="c", reason=""),
+    fact("SynergyTeam.MemberAppointed", "team", "2026-04-01", stakeholder_id="d", role="member"),
+    fact("Pact.Left", "pact", "2026-04-01", stakeholder_id="b"),
+    fact("Meeting.Scheduled", "sitting2", "2026-04-20", kind="team"),
+    fact("Meeting.Held", "sitting2", "2026-05-01"),
+    fact("Meeting.Scheduled", "forum2", "2026-04-20", kind="pact"),
+    fact("Meeting.Held", "forum2", "2026-05-02"),
+]
+
+
+def expected_at(on: date) -> dict[str, list[str]]:
+    return {m.id: sorted(m.members) for m in fold("g", YEAR, on).meetings}
+
+
+def test_a_team_sitting_expects_the_team_and_a_forum_the_signatories_of_the_day() -> None:
+    assert expected_at(date(2026, 3, 15)) == {"sitting": ["a", "c"], "forum": ["a", "b"]}
+
+
+def test_nobody_is_expected_before_joining_or_after_leaving() -> None:
+    assert expected_at(date(2026, 6, 1)) == {
+        "sitting": ["a", "c"],
+        "forum": ["a", "b"],
+        "sitting2": ["a", "d"],
+        "forum2": ["a", "d"],
+    }
+
+
+def test_a_team_resolution_is_decided_by_the_team_of_its_day() -> None:
+    [d] = fold("g", YEAR, date(2026, 6, 1)).decisions
+    assert sorted(d.body) == ["a", "c"]

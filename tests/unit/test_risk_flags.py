@@ -35,8 +35,18 @@ def test_a_star_around_the_gops_is_flagged_as_domination_and_the_gops_is_labelle
 
 def test_the_star_shows_who_would_cut_everyone_off_if_it_left() -> None:
     [single] = [f for f in assess(star(), SETTINGS) if f.rule == "exclusion.single_link"]
-    assert (single.severity, single.value) == ("watch", 10)
-    assert "jedynym łącznikiem 10" in single.sentence_pl
+    assert (single.severity, single.value) == ("watch", 11)
+    assert "jedynym łącznikiem 11" in single.sentence_pl
+    assert [x.id for x in single.stakeholders] == ["hub", *[f"leaf{i:02d}" for i in range(11)]]
+    assert single.counts == {"stakeholders": 12, "commitments": 0}
+
+
+def test_what_leaves_with_the_centre_of_a_star_are_its_own_commitments() -> None:
+    s = star()
+    commit(s, "hub", to="leaf00")
+    commit(s, "hub", to="leaf01")
+    [single] = [f for f in assess(s, SETTINGS) if f.rule == "exclusion.single_link"]
+    assert single.counts["commitments"] == 2
 
 
 def test_a_sector_catalogued_but_kept_out_of_the_pact_is_flagged_as_exclusion() -> None:
@@ -177,3 +187,31 @@ def test_sitting_at_the_same_meetings_does_not_make_two_partners_dissolve() -> N
     for partner in ("s00", "s02", "s04", "s06"):
         tie(s, "council", partner, "co_attendance")
     assert "dissolving.same_partners" not in rules(assess(s, SETTINGS))
+
+
+def team_year(s: Snapshot, team: list[str], proposers: list[str]) -> Snapshot:
+    """Resolutions of a team (``team``, on each day) adopted one after another."""
+    for i, proposer in enumerate(proposers):
+        votes = dict.fromkeys(team, "for")
+        d = Decision(f"r{i}", date(2026, 2, 1 + i), [proposer], True, votes, body=list(team))
+        s.decisions.append(d)
+    return s
+
+
+def test_a_team_member_proposing_its_turn_is_measured_against_the_team_not_the_pact() -> None:
+    team = ["s00", "s01", "s02", "s03", "s04"]
+    s = team_year(balanced(), team, team * 2)
+    assert "dominance.decision_share" not in rules(assess(s, SETTINGS))
+
+
+def test_a_sector_of_one_member_proposing_none_of_eleven_is_no_sign_of_exclusion() -> None:
+    team = [f"s{i:02d}" for i in range(9)]
+    s = team_year(balanced(), team, ["s00", "s01", "s03", "s06", "s07"] * 2 + ["s00"])
+    assert "openness.representation" not in rules(assess(s, SETTINGS))
+
+
+def test_a_sector_proposing_far_beyond_its_share_of_the_team_is_flagged() -> None:
+    team = [f"s{i:02d}" for i in range(9)]
+    s = team_year(balanced(), team, ["s01"] * 6 + ["s07"] * 4 + ["s02"])
+    [f] = [f for f in assess(s, SETTINGS) if f.rule == "openness.representation"]
+    assert (f.risk, f.counts) == ("dominance", {"decisions": 10, "members": 2})

@@ -1,0 +1,101 @@
+"""Runs the labelled set and scores each rule: what it raised, what it should have.
+
+A raised flag (severity "flag") is a true positive when the case expects its rule naming
+those stakeholders, a false positive otherwise; an expected flag not raised is missed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from projections.collaboration import CollaborationView
+from projections.read_models import ReadModels
+from projections.risks import FLAG, RULES, Flag
+from registry.application import Registry
+from registry.settings import Settings
+from tests.trust.labelled import AS_OF, CASES, Case, Expected
+from tests.trust.partnership import Partnership
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one case raised, against what it expects."""
+
+    case: Case
+    raised: list[Flag]
+
+    def matches(self, f: Flag, e: Expected) -> bool:
+        return f.rule == e.rule and set(e.names) <= {s.name for s in f.stakeholders}
+
+    @property
+    def false(self) -> list[Flag]:
+        return [f for f in self.raised if not any(self.matches(f, e) for e in self.case.expected)]
+
+    @property
+    def missed(self) -> list[Expected]:
+        return [e for e in self.case.expected if not any(self.matches(f, e) for f in self.raised)]
+
+    @property
+    def found(self) -> list[Flag]:
+        return [f for f in self.raised if f not in self.false]
+
+
+def run_case(case: Case) -> Outcome:
+    """Record the case's year in a registry of its own; the open flags as of its end."""
+    app = Registry(Settings(store="memory"))
+    try:
+        p = Partnership(app)
+        case.build(p)
+        with ReadModels(app) as models:
+            flags = CollaborationView(models).risks(p.gmina, AS_OF)
+    finally:
+        app.close()
+    return Outcome(case, [f for f in flags if f.severity == FLAG])
+
+
+def run_all(cases: Iterable[Case] = CASES) -> list[Outcome]:
+    return [run_case(c) for c in cases]
+
+
+@dataclass(frozen=True)
+class Score:
+    rule: str
+    found: int
+    false: int
+    missed: int
+
+    @property
+    def precision(self) -> float | None:
+        raised = self.found + self.false
+        return self.found / raised if raised else None
+
+    @property
+    def recall(self) -> float | None:
+        planted = self.found + self.missed
+        return self.found / planted if planted else None
+
+
+def rule_ids() -> list[str]:
+    """Every rule's id, as its flags carry it (read off the rules' sources)."""
+    import inspect
+    import re
+
+    found: list[str] = []
+    for rule in RULES:
+        for rid in re.findall(r'"([a-z_]+\.[a-z_]+)"', inspect.getsource(rule)):
+            if rid not in found:
+                found.append(rid)
+    return found
+
+
+def scores(outcomes: list[Outcome]) -> list[Score]:
+    found: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for o in outcomes:
+        found.update(f.rule for f in o.found)
+        false.update(f.rule for f in o.false)
+        missed.update(e.rule for e in o.missed)
+    return [Score(r, found[r], false[r], missed[r]) for r in rule_ids()]
