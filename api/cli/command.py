@@ -8,8 +8,9 @@ the fact's time is the meeting's, or an option of its own). `command` registers 
 with typer without the registry and with ``--json``; it reads what the facilitator typed
 into ids (a parameter typed `GminaId` is the argument GMINA, `Meeting` the arguments GMINA
 MEETING, `Stakeholder` GMINA STAKEHOLDER, `Entity` GMINA ENTITY, `Resolution` GMINA
-RESOLUTION). Then it runs the use case, prints its answer (as
-JSON, or through ``text``), and turns a refusal into words on stderr and exit code 1.
+RESOLUTION), and the options of a group (a NamedTuple of typer options) into one value.
+Then it runs the use case, prints its answer (as JSON, or through ``text``), and turns a
+refusal into words on stderr and exit code 1.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple, NewType, TypedDict
+from typing import Any, NamedTuple, NewType, TypedDict, get_type_hints
 from uuid import UUID
 
 import typer
@@ -124,6 +125,18 @@ FOUND_BY: dict[Any, Callable[[Registry, UUID, str], UUID]] = {
 STAMPED_BY = {Registry: [], Desk: [ON, BY], UndatedDesk: [BY]}
 
 
+def grouped(kind: Any) -> list[inspect.Parameter]:
+    """The options of a group read together: a NamedTuple (not a reference) whose fields are
+    typer options, each with its default; no options for any other kind."""
+    if not (isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")):
+        return []
+    if issubclass(kind, Reference):
+        return []
+    hints = get_type_hints(kind, include_extras=True)
+    defaults: dict[str, Any] = getattr(kind, "_field_defaults", {})
+    return [parameter(f, hints[f], defaults.get(f, inspect.Parameter.empty)) for f in kind._fields]
+
+
 def read(app: Registry, kind: Any, typed: dict[str, Any]) -> Any:
     """What the use case receives for a parameter of ``kind``, from what was typed."""
     if kind is GminaId:
@@ -138,6 +151,8 @@ def read(app: Registry, kind: Any, typed: dict[str, Any]) -> Any:
         return Desk(app, recorder(typed.pop("by")), typed.pop("on"))
     if kind is UndatedDesk:
         return UndatedDesk(app, recorder(typed.pop("by")))
+    if grouped(kind):
+        return kind(*(typed.pop(field) for field in kind._fields))
     return app
 
 
@@ -148,10 +163,11 @@ def command(group: typer.Typer, name: str, text: Text = None) -> Callable[[UseCa
         signature = inspect.signature(use_case, eval_str=True)
         registry, *given = signature.parameters.values()
         read_in = {p.name: p.annotation for p in given if p.annotation in NAMED_BY}
+        read_in |= {p.name: p.annotation for p in given if grouped(p.annotation)}
         read_in[registry.name] = registry.annotation
         params: list[inspect.Parameter] = []
         for p in given:
-            params += NAMED_BY.get(p.annotation, [p])
+            params += NAMED_BY.get(p.annotation) or grouped(p.annotation) or [p]
         params += STAMPED_BY[registry.annotation]
         params += [] if JSON.name in signature.parameters else [JSON]
 

@@ -4,7 +4,7 @@ and the social employment entity it chooses, from choice to status lost."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -29,6 +29,15 @@ team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules
 DecidedOpt = Annotated[str, typer.Option(help="Whose decision, e.g. Zarządzenie Wójta nr 12/2026.")]
 
 
+class RulesDecided(NamedTuple):
+    """The team's rules as decided: whose decision, how many members present make a quorum
+    and how many votes adopt a resolution (the rules in force where not given)."""
+
+    decided_by: DecidedOpt
+    quorum: QuorumOpt = None
+    majority: MajorityOpt = None
+
+
 def describe_team(t: TeamView) -> str:
     lines = [
         f"Zespół Synergii Lokalnej – formed {t.formed_on} ({t.decided_by}), version {t.version}",
@@ -51,15 +60,9 @@ def describe_team(t: TeamView) -> str:
 
 
 @command(team_app, "form", describe_team)
-def form(
-    desk: Desk,
-    gmina: GminaId,
-    decided_by: DecidedOpt,
-    quorum: QuorumOpt = None,
-    majority: MajorityOpt = None,
-) -> TeamView:
+def form(desk: Desk, gmina: GminaId, decision: RulesDecided) -> TeamView:
     """Form the gmina's team; by default more than half present is a quorum, simple majority."""
-    desk.app.form_team(gmina, decided_by=decided_by, quorum=quorum, majority=majority, **desk.stamp)
+    desk.app.form_team(gmina, **decision._asdict(), **desk.stamp)
     return meeting_reads(desk.app).get_team(gmina)
 
 
@@ -105,17 +108,9 @@ def change_role(
 
 
 @command(team_app, "rules", describe_team)
-def rules(
-    desk: Desk,
-    gmina: GminaId,
-    decided_by: DecidedOpt,
-    quorum: QuorumOpt = None,
-    majority: MajorityOpt = None,
-) -> TeamView:
+def rules(desk: Desk, gmina: GminaId, decision: RulesDecided) -> TeamView:
     """Change the team's quorum or majority rule from a date."""
-    desk.app.change_team_rules(
-        gmina, quorum=quorum, majority=majority, decided_by=decided_by, **desk.stamp
-    )
+    desk.app.change_team_rules(gmina, **decision._asdict(), **desk.stamp)
     return meeting_reads(desk.app).get_team(gmina, as_of=desk.on)
 
 
