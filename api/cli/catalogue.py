@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -59,6 +59,20 @@ def catalogue_table(views: list[StakeholderView]) -> str:
     return table(rows, ["id", "name", "sector", "sub-type", "status"]) + f"\n{len(views)} entries"
 
 
+class Particulars(NamedTuple):
+    """What registers tell of a stakeholder: legal form, NIP, REGON, KRS, seat and area."""
+
+    legal_form: Annotated[str, typer.Option(help="Legal form.")] = ""
+    nip: Annotated[str | None, typer.Option(help="NIP (checked).")] = None
+    regon: Annotated[str | None, typer.Option(help="REGON (checked).")] = None
+    krs: Annotated[str | None, typer.Option(help="KRS number.")] = None
+    seat: Annotated[str, typer.Option(help="Seat (locality, address of the institution).")] = ""
+    area: Annotated[str, typer.Option(help="Area of activity.")] = ""
+
+
+NONE_GIVEN = Particulars()
+
+
 @command(stakeholder_app, "add", lambda v: "Catalogued:\n" + describe(v))
 def add(
     desk: Desk,
@@ -68,12 +82,7 @@ def add(
     person: Annotated[
         bool, typer.Option("--person", help="A natural person (citizen leader).")
     ] = False,
-    legal_form: Annotated[str, typer.Option(help="Legal form.")] = "",
-    nip: Annotated[str | None, typer.Option(help="NIP (checked).")] = None,
-    regon: Annotated[str | None, typer.Option(help="REGON (checked).")] = None,
-    krs: Annotated[str | None, typer.Option(help="KRS number.")] = None,
-    seat: Annotated[str, typer.Option(help="Seat (locality, address of the institution).")] = "",
-    area: Annotated[str, typer.Option(help="Area of activity.")] = "",
+    particulars: Particulars = NONE_GIVEN,
     resource: Annotated[list[str] | None, typer.Option(help="A resource offered (repeat).")] = None,
     contact: Annotated[str, typer.Option(help="Role-based contact.")] = "",
     different_stakeholder: DifferentOpt = False,
@@ -84,12 +93,7 @@ def add(
         name=name,
         subtype=subtype,
         kind="person" if person else "institution",
-        legal_form=legal_form,
-        nip=nip,
-        regon=regon,
-        krs=krs,
-        seat=seat,
-        area=area,
+        **particulars._asdict(),
         resources_offered=resource or [],
         contact=contact,
         **desk.stamp,

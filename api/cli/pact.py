@@ -4,7 +4,7 @@ and the cooperation between stakeholders, lasting or ad hoc, beyond the pact."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 from uuid import UUID
 
 import typer
@@ -94,32 +94,25 @@ def show(
     return app.get_pact(gmina, as_of=as_of, version=version)
 
 
-@command(pact_app, "join", lambda p: f"{p.name} signed the pact on {p.joined_on}.")
-def join(
-    desk: Desk,
-    stakeholder: Stakeholder,
+class Signing(NamedTuple):
+    """How a stakeholder signs the pact: who represents it, in what form and part."""
+
     representative: Annotated[
         str | None,
         typer.Option(help="The representative: a name, or a person id (`mlw person list`)."),
-    ] = None,
-    representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
-    representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
-    form: FormOpt = CooperationForm.LASTING,
-    role: Annotated[
-        ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")
-    ] = ParticipantRole.ASSOCIATED_INSTITUTION,
-) -> PartyView:
-    """Record a stakeholder signing the pact."""
-    desk.app.join_pact(
-        stakeholder.gmina_id,
-        stakeholder.id,
-        representative=representative,
-        representative_contact=representative_contact,
-        representative_function=representative_function,
-        form=form,
-        role=role,
-        **desk.stamp,
+    ] = None
+    representative_contact: Annotated[str, typer.Option(help="Work contact.")] = ""
+    representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = ""
+    form: FormOpt = CooperationForm.LASTING
+    role: Annotated[ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")] = (
+        ParticipantRole.ASSOCIATED_INSTITUTION
     )
+
+
+@command(pact_app, "join", lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+def join(desk: Desk, stakeholder: Stakeholder, signing: Signing) -> PartyView:
+    """Record a stakeholder signing the pact."""
+    desk.app.join_pact(*stakeholder, **signing._asdict(), **desk.stamp)
     return party(desk.app, stakeholder)
 
 
@@ -130,7 +123,7 @@ def leave(
     reason: Annotated[str, typer.Option(help="Why it leaves.")] = "",
 ) -> PartyView:
     """Record a signatory leaving the pact."""
-    desk.app.leave_pact(stakeholder.gmina_id, stakeholder.id, reason=reason, **desk.stamp)
+    desk.app.leave_pact(*stakeholder, reason=reason, **desk.stamp)
     return party(desk.app, stakeholder)
 
 

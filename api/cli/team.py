@@ -77,9 +77,7 @@ def appoint(
     decided_by: WhoseOpt = "",
 ) -> TeamView:
     """Appoint a stakeholder of the gmina to the team."""
-    desk.app.appoint_member(
-        member.gmina_id, member.id, role=role, decided_by=decided_by, **desk.stamp
-    )
+    desk.app.appoint_member(*member, role=role, decided_by=decided_by, **desk.stamp)
     return meeting_reads(desk.app).get_team(member.gmina_id, as_of=desk.on)
 
 
@@ -90,7 +88,7 @@ def dismiss(
     reason: Annotated[str, typer.Option(help="Why it leaves the team.")] = "",
 ) -> TeamView:
     """Dismiss a member; from that day it no longer counts for the quorum."""
-    desk.app.dismiss_member(member.gmina_id, member.id, reason=reason, **desk.stamp)
+    desk.app.dismiss_member(*member, reason=reason, **desk.stamp)
     return meeting_reads(desk.app).get_team(member.gmina_id, as_of=desk.on)
 
 
@@ -151,7 +149,7 @@ def created(
 ) -> EntityView:
     """Record the entity created or re-created."""
     desk.app.record_entity_created(
-        entity.gmina_id, entity.id, recreated=recreated, decided_by=decided_by, **desk.stamp
+        *entity, recreated=recreated, decided_by=decided_by, **desk.stamp
     )
     return desk.app.get_entity(entity.id)
 
@@ -166,8 +164,7 @@ def registered(
 ) -> EntityView:
     """Record the entity's status granted or its registration: by whom, number, date."""
     desk.app.record_entity_registered(
-        entity.gmina_id,
-        entity.id,
+        *entity,
         authority=authority,
         decision_number=decision_number,
         recorded_by=desk.by,
@@ -184,9 +181,7 @@ def lost(
     decided_by: WhoseOpt = "",
 ) -> EntityView:
     """Record the entity's status lost."""
-    desk.app.record_entity_status_lost(
-        entity.gmina_id, entity.id, reason=reason, decided_by=decided_by, **desk.stamp
-    )
+    desk.app.record_entity_status_lost(*entity, reason=reason, decided_by=decided_by, **desk.stamp)
     return desk.app.get_entity(entity.id)
 
 
