@@ -73,12 +73,11 @@ def grant(
     return desk.app.get_account(username)
 
 
+NewNameOpt = Annotated[str, typer.Option(help="The new display name.")]
+
+
 @command(account_app, "rename", describe)
-def rename(
-    desk: UndatedDesk,
-    username: UserArg,
-    name: Annotated[str, typer.Option(help="The new display name.")],
-) -> AccountView:
+def rename(desk: UndatedDesk, username: UserArg, name: NewNameOpt) -> AccountView:
     """Give an account a new display name (sealed like every person's name)."""
     desk.app.rename_account(username, name, recorded_by=desk.by)
     return desk.app.get_account(username)

@@ -182,12 +182,13 @@ def open_vote(
     return meeting_reads(desk.app).get_resolution(resolution.id)
 
 
+MemberArg = Annotated[str, typer.Argument(help="The member voting.")]
+ChoiceArg = Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")]
+
+
 @command(resolution_app, "ballot", describe_resolution)
 def ballot(
-    desk: UndatedDesk,
-    resolution: Resolution,
-    member: Annotated[str, typer.Argument(help="The member voting.")],
-    choice: Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")],
+    desk: UndatedDesk, resolution: Resolution, member: MemberArg, choice: ChoiceArg
 ) -> ResolutionView:
     """Record one member's vote."""
     desk.app.cast_ballot(
@@ -206,12 +207,11 @@ def close(desk: UndatedDesk, resolution: Resolution) -> ResolutionView:
     return meeting_reads(desk.app).get_resolution(resolution.id)
 
 
+WhyWithdrawnOpt = Annotated[str, typer.Option(help="Why it is withdrawn.")]
+
+
 @command(resolution_app, "withdraw", describe_resolution)
-def withdraw(
-    desk: UndatedDesk,
-    resolution: Resolution,
-    reason: Annotated[str, typer.Option(help="Why it is withdrawn.")],
-) -> ResolutionView:
+def withdraw(desk: UndatedDesk, resolution: Resolution, reason: WhyWithdrawnOpt) -> ResolutionView:
     """Withdraw a draft before the vote; its number stays used."""
     desk.app.withdraw_resolution(resolution.id, reason=reason, recorded_by=desk.by)
     return meeting_reads(desk.app).get_resolution(resolution.id)

@@ -173,13 +173,11 @@ def registered(
     return desk.app.get_entity(entity.id)
 
 
+WhyLostOpt = Annotated[str, typer.Option(help="Why the status was lost.")]
+
+
 @command(entity_app, "lost", describe_entity)
-def lost(
-    desk: Desk,
-    entity: Entity,
-    reason: Annotated[str, typer.Option(help="Why the status was lost.")],
-    decided_by: WhoseOpt = "",
-) -> EntityView:
+def lost(desk: Desk, entity: Entity, reason: WhyLostOpt, decided_by: WhoseOpt = "") -> EntityView:
     """Record the entity's status lost."""
     desk.app.record_entity_status_lost(*entity, reason=reason, decided_by=decided_by, **desk.stamp)
     return desk.app.get_entity(entity.id)
