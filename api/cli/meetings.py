@@ -5,7 +5,7 @@ The attendance list is in `api.cli.attendance`, the minutes in `api.cli.minutes`
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -67,22 +67,29 @@ def cancel(desk: Desk, meeting: Meeting, reason: CancelReasonOpt) -> MeetingView
     return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
+class Holding(NamedTuple):
+    """How a meeting went: when it started and ended, who chaired it and who took the
+    minutes, and the minutes' number."""
+
+    started_at: Annotated[time, time_option("--start", help="When it actually started.")]
+    ended_at: Annotated[time | None, time_option("--end", help="When it ended.")] = None
+    chair: Annotated[
+        str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
+    ] = None
+    chair_function: Annotated[str, typer.Option(help="The chair's function.")] = ""
+    minute_taker: Annotated[
+        str | None, typer.Option(help="Who took the minutes: a name, or a person id.")
+    ] = None
+    number: Annotated[int | None, typer.Option(help="Minutes number (next free by default).")] = (
+        None
+    )
+
+
 @command(meeting_app, "hold", headline)
 def hold(
     desk: UndatedDesk,
     meeting: Meeting,
-    start: Annotated[time, time_option(help="When it actually started.")],
-    end: Annotated[time | None, time_option(help="When it ended.")] = None,
-    chair: Annotated[
-        str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
-    ] = None,
-    chair_function: Annotated[str, typer.Option(help="The chair's function.")] = "",
-    minute_taker: Annotated[
-        str | None, typer.Option(help="Who took the minutes: a name, or a person id.")
-    ] = None,
-    number: Annotated[
-        int | None, typer.Option(help="Minutes number (next free by default).")
-    ] = None,
+    holding: Holding,
     on: Annotated[
         date | None,
         date_option("--on", help="Day it was held, if not as planned."),
@@ -91,12 +98,7 @@ def hold(
     """Record the meeting held: start and end, chair, minute-taker; number its minutes."""
     desk.app.hold_meeting(
         meeting.id,
-        started_at=start,
-        ended_at=end,
-        chair=chair,
-        chair_function=chair_function,
-        minute_taker=minute_taker,
-        number=number,
+        **holding._asdict(),
         recorded_by=desk.by,
         effective_on=on,
     )
