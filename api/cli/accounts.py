@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.command import RecordedBy, command
+from api.cli.command import UndatedDesk, command
 from api.cli.options import ByOpt, choice_option
 from api.cli.support import recorder, run, table
 from domain.account import ROLES
@@ -37,8 +37,7 @@ def describe(a: AccountView) -> str:
 
 @command(account_app, "add", describe)
 def add(
-    app: Registry,
-    by: RecordedBy,
+    desk: UndatedDesk,
     username: UserArg,
     role: Annotated[AccountRole, choice_option(AccountRole, help="What the account may do.")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, help="The password.")],
@@ -47,42 +46,41 @@ def add(
     voivodeship: VoivOpt = "",
 ) -> AccountView:
     """Open an account for a facilitator, a regional coordinator or an observer."""
-    app.open_account(
+    desk.app.open_account(
         username,
         password=password,
         role=str(role),
         display_name=name,
-        gmina_ids=[app.find_gmina(g) for g in gmina or []],
+        gmina_ids=[desk.app.find_gmina(g) for g in gmina or []],
         voivodeship=voivodeship,
-        recorded_by=by,
+        recorded_by=desk.by,
     )
-    return app.get_account(username)
+    return desk.app.get_account(username)
 
 
 @command(account_app, "grant", describe)
 def grant(
-    app: Registry,
-    by: RecordedBy,
+    desk: UndatedDesk,
     username: UserArg,
     gmina: GminaOpt = None,
     voivodeship: VoivOpt = "",
 ) -> AccountView:
     """Assign further gminas (or a voivodeship) to an account."""
-    gmina_ids = [app.find_gmina(g) for g in gmina or []]
-    app.grant_account(username, gmina_ids=gmina_ids, voivodeship=voivodeship, recorded_by=by)
-    return app.get_account(username)
+    gmina_ids = [desk.app.find_gmina(g) for g in gmina or []]
+    desk.app.grant_account(
+        username, gmina_ids=gmina_ids, voivodeship=voivodeship, recorded_by=desk.by
+    )
+    return desk.app.get_account(username)
+
+
+NewNameOpt = Annotated[str, typer.Option(help="The new display name.")]
 
 
 @command(account_app, "rename", describe)
-def rename(
-    app: Registry,
-    by: RecordedBy,
-    username: UserArg,
-    name: Annotated[str, typer.Option(help="The new display name.")],
-) -> AccountView:
+def rename(desk: UndatedDesk, username: UserArg, name: NewNameOpt) -> AccountView:
     """Give an account a new display name (sealed like every person's name)."""
-    app.rename_account(username, name, recorded_by=by)
-    return app.get_account(username)
+    desk.app.rename_account(username, name, recorded_by=desk.by)
+    return desk.app.get_account(username)
 
 
 @account_app.command("passwd")

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from api.cli.command import Meeting, Recorded, RecordedBy, command
+from api.cli.command import Desk, Meeting, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import DueOpt, ResourceOpt
 from api.cli.refs import resolve_action, resolve_stakeholder
 from api.cli.support import short
-from registry.application import Registry
 from registry.meeting_views import ActionItemView
 
 # Merged into `mlw minutes`: a task is written in the minutes.
@@ -23,41 +22,37 @@ ActionArg = Annotated[str, typer.Argument(help="Task: its number in the minutes,
 
 @command(commands, "task", lambda a: f"Task {short(a.id)} for {a.owner_name}.")
 def task(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     owner: Annotated[str, typer.Argument(help="Stakeholder who is to do it.")],
     description: Annotated[str, typer.Argument(help="What is to be done.")],
     due: DueOpt = None,
     item: Annotated[int | None, typer.Option(help="Agenda item it comes from.")] = None,
 ) -> ActionItemView:
     """Record a task the meeting gave a stakeholder."""
-    aid = app.assign_action(
+    aid = desk.app.assign_action(
         meeting.id,
-        resolve_stakeholder(app, owner, meeting.gmina_id),
+        resolve_stakeholder(desk.app, owner, meeting.gmina_id),
         description=description,
         due_on=due,
         agenda_item=item,
-        recorded_by=by,
+        recorded_by=desk.by,
     )
-    return meeting_reads(app).get_action(aid)
+    return meeting_reads(desk.app).get_action(aid)
 
 
 @command(commands, "accept", lambda a: f"{a.owner_name} accepted: {a.description}.")
-def accept(
-    app: Registry, meeting: Meeting, recorded: Recorded, action: ActionArg
-) -> ActionItemView:
+def accept(desk: Desk, meeting: Meeting, action: ActionArg) -> ActionItemView:
     """Record that the owner accepted its task."""
-    aid = resolve_action(app, meeting.id, action)
-    app.accept_action(aid, **recorded)
-    return meeting_reads(app).get_action(aid)
+    aid = resolve_action(desk.app, meeting.id, action)
+    desk.app.accept_action(aid, **desk.stamp)
+    return meeting_reads(desk.app).get_action(aid)
 
 
 @command(commands, "commit", lambda a: f"Commitment {short(a.commitment_id)} recorded.")
 def commit(
-    app: Registry,
+    desk: Desk,
     meeting: Meeting,
-    recorded: Recorded,
     action: ActionArg,
     resource: ResourceOpt,
     quantity: Annotated[str | None, typer.Option(help="How much.")] = None,
@@ -65,8 +60,8 @@ def commit(
     beneficiary: Annotated[str, typer.Option("--for", help="For whom (a group).")] = "",
 ) -> ActionItemView:
     """Turn an accepted task into one of its owner's commitments in the pact."""
-    aid = resolve_action(app, meeting.id, action)
-    app.take_up_action(
-        aid, resource=resource, quantity=quantity, unit=unit, beneficiary=beneficiary, **recorded
+    aid = resolve_action(desk.app, meeting.id, action)
+    desk.app.take_up_action(
+        aid, resource=resource, quantity=quantity, unit=unit, beneficiary=beneficiary, **desk.stamp
     )
-    return meeting_reads(app).get_action(aid)
+    return meeting_reads(desk.app).get_action(aid)

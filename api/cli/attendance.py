@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.command import Meeting, RecordedBy, command
+from api.cli.command import Meeting, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import TimeOpt, time_option
 from api.cli.refs import resolve_stakeholder
@@ -39,9 +39,8 @@ def describe_attendance(rows: list[AttendanceView]) -> str:
 
 @command(attendance_app, "add", describe_attendance)
 def attend(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     stakeholders: Annotated[list[str], typer.Argument(help="Stakeholders present (one or more).")],
     representative: Annotated[
         str | None,
@@ -53,45 +52,45 @@ def attend(
 ) -> list[AttendanceView]:
     """Put stakeholders on the attendance list, as members or guests of that day."""
     for ref in stakeholders:
-        app.record_attendance(
+        desk.app.record_attendance(
             meeting.id,
-            resolve_stakeholder(app, ref, meeting.gmina_id),
+            resolve_stakeholder(desk.app, ref, meeting.gmina_id),
             representative=representative,
             representative_function=function,
             arrived_at=arrived,
             departed_at=left,
-            recorded_by=by,
+            recorded_by=desk.by,
         )
-    return meeting_reads(app).get_meeting(meeting.id).attendance
+    return meeting_reads(desk.app).get_meeting(meeting.id).attendance
 
 
 @command(attendance_app, "depart", lambda a: f"{a.name} left at {a.departed_at:%H:%M}.")
 def depart(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     stakeholder: Annotated[str, typer.Argument(help="Who left early.")],
     at: TimeOpt,
 ) -> AttendanceView:
     """Record an early departure; later votes count without it."""
-    sid = resolve_stakeholder(app, stakeholder, meeting.gmina_id)
-    app.record_departure(meeting.id, sid, at=at, recorded_by=by)
+    sid = resolve_stakeholder(desk.app, stakeholder, meeting.gmina_id)
+    desk.app.record_departure(meeting.id, sid, at=at, recorded_by=desk.by)
     return next(
-        a for a in meeting_reads(app).get_meeting(meeting.id).attendance if a.stakeholder_id == sid
+        a
+        for a in meeting_reads(desk.app).get_meeting(meeting.id).attendance
+        if a.stakeholder_id == sid
     )
 
 
 @command(attendance_app, "strike", lambda m: f"{len(m.attendance)} on the attendance list.")
 def strike(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     stakeholder: Annotated[str, typer.Argument(help="Entry to take off the draft list.")],
 ) -> MeetingView:
     """Take a wrong entry off the draft attendance list."""
-    sid = resolve_stakeholder(app, stakeholder, meeting.gmina_id)
-    app.strike_attendance(meeting.id, sid, recorded_by=by)
-    return meeting_reads(app).get_meeting(meeting.id)
+    sid = resolve_stakeholder(desk.app, stakeholder, meeting.gmina_id)
+    desk.app.strike_attendance(meeting.id, sid, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 def describe_quorum(q: QuorumView) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from api.cli.command import GminaId, Recorded, command
+from api.cli.command import Desk, GminaId, command
 from api.cli.options import AsOfOpt, VersionOpt, choice_argument, choice_option
 from api.cli.refs import resolve_stakeholder
 from api.cli.support import short, table
@@ -59,50 +59,52 @@ def catalogue_table(views: list[StakeholderView]) -> str:
     return table(rows, ["id", "name", "sector", "sub-type", "status"]) + f"\n{len(views)} entries"
 
 
+class Particulars(NamedTuple):
+    """What registers tell of a stakeholder: legal form, NIP, REGON, KRS, seat and area."""
+
+    legal_form: Annotated[str, typer.Option(help="Legal form.")] = ""
+    nip: Annotated[str | None, typer.Option(help="NIP (checked).")] = None
+    regon: Annotated[str | None, typer.Option(help="REGON (checked).")] = None
+    krs: Annotated[str | None, typer.Option(help="KRS number.")] = None
+    seat: Annotated[str, typer.Option(help="Seat (locality, address of the institution).")] = ""
+    area: Annotated[str, typer.Option(help="Area of activity.")] = ""
+
+
+NONE_GIVEN = Particulars()
+
+
 @command(stakeholder_app, "add", lambda v: "Catalogued:\n" + describe(v))
 def add(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     name: Annotated[str, typer.Argument(help="Name of the institution or person.")],
     subtype: Annotated[SubType, choice_option(SubType, help="MLW sub-type (it names the sector).")],
     person: Annotated[
         bool, typer.Option("--person", help="A natural person (citizen leader).")
     ] = False,
-    legal_form: Annotated[str, typer.Option(help="Legal form.")] = "",
-    nip: Annotated[str | None, typer.Option(help="NIP (checked).")] = None,
-    regon: Annotated[str | None, typer.Option(help="REGON (checked).")] = None,
-    krs: Annotated[str | None, typer.Option(help="KRS number.")] = None,
-    seat: Annotated[str, typer.Option(help="Seat (locality, address of the institution).")] = "",
-    area: Annotated[str, typer.Option(help="Area of activity.")] = "",
+    particulars: Particulars = NONE_GIVEN,
     resource: Annotated[list[str] | None, typer.Option(help="A resource offered (repeat).")] = None,
     contact: Annotated[str, typer.Option(help="Role-based contact.")] = "",
     different_stakeholder: DifferentOpt = False,
 ) -> StakeholderView:
     """Add a stakeholder to a gmina's catalogue."""
-    sid = app.add_stakeholder(
+    sid = desk.app.add_stakeholder(
         gmina,
         name=name,
         subtype=subtype,
         kind="person" if person else "institution",
-        legal_form=legal_form,
-        nip=nip,
-        regon=regon,
-        krs=krs,
-        seat=seat,
-        area=area,
+        **particulars._asdict(),
         resources_offered=resource or [],
         contact=contact,
-        **recorded,
+        **desk.stamp,
         different_stakeholder=different_stakeholder,
     )
-    return app.get_stakeholder(sid)
+    return desk.app.get_stakeholder(sid)
 
 
 @command(stakeholder_app, "edit", lambda v: "Edited:\n" + describe(v))
 def edit(
-    app: Registry,
-    recorded: Recorded,
+    desk: Desk,
     stakeholder: EntryArg,
     name: Annotated[str | None, typer.Option()] = None,
     legal_form: Annotated[str | None, typer.Option()] = None,
@@ -135,43 +137,41 @@ def edit(
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if different_stakeholder:
         changes["different_stakeholder"] = True
-    sid = resolve_stakeholder(app, stakeholder)
-    app.edit_stakeholder(sid, **recorded, expected_version=expected_version, **changes)
-    return app.get_stakeholder(sid)
+    sid = resolve_stakeholder(desk.app, stakeholder)
+    desk.app.edit_stakeholder(sid, **desk.stamp, expected_version=expected_version, **changes)
+    return desk.app.get_stakeholder(sid)
 
 
 @command(stakeholder_app, "recategorise", lambda v: "Recategorised:\n" + describe(v))
 def recategorise(
-    app: Registry,
-    recorded: Recorded,
+    desk: Desk,
     stakeholder: EntryArg,
     subtype: Annotated[SubType, choice_argument(SubType, help="New MLW sub-type.")],
 ) -> StakeholderView:
     """Move a stakeholder to another sector or sub-type."""
-    sid = resolve_stakeholder(app, stakeholder)
-    app.recategorise_stakeholder(sid, subtype, **recorded)
-    return app.get_stakeholder(sid)
+    sid = resolve_stakeholder(desk.app, stakeholder)
+    desk.app.recategorise_stakeholder(sid, subtype, **desk.stamp)
+    return desk.app.get_stakeholder(sid)
 
 
 @command(stakeholder_app, "invite", lambda v: "Invited:\n" + describe(v))
-def invite(app: Registry, recorded: Recorded, stakeholder: EntryArg) -> StakeholderView:
+def invite(desk: Desk, stakeholder: EntryArg) -> StakeholderView:
     """Record that a stakeholder was invited to the partnership."""
-    sid = resolve_stakeholder(app, stakeholder)
-    app.invite_stakeholder(sid, **recorded)
-    return app.get_stakeholder(sid)
+    sid = resolve_stakeholder(desk.app, stakeholder)
+    desk.app.invite_stakeholder(sid, **desk.stamp)
+    return desk.app.get_stakeholder(sid)
 
 
 @command(stakeholder_app, "archive", lambda v: "Archived:\n" + describe(v))
 def archive(
-    app: Registry,
-    recorded: Recorded,
+    desk: Desk,
     stakeholder: EntryArg,
     reason: Annotated[str, typer.Option(help="Why it leaves the catalogue.")],
 ) -> StakeholderView:
     """Archive a catalogue entry (its history stays)."""
-    sid = resolve_stakeholder(app, stakeholder)
-    app.archive_stakeholder(sid, reason=reason, **recorded)
-    return app.get_stakeholder(sid)
+    sid = resolve_stakeholder(desk.app, stakeholder)
+    desk.app.archive_stakeholder(sid, reason=reason, **desk.stamp)
+    return desk.app.get_stakeholder(sid)
 
 
 @command(stakeholder_app, "show", describe)

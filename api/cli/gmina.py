@@ -9,7 +9,7 @@ from uuid import UUID
 
 import typer
 
-from api.cli.command import GminaId, Recorded, RecordedBy, command
+from api.cli.command import Desk, GminaId, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import AsOfOpt, ByOpt, VersionOpt, id_argument
 from api.cli.refs import resolve_stakeholder
@@ -43,15 +43,16 @@ def describe_gmina(g: GminaView) -> str:
 
 @command(gmina_app, "register", lambda g: "Registered:\n" + describe_gmina(g))
 def register(
-    app: Registry,
-    recorded: Recorded,
+    desk: Desk,
     terc: Annotated[str, typer.Argument(help="7-digit TERC code (WWPPGGR).")],
     name: Annotated[str, typer.Argument(help="Name of the gmina.")],
     powiat: Annotated[str, typer.Option(help="Powiat.")],
     voivodeship: Annotated[str | None, typer.Option(help="Checked against the TERC code.")] = None,
 ) -> GminaView:
     """Register a gmina."""
-    return app.get_gmina(app.register_gmina(terc, name, powiat, voivodeship, **recorded))
+    return desk.app.get_gmina(
+        desk.app.register_gmina(terc, name, powiat, voivodeship, **desk.stamp)
+    )
 
 
 def gminas_table(views: list[GminaView]) -> str:
@@ -78,42 +79,38 @@ def show(
 
 @command(gmina_app, "change", describe_gmina)
 def change(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     name: Annotated[str | None, typer.Option(help="New name.")] = None,
     powiat: Annotated[str | None, typer.Option(help="New powiat.")] = None,
     terc: Annotated[str | None, typer.Option(help="New TERC code (the id stays).")] = None,
 ) -> GminaView:
     """Rename a gmina or record its new TERC code."""
-    app.change_gmina(gmina, name=name, powiat=powiat, terc=terc, **recorded)
-    return app.get_gmina(gmina)
+    desk.app.change_gmina(gmina, name=name, powiat=powiat, terc=terc, **desk.stamp)
+    return desk.app.get_gmina(gmina)
 
 
 OpenReasonOpt = Annotated[str, typer.Option(help="E.g. the meeting where the idea was presented.")]
 
 
 @command(gmina_app, "open", describe_gmina)
-def open_partnership(
-    app: Registry, gmina: GminaId, recorded: Recorded, reason: OpenReasonOpt
-) -> GminaView:
+def open_partnership(desk: Desk, gmina: GminaId, reason: OpenReasonOpt) -> GminaView:
     """Open the MLW partnership process (stage 1) and draft the pact."""
-    app.open_partnership(gmina, reason=reason, **recorded)
-    return app.get_gmina(gmina)
+    desk.app.open_partnership(gmina, reason=reason, **desk.stamp)
+    return desk.app.get_gmina(gmina)
 
 
 @command(gmina_app, "advance", describe_gmina)
 def advance(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
     reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
     decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
 ) -> GminaView:
     """Move the partnership to its next MLW stage."""
-    app.advance_stage(gmina, stage, reason=reason, decided_by=decided_by, **recorded)
-    return app.get_gmina(gmina)
+    desk.app.advance_stage(gmina, stage, reason=reason, decided_by=decided_by, **desk.stamp)
+    return desk.app.get_gmina(gmina)
 
 
 def facts_table(facts: list[FactView]) -> str:
@@ -184,9 +181,8 @@ def erase(
 
 @command(person_app, "redact", lambda r: f"Correction recorded for text {r['digest']}.")
 def redact(
-    app: Registry,
+    desk: UndatedDesk,
     gmina: GminaId,
-    by: RecordedBy,
     record_id: Annotated[UUID, id_argument("record", help="The record, as the erasure listed it.")],
     version: Annotated[int, typer.Argument(help="The fact's number in that record.")],
     field: Annotated[str, typer.Argument(help="The text's field, e.g. summary.")],
@@ -194,7 +190,9 @@ def redact(
     reason: Annotated[str, typer.Option("--reason", help="Why it is corrected.")],
 ) -> dict[str, str]:
     """Record a correction of a free text that names a person (the fact stays as recorded)."""
-    digest = app.redact_text(gmina, record_id, version, field, text, reason=reason, recorded_by=by)
+    digest = desk.app.redact_text(
+        gmina, record_id, version, field, text, reason=reason, recorded_by=desk.by
+    )
     return {"digest": digest}
 
 

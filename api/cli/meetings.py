@@ -5,11 +5,11 @@ The attendance list is in `api.cli.attendance`, the minutes in `api.cli.minutes`
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
-from api.cli.command import GminaId, Meeting, Recorded, RecordedBy, command
+from api.cli.command import Desk, GminaId, Meeting, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.minutes import describe_meeting, show
 from api.cli.options import TimeOpt, choice_option, date_option, time_option
@@ -27,9 +27,8 @@ def headline(m: MeetingView) -> str:
 
 @command(meeting_app, "schedule", headline)
 def schedule(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     kind: Annotated[
         MeetingKind, choice_option(MeetingKind, help="A team sitting or a pact meeting.")
     ],
@@ -39,92 +38,88 @@ def schedule(
     agenda: Annotated[list[str] | None, typer.Option(help="An agenda item (repeat).")] = None,
 ) -> MeetingView:
     """Put a meeting in the calendar: date, time, place, agenda."""
-    mid = app.schedule_meeting(
-        gmina, kind=kind, on=day, at=at, place=place, agenda=agenda or [], **recorded
+    mid = desk.app.schedule_meeting(
+        gmina, kind=kind, on=day, at=at, place=place, agenda=agenda or [], **desk.stamp
     )
-    return meeting_reads(app).get_meeting(mid)
+    return meeting_reads(desk.app).get_meeting(mid)
 
 
 @command(meeting_app, "reschedule", headline)
 def reschedule(
-    app: Registry,
+    desk: Desk,
     meeting: Meeting,
-    recorded: Recorded,
     day: Annotated[date | None, date_option("--date", help="New day.")] = None,
     at: Annotated[time | None, time_option("--time", help="New time.")] = None,
     place: Annotated[str | None, typer.Option(help="New place.")] = None,
 ) -> MeetingView:
     """Move a meeting that has not taken place yet."""
-    app.reschedule_meeting(meeting.id, on=day, at=at, place=place, **recorded)
-    return meeting_reads(app).get_meeting(meeting.id)
+    desk.app.reschedule_meeting(meeting.id, on=day, at=at, place=place, **desk.stamp)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 CancelReasonOpt = Annotated[str, typer.Option(help="Why it is called off.")]
 
 
 @command(meeting_app, "cancel", headline)
-def cancel(
-    app: Registry, meeting: Meeting, recorded: Recorded, reason: CancelReasonOpt
-) -> MeetingView:
+def cancel(desk: Desk, meeting: Meeting, reason: CancelReasonOpt) -> MeetingView:
     """Call off a scheduled meeting."""
-    app.cancel_meeting(meeting.id, reason=reason, **recorded)
-    return meeting_reads(app).get_meeting(meeting.id)
+    desk.app.cancel_meeting(meeting.id, reason=reason, **desk.stamp)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
+
+
+class Holding(NamedTuple):
+    """How a meeting went: when it started and ended, who chaired it and who took the
+    minutes, and the minutes' number."""
+
+    started_at: Annotated[time, time_option("--start", help="When it actually started.")]
+    ended_at: Annotated[time | None, time_option("--end", help="When it ended.")] = None
+    chair: Annotated[
+        str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
+    ] = None
+    chair_function: Annotated[str, typer.Option(help="The chair's function.")] = ""
+    minute_taker: Annotated[
+        str | None, typer.Option(help="Who took the minutes: a name, or a person id.")
+    ] = None
+    number: Annotated[int | None, typer.Option(help="Minutes number (next free by default).")] = (
+        None
+    )
 
 
 @command(meeting_app, "hold", headline)
 def hold(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
-    start: Annotated[time, time_option(help="When it actually started.")],
-    end: Annotated[time | None, time_option(help="When it ended.")] = None,
-    chair: Annotated[
-        str | None, typer.Option(help="Who chaired: a name, or a person id (`mlw person list`).")
-    ] = None,
-    chair_function: Annotated[str, typer.Option(help="The chair's function.")] = "",
-    minute_taker: Annotated[
-        str | None, typer.Option(help="Who took the minutes: a name, or a person id.")
-    ] = None,
-    number: Annotated[
-        int | None, typer.Option(help="Minutes number (next free by default).")
-    ] = None,
+    holding: Holding,
     on: Annotated[
         date | None,
         date_option("--on", help="Day it was held, if not as planned."),
     ] = None,
 ) -> MeetingView:
     """Record the meeting held: start and end, chair, minute-taker; number its minutes."""
-    app.hold_meeting(
+    desk.app.hold_meeting(
         meeting.id,
-        started_at=start,
-        ended_at=end,
-        chair=chair,
-        chair_function=chair_function,
-        minute_taker=minute_taker,
-        number=number,
-        recorded_by=by,
+        **holding._asdict(),
+        recorded_by=desk.by,
         effective_on=on,
     )
-    return meeting_reads(app).get_meeting(meeting.id)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 @command(meeting_app, "end", headline)
-def end(app: Registry, meeting: Meeting, by: RecordedBy, at: TimeOpt) -> MeetingView:
+def end(desk: UndatedDesk, meeting: Meeting, at: TimeOpt) -> MeetingView:
     """Record when the meeting closed."""
-    app.end_meeting(meeting.id, ended_at=at, recorded_by=by)
-    return meeting_reads(app).get_meeting(meeting.id)
+    desk.app.end_meeting(meeting.id, ended_at=at, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 AgendaTitleArg = Annotated[str, typer.Argument(help="The item added to the agenda.")]
 
 
 @command(meeting_app, "agenda", lambda i: f"{i.number}. {i.title}")
-def agenda(
-    app: Registry, meeting: Meeting, by: RecordedBy, title: AgendaTitleArg
-) -> AgendaItemView:
+def agenda(desk: UndatedDesk, meeting: Meeting, title: AgendaTitleArg) -> AgendaItemView:
     """Add an item to the agenda of a held meeting."""
-    number = app.add_agenda_item(meeting.id, title, recorded_by=by)
-    return meeting_reads(app).get_meeting(meeting.id).agenda[number - 1]
+    number = desk.app.add_agenda_item(meeting.id, title, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_meeting(meeting.id).agenda[number - 1]
 
 
 def calendar(views: list[MeetingSummaryView]) -> str:

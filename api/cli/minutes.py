@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.command import Meeting, Recorded, RecordedBy, command
+from api.cli.command import Desk, Meeting, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import AsOfOpt
 from api.cli.refs import resolve_action, resolve_stakeholder
@@ -92,43 +92,40 @@ def show(app: Registry, meeting: Meeting, as_of: AsOfOpt = None) -> MeetingView:
 
 @command(minutes_app, "summary", lambda i: f"{i.number}. {i.title}: {i.summary}")
 def summary(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     item: Annotated[int, typer.Argument(help="Agenda item number.")],
     text: Annotated[str, typer.Argument(help="What the minutes say of it.")],
 ) -> AgendaItemView:
     """Write the minutes' summary of an agenda item."""
-    app.summarise_item(meeting.id, item, text, recorded_by=by)
-    return meeting_reads(app).get_meeting(meeting.id).agenda[item - 1]
+    desk.app.summarise_item(meeting.id, item, text, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_meeting(meeting.id).agenda[item - 1]
 
 
 @command(minutes_app, "approve", lambda m: f"{m.title}: approved on {m.approved_on}.")
 def approve(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     at_meeting: Annotated[str, typer.Option(help="The later meeting that approved them.")],
     decision: Annotated[str, typer.Option(help="How, e.g. 'jednogłośnie'.")] = "",
 ) -> MeetingView:
     """Record the minutes approved at a later meeting (a team's sitting may do it by resolution)."""
-    later = meeting_reads(app).find_meeting(meeting.gmina_id, at_meeting)
-    app.approve_minutes(meeting.id, at_meeting=later, decided_by=decision, recorded_by=by)
-    return meeting_reads(app).get_meeting(meeting.id)
+    later = meeting_reads(desk.app).find_meeting(meeting.gmina_id, at_meeting)
+    desk.app.approve_minutes(meeting.id, at_meeting=later, decided_by=decision, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 @command(minutes_app, "final", lambda m: f"{m.title}: final since {m.finalised_on}.")
-def final(app: Registry, meeting: Meeting, recorded: Recorded) -> MeetingView:
+def final(desk: Desk, meeting: Meeting) -> MeetingView:
     """Record the approved minutes signed: final, never edited again."""
-    app.finalise_minutes(meeting.id, **recorded)
-    return meeting_reads(app).get_meeting(meeting.id)
+    desk.app.finalise_minutes(meeting.id, **desk.stamp)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
 
 
 @command(minutes_app, "erratum", lambda e: f"Erratum to {e.corrects} recorded.")
 def erratum(
-    app: Registry,
+    desk: Desk,
     meeting: Meeting,
-    recorded: Recorded,
     corrects: Annotated[
         str,
         typer.Option(
@@ -141,6 +138,6 @@ def erratum(
     """Record a correction to approved or final minutes."""
     if not corrects.strip():
         raise InvalidInputError("corrects", "Say what the erratum corrects.")
-    pointer = resolve_pointer(app, meeting, corrects)
-    app.record_erratum(meeting.id, corrects=pointer, correction=correction, **recorded)
-    return meeting_reads(app).get_meeting(meeting.id).errata[-1]
+    pointer = resolve_pointer(desk.app, meeting, corrects)
+    desk.app.record_erratum(meeting.id, corrects=pointer, correction=correction, **desk.stamp)
+    return meeting_reads(desk.app).get_meeting(meeting.id).errata[-1]

@@ -166,3 +166,5 @@ WhoArg = Annotated[str, typer.Argument(help="Stakeholder: id, id prefix or name.
 MeetingArg = Annotated[
     str, typer.Argument(help="Meeting: its date, 'zsl 2/2026' or 'pakt 1/2026', or its id.")
 ]
+EntityArg = Annotated[str, typer.Argument(help="The entity's id or its first characters.")]
+ResolutionArg = Annotated[str, typer.Argument(help="Resolution: its number '3/2026', or id.")]

@@ -4,12 +4,12 @@ and the cooperation between stakeholders, lasting or ad hoc, beyond the pact."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 from uuid import UUID
 
 import typer
 
-from api.cli.command import GminaId, Recorded, Stakeholder, command
+from api.cli.command import Desk, GminaId, Stakeholder, command
 from api.cli.options import (
     AsOfOpt,
     DueOpt,
@@ -94,61 +94,51 @@ def show(
     return app.get_pact(gmina, as_of=as_of, version=version)
 
 
-@command(pact_app, "join", lambda p: f"{p.name} signed the pact on {p.joined_on}.")
-def join(
-    app: Registry,
-    stakeholder: Stakeholder,
-    recorded: Recorded,
+class Signing(NamedTuple):
+    """How a stakeholder signs the pact: who represents it, in what form and part."""
+
     representative: Annotated[
         str | None,
         typer.Option(help="The representative: a name, or a person id (`mlw person list`)."),
-    ] = None,
-    representative_contact: Annotated[str, typer.Option(help="Work contact.")] = "",
-    representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = "",
-    form: FormOpt = CooperationForm.LASTING,
-    role: Annotated[
-        ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")
-    ] = ParticipantRole.ASSOCIATED_INSTITUTION,
-) -> PartyView:
-    """Record a stakeholder signing the pact."""
-    app.join_pact(
-        stakeholder.gmina_id,
-        stakeholder.id,
-        representative=representative,
-        representative_contact=representative_contact,
-        representative_function=representative_function,
-        form=form,
-        role=role,
-        **recorded,
+    ] = None
+    representative_contact: Annotated[str, typer.Option(help="Work contact.")] = ""
+    representative_function: Annotated[str, typer.Option(help="Function, e.g. dyrektor.")] = ""
+    form: FormOpt = CooperationForm.LASTING
+    role: Annotated[ParticipantRole, choice_option(ParticipantRole, help="The part it plays.")] = (
+        ParticipantRole.ASSOCIATED_INSTITUTION
     )
-    return party(app, stakeholder)
+
+
+@command(pact_app, "join", lambda p: f"{p.name} signed the pact on {p.joined_on}.")
+def join(desk: Desk, stakeholder: Stakeholder, signing: Signing) -> PartyView:
+    """Record a stakeholder signing the pact."""
+    desk.app.join_pact(*stakeholder, **signing._asdict(), **desk.stamp)
+    return party(desk.app, stakeholder)
 
 
 @command(pact_app, "leave", lambda p: f"{p.name} left the pact on {p.left_on}.")
 def leave(
-    app: Registry,
+    desk: Desk,
     stakeholder: Stakeholder,
-    recorded: Recorded,
     reason: Annotated[str, typer.Option(help="Why it leaves.")] = "",
 ) -> PartyView:
     """Record a signatory leaving the pact."""
-    app.leave_pact(stakeholder.gmina_id, stakeholder.id, reason=reason, **recorded)
-    return party(app, stakeholder)
+    desk.app.leave_pact(*stakeholder, reason=reason, **desk.stamp)
+    return party(desk.app, stakeholder)
 
 
 @command(pact_app, "theses", lambda ts: "\n".join(f"{i}. {t}" for i, t in enumerate(ts, 1)))
 def theses(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     thesis: Annotated[
         list[str] | None, typer.Option(help="A thesis (repeat); replaces all.")
     ] = None,
 ) -> list[str]:
     """Show the pact's theses, or replace them with the ones given."""
     if thesis:
-        app.set_theses(gmina, thesis, **recorded)
-    return app.get_pact(gmina).theses
+        desk.app.set_theses(gmina, thesis, **desk.stamp)
+    return desk.app.get_pact(gmina).theses
 
 
 @command(
@@ -157,9 +147,8 @@ def theses(
     lambda c: f"Commitment {short(c.id)} recorded: {c.stakeholder_name} – {c.description}.",
 )
 def make(
-    app: Registry,
+    desk: Desk,
     stakeholder: Stakeholder,
-    recorded: Recorded,
     resource: ResourceOpt,
     description: Annotated[str, typer.Option(help="What is committed.")],
     quantity: Annotated[str | None, typer.Option(help="How much (e.g. 5000 or 12,5).")] = None,
@@ -171,7 +160,7 @@ def make(
 ) -> CommitmentView:
     """Record a signatory's commitment."""
     gid = stakeholder.gmina_id
-    cid = app.make_commitment(
+    cid = desk.app.make_commitment(
         gid,
         stakeholder.id,
         resource=resource,
@@ -179,12 +168,14 @@ def make(
         quantity=quantity,
         unit=unit,
         beneficiary=beneficiary,
-        beneficiary_id=resolve_stakeholder(app, for_stakeholder, gid) if for_stakeholder else None,
-        joint_with=[resolve_stakeholder(app, j, gid) for j in jointly_with or []],
+        beneficiary_id=resolve_stakeholder(desk.app, for_stakeholder, gid)
+        if for_stakeholder
+        else None,
+        joint_with=[resolve_stakeholder(desk.app, j, gid) for j in jointly_with or []],
         due_on=due,
-        **recorded,
+        **desk.stamp,
     )
-    return commitment_of(app, gid, cid)
+    return commitment_of(desk.app, gid, cid)
 
 
 CommitmentArg = Annotated[str, typer.Argument(help="Commitment id or its first characters.")]
@@ -192,9 +183,8 @@ CommitmentArg = Annotated[str, typer.Argument(help="Commitment id or its first c
 
 @command(commitment_app, "revise", lambda c: f"Commitment {short(c.id)} revised.")
 def revise(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     commitment: CommitmentArg,
     description: Annotated[str | None, typer.Option()] = None,
     quantity: Annotated[str | None, typer.Option()] = None,
@@ -205,9 +195,9 @@ def revise(
     """Revise the terms of an open commitment."""
     terms = {"description": description, "quantity": quantity, "unit": unit, "due_on": due}
     changes: dict[str, Any] = {k: v for k, v in terms.items() if v is not None}
-    cid = resolve_commitment(app, gmina, commitment)
-    app.revise_commitment(gmina, cid, note=note, **recorded, **changes)
-    return commitment_of(app, gmina, cid)
+    cid = resolve_commitment(desk.app, gmina, commitment)
+    desk.app.revise_commitment(gmina, cid, note=note, **desk.stamp, **changes)
+    return commitment_of(desk.app, gmina, cid)
 
 
 def closed(c: CommitmentView) -> str:
@@ -216,30 +206,28 @@ def closed(c: CommitmentView) -> str:
 
 @command(commitment_app, "fulfil", closed)
 def fulfil(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     commitment: Annotated[str, typer.Argument()],
     note: Annotated[str, typer.Option()] = "",
 ) -> CommitmentView:
     """Record a commitment fulfilled."""
-    cid = resolve_commitment(app, gmina, commitment)
-    app.fulfil_commitment(gmina, cid, note=note, **recorded)
-    return commitment_of(app, gmina, cid)
+    cid = resolve_commitment(desk.app, gmina, commitment)
+    desk.app.fulfil_commitment(gmina, cid, note=note, **desk.stamp)
+    return commitment_of(desk.app, gmina, cid)
 
 
 @command(commitment_app, "withdraw", closed)
 def withdraw(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     commitment: Annotated[str, typer.Argument()],
     note: Annotated[str, typer.Option(help="Why it is withdrawn.")] = "",
 ) -> CommitmentView:
     """Record a commitment withdrawn."""
-    cid = resolve_commitment(app, gmina, commitment)
-    app.withdraw_commitment(gmina, cid, note=note, **recorded)
-    return commitment_of(app, gmina, cid)
+    cid = resolve_commitment(desk.app, gmina, commitment)
+    desk.app.withdraw_commitment(gmina, cid, note=note, **desk.stamp)
+    return commitment_of(desk.app, gmina, cid)
 
 
 cooperation_app = typer.Typer(help="Declared cooperation between two stakeholders.")
@@ -247,30 +235,28 @@ cooperation_app = typer.Typer(help="Declared cooperation between two stakeholder
 
 @command(cooperation_app, "declare", lambda c: f"Cooperation recorded: {c['id']}")
 def declare(
-    app: Registry,
+    desk: Desk,
     stakeholder: Stakeholder,
-    recorded: Recorded,
     partner: WhoArg,
     subject: Annotated[str, typer.Option(help="What the cooperation is about.")],
     form: FormOpt = CooperationForm.LASTING,
 ) -> dict[str, UUID]:
     """Record that a stakeholder cooperates with a partner (the first reaches out)."""
     gid = stakeholder.gmina_id
-    partner_id = resolve_stakeholder(app, partner, gid)
-    cid = app.declare_cooperation(
-        gid, stakeholder.id, partner_id, subject=subject, form=form, **recorded
+    partner_id = resolve_stakeholder(desk.app, partner, gid)
+    cid = desk.app.declare_cooperation(
+        gid, stakeholder.id, partner_id, subject=subject, form=form, **desk.stamp
     )
     return {"id": cid}
 
 
 @command(cooperation_app, "end", "Cooperation ended.")
 def end(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     cooperation: Annotated[UUID, id_argument("cooperation", help="Id of the cooperation.")],
     reason: Annotated[str, typer.Option(help="Why it ended.")] = "",
 ) -> dict[str, str]:
     """Record that a cooperation ended."""
-    app.end_cooperation(gmina, cooperation, reason=reason, **recorded)
+    desk.app.end_cooperation(gmina, cooperation, reason=reason, **desk.stamp)
     return {"ended": str(cooperation)}

@@ -8,13 +8,14 @@ from uuid import UUID
 
 import typer
 
-from api.cli.command import GminaId, Meeting, RecordedBy, command
+from api.cli.command import GminaId, Meeting, Resolution, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.minutes import describe_vote
 from api.cli.options import (
     AsOfOpt,
     MajorityOpt,
     QuorumOpt,
+    ResolutionArg,
     choice_argument,
     choice_option,
     date_option,
@@ -34,7 +35,6 @@ from registry.team import parse_rules
 
 resolution_app = typer.Typer(help="Resolutions of the team (uchwały): proposed, voted, adopted.")
 
-ResolutionArg = Annotated[str, typer.Argument(help="Resolution: its number '3/2026', or id.")]
 WhoList = Annotated[list[str] | None, typer.Option(help="A member (repeat).")]
 
 
@@ -55,9 +55,8 @@ def resolution_of(app: Registry, gmina_id: UUID, ref: str) -> ResolutionView:
 
 @command(resolution_app, "propose", describe_resolution)
 def propose(
-    app: Registry,
+    desk: UndatedDesk,
     meeting: Meeting,
-    by: RecordedBy,
     title: Annotated[str, typer.Option(help="w sprawie …")],
     text: Annotated[str, typer.Option(help="§1 … §2 … §3 …")],
     proposer: Annotated[str, typer.Option(help="Stakeholder who proposes it.")],
@@ -92,41 +91,41 @@ def propose(
             raise InvalidInputError("advance_stage", "MLW stages are 1–6.") from None
     if adopt_pact:
         effects.append(effect.AdoptPact())
-    effects += [effect.AdmitSignatory(resolve_stakeholder(app, w, gid)) for w in admit or []]
+    effects += [effect.AdmitSignatory(resolve_stakeholder(desk.app, w, gid)) for w in admit or []]
     if thesis:
         effects.append(effect.AmendPact(list(thesis)))
     if choose_entity:
         effects.append(effect.ChooseEntity(parse_entity_type(choose_entity), entity_name))
     if entity_created:
         effects.append(
-            effect.RecordEntityCreated(resolve_entity(app, gid, entity_created), recreated)
+            effect.RecordEntityCreated(resolve_entity(desk.app, gid, entity_created), recreated)
         )
     if entity_registered:
-        eid = resolve_entity(app, gid, entity_registered)
+        eid = resolve_entity(desk.app, gid, entity_registered)
         if decided_on is None:
             raise InvalidInputError("decided_on", "Give the date, YYYY-MM-DD.")
         effects.append(effect.RecordEntityRegistered(eid, authority, decision_number, decided_on))
     if entity_lost:
         effects.append(
-            effect.RecordEntityStatusLost(resolve_entity(app, gid, entity_lost), lost_reason)
+            effect.RecordEntityStatusLost(resolve_entity(desk.app, gid, entity_lost), lost_reason)
         )
     if quorum or majority:
-        base = app.team_of(gid).rules_history[-1].rules
+        base = desk.app.team_of(gid).rules_history[-1].rules
         effects.append(effect.ChangeRules(parse_rules(quorum, majority, base or TeamRules())))
     effects += [
-        effect.ApproveMinutes(meeting_reads(app).find_meeting(gid, m))
+        effect.ApproveMinutes(meeting_reads(desk.app).find_meeting(gid, m))
         for m in approve_minutes or []
     ]
-    rid = app.propose_resolution(
+    rid = desk.app.propose_resolution(
         meeting.id,
         title=title,
         text=text,
-        proposer_id=resolve_stakeholder(app, proposer, gid),
+        proposer_id=resolve_stakeholder(desk.app, proposer, gid),
         effects=effects,
         number=number,
-        recorded_by=by,
+        recorded_by=desk.by,
     )
-    return meeting_reads(app).get_resolution(rid)
+    return meeting_reads(desk.app).get_resolution(rid)
 
 
 def read_totals(totals: str | None) -> tuple[int, int, int] | None:
@@ -142,9 +141,8 @@ def read_totals(totals: str | None) -> tuple[int, int, int] | None:
 
 @command(resolution_app, "vote", describe_resolution)
 def vote(
-    app: Registry,
+    desk: UndatedDesk,
     gmina: GminaId,
-    by: RecordedBy,
     resolution: ResolutionArg,
     at: Annotated[time, time_option(help="When it was put to the vote.")],
     yes: Annotated[list[str] | None, typer.Option("--for", help="Voted for (repeat).")] = None,
@@ -156,84 +154,73 @@ def vote(
 ) -> ResolutionView:
     """Record the whole vote at once; an adopted resolution's effects are recorded with it."""
     counted = read_totals(totals)
-    rid = resolve_resolution(app, gmina, resolution)
+    rid = resolve_resolution(desk.app, gmina, resolution)
 
     def members(refs: list[str] | None) -> list[UUID]:
-        return [resolve_stakeholder(app, ref, gmina) for ref in refs or []]
+        return [resolve_stakeholder(desk.app, ref, gmina) for ref in refs or []]
 
-    app.vote(
+    desk.app.vote(
         rid,
         at=at,
         votes_for=members(yes),
         votes_against=members(against),
         abstentions=members(abstain),
         totals=counted,
-        recorded_by=by,
+        recorded_by=desk.by,
     )
-    return meeting_reads(app).get_resolution(rid)
+    return meeting_reads(desk.app).get_resolution(rid)
 
 
 @command(resolution_app, "open", describe_resolution)
 def open_vote(
-    app: Registry,
-    gmina: GminaId,
-    by: RecordedBy,
-    resolution: ResolutionArg,
+    desk: UndatedDesk,
+    resolution: Resolution,
     at: Annotated[time, time_option(help="When it is put to the vote.")],
 ) -> ResolutionView:
     """Put a resolution to the vote (then `ballot` each member, then `close`)."""
-    rid = resolve_resolution(app, gmina, resolution)
-    app.open_vote(rid, at=at, recorded_by=by)
-    return meeting_reads(app).get_resolution(rid)
+    desk.app.open_vote(resolution.id, at=at, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_resolution(resolution.id)
+
+
+MemberArg = Annotated[str, typer.Argument(help="The member voting.")]
+ChoiceArg = Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")]
 
 
 @command(resolution_app, "ballot", describe_resolution)
 def ballot(
-    app: Registry,
-    gmina: GminaId,
-    by: RecordedBy,
-    resolution: ResolutionArg,
-    member: Annotated[str, typer.Argument(help="The member voting.")],
-    choice: Annotated[VoteChoice, choice_argument(VoteChoice, help="The member's vote.")],
+    desk: UndatedDesk, resolution: Resolution, member: MemberArg, choice: ChoiceArg
 ) -> ResolutionView:
     """Record one member's vote."""
-    rid = resolve_resolution(app, gmina, resolution)
-    app.cast_ballot(rid, resolve_stakeholder(app, member, gmina), choice, recorded_by=by)
-    return meeting_reads(app).get_resolution(rid)
+    desk.app.cast_ballot(
+        resolution.id,
+        resolve_stakeholder(desk.app, member, resolution.gmina_id),
+        choice,
+        recorded_by=desk.by,
+    )
+    return meeting_reads(desk.app).get_resolution(resolution.id)
 
 
 @command(resolution_app, "close", describe_resolution)
-def close(
-    app: Registry, gmina: GminaId, by: RecordedBy, resolution: ResolutionArg
-) -> ResolutionView:
+def close(desk: UndatedDesk, resolution: Resolution) -> ResolutionView:
     """Count the votes: adopted or rejected, by the rules and who was present."""
-    rid = resolve_resolution(app, gmina, resolution)
-    app.close_vote(rid, recorded_by=by)
-    return meeting_reads(app).get_resolution(rid)
+    desk.app.close_vote(resolution.id, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_resolution(resolution.id)
+
+
+WhyWithdrawnOpt = Annotated[str, typer.Option(help="Why it is withdrawn.")]
 
 
 @command(resolution_app, "withdraw", describe_resolution)
-def withdraw(
-    app: Registry,
-    gmina: GminaId,
-    by: RecordedBy,
-    resolution: ResolutionArg,
-    reason: Annotated[str, typer.Option(help="Why it is withdrawn.")],
-) -> ResolutionView:
+def withdraw(desk: UndatedDesk, resolution: Resolution, reason: WhyWithdrawnOpt) -> ResolutionView:
     """Withdraw a draft before the vote; its number stays used."""
-    rid = resolve_resolution(app, gmina, resolution)
-    app.withdraw_resolution(rid, reason=reason, recorded_by=by)
-    return meeting_reads(app).get_resolution(rid)
+    desk.app.withdraw_resolution(resolution.id, reason=reason, recorded_by=desk.by)
+    return meeting_reads(desk.app).get_resolution(resolution.id)
 
 
 @command(resolution_app, "show", describe_resolution)
-def show(
-    app: Registry, gmina: GminaId, resolution: ResolutionArg, as_of: AsOfOpt = None
-) -> ResolutionView:
+def show(app: Registry, resolution: Resolution, as_of: AsOfOpt = None) -> ResolutionView:
     """A resolution, its vote and effects, now or as of a date."""
-    return meeting_reads(app).get_resolution(
-        resolve_resolution(app, gmina, resolution), as_of=as_of
-    )
+    return meeting_reads(app).get_resolution(resolution.id, as_of=as_of)
 
 
 def register(views: list[ResolutionView]) -> str:

@@ -4,11 +4,11 @@ and the social employment entity it chooses, from choice to status lost."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
-from api.cli.command import GminaId, Recorded, RecordedBy, Stakeholder, command
+from api.cli.command import Desk, Entity, GminaId, Stakeholder, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.options import (
     AsOfOpt,
@@ -18,7 +18,6 @@ from api.cli.options import (
     choice_option,
     date_option,
 )
-from api.cli.refs import resolve_entity
 from api.cli.support import short, table
 from domain.entity import EntityType
 from domain.team import TeamRole
@@ -28,6 +27,15 @@ from registry.meeting_views import EntityView, TeamView
 team_app = typer.Typer(help="The Local Synergy Team (ZSL): members, roles, rules.")
 
 DecidedOpt = Annotated[str, typer.Option(help="Whose decision, e.g. Zarządzenie Wójta nr 12/2026.")]
+
+
+class RulesDecided(NamedTuple):
+    """The team's rules as decided: whose decision, how many members present make a quorum
+    and how many votes adopt a resolution (the rules in force where not given)."""
+
+    decided_by: DecidedOpt
+    quorum: QuorumOpt = None
+    majority: MajorityOpt = None
 
 
 def describe_team(t: TeamView) -> str:
@@ -52,17 +60,10 @@ def describe_team(t: TeamView) -> str:
 
 
 @command(team_app, "form", describe_team)
-def form(
-    app: Registry,
-    gmina: GminaId,
-    recorded: Recorded,
-    decided_by: DecidedOpt,
-    quorum: QuorumOpt = None,
-    majority: MajorityOpt = None,
-) -> TeamView:
+def form(desk: Desk, gmina: GminaId, decision: RulesDecided) -> TeamView:
     """Form the gmina's team; by default more than half present is a quorum, simple majority."""
-    app.form_team(gmina, decided_by=decided_by, quorum=quorum, majority=majority, **recorded)
-    return meeting_reads(app).get_team(gmina)
+    desk.app.form_team(gmina, **decision._asdict(), **desk.stamp)
+    return meeting_reads(desk.app).get_team(gmina)
 
 
 WhoseOpt = Annotated[str, typer.Option(help="Whose decision.")]
@@ -70,57 +71,45 @@ WhoseOpt = Annotated[str, typer.Option(help="Whose decision.")]
 
 @command(team_app, "appoint", describe_team)
 def appoint(
-    app: Registry,
+    desk: Desk,
     member: Stakeholder,
-    recorded: Recorded,
     role: Annotated[TeamRole, choice_option(TeamRole, help="Role in the team.")] = TeamRole.MEMBER,
     decided_by: WhoseOpt = "",
 ) -> TeamView:
     """Appoint a stakeholder of the gmina to the team."""
-    app.appoint_member(member.gmina_id, member.id, role=role, decided_by=decided_by, **recorded)
-    return meeting_reads(app).get_team(member.gmina_id, as_of=recorded["effective_on"])
+    desk.app.appoint_member(*member, role=role, decided_by=decided_by, **desk.stamp)
+    return meeting_reads(desk.app).get_team(member.gmina_id, as_of=desk.on)
 
 
 @command(team_app, "dismiss", describe_team)
 def dismiss(
-    app: Registry,
+    desk: Desk,
     member: Stakeholder,
-    recorded: Recorded,
     reason: Annotated[str, typer.Option(help="Why it leaves the team.")] = "",
 ) -> TeamView:
     """Dismiss a member; from that day it no longer counts for the quorum."""
-    app.dismiss_member(member.gmina_id, member.id, reason=reason, **recorded)
-    return meeting_reads(app).get_team(member.gmina_id, as_of=recorded["effective_on"])
+    desk.app.dismiss_member(*member, reason=reason, **desk.stamp)
+    return meeting_reads(desk.app).get_team(member.gmina_id, as_of=desk.on)
 
 
 @command(team_app, "role", describe_team)
 def change_role(
-    app: Registry,
+    desk: Desk,
     member: Stakeholder,
-    recorded: Recorded,
     role: Annotated[TeamRole, choice_argument(TeamRole, help="The new role.")],
     decided_by: WhoseOpt = "",
 ) -> TeamView:
     """Give a member another role in the team."""
     gid = member.gmina_id
-    app.change_member_role(gid, member.id, role, decided_by=decided_by, **recorded)
-    return meeting_reads(app).get_team(gid, as_of=recorded["effective_on"])
+    desk.app.change_member_role(gid, member.id, role, decided_by=decided_by, **desk.stamp)
+    return meeting_reads(desk.app).get_team(gid, as_of=desk.on)
 
 
 @command(team_app, "rules", describe_team)
-def rules(
-    app: Registry,
-    gmina: GminaId,
-    recorded: Recorded,
-    decided_by: DecidedOpt,
-    quorum: QuorumOpt = None,
-    majority: MajorityOpt = None,
-) -> TeamView:
+def rules(desk: Desk, gmina: GminaId, decision: RulesDecided) -> TeamView:
     """Change the team's quorum or majority rule from a date."""
-    app.change_team_rules(
-        gmina, quorum=quorum, majority=majority, decided_by=decided_by, **recorded
-    )
-    return meeting_reads(app).get_team(gmina, as_of=recorded["effective_on"])
+    desk.app.change_team_rules(gmina, **decision._asdict(), **desk.stamp)
+    return meeting_reads(desk.app).get_team(gmina, as_of=desk.on)
 
 
 @command(team_app, "show", describe_team)
@@ -131,8 +120,6 @@ def show(app: Registry, gmina: GminaId, as_of: AsOfOpt = None) -> TeamView:
 
 entity_app = typer.Typer(help="The social employment entity: chosen, created, registered, lost.")
 
-EntityArg = Annotated[str, typer.Argument(help="The entity's id or its first characters.")]
-
 
 def describe_entity(e: EntityView) -> str:
     lines = [f"{e.name} – {e.type_label}: {e.state} (id {short(e.id)})"]
@@ -142,69 +129,58 @@ def describe_entity(e: EntityView) -> str:
 
 @command(entity_app, "choose", describe_entity)
 def choose(
-    app: Registry,
+    desk: Desk,
     gmina: GminaId,
-    recorded: Recorded,
     entity_type: Annotated[EntityType, choice_argument(EntityType, help="The kind of entity.")],
     decided_by: DecidedOpt,
     name: Annotated[str, typer.Option(help="The entity's name.")] = "",
 ) -> EntityView:
     """Record the team's choice of the entity to create (without a resolution of record)."""
-    eid = app.choose_entity(gmina, entity_type, name=name, decided_by=decided_by, **recorded)
-    return app.get_entity(eid)
+    eid = desk.app.choose_entity(gmina, entity_type, name=name, decided_by=decided_by, **desk.stamp)
+    return desk.app.get_entity(eid)
 
 
 @command(entity_app, "created", describe_entity)
 def created(
-    app: Registry,
-    gmina: GminaId,
-    recorded: Recorded,
-    entity: EntityArg,
+    desk: Desk,
+    entity: Entity,
     decided_by: DecidedOpt,
     recreated: Annotated[bool, typer.Option(help="Re-created rather than new.")] = False,
 ) -> EntityView:
     """Record the entity created or re-created."""
-    eid = resolve_entity(app, gmina, entity)
-    app.record_entity_created(gmina, eid, recreated=recreated, decided_by=decided_by, **recorded)
-    return app.get_entity(eid)
+    desk.app.record_entity_created(
+        *entity, recreated=recreated, decided_by=decided_by, **desk.stamp
+    )
+    return desk.app.get_entity(entity.id)
 
 
 @command(entity_app, "registered", describe_entity)
 def registered(
-    app: Registry,
-    gmina: GminaId,
-    by: RecordedBy,
-    entity: EntityArg,
+    desk: UndatedDesk,
+    entity: Entity,
     authority: Annotated[str, typer.Option(help="Who granted the status or registered it.")],
     decision_number: Annotated[str, typer.Option(help="Number of the decision or entry.")],
     on: Annotated[date | None, date_option("--on", help="Date of the decision.")] = None,
 ) -> EntityView:
     """Record the entity's status granted or its registration: by whom, number, date."""
-    eid = resolve_entity(app, gmina, entity)
-    app.record_entity_registered(
-        gmina,
-        eid,
+    desk.app.record_entity_registered(
+        *entity,
         authority=authority,
         decision_number=decision_number,
-        recorded_by=by,
+        recorded_by=desk.by,
         effective_on=on,
     )
-    return app.get_entity(eid)
+    return desk.app.get_entity(entity.id)
+
+
+WhyLostOpt = Annotated[str, typer.Option(help="Why the status was lost.")]
 
 
 @command(entity_app, "lost", describe_entity)
-def lost(
-    app: Registry,
-    gmina: GminaId,
-    recorded: Recorded,
-    entity: EntityArg,
-    reason: Annotated[str, typer.Option(help="Why the status was lost.")],
-    decided_by: WhoseOpt = "",
-) -> EntityView:
+def lost(desk: Desk, entity: Entity, reason: WhyLostOpt, decided_by: WhoseOpt = "") -> EntityView:
     """Record the entity's status lost."""
-    eid = resolve_entity(app, gmina, entity)
-    app.record_entity_status_lost(gmina, eid, reason=reason, decided_by=decided_by, **recorded)
-    return app.get_entity(eid)
+    desk.app.record_entity_status_lost(*entity, reason=reason, decided_by=decided_by, **desk.stamp)
+    return desk.app.get_entity(entity.id)
 
 
 @command(entity_app, "list", lambda vs: "\n".join(describe_entity(v) for v in vs) or "(none)")

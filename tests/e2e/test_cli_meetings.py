@@ -115,3 +115,17 @@ def test_refusals_at_the_shell_name_what_was_wrong(mlw) -> None:  # type: ignore
     )
     assert "is not a time" in refused.output
     assert "(none)" in mlw("entity", "list", "2640013").output
+
+
+def test_how_a_sitting_went_reaches_its_minutes_as_typed(mlw) -> None:  # type: ignore[no-untyped-def]
+    mlw("team", "form", "2640013", "--decided-by", "Zarządzenie", "--on", "2026-01-10")
+    mlw(*typed("meeting schedule 2640013 --kind team --date 2026-02-10 --time 17:00 --place GOPS"))
+    refused = mlw(*typed("meeting hold 2640013 2026-02-10 --start 5pm --json"), ok=False)
+    assert json.loads(refused.stderr)["field"] == "start"
+    mlw(
+        *typed("meeting hold 2640013 2026-02-10 --start 17:05 --end 18:40 --chair 'Anna Nowak'"),
+        *typed("--chair-function przewodnicząca --minute-taker 'Jan Kos' --number 3"),
+    )
+    held = json.loads(mlw("minutes", "show", "2640013", "2026-02-10", "--json").output)
+    went = [held[k] for k in ("started_at", "ended_at", "chair", "minute_taker", "number")]
+    assert went == ["17:05:00", "18:40:00", "Anna Nowak", "Jan Kos", "3/2026"]
