@@ -654,7 +654,7 @@ def report(results: list[Result], per_gmina: int) -> str:
         out.append(
             f"N={run.n:,}: {run.gminas} gminas (~{per_gmina} commands each); besides the events "
             f"the registry wrote {run.snapshots:,} snapshots and {run.person_keys:,} person "
-            "keys (separate transactions for keys); snapshots hold "
+            "keys (each in the transaction of the facts it goes with); snapshots hold "
             f"{run.snapshot_bytes / 1e6:.1f} MB for {run.event_bytes / 1e6:.1f} MB of events"
         )
         rows = []

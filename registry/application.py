@@ -60,7 +60,7 @@ class delegate(Generic[S, P, R]):
         if answer is not None:
             return answer
         bound = self.method.__get__(registry.services[self.service])
-        run = registry.working_set.run
+        run = registry.use_case
         return lambda *args, **kwargs: run(lambda: bound(*args, **kwargs))
 
 

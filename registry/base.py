@@ -12,7 +12,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
 from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, StoredEvent
 from eventsourcing.persistence import Recording as Recorded
 
 from domain.directory import GminaDirectory
@@ -22,6 +22,13 @@ from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
 from registry.input_checks import check_pending
 from registry.personal_data import PersonalDataVault, key_store_for
+from registry.recorders import (
+    ALONGSIDE,
+    Alongside,
+    snapshots_writer,
+    write_after,
+    writes_alongside,
+)
 from registry.settings import Settings
 from registry.transcodings import register_domain_transcodings
 from registry.views import FactView, plain
@@ -213,10 +220,36 @@ class RegistryBase(Application[UUID]):
                 self.working_set.forget({r.domain_event.originator_id for r in recordings})
             return recordings
 
-    def _take_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
-        """Snapshot a saved aggregate as it is in memory when a fact of it falls due."""
+    def use_case(self, call: Callable[[], T]) -> T:
+        """Carry out one use case: its loads share the working set, and the persons it
+        names anew are written with its facts (or, if it fails, nowhere)."""
+        with self.vault.staging():
+            return self.working_set.run(call)
+
+    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recorded[UUID]]:
+        """Record the facts and, in the same transaction, what goes with them: the keys
+        and index rows of persons they name anew, and the snapshots that fall due."""
+        writes: list[Alongside] = []
+        rows = self.vault.staged() if processing_event.events else None
+        if rows is not None:
+            writes.append(self.vault.keys.writer(rows))
+        snapshots = self.due_snapshots(processing_event)
+        if snapshots and self.snapshots is not None:
+            writes.append(snapshots_writer(self.snapshots.recorder, snapshots))
+        if writes and writes_alongside(self.recorder):
+            processing_event.saved_kwargs[ALONGSIDE] = writes
+            writes = []
+        recordings = super()._record(processing_event)
+        write_after(writes)
+        if rows is not None:
+            self.vault.written(rows)
+        return recordings
+
+    def due_snapshots(self, processing_event: ProcessingEvent[UUID]) -> list[StoredEvent]:
+        """Snapshots of the saved aggregates, as they are in memory, where a fact falls due."""
         if self.snapshots is None:
-            return
+            return []
+        taken = []
         for aggregate_id, aggregate in processing_event.aggregates.items():
             interval = self.snapshotting_intervals.get(type(aggregate))
             if interval is None or not any(
@@ -225,7 +258,12 @@ class RegistryBase(Application[UUID]):
             ):
                 continue
             snapshot_class: Any = getattr(type(aggregate), "Snapshot", self.snapshot_class)
-            self.snapshots.put([snapshot_class.take(aggregate)])
+            snapshot = snapshot_class.take(aggregate)
+            taken.append(self.snapshots.mapper.to_stored_event(snapshot))
+        return taken
+
+    def _take_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
+        """Nothing left to do: the snapshots were recorded with the facts (``_record``)."""
 
     def retry_on_race(self, command: Callable[[], T], deadline: float | None = None) -> T:
         """Run a command again when another writer got in first (it reloads and re-checks).

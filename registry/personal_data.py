@@ -15,7 +15,9 @@ import os
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,6 +30,19 @@ from domain.input_rules import check_name
 from domain.values import Sealed
 
 ERASED = "[dane usunięte]"
+
+
+@dataclass
+class KeyRows:
+    """New persons' keys and people-index rows that wait to be written with the facts
+    that name them (one transaction), so no refused command leaves a person behind."""
+
+    keys: dict[UUID, bytes] = field(default_factory=dict)
+    # person id -> (gmina id, the name sealed under the person's key)
+    index: dict[UUID, tuple[UUID, str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.keys or self.index)
 
 
 class KeyStore(Protocol):
@@ -46,6 +61,8 @@ class KeyStore(Protocol):
     def redacted(self, gmina_id: UUID) -> set[str]: ...
     def erased(self) -> list[tuple[UUID, datetime]]: ...
     def restore(self, person_id: UUID, key: bytes | None, erased_at: datetime | None) -> None: ...
+    def write(self, rows: KeyRows) -> None: ...
+    def writer(self, rows: KeyRows) -> Callable[[Any], None]: ...
 
 
 class MemoryKeyStore:
@@ -59,8 +76,19 @@ class MemoryKeyStore:
         self._lock = threading.Lock()
 
     def create(self, person_id: UUID, key: bytes) -> None:
+        self.write(KeyRows(keys={person_id: key}))
+
+    def write(self, rows: KeyRows) -> None:
+        """New keys first, then index rows of persons who have a key (not erased)."""
         with self._lock:
-            self._keys.setdefault(person_id, key)
+            for person_id, key in rows.keys.items():
+                self._keys.setdefault(person_id, key)
+            for person_id, entry in rows.index.items():
+                if self._keys.get(person_id) is not None:
+                    self._index[person_id] = entry
+
+    def writer(self, rows: KeyRows) -> Callable[[Any], None]:
+        return lambda _: self.write(rows)
 
     def get(self, person_id: UUID) -> bytes | None:
         return self._keys.get(person_id)
@@ -84,9 +112,7 @@ class MemoryKeyStore:
         return len(self._erased)
 
     def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None:
-        with self._lock:
-            if self._keys.get(person_id) is not None:
-                self._index[person_id] = (gmina_id, label)
+        self.write(KeyRows(index={person_id: (gmina_id, label)}))
 
     def indexed(self, gmina_id: UUID) -> list[tuple[UUID, str]]:
         return [(p, label) for p, (g, label) in list(self._index.items()) if g == gmina_id]
@@ -148,11 +174,31 @@ class SQLKeyStore:
         return row[name] if isinstance(row, dict) else row[i]
 
     def create(self, person_id: UUID, key: bytes) -> None:
+        self.write(KeyRows(keys={person_id: key}))
+
+    def write(self, rows: KeyRows) -> None:
         with self.datastore.transaction(commit=True) as curs:
-            curs.execute(
+            self.write_with(curs, rows)
+
+    def writer(self, rows: KeyRows) -> Callable[[Any], None]:
+        return lambda curs: self.write_with(curs, rows)
+
+    def write_with(self, curs: Any, rows: KeyRows) -> None:
+        """Insert new keys, then index rows of persons who have a key (not erased), with
+        the cursor of a transaction already open (the facts' own, see registry/recorders.py)."""
+        if rows.keys:
+            curs.executemany(
                 f"INSERT INTO {self.table} (person_id, person_key) VALUES ({self.p}, {self.p}) "
                 "ON CONFLICT (person_id) DO NOTHING",
-                (str(person_id), base64.b64encode(key).decode()),
+                [(str(p), base64.b64encode(k).decode()) for p, k in rows.keys.items()],
+            )
+        if rows.index:
+            curs.executemany(
+                f"INSERT INTO {self.index_table} (person_id, gmina_id, label) "
+                f"SELECT {self.p}, {self.p}, {self.p} WHERE EXISTS (SELECT 1 FROM {self.table} "
+                f"WHERE person_id = {self.p} AND person_key IS NOT NULL) "
+                "ON CONFLICT (person_id) DO UPDATE SET label = excluded.label",
+                [(str(p), str(g), label, str(p)) for p, (g, label) in rows.index.items()],
             )
 
     def _row(self, person_id: UUID) -> tuple[str | None, str | None] | None:
@@ -217,14 +263,7 @@ class SQLKeyStore:
             time.sleep(0.05)
 
     def index(self, person_id: UUID, gmina_id: UUID, label: str) -> None:
-        with self.datastore.transaction(commit=True) as curs:
-            curs.execute(
-                f"INSERT INTO {self.index_table} (person_id, gmina_id, label) "
-                f"SELECT {self.p}, {self.p}, {self.p} WHERE EXISTS (SELECT 1 FROM {self.table} "
-                f"WHERE person_id = {self.p} AND person_key IS NOT NULL) "
-                "ON CONFLICT (person_id) DO UPDATE SET label = excluded.label",
-                (str(person_id), str(gmina_id), label, str(person_id)),
-            )
+        self.write(KeyRows(index={person_id: (gmina_id, label)}))
 
     def indexed(self, gmina_id: UUID) -> list[tuple[UUID, str]]:
         with self.datastore.transaction(commit=False) as curs:
@@ -403,24 +442,80 @@ def opened(sealed: Sealed, key: bytes) -> PersonData:
 
 
 class PersonalDataVault:
-    """Seals and unseals persons' data; erasing a person destroys their key."""
+    """Seals and unseals persons' data; erasing a person destroys their key.
+
+    Within a use case (``staging``) new keys and people-index rows are held back and
+    handed to the next save, which writes them in the transaction of its facts
+    (registry/recorders.py): a person exists once a recorded fact names them, and a
+    refused command leaves no key and no index row behind."""
 
     def __init__(self, keys: KeyStore, ledger: Path | None = None) -> None:
         self.keys = keys
         self.ledger = ledger
+        self._local = threading.local()
+
+    # --- rows held back for the facts that name them --------------------------------------
+
+    def _staged(self) -> KeyRows | None:
+        rows: KeyRows | None = getattr(self._local, "rows", None)
+        return rows
+
+    @contextmanager
+    def staging(self) -> Iterator[None]:
+        """One use case: new keys and index rows wait for its save.
+
+        Index rows no save took (the index completed by a query) are written when the
+        use case ends well; new keys no fact names are dropped, as is everything if the
+        use case fails."""
+        if self._staged() is not None:
+            yield  # a use case inside another: the outer one writes
+            return
+        self._local.rows = KeyRows()
+        try:
+            yield
+            left = self.staged()
+            if left is not None:
+                index = {p: e for p, e in left.index.items() if p not in left.keys}
+                if index:
+                    self.keys.write(KeyRows(index=index))
+        finally:
+            self._local.rows = None
+
+    def staged(self) -> KeyRows | None:
+        """What the next save is to write with its facts, if anything."""
+        rows = self._staged()
+        return rows if rows else None
+
+    def written(self, rows: KeyRows) -> None:
+        """These rows were recorded with the facts: nothing left to write of them."""
+        if self._staged() is rows:
+            self._local.rows = KeyRows()
+
+    def _key(self, person_id: UUID) -> bytes | None:
+        rows = self._staged()
+        if rows is not None and person_id in rows.keys:
+            return rows.keys[person_id]
+        return self.keys.get(person_id)
+
+    # --- sealing ----------------------------------------------------------------------------
 
     def new_person(self) -> UUID:
         person_id = uuid4()
-        self.keys.create(person_id, AESGCM.generate_key(bit_length=256))
+        key = AESGCM.generate_key(bit_length=256)
+        rows = self._staged()
+        if rows is None:
+            self.keys.create(person_id, key)
+        else:
+            rows.keys[person_id] = key
         return person_id
 
     def seal(self, data: PersonData, person_id: UUID | None = None) -> Sealed:
         """Encrypt a person's data under their key (a new person if no id is given)."""
-        for field, value in vars(data).items():
-            check_name(field, value)  # sealed text escapes the check before saving
+        for field_name, value in vars(data).items():
+            check_name(field_name, value)  # sealed text escapes the check before saving
         if person_id is None:
             person_id = self.new_person()
-        key = self.keys.get(person_id)
+        key = self._key(person_id)
         if key is None:
             if self.keys.erased_at(person_id):
                 raise PersonErasedError(
@@ -435,15 +530,25 @@ class PersonalDataVault:
 
     def people(self, gmina_id: UUID) -> dict[UUID, str]:
         """The gmina's people index: every person named there and not erased, by name."""
-        return {
+        found = {
             person_id: opened(Sealed(person_id, label), key).name
             for person_id, label, key in self.keys.indexed_keys(gmina_id)
         }
+        rows = self._staged()
+        for person_id, (gmina, label) in (rows.index if rows else {}).items():
+            key = self._key(person_id)
+            if gmina == gmina_id and key is not None:
+                found[person_id] = opened(Sealed(person_id, label), key).name
+        return found
 
     def remember(self, gmina_id: UUID, person_id: UUID, name: str) -> None:
         """Put a person in the gmina's people index under their name."""
         label = self.seal(PersonData(name.strip()), person_id).token
-        self.keys.index(person_id, gmina_id, label)
+        rows = self._staged()
+        if rows is None:
+            self.keys.index(person_id, gmina_id, label)
+        else:
+            rows.index[person_id] = (gmina_id, label)
 
     def person_named(self, gmina_id: UUID, name: str) -> UUID:
         """The gmina's person of this name, or a new person (one id per human in a gmina)."""
@@ -472,7 +577,7 @@ class PersonalDataVault:
         """The person's data, or None when there is none or the person was erased."""
         if sealed is None:
             return None
-        key = self.keys.get(sealed.person_id)
+        key = self._key(sealed.person_id)
         if key is None:
             return None
         return opened(sealed, key)

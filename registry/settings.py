@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from registry.recorders import POSTGRES_RECORDER, SQLITE_RECORDER
 from registry.store_postgres import CONNECT_TIMEOUT, STATEMENT_TIMEOUT, TOPIC
 
 STORES = ("sqlite", "postgres", "memory")
@@ -120,9 +121,12 @@ class Settings:
             env["PERSISTENCE_MODULE"] = "eventsourcing.sqlite"
             env["SQLITE_DBNAME"] = str(self.sqlite_path)
             env["SQLITE_LOCK_TIMEOUT"] = "10"
+            # A command's keys and snapshots commit with its facts (registry/recorders.py).
+            env["APPLICATION_RECORDER_TOPIC"] = SQLITE_RECORDER
         else:
             # The library's factory with the registry's timeouts (registry/store_postgres.py).
             env["PERSISTENCE_MODULE"] = TOPIC
+            env["APPLICATION_RECORDER_TOPIC"] = POSTGRES_RECORDER
             env["POSTGRES_CONNECT_TIMEOUT"] = str(max(1, round(self.postgres_connect_timeout)))
             env[CONNECT_TIMEOUT] = str(self.postgres_connect_timeout)
             env[STATEMENT_TIMEOUT] = str(round(self.postgres_statement_timeout * 1000))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, time
+from uuid import UUID
 
 import pytest
 
 from domain.errors import InvalidInputError, PersonErasedError
 from registry.application import Registry
+from registry.base import ConcurrentWriteError
 from registry.personal_data import PersonData
 from tests.integration.zielony_jar import BY, zielony_jar
 
@@ -133,3 +135,37 @@ def test_an_erased_person_cannot_be_named_again_by_id(registry: Registry) -> Non
     registry.hold_meeting(mid, started_at=time(17), chair="Halina Wiśniewska", recorded_by=BY)  # type: ignore[arg-type]
     (again,) = [p for p in registry.people_of(g.id) if p.name == "Halina Wiśniewska"]
     assert again.person_id != halina.person_id and {r.role for r in again.roles} == {"chair"}
+
+
+def test_a_refused_signing_leaves_no_new_person_behind(registry: Registry) -> None:
+    g = zielony_jar(registry)
+    keys = set(registry.vault.keys.persons())
+    before = registry.recorder.max_notification_id()
+    # The bank entered the catalogue on 1 October: it cannot have signed in September.
+    with pytest.raises(InvalidInputError, match="entered the catalogue"):
+        registry.join_pact(
+            g.id, g.bank, representative="Jan Kowal", recorded_by=BY, effective_on=date(2025, 9, 20)
+        )
+    assert registry.recorder.max_notification_id() == before
+    assert set(registry.vault.keys.persons()) == keys
+    assert "Jan Kowal" not in {p.name for p in registry.people_of(g.id)}
+
+
+def test_a_person_named_by_a_write_that_lost_a_race_is_not_kept(registry: Registry) -> None:
+    """A new person's key and index row are recorded in the transaction of the facts that
+    name them: a write that loses a race to another facilitator takes them with it."""
+    g = zielony_jar(registry)
+    named: list[UUID] = []
+
+    def note_a_contact_on_an_old_copy() -> None:
+        named.append(registry.vault.person_named(g.id, "Jan Kowal"))
+        # The GOPS as first catalogued: it has signed the pact since.
+        old = registry.repository.get(g.gops, version=1)
+        old.edit({"contact": "Jan Kowal, tel. 41 000 00 00"}, date(2026, 2, 1), BY)
+        registry.commit(old)
+
+    with pytest.raises(ConcurrentWriteError):
+        registry.use_case(note_a_contact_on_an_old_copy)
+    assert registry.vault.keys.get(named[0]) is None
+    assert named[0] not in registry.vault.people(g.id)
+    assert "Jan Kowal" not in {p.name for p in registry.people_of(g.id)}
