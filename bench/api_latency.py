@@ -41,8 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.app import create_app
 from registry.accounts import open_demo_accounts
@@ -51,6 +50,7 @@ from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
 from registry.settings import Settings
 
+ROOT = Path(__file__).resolve().parent.parent
 G = "/api/gminas/2640013"
 GOAL_MS = 50.0
 # Each request's log line is written, as in service, but to nowhere rather than the screen.
