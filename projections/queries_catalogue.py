@@ -281,6 +281,19 @@ class CatalogueQueries:
         views.sort(key=lambda v: (order.index(v.sector), v.name.lower()))
         return self.corrected(gmina_id, views)
 
+    def counts(self, gmina_id: UUID) -> tuple[int, int, int]:
+        """Today's stakeholders in the catalogue (not archived), signatories of the pact and
+        its commitments, counted from the rows: the dashboard names nobody, so no name is
+        unsealed for it."""
+        view = self.view("catalogue")
+        self.gmina_row(gmina_id)  # an unknown gmina is refused as the catalogue refuses it
+        listed = sum(not r["archived_on"] for r in view.rows("stakeholder", str(gmina_id)))
+        if view.get("pact", str(gmina_id)) is None:
+            return listed, 0, 0
+        parties = view.rows("party", str(gmina_id))
+        signed = sum(r["periods"][-1]["left_on"] is None for r in parties)
+        return listed, signed, len(view.rows("commitment", str(gmina_id)))
+
     def stakeholder_name(
         self, row: Row | None, known: dict[str, PersonData | None] | None = None
     ) -> str:
