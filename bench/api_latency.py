@@ -142,7 +142,11 @@ class Service:
             env=env,
             **quiet,
         )
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.close()
+            raise
 
     def wait_ready(self, limit: float = 120.0) -> None:
         """Until /readyz answers 200: the store answers and the read models caught up."""
