@@ -131,8 +131,18 @@ class CatalogueQueries:
 
     # --- persons and corrections ---------------------------------------------------------
 
-    def person(self, value: dict[str, str] | None) -> PersonData | None:
+    def person(
+        self, value: dict[str, str] | None, known: dict[str, PersonData | None] | None = None
+    ) -> PersonData | None:
+        """The person's data now (None when erased), from ``known`` when it was read there."""
+        if value and known is not None and value["token"] in known:
+            return known[value["token"]]
         return self.app.vault.unseal(sealed(value))
+
+    def people(self, values: list[dict[str, str] | None]) -> dict[str, PersonData | None]:
+        """Every person these rows name, unsealed with one look at the keys (a list of many
+        persons would otherwise cost a query per row)."""
+        return self.app.vault.unseal_many([s for v in values if (s := sealed(v)) is not None])
 
     def corrected(self, gmina_id: UUID, view: T) -> T:
         """The view with the gmina's recorded corrections of free text."""
@@ -223,9 +233,11 @@ class CatalogueQueries:
 
     # --- the catalogue ----------------------------------------------------------------------
 
-    def stakeholder_view(self, row: Row) -> StakeholderView:
+    def stakeholder_view(
+        self, row: Row, known: dict[str, PersonData | None] | None = None
+    ) -> StakeholderView:
         is_person = row["kind"] == "person"
-        data = self.person(row["person"]) if row["person"] else None
+        data = self.person(row["person"], known) if row["person"] else None
         return StakeholderView(
             **{name: row[name] for name in AS_STORED},
             id=UUID(row["id"]),
@@ -263,17 +275,33 @@ class CatalogueQueries:
             rows = [r for r in found if r is not None]
         listed = {sid: i for i, sid in enumerate(gmina["stakeholder_ids"])}
         rows.sort(key=lambda r: listed.get(r["id"], len(listed)))
-        views = [v for v in map(self.stakeholder_view, rows) if shown(v, **wanted)]
+        known = self.people([r["person"] for r in rows])
+        views = [v for r in rows if shown(v := self.stakeholder_view(r, known), **wanted)]
         order = [s.value for s in Sector]
         views.sort(key=lambda v: (order.index(v.sector), v.name.lower()))
         return self.corrected(gmina_id, views)
 
-    def stakeholder_name(self, row: Row | None) -> str:
+    def counts(self, gmina_id: UUID) -> tuple[int, int, int]:
+        """Today's stakeholders in the catalogue (not archived), signatories of the pact and
+        its commitments, counted from the rows: the dashboard names nobody, so no name is
+        unsealed for it."""
+        view = self.view("catalogue")
+        self.gmina_row(gmina_id)  # an unknown gmina is refused as the catalogue refuses it
+        listed = sum(not r["archived_on"] for r in view.rows("stakeholder", str(gmina_id)))
+        if view.get("pact", str(gmina_id)) is None:
+            return listed, 0, 0
+        parties = view.rows("party", str(gmina_id))
+        signed = sum(r["periods"][-1]["left_on"] is None for r in parties)
+        return listed, signed, len(view.rows("commitment", str(gmina_id)))
+
+    def stakeholder_name(
+        self, row: Row | None, known: dict[str, PersonData | None] | None = None
+    ) -> str:
         if row is None:
             return ""
         if not row["person"]:
             return str(row["name"])
-        data = self.person(row["person"])
+        data = self.person(row["person"], known)
         return data.name if data else ERASED
 
     # --- the pact ---------------------------------------------------------------------------
@@ -319,11 +347,16 @@ class CatalogueQueries:
         their names and sectors as they read now)."""
         pact, party_rows, commitment_rows = self.pact_rows(gmina_id, as_of, version)
         catalogue = {r["id"]: r for r in self.view("catalogue").rows("stakeholder", str(gmina_id))}
+        named = {r["stakeholder_id"] for r in [*party_rows, *commitment_rows]}
+        known = self.people(
+            [r["periods"][-1]["representative"] for r in party_rows]
+            + [catalogue[sid]["person"] for sid in named if sid in catalogue]
+        )
         who: dict[str, tuple[str, str]] = {}
-        for sid in {r["stakeholder_id"] for r in [*party_rows, *commitment_rows]}:
+        for sid in named:
             row = catalogue.get(sid)
-            who[sid] = (self.stakeholder_name(row), row["sector"]) if row else (sid, "")
-        parties = [self.party_view(r, *who[r["stakeholder_id"]]) for r in party_rows]
+            who[sid] = (self.stakeholder_name(row, known), row["sector"]) if row else (sid, "")
+        parties = [self.party_view(r, *who[r["stakeholder_id"]], known) for r in party_rows]
         parties.sort(key=lambda p: (p.joined_on, p.name))
         made = {cid: i for i, cid in enumerate(pact["commitment_ids"])}
         commitments = [
@@ -342,9 +375,11 @@ class CatalogueQueries:
         )
         return self.corrected(gmina_id, view)
 
-    def party_view(self, row: Row, name: str, sector: str) -> PartyView:
+    def party_view(
+        self, row: Row, name: str, sector: str, known: dict[str, PersonData | None] | None = None
+    ) -> PartyView:
         last = row["periods"][-1]
-        rep = self.person(last["representative"])
+        rep = self.person(last["representative"], known)
         return PartyView(
             stakeholder_id=UUID(row["stakeholder_id"]),
             name=name,

@@ -50,6 +50,7 @@ class KeyStore(Protocol):
 
     def create(self, person_id: UUID, key: bytes) -> None: ...
     def get(self, person_id: UUID) -> bytes | None: ...
+    def get_many(self, person_ids: set[UUID]) -> dict[UUID, bytes]: ...
     def erased_at(self, person_id: UUID) -> datetime | None: ...
     def erase(self, person_id: UUID, at: datetime) -> bool: ...
     def persons(self) -> list[UUID]: ...
@@ -92,6 +93,9 @@ class MemoryKeyStore:
 
     def get(self, person_id: UUID) -> bytes | None:
         return self._keys.get(person_id)
+
+    def get_many(self, person_ids: set[UUID]) -> dict[UUID, bytes]:
+        return {p: k for p in person_ids if (k := self._keys.get(p)) is not None}
 
     def erased_at(self, person_id: UUID) -> datetime | None:
         return self._erased.get(person_id)
@@ -217,6 +221,25 @@ class SQLKeyStore:
     def get(self, person_id: UUID) -> bytes | None:
         row = self._row(person_id)
         return base64.b64decode(row[0]) if row and row[0] else None
+
+    def get_many(self, person_ids: set[UUID]) -> dict[UUID, bytes]:
+        """The keys of these persons not erased, in one query per few hundred persons."""
+        found: dict[UUID, bytes] = {}
+        wanted = sorted(str(p) for p in person_ids)
+        for start in range(0, len(wanted), 500):  # under SQLite's limit of parameters
+            chunk = wanted[start : start + 500]
+            marks = ", ".join([self.p] * len(chunk))
+            with self.datastore.transaction(commit=False) as curs:
+                curs.execute(
+                    f"SELECT person_id, person_key FROM {self.table} "
+                    f"WHERE person_id IN ({marks}) AND person_key IS NOT NULL",
+                    chunk,
+                )
+                rows = curs.fetchall()
+            for row in rows:
+                key = self._cell(row, "person_key", 1)
+                found[UUID(self._cell(row, "person_id", 0))] = base64.b64decode(key)
+        return found
 
     def erased_at(self, person_id: UUID) -> datetime | None:
         row = self._row(person_id)
@@ -581,6 +604,14 @@ class PersonalDataVault:
         if key is None:
             return None
         return opened(sealed, key)
+
+    def unseal_many(self, seals: list[Sealed]) -> dict[str, PersonData | None]:
+        """Each sealed value's data (None where the person was erased) by its token, with
+        one look at the keys for all of them."""
+        keys = self.keys.get_many({s.person_id for s in seals})
+        return {
+            s.token: opened(s, keys[s.person_id]) if s.person_id in keys else None for s in seals
+        }
 
     def erasures(self) -> int:
         """How many persons were ever erased (changes whenever someone is)."""

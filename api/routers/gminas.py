@@ -148,13 +148,33 @@ def dashboard_data(scope: Scope, views: Views, as_of: date | None, lang: str) ->
     return {"gmina": gmina, "pact": pact, "counts": counts, "flags": flags}
 
 
+def today_counts(scope: Scope, views: Views) -> dict[str, int]:
+    """Today's counts of the dashboard straight from the read models' rows (the page's
+    signatories by name are not needed to count them)."""
+    stakeholders, signatories, commitments = views.catalogue.counts(scope.gmina_id)
+    meetings, resolutions = views.meetings.counts(scope.gmina_id, None)
+    return {
+        "stakeholders": stakeholders,
+        "signatories": signatories,
+        "commitments": commitments,
+        "meetings": meetings,
+        "resolutions": resolutions,
+    }
+
+
 @api.get("/{ref}/dashboard")
 def dashboard_json(
     scope: ReadScope, views: ViewsDep, as_of: date | None = None, lang: str = "pl"
 ) -> Dashboard:
     """Stage, counts and open risk flags: what the dashboard page shows."""
-    data = dashboard_data(scope, views, as_of, lang)
-    return Dashboard(gmina=plain(data["gmina"]), counts=data["counts"], flags=data["flags"])
+    if as_of is not None:
+        data = dashboard_data(scope, views, as_of, lang)
+        return Dashboard(gmina=plain(data["gmina"]), counts=data["counts"], flags=data["flags"])
+    return Dashboard(
+        gmina=plain(scope.registry.get_gmina(scope.gmina_id)),
+        counts=today_counts(scope, views),
+        flags=flags_of(views, scope, None, lang),
+    )
 
 
 @pages.get("/", response_class=HTMLResponse)
