@@ -218,6 +218,50 @@ def render(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+# Issue 12's goals, each read from the rows of this run: (what, which rows, the figure
+# compared (a row's ratio, or its figure), at most or at least, the bound).
+GOALS: list[tuple[str, Callable[[Row], bool], str, str, float]] = [
+    ("commands/s >= 0.5x the raw recorder", lambda r: r[0] == "registry commands",
+     "ratio", ">=", 0.5),
+    ("CPU per command, 5,000 stakeholders <= 1.5x at 50",
+     lambda r: r[0] == "command CPU, large gmina", "ratio", "<=", 1.5),
+    ("catch-up of all read models >= 0.5x read + decode",
+     lambda r: r[0] == "catch-up, all read models together", "ratio", ">=", 0.5),
+    ("catch-up no slower in the last facts than the first",
+     lambda r: r[0].startswith("catch-up, last"), "ratio", ">=", 1.0),
+    ("catch-up peak RSS under 150 MB", lambda r: r[0] == "catch-up peak RSS",
+     "figure", "<=", 150.0),
+    ("risk report, 500 stakeholders <= 0.1 s", lambda r: r[0] == "risk report (goal 0.1 s)",
+     "figure", "<=", 0.1),
+    ("risk report, 5,000 stakeholders <= 1 s", lambda r: r[0] == "risk report (goal 1 s)",
+     "figure", "<=", 1.0),
+    ("API read p99 < 50 ms at 16 clients",
+     lambda r: r[0].startswith("API GET") and r[0].endswith(" p99"), "figure", "<", 50.0),
+    ("framework floor per request <= 1 ms (CPU)",
+     lambda r: r[0] == "API floor /healthz CPU", "figure", "<=", 1.0),
+]  # fmt: skip
+
+
+def goals(rows: list[Row]) -> str:
+    """Each goal with the figure this run measured for it, and whether it is met."""
+    lines = []
+    for what, which, compared, bound_kind, bound in GOALS:
+        found = [r for r in rows if which(r) and r[2] is not None]
+        if not found:
+            lines.append(f"{what:<56} not measured in this run")
+        for r in found:
+            figure = r[2] if compared == "figure" else (r[2] / r[5] if r[5] else None)
+            if figure is None:
+                continue
+            met = {">=": figure >= bound, "<=": figure <= bound, "<": figure < bound}[bound_kind]
+            where = f"{r[0]}, {r[1]}" if len(found) > 1 else r[1]
+            lines.append(
+                f"{what:<56} {compared} {fmt(figure):>8} {bound_kind} {fmt(bound):<5} "
+                f"{'met' if met else 'NOT MET':<8} {where}"
+            )
+    return "\n".join(lines)
+
+
 def machine() -> str:
     import os
     from importlib.metadata import version
@@ -268,6 +312,8 @@ def main() -> None:
     rows += outside_rows("risk_trust", quick)
     print()
     print(render(rows))
+    print("\nGoals of issue 12 (each figure from this run)\n")
+    print(goals(rows))
     print(f"\nwhole run {time.perf_counter() - t0:.0f} s")
 
 
