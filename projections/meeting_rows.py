@@ -13,7 +13,6 @@ built. Names of stakeholders and persons are read as they are now.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol, TypeVar, cast
@@ -74,22 +73,17 @@ class MeetingRows:
     def __init__(self, models: ReadModels) -> None:
         self.models = models
         self.app: Any = models.app
-        self.lock = threading.Lock()
-        self.seen = 0
+        self.reflects = -1  # the position the remembered rows were read at
         self.view = Remembered(models.meetings_view)
         self.catalogue = Remembered(models.catalogue_view)
 
     def current(self) -> Remembered:
         """The rows, after catching up with every fact recorded before this call."""
-        latest = self.app.recorder.max_notification_id() or 0
-        if latest > self.seen:
-            with self.lock:
-                if latest > self.seen:
-                    current = self.models.catch_up_for_a_read(latest)
-                    self.view = Remembered(self.models.meetings_view)
-                    self.catalogue = Remembered(self.models.catalogue_view)
-                    if current:
-                        self.seen = latest
+        reflected = self.models.for_a_read()
+        if reflected != self.reflects:
+            self.view = Remembered(self.models.meetings_view)
+            self.catalogue = Remembered(self.models.catalogue_view)
+            self.reflects = reflected
         return self.view
 
     def record(

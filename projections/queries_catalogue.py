@@ -106,8 +106,7 @@ class CatalogueQueries:
         self.app = app
         self.own_models = models is None
         self.models = models
-        self.lock = threading.Lock()
-        self.seen = -1
+        self.lock = threading.Lock()  # opening the read models, once
 
     # --- freshness ---------------------------------------------------------------------
 
@@ -116,10 +115,8 @@ class CatalogueQueries:
         with self.lock:
             if self.models is None:
                 self.models = ReadModels(self.app)
-            last = self.app.recorder.max_notification_id() or 0
-            if last > self.seen and self.models.catch_up_for_a_read(last):
-                self.seen = last
-            return self.models
+        self.models.for_a_read()
+        return self.models
 
     def view(self, name: str) -> RowView:
         return self.fresh().views[name]  # type: ignore[no-any-return]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 from uuid import UUID
 
@@ -37,6 +38,9 @@ class ReadModels:
         self.app = app
         self.batch_size = batch_size
         self.on_batch = on_batch
+        # What readers last saw the rows reflect (for_a_read), and one catching up at a time.
+        self.reflected = -1
+        self.read_lock = threading.Lock()
         settings = settings or app.settings
         self.views: dict[str, Any] = {}
         self.runners: dict[str, CatchUp] = {}
@@ -70,9 +74,17 @@ class ReadModels:
         done = catch_up_together(self.app, runners, self.batch_size, heard)
         return {name: done[i] for i, name in enumerate(names)}
 
-    def for_a_read(self) -> None:
-        """Before a read: catch up with what was recorded before it, within MLW_READ_CATCH_UP."""
-        self.catch_up_for_a_read(self.app.recorder.max_notification_id() or 0)
+    def for_a_read(self) -> int:
+        """Before a read: catch up with what was recorded before it, within MLW_READ_CATCH_UP
+        (one caller at a time; one indexed query when nothing is new). Returns the position
+        the rows now reflect, so a reader keeping rows knows when to read them again."""
+        latest = self.app.recorder.max_notification_id() or 0
+        if latest > self.reflected:
+            with self.read_lock:
+                if latest > self.reflected:
+                    self.catch_up_for_a_read(latest)
+                    self.reflected = min(self.positions().values(), default=0)
+        return self.reflected
 
     def catch_up_for_a_read(self, latest: int) -> bool:
         """Before a read: apply what was recorded up to ``latest``, at most as many facts as
