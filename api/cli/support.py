@@ -98,9 +98,12 @@ def store_failed(exc: BaseException, as_json: bool = False) -> None:
 
 
 def guarded(cli: typer.Typer) -> None:
-    """Run the command line; a store failure outside `run` (a worker, a server) in one line."""
+    """Run the command line; a bad setting or a store failure outside `run` in one line."""
     try:
         cli()
+    except SettingsError as exc:
+        say_refused(str(exc))
+        sys.exit(1)
     except STORAGE_ERRORS as exc:
         try:
             store_failed(exc)

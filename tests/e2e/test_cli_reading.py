@@ -110,3 +110,22 @@ def test_each_kind_of_document_says_which_record_it_needs(mlw) -> None:  # type:
     assert "No such option: --meeting" in refused.output
     drafted = mlw("doc", "catalogue", "--gmina", "2640013", "--draft", "--lang", "en")
     assert "<html" in drafted.output
+
+
+@pytest.mark.parametrize("command", [["where"], ["catalogue", "2640013"]])
+def test_a_store_setting_that_is_not_one_is_refused_in_one_line_without_a_traceback(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from api.cli import main
+
+    monkeypatch.setenv("MLW_STORE", "sqlite:///mlw.sqlite")
+    monkeypatch.setattr("sys.argv", ["mlw", *command])
+
+    with pytest.raises(SystemExit) as ended:
+        main()
+
+    assert ended.value.code == 1
+    said = capsys.readouterr().err.strip().splitlines()
+    assert said == [
+        "Refused: MLW_STORE must be one of sqlite, postgres, memory, got 'sqlite:///mlw.sqlite'."
+    ]
