@@ -7,8 +7,6 @@ from datetime import date
 from enum import Enum
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
 from domain.input_rules import required
@@ -87,15 +85,9 @@ class SocialEmploymentEntity(Record):
             decided_by, InvalidInputError("decided_by", "Say whose decision chose the entity.")
         )
         name = name.strip() or ENTITY_TYPE_LABELS_PL[entity_type]
-        return cls(
-            gmina_id,
-            entity_type,
-            name,
-            decided_by,
-            resolution_id,
-            effective_on,
-            recorded_by,
-        )
+        decision = {"decided_by": decided_by, "resolution_id": resolution_id}
+        said = {"gmina_id": gmina_id, "entity_type": entity_type, "name": name, **decision}
+        return cls.start(cls.Chosen, effective_on, recorded_by, **said)
 
     class Chosen(FirstFact):
         gmina_id: UUID
@@ -104,25 +96,28 @@ class SocialEmploymentEntity(Record):
         decided_by: str
         resolution_id: UUID | None
 
-    @event(Chosen)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        entity_type: EntityType,
-        name: str,
-        decided_by: str,
-        resolution_id: UUID | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.entity_type = entity_type
-        self.name = name
+        def apply(self, entity: SocialEmploymentEntity) -> None:
+            entity.gmina_id = self.gmina_id
+            entity.entity_type = self.entity_type
+            entity.name = self.name
+            fact = EntityFact(
+                EntityState.CHOSEN,
+                self.effective_on,
+                self.decided_by,
+                self.resolution_id,
+                self.name,
+            )
+            entity.facts = [fact]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.entity_type: EntityType
+        self.name: str
+        self.facts: list[EntityFact]
         self.state = EntityState.CHOSEN
         self.recreated = False
         self.authority = ""
         self.decision_number = ""
-        self.facts = [EntityFact(EntityState.CHOSEN, effective_on, decided_by, resolution_id, name)]
 
     def check_after_last(self, effective_on: date) -> None:
         last = self.facts[-1].effective_on

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -46,10 +46,35 @@ class FirstFact(Aggregate.Created):
     effective_on: date
     recorded_by: str
 
+    def said(self) -> dict[str, Any]:
+        """What the fact says: its own fields (not where, when, nor by whom)."""
+        return {k: v for k, v in vars(self).items() if k not in FIRST_FACT_FIELDS}
+
+
+FIRST_FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(FirstFact))
+
+
+class Starts(FirstFact):
+    """A first fact that gives the new record attributes of the same names as its fields,
+    as ``Sets`` does later; a record that holds more says so in its fact's ``apply``."""
+
+    def apply(self, aggregate: Any) -> None:
+        for name, value in self.said().items():
+            setattr(aggregate, name, list(value) if isinstance(value, list) else value)
+
 
 class Record(Aggregate):
-    """A record of the registry: every fact of it after the first is a ``Fact`` whose own
-    ``apply`` says how the record changes, so each fact's fields are written once."""
+    """A record of the registry: its first fact (``start``) and every fact after it
+    (``record``) say in their own ``apply`` how the record changes, so each fact's fields
+    are written once. A record's ``__init__`` only declares the attributes its facts set
+    (it takes no arguments: the first fact's ``apply`` follows it)."""
+
+    @classmethod
+    def start(
+        cls, fact: type[FirstFact], effective_on: date, recorded_by: str, **said: Any
+    ) -> Self:
+        """A new record whose first fact is ``fact`` saying ``said``."""
+        return cls._create(fact, effective_on=effective_on, recorded_by=recorded_by, **said)
 
     def record(self, fact: type[Fact], effective_on: date, recorded_by: str, **said: Any) -> None:
         """Record ``fact`` saying ``said``, taking effect on ``effective_on``."""

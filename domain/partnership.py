@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
 from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import required
@@ -36,18 +34,22 @@ class Partnership(OnePerGmina):
         reason = required(
             reason, InvalidInputError("reason", "Say why the partnership is opened (the reason).")
         )
-        return cls(gmina_id, effective_on, reason, recorded_by)
+        return cls.start(cls.Opened, effective_on, recorded_by, gmina_id=gmina_id, reason=reason)
 
     class Opened(FirstFact):
         gmina_id: UUID
         reason: str
 
-    @event(Opened)
-    def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
-        self.gmina_id = gmina_id
-        self.history: list[StageReached] = [
-            StageReached(Stage.PRESENTATION, effective_on, reason, None, recorded_by)
-        ]
+        def apply(self, partnership: Partnership) -> None:
+            partnership.gmina_id = self.gmina_id
+            first = StageReached(
+                Stage.PRESENTATION, self.effective_on, self.reason, None, self.recorded_by
+            )
+            partnership.history = [first]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.history: list[StageReached]
 
     @property
     def stage(self) -> Stage:

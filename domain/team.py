@@ -7,8 +7,6 @@ from datetime import date
 from enum import Enum
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import (
     DuplicateNumberError,
     EffectiveDateError,
@@ -90,27 +88,26 @@ class SynergyTeam(OnePerGmina):
         decided_by = required(
             decided_by, InvalidInputError("decided_by", "Say whose decision formed the team.")
         )
-        return cls(gmina_id, decided_by, rules, effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "decided_by": decided_by, "rules": rules}
+        return cls.start(cls.Formed, effective_on, recorded_by, **said)
 
     class Formed(FirstFact):
         gmina_id: UUID
         decided_by: str
         rules: TeamRules
 
-    @event(Formed)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        decided_by: str,
-        rules: TeamRules,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.formed_on = effective_on
-        self.decided_by = decided_by
+        def apply(self, team: SynergyTeam) -> None:
+            team.gmina_id = self.gmina_id
+            team.formed_on = self.effective_on
+            team.decided_by = self.decided_by
+            team.rules_history = [RulesPeriod(self.rules, self.effective_on, self.decided_by)]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.formed_on: date
+        self.decided_by: str
+        self.rules_history: list[RulesPeriod]
         self.seats: list[Seat] = []
-        self.rules_history = [RulesPeriod(rules, effective_on, decided_by)]
         self.resolution_numbers: dict[str, UUID] = {}
         self.entity_ids: list[UUID] = []
 
