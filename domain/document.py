@@ -10,19 +10,19 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import InvalidInputError
 from domain.history import Fact, FirstFact, Record
-from domain.values import Immutable, Payload, gather_payload
+from domain.values import Immutable, Payload, Term, gather_payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
 
-class DocumentKind(Enum):
+class DocumentKind(Term):
     """The documents a gmina signs, files and publishes."""
 
-    PACT = "pact"
-    MINUTES = "minutes"
-    ATTENDANCE = "attendance"
-    RESOLUTION = "resolution"
-    CATALOGUE = "catalogue"
+    PACT = "pact", "Pakt na rzecz MLW"
+    MINUTES = "minutes", "protokół"
+    ATTENDANCE = "attendance", "lista obecności"
+    RESOLUTION = "resolution", "uchwała ZSL"
+    CATALOGUE = "catalogue", "Katalog Lokalnych Interesariuszy"
 
 
 class DocumentVariant(Enum):
@@ -30,15 +30,6 @@ class DocumentVariant(Enum):
 
     FULL = "full"
     PUBLIC = "public"
-
-
-DOCUMENT_KIND_LABELS_PL = {
-    DocumentKind.PACT: "Pakt na rzecz MLW",
-    DocumentKind.MINUTES: "protokół",
-    DocumentKind.ATTENDANCE: "lista obecności",
-    DocumentKind.RESOLUTION: "uchwała ZSL",
-    DocumentKind.CATALOGUE: "Katalog Lokalnych Interesariuszy",
-}
 
 
 @dataclass(frozen=True)

@@ -10,26 +10,17 @@ from uuid import UUID
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
 from domain.input_rules import required
-from domain.values import Immutable
+from domain.values import Immutable, Term
 
 
-class EntityType(Enum):
+class EntityType(Term):
     """Social employment entities (Act of 13 June 2003) and the related forms a gmina may choose."""
 
-    CIS = "cis"
-    KIS = "kis"
-    ZAZ = "zaz"
-    WTZ = "wtz"
-    SOCIAL_COOPERATIVE = "social_cooperative"
-
-
-ENTITY_TYPE_LABELS_PL = {
-    EntityType.CIS: "Centrum Integracji Społecznej (CIS)",
-    EntityType.KIS: "Klub Integracji Społecznej (KIS)",
-    EntityType.ZAZ: "Zakład Aktywności Zawodowej (ZAZ)",
-    EntityType.WTZ: "Warsztat Terapii Zajęciowej (WTZ)",
-    EntityType.SOCIAL_COOPERATIVE: "spółdzielnia socjalna",
-}
+    CIS = "cis", "Centrum Integracji Społecznej (CIS)"
+    KIS = "kis", "Klub Integracji Społecznej (KIS)"
+    ZAZ = "zaz", "Zakład Aktywności Zawodowej (ZAZ)"
+    WTZ = "wtz", "Warsztat Terapii Zajęciowej (WTZ)"
+    SOCIAL_COOPERATIVE = "social_cooperative", "spółdzielnia socjalna"
 
 
 class EntityState(Enum):
@@ -84,7 +75,7 @@ class SocialEmploymentEntity(Record):
         decided_by = required(
             decided_by, InvalidInputError("decided_by", "Say whose decision chose the entity.")
         )
-        name = name.strip() or ENTITY_TYPE_LABELS_PL[entity_type]
+        name = name.strip() or entity_type.polish
         decision = {"decided_by": decided_by, "resolution_id": resolution_id}
         said = {"gmina_id": gmina_id, "entity_type": entity_type, "name": name, **decision}
         return cls.start(cls.Chosen, effective_on, recorded_by, **said)

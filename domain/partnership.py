@@ -91,16 +91,16 @@ class Partnership(OnePerGmina):
             raise StageOrderError(
                 "The partnership is already at stage {to} ({label_pl}).",
                 to=to.value,
-                label_pl=to.label_pl,
+                label_pl=to.polish,
             )
         if to.number < self.stage.number:
             raise StageOrderError(
                 "The partnership cannot go back from stage {stage} ({label_pl}) to stage {to} "
                 "({label_pl2}).",
                 stage=self.stage.value,
-                label_pl=self.stage.label_pl,
+                label_pl=self.stage.polish,
                 to=to.value,
-                label_pl2=to.label_pl,
+                label_pl2=to.polish,
             )
         if to.number != self.stage.number + 1:
             nxt = Stage(self.stage.number + 1)
@@ -108,9 +108,9 @@ class Partnership(OnePerGmina):
                 "The partnership cannot skip to stage {to} ({label_pl}): stage {nxt} "
                 "({label_pl2}) comes first.",
                 to=to.value,
-                label_pl=to.label_pl,
+                label_pl=to.polish,
                 nxt=nxt.value,
-                label_pl2=nxt.label_pl,
+                label_pl2=nxt.polish,
             )
 
     class StageAdvanced(Fact):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import Enum
 from uuid import UUID
 
 from domain.errors import (
@@ -16,25 +15,18 @@ from domain.errors import (
 )
 from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import check_number, required
-from domain.values import Immutable
+from domain.values import Immutable, Term
 from domain.voting import TeamRules
 
 
-class TeamRole(Enum):
+class TeamRole(Term):
     """A member's function in the team."""
 
-    CHAIR = "chair"
-    DEPUTY = "deputy"
-    SECRETARY = "secretary"
-    MEMBER = "member"
+    CHAIR = "chair", "przewodniczący"
+    DEPUTY = "deputy", "zastępca przewodniczącego"
+    SECRETARY = "secretary", "sekretarz"
+    MEMBER = "member", "członek"
 
-
-ROLE_LABELS_PL = {
-    TeamRole.CHAIR: "przewodniczący",
-    TeamRole.DEPUTY: "zastępca przewodniczącego",
-    TeamRole.SECRETARY: "sekretarz",
-    TeamRole.MEMBER: "członek",
-}
 
 SINGLE_HOLDER_ROLES = (TeamRole.CHAIR, TeamRole.SECRETARY)
 
@@ -144,7 +136,7 @@ class SynergyTeam(OnePerGmina):
                 raise RuleViolationError(
                     "The team already has a {role_label} (since {appointed_on}); change their "
                     "role or dismiss them first.",
-                    role_label=ROLE_LABELS_PL[role],
+                    role_label=role.polish,
                     appointed_on=seat.appointed_on,
                 )
 
@@ -182,7 +174,7 @@ class SynergyTeam(OnePerGmina):
             raise RuleViolationError(
                 "{name} is already a member of the team ({role_label}) since {appointed_on}.",
                 name=name,
-                role_label=ROLE_LABELS_PL[seat.role],
+                role_label=seat.role.polish,
                 appointed_on=seat.appointed_on,
             )
         ended = [s.dismissed_on for s in self.seats if s.stakeholder_id == stakeholder_id]
@@ -249,7 +241,7 @@ class SynergyTeam(OnePerGmina):
                 "role",
                 "{name} is already the team's {role_label}.",
                 name=name,
-                role_label=ROLE_LABELS_PL[role],
+                role_label=role.polish,
             )
         if effective_on <= seat.appointed_on:
             raise EffectiveDateError(

@@ -20,8 +20,16 @@ from babel.messages.pofile import read_po
 
 from domain.errors import DomainError, NotFoundError, RuleViolationError
 from domain.minutes import MeetingState
-from projections.i18n import refusal, translator
-from projections.messages import error_messages, page_messages, po_path, refusal_templates
+from domain.team import TeamRole
+from domain.values import Sector, Stage
+from projections.i18n import label, labels, refusal, translator
+from projections.messages import (
+    domain_terms,
+    error_messages,
+    page_messages,
+    po_path,
+    refusal_templates,
+)
 
 
 def translated(domain: str, lang: str) -> dict[tuple[str | None, str], str]:
@@ -107,3 +115,19 @@ def test_page_words_are_polish_by_default_and_english_on_request() -> None:
     assert translator("pl")("Wyloguj") == "Wyloguj"
     assert translator("en")("Wyloguj") == "Log out"
     assert translator("xx")("Wyloguj") == "Wyloguj"
+
+
+def test_every_word_of_the_model_has_its_polish_name_and_an_english_one() -> None:
+    english = translated("messages", "en")
+    words = [term for _, kind in domain_terms() for term in kind]
+    unnamed = [term for term in words if not term.polish]
+    untranslated = [term.polish for term in words if (None, term.polish) not in english]
+    assert words and not unnamed and not untranslated, (unnamed, untranslated)
+
+
+def test_a_word_of_the_model_is_said_in_the_readers_language() -> None:
+    assert TeamRole("chair") is TeamRole.CHAIR
+    assert label(TeamRole.CHAIR, "pl") == "przewodniczący"
+    assert label(TeamRole.CHAIR, "en") == "chair"
+    assert labels(Sector, "en")["ngo"] == "Non-governmental organisations"
+    assert list(labels(Stage, "pl")) == [1, 2, 3, 4, 5, 6]
