@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 from uuid import UUID
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
@@ -116,10 +117,32 @@ class SocialEmploymentEntity(Record):
             raise EffectiveDateError(
                 "{name} was {state} on {last}; the next step cannot take effect on {effective_on}.",
                 name=self.name,
-                state=self.state.value.replace("_", " "),
+                state=self.state_said(),
                 last=last,
                 effective_on=effective_on,
             )
+
+    def state_said(self) -> str:
+        return self.state.value.replace("_", " ")
+
+    def check_state(self, refusal: str, *allowed: EntityState) -> None:
+        """Refuse a step that does not follow from the entity's present state."""
+        if self.state not in allowed:
+            raise RuleViolationError(refusal, name=self.name, state=self.state_said())
+
+    def record_step(
+        self,
+        step: type[Step],
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+        **said: Any,
+    ) -> None:
+        """Record the entity's next step, on a decision, taking effect after the last one."""
+        self.check_after_last(effective_on)
+        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
+        self.record(step, effective_on, recorded_by, **decision, **said)
 
     def record_created(
         self,
@@ -130,16 +153,15 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity was created, or re-created (after losing its status, or elsewhere)."""
-        if self.state not in (EntityState.CHOSEN, EntityState.STATUS_LOST):
-            raise RuleViolationError(
-                "{name} is already {state}; it can be re-created only after losing its status.",
-                name=self.name,
-                state=self.state,
-            )
-        self.check_after_last(effective_on)
+        self.check_state(
+            "{name} is already {state}; it can be re-created only after losing its status.",
+            EntityState.CHOSEN,
+            EntityState.STATUS_LOST,
+        )
         again = recreated or self.state is EntityState.STATUS_LOST
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.Created, effective_on, recorded_by, recreated=again, **decision)
+        self.record_step(
+            self.Created, decided_by, resolution_id, effective_on, recorded_by, recreated=again
+        )
 
     class Created(Step):
         recreated: bool
@@ -160,20 +182,18 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity's status was granted or it was registered: by whom, decision number, date."""
-        if self.state is not EntityState.CREATED:
-            raise RuleViolationError(
-                "{name} is {state}; only a created entity can be granted its status.",
-                name=self.name,
-                state=self.state.value.replace("_", " "),
-            )
+        self.check_state(
+            "{name} is {state}; only a created entity can be granted its status.",
+            EntityState.CREATED,
+        )
         if not authority.strip() or not decision_number.strip():
             raise InvalidInputError(
                 "authority", "Name the authority and the number of its decision or entry."
             )
-        self.check_after_last(effective_on)
         entry = {"authority": authority.strip(), "decision_number": decision_number.strip()}
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.Registered, effective_on, recorded_by, **entry, **decision)
+        self.record_step(
+            self.Registered, decided_by, resolution_id, effective_on, recorded_by, **entry
+        )
 
     class Registered(Step):
         authority: str
@@ -193,18 +213,17 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity lost its status or ceased to work."""
-        if self.state not in (EntityState.CREATED, EntityState.REGISTERED):
-            raise RuleViolationError(
-                "{name} is {state}; only a working entity can lose its status.",
-                name=self.name,
-                state=self.state.value.replace("_", " "),
-            )
+        self.check_state(
+            "{name} is {state}; only a working entity can lose its status.",
+            EntityState.CREATED,
+            EntityState.REGISTERED,
+        )
         reason = required(
             reason, InvalidInputError("reason", "Say why the entity lost its status.")
         )
-        self.check_after_last(effective_on)
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.StatusLost, effective_on, recorded_by, reason=reason, **decision)
+        self.record_step(
+            self.StatusLost, decided_by, resolution_id, effective_on, recorded_by, reason=reason
+        )
 
     class StatusLost(Step):
         reason: str
