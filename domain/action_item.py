@@ -50,16 +50,14 @@ class ActionItem(Record):
         return cls.start(cls.Assigned, effective_on, recorded_by, **said, **task)
 
     class Assigned(Starts):
+        STARTED_ON = "assigned_on"
+
         gmina_id: UUID
         meeting_id: UUID
         owner_id: UUID
         description: str
         due_on: date | None
         agenda_item: int | None
-
-        def apply(self, item: ActionItem) -> None:
-            super().apply(item)
-            item.assigned_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID

@@ -41,15 +41,13 @@ class Cooperation(Record):
         return cls.start(cls.Declared, effective_on, recorded_by, **said)
 
     class Declared(Starts):
+        STARTED_ON = "declared_on"
+
         gmina_id: UUID
         stakeholder_id: UUID
         partner_id: UUID
         form: CooperationForm
         subject: str
-
-        def apply(self, cooperation: Cooperation) -> None:
-            super().apply(cooperation)
-            cooperation.declared_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID

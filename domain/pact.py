@@ -92,13 +92,11 @@ class Pact(OnePerGmina):
     PART = "pact"
 
     class Drafted(Starts):
+        STARTED_ON = "drafted_on"
+
         gmina_id: UUID
         title: str
         theses: list[str]
-
-        def apply(self, pact: Pact) -> None:
-            super().apply(pact)
-            pact.drafted_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID

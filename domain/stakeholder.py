@@ -114,6 +114,8 @@ class Stakeholder(Record):
     class Catalogued(Starts):
         """Version 2 carries the details as one value (version 1: seven fields of its own)."""
 
+        STARTED_ON = "catalogued_on"
+
         gmina_id: UUID
         kind: StakeholderKind
         subtype: SubType
@@ -122,10 +124,6 @@ class Stakeholder(Record):
 
         class_version = 2
         upcast_v1_v2 = gather_payload("details", StakeholderDetails)
-
-        def apply(self, stakeholder: Stakeholder) -> None:
-            super().apply(stakeholder)
-            stakeholder.catalogued_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID
