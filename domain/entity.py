@@ -116,8 +116,7 @@ class SocialEmploymentEntity(Record):
         if effective_on < last:
             raise EffectiveDateError(
                 "{name} was {state} on {last}; the next step cannot take effect on {effective_on}.",
-                name=self.name,
-                state=self.state_said(),
+                **self.as_named(),
                 last=last,
                 effective_on=effective_on,
             )
@@ -125,10 +124,14 @@ class SocialEmploymentEntity(Record):
     def state_said(self) -> str:
         return self.state.value.replace("_", " ")
 
-    def check_state(self, refusal: str, *allowed: EntityState) -> None:
+    def as_named(self) -> dict[str, str]:
+        """The entity's name and state, as refusals name them."""
+        return {"name": self.name, "state": self.state_said()}
+
+    def check_state(self, refusal: RuleViolationError, *allowed: EntityState) -> None:
         """Refuse a step that does not follow from the entity's present state."""
         if self.state not in allowed:
-            raise RuleViolationError(refusal, name=self.name, state=self.state_said())
+            raise refusal
 
     def record_step(
         self,
@@ -154,7 +157,10 @@ class SocialEmploymentEntity(Record):
     ) -> None:
         """The entity was created, or re-created (after losing its status, or elsewhere)."""
         self.check_state(
-            "{name} is already {state}; it can be re-created only after losing its status.",
+            RuleViolationError(
+                "{name} is already {state}; it can be re-created only after losing its status.",
+                **self.as_named(),
+            ),
             EntityState.CHOSEN,
             EntityState.STATUS_LOST,
         )
@@ -183,7 +189,10 @@ class SocialEmploymentEntity(Record):
     ) -> None:
         """The entity's status was granted or it was registered: by whom, decision number, date."""
         self.check_state(
-            "{name} is {state}; only a created entity can be granted its status.",
+            RuleViolationError(
+                "{name} is {state}; only a created entity can be granted its status.",
+                **self.as_named(),
+            ),
             EntityState.CREATED,
         )
         if not authority.strip() or not decision_number.strip():
@@ -214,7 +223,9 @@ class SocialEmploymentEntity(Record):
     ) -> None:
         """The entity lost its status or ceased to work."""
         self.check_state(
-            "{name} is {state}; only a working entity can lose its status.",
+            RuleViolationError(
+                "{name} is {state}; only a working entity can lose its status.", **self.as_named()
+            ),
             EntityState.CREATED,
             EntityState.REGISTERED,
         )

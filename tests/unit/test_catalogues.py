@@ -131,3 +131,18 @@ def test_a_word_of_the_model_is_said_in_the_readers_language() -> None:
     assert label(TeamRole.CHAIR, "en") == "chair"
     assert labels(Sector, "en")["ngo"] == "Non-governmental organisations"
     assert list(labels(Stage, "pl")) == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("domain", "lang", "found"),
+    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
+    ids=["pages and documents in English", "refusals in Polish"],
+)
+def test_every_translation_is_of_a_message_the_source_still_says(
+    domain: str, lang: str, found: Callable[[], Catalog]
+) -> None:
+    said = {(m.context, str(m.id)) for m in found() if m.id}
+    stale = sorted(
+        (c or "", msgid) for c, msgid in translated(domain, lang) if (c, msgid) not in said
+    )
+    assert not stale, f"{lang}/LC_MESSAGES/{domain}.po translates what no source says: {stale}"
