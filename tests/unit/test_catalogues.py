@@ -31,6 +31,12 @@ from projections.messages import (
     refusal_templates,
 )
 
+each_catalogue = pytest.mark.parametrize(
+    ("domain", "lang", "found"),
+    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
+    ids=["pages and documents in English", "refusals in Polish"],
+)
+
 
 def translated(domain: str, lang: str) -> dict[tuple[str | None, str], str]:
     with po_path(domain, lang).open("rb") as po:
@@ -42,11 +48,7 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize(
-    ("domain", "lang", "found"),
-    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
-    ids=["pages and documents in English", "refusals in Polish"],
-)
+@each_catalogue
 def test_every_message_found_in_the_source_has_its_translation(
     domain: str, lang: str, found: Callable[[], Catalog]
 ) -> None:
@@ -133,11 +135,7 @@ def test_a_word_of_the_model_is_said_in_the_readers_language() -> None:
     assert list(labels(Stage, "pl")) == [1, 2, 3, 4, 5, 6]
 
 
-@pytest.mark.parametrize(
-    ("domain", "lang", "found"),
-    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
-    ids=["pages and documents in English", "refusals in Polish"],
-)
+@each_catalogue
 def test_every_translation_is_of_a_message_the_source_still_says(
     domain: str, lang: str, found: Callable[[], Catalog]
 ) -> None:
