@@ -12,13 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.i18n import language
 from domain.errors import DomainError, InvalidInputError
 from domain.input_rules import check_wall_clock
-from domain.values import (
-    RESOURCE_LABELS_PL,
-    SECTOR_LABELS_PL,
-    STAGE_LABELS_PL,
-    STATUS_LABELS_PL,
-    SUBTYPE_LABELS_PL,
-)
+from domain.values import ResourceKind, Sector, Stage, StakeholderStatus, SubType
 from projections import i18n
 from projections.documents import phrases
 from projections.i18n import refusal
@@ -27,13 +21,12 @@ from projections.i18n import refusal
 def labels(lang: str) -> dict[str, Any]:
     """The names of sectors, subtypes, statuses, resources and stages in the page's language."""
     lang = i18n.language_or_default(lang)
-    _ = i18n.translator(lang)
     return {
-        "sector": i18n.labels(SECTOR_LABELS_PL, lang),
-        "subtype": i18n.labels(SUBTYPE_LABELS_PL, lang),
-        "status": i18n.labels(STATUS_LABELS_PL, lang),
-        "resource": i18n.labels(RESOURCE_LABELS_PL, lang),
-        "stages": [(k.number, _(v)) for k, v in STAGE_LABELS_PL.items()],
+        "sector": i18n.labels(Sector, lang),
+        "subtype": i18n.labels(SubType, lang),
+        "status": i18n.labels(StakeholderStatus, lang),
+        "resource": i18n.labels(ResourceKind, lang),
+        "stages": [(stage.number, i18n.label(stage, lang)) for stage in Stage],
         "meeting_state": phrases.MEETING_STATES[lang],
         "resolution_state": phrases.RESOLUTION_STATES[lang],
         "commitment_state": phrases.COMMITMENT_STATES[lang],

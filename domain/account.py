@@ -10,7 +10,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact, Record, Sets
+from domain.history import Fact, Record, Sets, Starts
 from domain.values import Sealed
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
@@ -92,19 +92,20 @@ class Account(Record):
             raise InvalidInputError("voivodeship", "A regional coordinator needs a voivodeship.")
         if role == OBSERVER and len(gmina_ids) > 1:
             raise InvalidInputError("gmina", "An observer reads one gmina only.")
-        return cls(
+        return cls.start(
+            cls.Opened,
+            effective_on,
+            recorded_by,
             username=check_username(username),
             display_name=username if sealed_name else display_name.strip() or username,
             role=role,
             password_hash=password_hash,
             gmina_ids=list(gmina_ids),
             voivodeship=voivodeship,
-            effective_on=effective_on,
-            recorded_by=recorded_by,
             sealed_name=sealed_name,
         )
 
-    class Opened(FirstFact):
+    class Opened(Starts):
         # Version 1 kept the display name in plain text; version 2 seals it (sealed_name).
         class_version = 2
         username: str
@@ -119,26 +120,14 @@ class Account(Record):
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state.setdefault("sealed_name", None)
 
-    @event(Opened)
-    def __init__(
-        self,
-        username: str,
-        display_name: str,
-        role: str,
-        password_hash: str,
-        gmina_ids: list[UUID],
-        voivodeship: str,
-        effective_on: date,
-        recorded_by: str,
-        sealed_name: Sealed | None = None,
-    ) -> None:
-        self.username = username
-        self.display_name = display_name
-        self.sealed_name = sealed_name
-        self.role = role
-        self.password_hash = password_hash
-        self.gmina_ids = list(gmina_ids)
-        self.voivodeship = voivodeship
+    def __init__(self) -> None:
+        self.username: str
+        self.display_name: str
+        self.sealed_name: Sealed | None
+        self.role: str
+        self.password_hash: str
+        self.gmina_ids: list[UUID]
+        self.voivodeship: str
         self.disabled = False
         self.token_hashes: dict[str, str] = {}
 

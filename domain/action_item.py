@@ -6,10 +6,8 @@ from datetime import date
 from enum import Enum
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, Record, Starts
 from domain.input_rules import required
 
 
@@ -47,18 +45,13 @@ class ActionItem(Record):
                 due_on=due_on,
                 effective_on=effective_on,
             )
-        return cls(
-            gmina_id,
-            meeting_id,
-            owner_id,
-            description,
-            due_on,
-            agenda_item,
-            effective_on,
-            recorded_by,
-        )
+        said = {"gmina_id": gmina_id, "meeting_id": meeting_id, "owner_id": owner_id}
+        task = {"description": description, "due_on": due_on, "agenda_item": agenda_item}
+        return cls.start(cls.Assigned, effective_on, recorded_by, **said, **task)
 
-    class Assigned(FirstFact):
+    class Assigned(Starts):
+        STARTED_ON = "assigned_on"
+
         gmina_id: UUID
         meeting_id: UUID
         owner_id: UUID
@@ -66,25 +59,14 @@ class ActionItem(Record):
         due_on: date | None
         agenda_item: int | None
 
-    @event(Assigned)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        meeting_id: UUID,
-        owner_id: UUID,
-        description: str,
-        due_on: date | None,
-        agenda_item: int | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.meeting_id = meeting_id
-        self.owner_id = owner_id
-        self.description = description
-        self.due_on = due_on
-        self.agenda_item = agenda_item
-        self.assigned_on = effective_on
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.meeting_id: UUID
+        self.owner_id: UUID
+        self.description: str
+        self.due_on: date | None
+        self.agenda_item: int | None
+        self.assigned_on: date
         self.state = ActionState.ASSIGNED
         self.accepted_on: date | None = None
         self.commitment_id: UUID | None = None

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, FirstFact, Record
+from domain.history import Fact, Record, Starts
 from domain.input_rules import required
 from domain.values import CooperationForm
 
@@ -38,32 +36,26 @@ class Cooperation(Record):
         subject = required(
             subject, InvalidInputError("subject", "Say what the cooperation is about.")
         )
-        return cls(gmina_id, stakeholder_id, partner_id, form, subject, effective_on, recorded_by)
+        sides = {"gmina_id": gmina_id, "stakeholder_id": stakeholder_id, "partner_id": partner_id}
+        said = {**sides, "form": form, "subject": subject}
+        return cls.start(cls.Declared, effective_on, recorded_by, **said)
 
-    class Declared(FirstFact):
+    class Declared(Starts):
+        STARTED_ON = "declared_on"
+
         gmina_id: UUID
         stakeholder_id: UUID
         partner_id: UUID
         form: CooperationForm
         subject: str
 
-    @event(Declared)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        stakeholder_id: UUID,
-        partner_id: UUID,
-        form: CooperationForm,
-        subject: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.stakeholder_id = stakeholder_id
-        self.partner_id = partner_id
-        self.form = form
-        self.subject = subject
-        self.declared_on = effective_on
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.stakeholder_id: UUID
+        self.partner_id: UUID
+        self.form: CooperationForm
+        self.subject: str
+        self.declared_on: date
         self.ended_on: date | None = None
         self.end_reason = ""
 

@@ -8,23 +8,21 @@ from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import event
-
 from domain.errors import InvalidInputError
 from domain.history import Fact, FirstFact, Record
-from domain.values import Immutable, Payload, gather_payload
+from domain.values import Immutable, Payload, Term, gather_payload
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
 
-class DocumentKind(Enum):
+class DocumentKind(Term):
     """The documents a gmina signs, files and publishes."""
 
-    PACT = "pact"
-    MINUTES = "minutes"
-    ATTENDANCE = "attendance"
-    RESOLUTION = "resolution"
-    CATALOGUE = "catalogue"
+    PACT = "pact", "Pakt na rzecz MLW"
+    MINUTES = "minutes", "protokół"
+    ATTENDANCE = "attendance", "lista obecności"
+    RESOLUTION = "resolution", "uchwała ZSL"
+    CATALOGUE = "catalogue", "Katalog Lokalnych Interesariuszy"
 
 
 class DocumentVariant(Enum):
@@ -32,15 +30,6 @@ class DocumentVariant(Enum):
 
     FULL = "full"
     PUBLIC = "public"
-
-
-DOCUMENT_KIND_LABELS_PL = {
-    DocumentKind.PACT: "Pakt na rzecz MLW",
-    DocumentKind.MINUTES: "protokół",
-    DocumentKind.ATTENDANCE: "lista obecności",
-    DocumentKind.RESOLUTION: "uchwała ZSL",
-    DocumentKind.CATALOGUE: "Katalog Lokalnych Interesariuszy",
-}
 
 
 @dataclass(frozen=True)
@@ -116,7 +105,8 @@ class IssuedDocument(Record):
         content = DocumentContent(
             check_digest(digest), kind, title, as_of, subject, variant, lang, built_from
         )
-        return cls(gmina_id, content, format, effective_on, recorded_by, file_digest)
+        said = {"gmina_id": gmina_id, "content": content, "format": format}
+        return cls.start(cls.Issued, effective_on, recorded_by, file_digest=file_digest, **said)
 
     class Issued(FirstFact):
         """Version 2 carries the content as one value (version 1: eight fields of its own)."""
@@ -129,19 +119,16 @@ class IssuedDocument(Record):
         class_version = 2
         upcast_v1_v2 = gather_payload("content", DocumentContent)
 
-    @event(Issued)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        content: DocumentContent,
-        format: str,
-        effective_on: date,
-        recorded_by: str,
-        file_digest: str = "",
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.content = content
-        self.copies: list[Copy] = [Copy(format, effective_on, recorded_by, file_digest)]
+        def apply(self, document: IssuedDocument) -> None:
+            document.gmina_id = self.gmina_id
+            document.content = self.content
+            copy = Copy(self.format, self.effective_on, self.recorded_by, self.file_digest)
+            document.copies = [copy]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.content: DocumentContent
+        self.copies: list[Copy]
 
     def issue_again(
         self, format: str, effective_on: date, recorded_by: str, file_digest: str = ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType
+from domain.entity import EntityType
 from domain.values import Immutable, Stage
 from domain.voting import TeamRules
 
@@ -103,7 +103,7 @@ def words_pl(
     ``name_of`` names a stakeholder, ``minutes_of`` earlier minutes ("nr 1/2026 z dnia …").
     """
     if isinstance(effect, AdvanceStage):
-        return f"etap MLW {effect.stage.number}: {effect.stage.label_pl}"
+        return f"etap MLW {effect.stage.number}: {effect.stage.polish}"
     if isinstance(effect, AdoptPact):
         return "przyjęcie Paktu na rzecz MLW (etap 4)"
     if isinstance(effect, AdmitSignatory):
@@ -113,7 +113,7 @@ def words_pl(
     if isinstance(effect, ChangeRules):
         return f"zmiana regulaminu: {effect.rules.describe_pl()}"
     if isinstance(effect, ChooseEntity):
-        label = ENTITY_TYPE_LABELS_PL[effect.entity_type]
+        label = effect.entity_type.polish
         return f"wybór podmiotu: {label}" + (f" – {effect.name}" if effect.name else "")
     if isinstance(effect, ApproveMinutes):
         return f"przyjęcie protokołu {minutes_of(effect.meeting_id)}"

@@ -5,33 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 from uuid import UUID
-
-from eventsourcing.domain import event
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
 from domain.input_rules import required
-from domain.values import Immutable
+from domain.values import Immutable, Term
 
 
-class EntityType(Enum):
+class EntityType(Term):
     """Social employment entities (Act of 13 June 2003) and the related forms a gmina may choose."""
 
-    CIS = "cis"
-    KIS = "kis"
-    ZAZ = "zaz"
-    WTZ = "wtz"
-    SOCIAL_COOPERATIVE = "social_cooperative"
-
-
-ENTITY_TYPE_LABELS_PL = {
-    EntityType.CIS: "Centrum Integracji Społecznej (CIS)",
-    EntityType.KIS: "Klub Integracji Społecznej (KIS)",
-    EntityType.ZAZ: "Zakład Aktywności Zawodowej (ZAZ)",
-    EntityType.WTZ: "Warsztat Terapii Zajęciowej (WTZ)",
-    EntityType.SOCIAL_COOPERATIVE: "spółdzielnia socjalna",
-}
+    CIS = "cis", "Centrum Integracji Społecznej (CIS)"
+    KIS = "kis", "Klub Integracji Społecznej (KIS)"
+    ZAZ = "zaz", "Zakład Aktywności Zawodowej (ZAZ)"
+    WTZ = "wtz", "Warsztat Terapii Zajęciowej (WTZ)"
+    SOCIAL_COOPERATIVE = "social_cooperative", "spółdzielnia socjalna"
 
 
 class EntityState(Enum):
@@ -86,16 +76,10 @@ class SocialEmploymentEntity(Record):
         decided_by = required(
             decided_by, InvalidInputError("decided_by", "Say whose decision chose the entity.")
         )
-        name = name.strip() or ENTITY_TYPE_LABELS_PL[entity_type]
-        return cls(
-            gmina_id,
-            entity_type,
-            name,
-            decided_by,
-            resolution_id,
-            effective_on,
-            recorded_by,
-        )
+        name = name.strip() or entity_type.polish
+        decision = {"decided_by": decided_by, "resolution_id": resolution_id}
+        said = {"gmina_id": gmina_id, "entity_type": entity_type, "name": name, **decision}
+        return cls.start(cls.Chosen, effective_on, recorded_by, **said)
 
     class Chosen(FirstFact):
         gmina_id: UUID
@@ -104,36 +88,64 @@ class SocialEmploymentEntity(Record):
         decided_by: str
         resolution_id: UUID | None
 
-    @event(Chosen)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        entity_type: EntityType,
-        name: str,
-        decided_by: str,
-        resolution_id: UUID | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.entity_type = entity_type
-        self.name = name
+        def apply(self, entity: SocialEmploymentEntity) -> None:
+            entity.gmina_id = self.gmina_id
+            entity.entity_type = self.entity_type
+            entity.name = self.name
+            fact = EntityFact(
+                EntityState.CHOSEN,
+                self.effective_on,
+                self.decided_by,
+                self.resolution_id,
+                self.name,
+            )
+            entity.facts = [fact]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.entity_type: EntityType
+        self.name: str
+        self.facts: list[EntityFact]
         self.state = EntityState.CHOSEN
         self.recreated = False
         self.authority = ""
         self.decision_number = ""
-        self.facts = [EntityFact(EntityState.CHOSEN, effective_on, decided_by, resolution_id, name)]
 
     def check_after_last(self, effective_on: date) -> None:
         last = self.facts[-1].effective_on
         if effective_on < last:
             raise EffectiveDateError(
                 "{name} was {state} on {last}; the next step cannot take effect on {effective_on}.",
-                name=self.name,
-                state=self.state.value.replace("_", " "),
+                **self.as_named(),
                 last=last,
                 effective_on=effective_on,
             )
+
+    def state_said(self) -> str:
+        return self.state.value.replace("_", " ")
+
+    def as_named(self) -> dict[str, str]:
+        """The entity's name and state, as refusals name them."""
+        return {"name": self.name, "state": self.state_said()}
+
+    def check_state(self, refusal: RuleViolationError, *allowed: EntityState) -> None:
+        """Refuse a step that does not follow from the entity's present state."""
+        if self.state not in allowed:
+            raise refusal
+
+    def record_step(
+        self,
+        step: type[Step],
+        decided_by: str,
+        resolution_id: UUID | None,
+        effective_on: date,
+        recorded_by: str,
+        **said: Any,
+    ) -> None:
+        """Record the entity's next step, on a decision, taking effect after the last one."""
+        self.check_after_last(effective_on)
+        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
+        self.record(step, effective_on, recorded_by, **decision, **said)
 
     def record_created(
         self,
@@ -144,16 +156,18 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity was created, or re-created (after losing its status, or elsewhere)."""
-        if self.state not in (EntityState.CHOSEN, EntityState.STATUS_LOST):
-            raise RuleViolationError(
+        self.check_state(
+            RuleViolationError(
                 "{name} is already {state}; it can be re-created only after losing its status.",
-                name=self.name,
-                state=self.state,
-            )
-        self.check_after_last(effective_on)
+                **self.as_named(),
+            ),
+            EntityState.CHOSEN,
+            EntityState.STATUS_LOST,
+        )
         again = recreated or self.state is EntityState.STATUS_LOST
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.Created, effective_on, recorded_by, recreated=again, **decision)
+        self.record_step(
+            self.Created, decided_by, resolution_id, effective_on, recorded_by, recreated=again
+        )
 
     class Created(Step):
         recreated: bool
@@ -174,20 +188,21 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity's status was granted or it was registered: by whom, decision number, date."""
-        if self.state is not EntityState.CREATED:
-            raise RuleViolationError(
+        self.check_state(
+            RuleViolationError(
                 "{name} is {state}; only a created entity can be granted its status.",
-                name=self.name,
-                state=self.state.value.replace("_", " "),
-            )
+                **self.as_named(),
+            ),
+            EntityState.CREATED,
+        )
         if not authority.strip() or not decision_number.strip():
             raise InvalidInputError(
                 "authority", "Name the authority and the number of its decision or entry."
             )
-        self.check_after_last(effective_on)
         entry = {"authority": authority.strip(), "decision_number": decision_number.strip()}
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.Registered, effective_on, recorded_by, **entry, **decision)
+        self.record_step(
+            self.Registered, decided_by, resolution_id, effective_on, recorded_by, **entry
+        )
 
     class Registered(Step):
         authority: str
@@ -207,18 +222,19 @@ class SocialEmploymentEntity(Record):
         recorded_by: str,
     ) -> None:
         """The entity lost its status or ceased to work."""
-        if self.state not in (EntityState.CREATED, EntityState.REGISTERED):
-            raise RuleViolationError(
-                "{name} is {state}; only a working entity can lose its status.",
-                name=self.name,
-                state=self.state.value.replace("_", " "),
-            )
+        self.check_state(
+            RuleViolationError(
+                "{name} is {state}; only a working entity can lose its status.", **self.as_named()
+            ),
+            EntityState.CREATED,
+            EntityState.REGISTERED,
+        )
         reason = required(
             reason, InvalidInputError("reason", "Say why the entity lost its status.")
         )
-        self.check_after_last(effective_on)
-        decision = {"decided_by": decided_by.strip(), "resolution_id": resolution_id}
-        self.record(self.StatusLost, effective_on, recorded_by, reason=reason, **decision)
+        self.record_step(
+            self.StatusLost, decided_by, resolution_id, effective_on, recorded_by, reason=reason
+        )
 
     class StatusLost(Step):
         reason: str

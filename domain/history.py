@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -16,19 +16,29 @@ from domain.values import Changes, Payload
 
 A = TypeVar("A", bound=Aggregate)
 
+EVENT_META = ("originator_id", "originator_version", "timestamp", "originator_topic")
+FACT_FIELDS = frozenset({*EVENT_META, "effective_on", "recorded_by"})
 
-class Fact(Aggregate.Event):
+
+class Says:
+    """A fact's own words."""
+
+    def said(self) -> dict[str, Any]:
+        """What the fact says: its own fields (not where it stands, when it took effect, nor
+        who recorded it)."""
+        return {k: v for k, v in vars(self).items() if k not in FACT_FIELDS}
+
+    def set_on(self, record: Any) -> None:
+        """Give the record's attributes of the same names as the fact's fields their values."""
+        for name, value in self.said().items():
+            setattr(record, name, list(value) if isinstance(value, list) else value)
+
+
+class Fact(Says, Aggregate.Event):
     """A recorded fact: it names the day it took effect and who recorded it."""
 
     effective_on: date
     recorded_by: str
-
-    def said(self) -> dict[str, Any]:
-        """What the fact says: its own fields (not when it took effect, nor who recorded it)."""
-        return {k: v for k, v in vars(self).items() if k not in FACT_FIELDS}
-
-
-FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Fact))
 
 
 class Sets(Fact):
@@ -36,20 +46,41 @@ class Sets(Fact):
     values (a stakeholder's sub-type, a gmina's name, powiat and TERC code)."""
 
     def apply(self, aggregate: Any) -> None:
-        for name, value in self.said().items():
-            setattr(aggregate, name, value)
+        self.set_on(aggregate)
 
 
-class FirstFact(Aggregate.Created):
+class FirstFact(Says, Aggregate.Created):
     """The fact that starts a record: the day it took effect and who recorded it."""
 
     effective_on: date
     recorded_by: str
 
 
+class Starts(FirstFact):
+    """A first fact that gives the new record attributes of the same names as its fields,
+    as ``Sets`` does later, and the day it took effect as ``STARTED_ON`` names it (the day
+    a task was assigned, a cooperation declared …)."""
+
+    STARTED_ON: ClassVar[str] = ""
+
+    def apply(self, aggregate: Any) -> None:
+        self.set_on(aggregate)
+        if self.STARTED_ON:
+            setattr(aggregate, self.STARTED_ON, self.effective_on)
+
+
 class Record(Aggregate):
-    """A record of the registry: every fact of it after the first is a ``Fact`` whose own
-    ``apply`` says how the record changes, so each fact's fields are written once."""
+    """A record of the registry: its first fact (``start``) and every fact after it
+    (``record``) say in their own ``apply`` how the record changes, so each fact's fields
+    are written once. A record's ``__init__`` only declares the attributes its facts set
+    (it takes no arguments: the first fact's ``apply`` follows it)."""
+
+    @classmethod
+    def start(
+        cls, fact: type[FirstFact], effective_on: date, recorded_by: str, **said: Any
+    ) -> Self:
+        """A new record whose first fact is ``fact`` saying ``said``."""
+        return cls._create(fact, effective_on=effective_on, recorded_by=recorded_by, **said)
 
     def record(self, fact: type[Fact], effective_on: date, recorded_by: str, **said: Any) -> None:
         """Record ``fact`` saying ``said``, taking effect on ``effective_on``."""
@@ -73,9 +104,6 @@ def effective_on(event: Any) -> date:
     if value is None:
         return event.timestamp.date()  # type: ignore[no-any-return]
     return value  # type: ignore[no-any-return]
-
-
-EVENT_META = ("originator_id", "originator_version", "timestamp", "originator_topic")
 
 
 def payload_of(event: Any) -> dict[str, Any]:

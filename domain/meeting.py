@@ -6,8 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.attendance import AttendanceList
 from domain.errors import (
     EffectiveDateError,
@@ -68,7 +66,7 @@ class Meeting(Record, AttendanceList):
             raise EffectiveDateError("A meeting is scheduled before the day it takes place.")
         items = [t.strip() for t in agenda if t.strip()]
         plan = MeetingPlan(kind, on, at, place, items)
-        return cls(gmina_id, plan, effective_on, recorded_by)
+        return cls.start(cls.Scheduled, effective_on, recorded_by, gmina_id=gmina_id, plan=plan)
 
     class Scheduled(FirstFact):
         """Version 2 carries the plan as one value (version 1: five fields of its own)."""
@@ -79,18 +77,24 @@ class Meeting(Record, AttendanceList):
         class_version = 2
         upcast_v1_v2 = gather_payload("plan", MeetingPlan)
 
-    @event(Scheduled)
-    def __init__(
-        self, gmina_id: UUID, plan: MeetingPlan, effective_on: date, recorded_by: str
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.kind = plan.kind
-        self.on = plan.on
-        self.at = plan.at
-        self.place = plan.place
-        self.agenda = [AgendaItem(i, title) for i, title in enumerate(plan.agenda, 1)]
+        def apply(self, meeting: Meeting) -> None:
+            meeting.gmina_id = self.gmina_id
+            meeting.kind = self.plan.kind
+            meeting.on = self.plan.on
+            meeting.at = self.plan.at
+            meeting.place = self.plan.place
+            meeting.agenda = [AgendaItem(i, title) for i, title in enumerate(self.plan.agenda, 1)]
+            meeting.planned_on = self.effective_on
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.kind: MeetingKind
+        self.on: date
+        self.at: time
+        self.place: str
+        self.agenda: list[AgendaItem]
+        self.planned_on: date
         self.state = MeetingState.SCHEDULED
-        self.planned_on = effective_on
         self.cancel_reason = ""
         self.number: int | None = None
         self.started_at: time | None = None

@@ -8,14 +8,14 @@ from enum import Enum
 from uuid import UUID
 
 from domain.errors import InvalidInputError
-from domain.values import Immutable, Sealed
+from domain.values import Immutable, Sealed, Term
 
 
-class MeetingKind(Enum):
+class MeetingKind(Term):
     """A meeting of the pact's signatories, or a sitting of the Local Synergy Team."""
 
-    PACT = "pact"
-    TEAM = "team"
+    PACT = "pact", "Spotkanie sygnatariuszy Paktu na rzecz MLW"
+    TEAM = "team", "Posiedzenie Zespołu Synergii Lokalnej"
 
 
 class MeetingState(Enum):
@@ -70,10 +70,6 @@ def hhmm(at: time | None) -> str:
     return at.strftime("%H:%M") if at else ""
 
 
-MEETING_KIND_LABELS_PL = {
-    MeetingKind.PACT: "Spotkanie sygnatariuszy Paktu na rzecz MLW",
-    MeetingKind.TEAM: "Posiedzenie Zespołu Synergii Lokalnej",
-}
 MINUTES_TITLES_PL = {
     MeetingKind.PACT: "ze spotkania sygnatariuszy Paktu na rzecz MLW",
     MeetingKind.TEAM: "z posiedzenia Zespołu Synergii Lokalnej",

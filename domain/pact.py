@@ -7,8 +7,6 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import (
     AlreadyInPactError,
     CommitmentClosedError,
@@ -17,7 +15,7 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
-from domain.history import Fact, FirstFact, OnePerGmina
+from domain.history import Fact, OnePerGmina, Starts
 from domain.input_rules import required
 from domain.values import (
     DEFAULT_THESES,
@@ -93,19 +91,18 @@ class Pact(OnePerGmina):
 
     PART = "pact"
 
-    class Drafted(FirstFact):
+    class Drafted(Starts):
+        STARTED_ON = "drafted_on"
+
         gmina_id: UUID
         title: str
         theses: list[str]
 
-    @event(Drafted)
-    def __init__(
-        self, gmina_id: UUID, title: str, theses: list[str], effective_on: date, recorded_by: str
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.title = title
-        self.theses = list(theses)
-        self.drafted_on = effective_on
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.title: str
+        self.theses: list[str]
+        self.drafted_on: date
         # Keyed by the id's text so that snapshots of the pact are plain JSON.
         self.parties: dict[str, list[Membership]] = {}
         self.commitments: dict[str, Commitment] = {}
@@ -114,7 +111,8 @@ class Pact(OnePerGmina):
     def draft(cls, gmina_id: UUID, gmina_name: str, effective_on: date, recorded_by: str) -> Pact:
         """A new pact with the five MLW theses, ready for signatories."""
         title = f"Pakt na rzecz Modelu Lokalnej Współpracy – gmina {gmina_name}"
-        return cls(gmina_id, title, list(DEFAULT_THESES), effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "title": title, "theses": list(DEFAULT_THESES)}
+        return cls.start(cls.Drafted, effective_on, recorded_by, **said)
 
     # --- signatories -------------------------------------------------------------------
 

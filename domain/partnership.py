@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import EffectiveDateError, InvalidInputError, StageOrderError
 from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import required
@@ -36,18 +34,22 @@ class Partnership(OnePerGmina):
         reason = required(
             reason, InvalidInputError("reason", "Say why the partnership is opened (the reason).")
         )
-        return cls(gmina_id, effective_on, reason, recorded_by)
+        return cls.start(cls.Opened, effective_on, recorded_by, gmina_id=gmina_id, reason=reason)
 
     class Opened(FirstFact):
         gmina_id: UUID
         reason: str
 
-    @event(Opened)
-    def __init__(self, gmina_id: UUID, effective_on: date, reason: str, recorded_by: str) -> None:
-        self.gmina_id = gmina_id
-        self.history: list[StageReached] = [
-            StageReached(Stage.PRESENTATION, effective_on, reason, None, recorded_by)
-        ]
+        def apply(self, partnership: Partnership) -> None:
+            partnership.gmina_id = self.gmina_id
+            first = StageReached(
+                Stage.PRESENTATION, self.effective_on, self.reason, None, self.recorded_by
+            )
+            partnership.history = [first]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.history: list[StageReached]
 
     @property
     def stage(self) -> Stage:
@@ -89,16 +91,16 @@ class Partnership(OnePerGmina):
             raise StageOrderError(
                 "The partnership is already at stage {to} ({label_pl}).",
                 to=to.value,
-                label_pl=to.label_pl,
+                label_pl=to.polish,
             )
         if to.number < self.stage.number:
             raise StageOrderError(
                 "The partnership cannot go back from stage {stage} ({label_pl}) to stage {to} "
                 "({label_pl2}).",
                 stage=self.stage.value,
-                label_pl=self.stage.label_pl,
+                label_pl=self.stage.polish,
                 to=to.value,
-                label_pl2=to.label_pl,
+                label_pl2=to.polish,
             )
         if to.number != self.stage.number + 1:
             nxt = Stage(self.stage.number + 1)
@@ -106,9 +108,9 @@ class Partnership(OnePerGmina):
                 "The partnership cannot skip to stage {to} ({label_pl}): stage {nxt} "
                 "({label_pl2}) comes first.",
                 to=to.value,
-                label_pl=to.label_pl,
+                label_pl=to.polish,
                 nxt=nxt.value,
-                label_pl2=nxt.label_pl,
+                label_pl2=nxt.polish,
             )
 
     class StageAdvanced(Fact):

@@ -8,8 +8,6 @@ from datetime import date, time
 from enum import Enum
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.effects import Effect
 from domain.errors import (
     AlreadyVotedError,
@@ -71,7 +69,8 @@ class Resolution(Record):
             title = f"w sprawie {title}"
         text = required(text, InvalidInputError("text", "A resolution needs its text (§1 …)."))
         draft = ResolutionDraft(number, year, title, proposer_id, text, list(effects))
-        return cls(gmina_id, meeting_id, draft, effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "meeting_id": meeting_id, "draft": draft}
+        return cls.start(cls.Proposed, effective_on, recorded_by, **said)
 
     class Proposed(FirstFact):
         """Version 2 carries the draft as one value (version 1: six fields of its own)."""
@@ -83,24 +82,27 @@ class Resolution(Record):
         class_version = 2
         upcast_v1_v2 = gather_payload("draft", ResolutionDraft)
 
-    @event(Proposed)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        meeting_id: UUID,
-        draft: ResolutionDraft,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.meeting_id = meeting_id
-        self.number = draft.number
-        self.year = draft.year
-        self.title = draft.title
-        self.proposer_id = draft.proposer_id
-        self.text = draft.text
-        self.effects = list(draft.effects)
-        self.proposed_on = effective_on
+        def apply(self, resolution: Resolution) -> None:
+            resolution.gmina_id = self.gmina_id
+            resolution.meeting_id = self.meeting_id
+            resolution.number = self.draft.number
+            resolution.year = self.draft.year
+            resolution.title = self.draft.title
+            resolution.proposer_id = self.draft.proposer_id
+            resolution.text = self.draft.text
+            resolution.effects = list(self.draft.effects)
+            resolution.proposed_on = self.effective_on
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.meeting_id: UUID
+        self.number: int
+        self.year: int
+        self.title: str
+        self.proposer_id: UUID
+        self.text: str
+        self.effects: list[Effect]
+        self.proposed_on: date
         self.state = ResolutionState.PROPOSED
         self.vote_at: time | None = None
         self.ballots: dict[UUID, VoteChoice] = {}

@@ -7,15 +7,13 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import (
     ArchivedError,
     EffectiveDateError,
     InvalidInputError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record, Sets
+from domain.history import Fact, Record, Sets, Starts
 from domain.input_rules import required
 from domain.values import (
     Changes,
@@ -108,10 +106,15 @@ class Stakeholder(Record):
         details = StakeholderDetails(
             name, legal_form, identifiers, seat, area, resources_offered, contact
         )
-        return cls(gmina_id, kind, subtype, details.cleaned(), person, effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "kind": kind, "subtype": subtype, "person": person}
+        return cls.start(
+            cls.Catalogued, effective_on, recorded_by, details=details.cleaned(), **said
+        )
 
-    class Catalogued(FirstFact):
+    class Catalogued(Starts):
         """Version 2 carries the details as one value (version 1: seven fields of its own)."""
+
+        STARTED_ON = "catalogued_on"
 
         gmina_id: UUID
         kind: StakeholderKind
@@ -122,24 +125,14 @@ class Stakeholder(Record):
         class_version = 2
         upcast_v1_v2 = gather_payload("details", StakeholderDetails)
 
-    @event(Catalogued)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        kind: StakeholderKind,
-        subtype: SubType,
-        details: StakeholderDetails,
-        person: Sealed | None,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.kind = kind
-        self.subtype = subtype
-        self.details = details
-        self.person = person
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.kind: StakeholderKind
+        self.subtype: SubType
+        self.details: StakeholderDetails
+        self.person: Sealed | None
+        self.catalogued_on: date
         self.status = StakeholderStatus.IDENTIFIED
-        self.catalogued_on = effective_on
         self.archived_on: date | None = None
         self.archive_reason = ""
 

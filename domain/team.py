@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import Enum
 from uuid import UUID
-
-from eventsourcing.domain import event
 
 from domain.errors import (
     DuplicateNumberError,
@@ -18,25 +15,18 @@ from domain.errors import (
 )
 from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import check_number, required
-from domain.values import Immutable
+from domain.values import Immutable, Term
 from domain.voting import TeamRules
 
 
-class TeamRole(Enum):
+class TeamRole(Term):
     """A member's function in the team."""
 
-    CHAIR = "chair"
-    DEPUTY = "deputy"
-    SECRETARY = "secretary"
-    MEMBER = "member"
+    CHAIR = "chair", "przewodniczący"
+    DEPUTY = "deputy", "zastępca przewodniczącego"
+    SECRETARY = "secretary", "sekretarz"
+    MEMBER = "member", "członek"
 
-
-ROLE_LABELS_PL = {
-    TeamRole.CHAIR: "przewodniczący",
-    TeamRole.DEPUTY: "zastępca przewodniczącego",
-    TeamRole.SECRETARY: "sekretarz",
-    TeamRole.MEMBER: "członek",
-}
 
 SINGLE_HOLDER_ROLES = (TeamRole.CHAIR, TeamRole.SECRETARY)
 
@@ -90,27 +80,26 @@ class SynergyTeam(OnePerGmina):
         decided_by = required(
             decided_by, InvalidInputError("decided_by", "Say whose decision formed the team.")
         )
-        return cls(gmina_id, decided_by, rules, effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "decided_by": decided_by, "rules": rules}
+        return cls.start(cls.Formed, effective_on, recorded_by, **said)
 
     class Formed(FirstFact):
         gmina_id: UUID
         decided_by: str
         rules: TeamRules
 
-    @event(Formed)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        decided_by: str,
-        rules: TeamRules,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.formed_on = effective_on
-        self.decided_by = decided_by
+        def apply(self, team: SynergyTeam) -> None:
+            team.gmina_id = self.gmina_id
+            team.formed_on = self.effective_on
+            team.decided_by = self.decided_by
+            team.rules_history = [RulesPeriod(self.rules, self.effective_on, self.decided_by)]
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.formed_on: date
+        self.decided_by: str
+        self.rules_history: list[RulesPeriod]
         self.seats: list[Seat] = []
-        self.rules_history = [RulesPeriod(rules, effective_on, decided_by)]
         self.resolution_numbers: dict[str, UUID] = {}
         self.entity_ids: list[UUID] = []
 
@@ -147,7 +136,7 @@ class SynergyTeam(OnePerGmina):
                 raise RuleViolationError(
                     "The team already has a {role_label} (since {appointed_on}); change their "
                     "role or dismiss them first.",
-                    role_label=ROLE_LABELS_PL[role],
+                    role_label=role.polish,
                     appointed_on=seat.appointed_on,
                 )
 
@@ -185,7 +174,7 @@ class SynergyTeam(OnePerGmina):
             raise RuleViolationError(
                 "{name} is already a member of the team ({role_label}) since {appointed_on}.",
                 name=name,
-                role_label=ROLE_LABELS_PL[seat.role],
+                role_label=seat.role.polish,
                 appointed_on=seat.appointed_on,
             )
         ended = [s.dismissed_on for s in self.seats if s.stakeholder_id == stakeholder_id]
@@ -252,7 +241,7 @@ class SynergyTeam(OnePerGmina):
                 "role",
                 "{name} is already the team's {role_label}.",
                 name=name,
-                role_label=ROLE_LABELS_PL[role],
+                role_label=role.polish,
             )
         if effective_on <= seat.appointed_on:
             raise EffectiveDateError(

@@ -4,65 +4,66 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 from uuid import UUID
 
 
-class Stage(Enum):
+class Term(Enum):
+    """A word of the model: the value its facts store, and its Polish name as the MLW's own
+    documents write it (``KEY = value, "nazwa"``). The name is the msgid of the ``messages``
+    catalogue: ``projections.i18n.label`` says it in the reader's language."""
+
+    polish: str
+
+    # ``Stage(1)`` looks a member up by its value; only the members' own lines give a name.
+    def __new__(cls, value: Any, polish: str = "") -> Self:
+        term = object.__new__(cls)
+        term._value_ = value
+        term.polish = polish
+        return term
+
+
+class Stage(Term):
     """The six stages of the Local Cooperation Model, in the order a gmina goes through them."""
 
-    PRESENTATION = 1
-    CATALOGUE = 2
-    SYNERGY_TEAM = 3
-    PACT = 4
-    ENTITY_CHOSEN = 5
-    ENTITY_CREATED = 6
-
-    @property
-    def label_pl(self) -> str:
-        return STAGE_LABELS_PL[self]
+    PRESENTATION = 1, "Prezentacja idei Modelu MLW"
+    CATALOGUE = 2, "Wstępny Katalog Lokalnych Interesariuszy"
+    SYNERGY_TEAM = 3, "Powołanie Zespołu Synergii Lokalnej"
+    PACT = 4, "Utworzenie Paktu na rzecz MLW"
+    ENTITY_CHOSEN = 5, "Analiza ZSL i wybór podmiotu zatrudnienia socjalnego"
+    ENTITY_CREATED = 6, "Utworzenie / odtworzenie podmiotu zatrudnienia socjalnego"
 
     @property
     def number(self) -> int:
         return int(self.value)
 
 
-STAGE_LABELS_PL = {
-    Stage.PRESENTATION: "Prezentacja idei Modelu MLW",
-    Stage.CATALOGUE: "Wstępny Katalog Lokalnych Interesariuszy",
-    Stage.SYNERGY_TEAM: "Powołanie Zespołu Synergii Lokalnej",
-    Stage.PACT: "Utworzenie Paktu na rzecz MLW",
-    Stage.ENTITY_CHOSEN: "Analiza ZSL i wybór podmiotu zatrudnienia socjalnego",
-    Stage.ENTITY_CREATED: "Utworzenie / odtworzenie podmiotu zatrudnienia socjalnego",
-}
-
-
-class Sector(Enum):
+class Sector(Term):
     """The sectors of the stakeholder catalogue (MLW, slide 10)."""
 
-    PUBLIC_AUTHORITY = "public_authority"
-    NGO = "ngo"
-    CHURCH = "church"
-    BUSINESS_INSTITUTION = "business_institution"
-    FINANCE = "finance"
-    CITIZEN = "citizen"
+    PUBLIC_AUTHORITY = "public_authority", "Władza publiczna"
+    NGO = "ngo", "Organizacje pozarządowe"
+    CHURCH = "church", "Organizacje kościelne i związki wyznaniowe"
+    BUSINESS_INSTITUTION = "business_institution", "Przedsiębiorstwa i instytucje"
+    FINANCE = "finance", "Finanse i bankowość"
+    CITIZEN = "citizen", "Obywatele – liderzy społeczni"
 
 
-class SubType(Enum):
+class SubType(Term):
     """Sub-types of each sector; each belongs to exactly one sector."""
 
-    GOVERNMENT = "government"
-    LOCAL_GOVERNMENT = "local_government"
-    LOCAL_GOVERNMENT_UNIT = "local_government_unit"
-    NGO = "ngo"
-    SOCIAL_COOPERATIVE = "social_cooperative"
-    CHURCH_ORGANISATION = "church_organisation"
-    EDUCATION = "education"
-    CULTURE = "culture"
-    HEALTH = "health"
-    OTHER_BUSINESS = "other_business"
-    FINANCE_BANKING = "finance_banking"
-    SOCIAL_LEADER = "social_leader"
+    GOVERNMENT = "government", "administracja rządowa"
+    LOCAL_GOVERNMENT = "local_government", "administracja samorządowa"
+    LOCAL_GOVERNMENT_UNIT = "local_government_unit", "jednostka samorządu terytorialnego"
+    NGO = "ngo", "organizacja pozarządowa"
+    SOCIAL_COOPERATIVE = "social_cooperative", "spółdzielnia socjalna"
+    CHURCH_ORGANISATION = "church_organisation", "organizacja kościelna / związek wyznaniowy"
+    EDUCATION = "education", "edukacja"
+    CULTURE = "culture", "kultura"
+    HEALTH = "health", "ochrona zdrowia"
+    OTHER_BUSINESS = "other_business", "inne przedsiębiorstwo lub instytucja"
+    FINANCE_BANKING = "finance_banking", "finanse i bankowość"
+    SOCIAL_LEADER = "social_leader", "lider społeczny"
 
     @property
     def sector(self) -> Sector:
@@ -84,30 +85,6 @@ SECTOR_OF: dict[SubType, Sector] = {
     SubType.SOCIAL_LEADER: Sector.CITIZEN,
 }
 
-SECTOR_LABELS_PL = {
-    Sector.PUBLIC_AUTHORITY: "Władza publiczna",
-    Sector.NGO: "Organizacje pozarządowe",
-    Sector.CHURCH: "Organizacje kościelne i związki wyznaniowe",
-    Sector.BUSINESS_INSTITUTION: "Przedsiębiorstwa i instytucje",
-    Sector.FINANCE: "Finanse i bankowość",
-    Sector.CITIZEN: "Obywatele – liderzy społeczni",
-}
-
-SUBTYPE_LABELS_PL = {
-    SubType.GOVERNMENT: "administracja rządowa",
-    SubType.LOCAL_GOVERNMENT: "administracja samorządowa",
-    SubType.LOCAL_GOVERNMENT_UNIT: "jednostka samorządu terytorialnego",
-    SubType.NGO: "organizacja pozarządowa",
-    SubType.SOCIAL_COOPERATIVE: "spółdzielnia socjalna",
-    SubType.CHURCH_ORGANISATION: "organizacja kościelna / związek wyznaniowy",
-    SubType.EDUCATION: "edukacja",
-    SubType.CULTURE: "kultura",
-    SubType.HEALTH: "ochrona zdrowia",
-    SubType.OTHER_BUSINESS: "inne przedsiębiorstwo lub instytucja",
-    SubType.FINANCE_BANKING: "finanse i bankowość",
-    SubType.SOCIAL_LEADER: "lider społeczny",
-}
-
 
 class StakeholderKind(Enum):
     """An institution, or a natural person (whose data is personal data)."""
@@ -116,23 +93,14 @@ class StakeholderKind(Enum):
     PERSON = "person"
 
 
-class StakeholderStatus(Enum):
+class StakeholderStatus(Term):
     """Where a stakeholder stands: identified → invited → signatory → team member."""
 
-    IDENTIFIED = "identified"
-    INVITED = "invited"
-    SIGNATORY = "signatory"
-    TEAM_MEMBER = "team_member"
-    FORMER_SIGNATORY = "former_signatory"
-
-
-STATUS_LABELS_PL = {
-    StakeholderStatus.IDENTIFIED: "zidentyfikowany",
-    StakeholderStatus.INVITED: "zaproszony",
-    StakeholderStatus.SIGNATORY: "sygnatariusz",
-    StakeholderStatus.TEAM_MEMBER: "członek ZSL",
-    StakeholderStatus.FORMER_SIGNATORY: "były sygnatariusz",
-}
+    IDENTIFIED = "identified", "zidentyfikowany"
+    INVITED = "invited", "zaproszony"
+    SIGNATORY = "signatory", "sygnatariusz"
+    TEAM_MEMBER = "team_member", "członek ZSL"
+    FORMER_SIGNATORY = "former_signatory", "były sygnatariusz"
 
 
 class CooperationForm(Enum):
@@ -150,29 +118,17 @@ class ParticipantRole(Enum):
     USER = "user"
 
 
-class ResourceKind(Enum):
+class ResourceKind(Term):
     """What a commitment puts into the partnership."""
 
-    MONEY = "money"
-    PREMISES = "premises"
-    STAFF = "staff"
-    EQUIPMENT = "equipment"
-    TIME = "time"
-    KNOW_HOW = "know_how"
-    IN_KIND = "in_kind"
-    OTHER = "other"
-
-
-RESOURCE_LABELS_PL = {
-    ResourceKind.MONEY: "środki finansowe",
-    ResourceKind.PREMISES: "lokal",
-    ResourceKind.STAFF: "kadra",
-    ResourceKind.EQUIPMENT: "sprzęt",
-    ResourceKind.TIME: "czas",
-    ResourceKind.KNOW_HOW: "wiedza i doświadczenie",
-    ResourceKind.IN_KIND: "świadczenia rzeczowe",
-    ResourceKind.OTHER: "inne",
-}
+    MONEY = "money", "środki finansowe"
+    PREMISES = "premises", "lokal"
+    STAFF = "staff", "kadra"
+    EQUIPMENT = "equipment", "sprzęt"
+    TIME = "time", "czas"
+    KNOW_HOW = "know_how", "wiedza i doświadczenie"
+    IN_KIND = "in_kind", "świadczenia rzeczowe"
+    OTHER = "other", "inne"
 
 
 class CommitmentState(Enum):

@@ -7,38 +7,28 @@ from datetime import time
 from enum import Enum
 
 from domain.errors import InvalidInputError, QuorumNotReachedError
-from domain.values import Immutable
+from domain.values import Immutable, Term
 
 
-class QuorumRule(Enum):
+class QuorumRule(Term):
     """How many members must be present for the team to decide."""
 
-    MORE_THAN_HALF = "more_than_half"
-    AT_LEAST_HALF = "at_least_half"
-    AT_LEAST_TWO_THIRDS = "at_least_two_thirds"
+    MORE_THAN_HALF = "more_than_half", "obecność ponad połowy członków"
+    AT_LEAST_HALF = "at_least_half", "obecność co najmniej połowy członków"
+    AT_LEAST_TWO_THIRDS = "at_least_two_thirds", "obecność co najmniej dwóch trzecich członków"
 
 
-class MajorityRule(Enum):
+class MajorityRule(Term):
     """How many votes for a resolution adopt it."""
 
-    SIMPLE = "simple"  # more for than against among votes cast
-    ABSOLUTE = "absolute"  # more for than against and abstentions together
-    TWO_THIRDS = "two_thirds"  # at least two thirds of votes cast are for
-    OF_MEMBERS = "of_members"  # more for than half of all members of the team
-
-
-QUORUM_LABELS_PL = {
-    QuorumRule.MORE_THAN_HALF: "obecność ponad połowy członków",
-    QuorumRule.AT_LEAST_HALF: "obecność co najmniej połowy członków",
-    QuorumRule.AT_LEAST_TWO_THIRDS: "obecność co najmniej dwóch trzecich członków",
-}
-
-MAJORITY_LABELS_PL = {
-    MajorityRule.SIMPLE: "zwykła większość głosów (więcej za niż przeciw)",
-    MajorityRule.ABSOLUTE: "bezwzględna większość głosów oddanych",
-    MajorityRule.TWO_THIRDS: "większość dwóch trzecich głosów oddanych",
-    MajorityRule.OF_MEMBERS: "większość ustawowego składu zespołu",
-}
+    # more for than against among votes cast
+    SIMPLE = "simple", "zwykła większość głosów (więcej za niż przeciw)"
+    # more for than against and abstentions together
+    ABSOLUTE = "absolute", "bezwzględna większość głosów oddanych"
+    # at least two thirds of votes cast are for
+    TWO_THIRDS = "two_thirds", "większość dwóch trzecich głosów oddanych"
+    # more for than half of all members of the team
+    OF_MEMBERS = "of_members", "większość ustawowego składu zespołu"
 
 
 class VoteChoice(Enum):
@@ -64,7 +54,7 @@ class TeamRules(Immutable):
     majority: MajorityRule = MajorityRule.SIMPLE
 
     def describe_pl(self) -> str:
-        return f"kworum: {QUORUM_LABELS_PL[self.quorum]}; {MAJORITY_LABELS_PL[self.majority]}"
+        return f"kworum: {self.quorum.polish}; {self.majority.polish}"
 
 
 @dataclass(frozen=True)
@@ -133,7 +123,7 @@ def decide(rules: TeamRules, tally: Tally, members: int, present: int) -> Outcom
             present=present,
             members=members,
             needed=needed,
-            rule=QUORUM_LABELS_PL[rules.quorum],
+            rule=rules.quorum.polish,
         )
     if tally.cast > present:
         raise InvalidInputError(

@@ -31,6 +31,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from domain.errors import DomainError
+from domain.values import Term
 
 LOCALE = Path(__file__).parent / "locale"
 LANGS = ("pl", "en")
@@ -67,9 +68,17 @@ def translator(lang: str) -> Callable[[str], str]:
     return catalogue("messages", language_or_default(lang)).gettext
 
 
-def labels(table: Mapping[Any, str], lang: str) -> dict[str, str]:
-    """A table of Polish labels keyed by enum members, as ``value -> label`` in ``lang``."""
+def label(term: Term, lang: str) -> str:
+    """A word of the model (a sector, a stage, a role …) in ``lang``."""
+    return translator(lang)(term.polish)
+
+
+def labels(table: Mapping[Any, str] | type[Term], lang: str) -> dict[str, str]:
+    """The words of one kind (``Sector``), or a table of Polish words keyed by value or
+    enum member, as ``value -> word`` in ``lang``."""
     _ = translator(lang)
+    if isinstance(table, type):
+        return {term.value: _(term.polish) for term in table}
     return {getattr(k, "value", k): _(v) for k, v in table.items()}
 
 

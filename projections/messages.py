@@ -14,6 +14,7 @@ import inspect
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -26,7 +27,7 @@ from domain.entity import EntityState
 from domain.errors import DomainError
 from domain.minutes import MeetingState, MinutesState
 from domain.resolution import ResolutionState
-from domain.values import CommitmentState
+from domain.values import CommitmentState, Term
 from domain.voting import VoteChoice
 from projections.i18n import LANGS, LOCALE, SOURCE
 from registry.base import NOUNS
@@ -52,19 +53,38 @@ def page_messages() -> Catalog:
         ROOT, method_map, options_map, keywords=KEYWORDS
     ):
         found.add(msgid, locations=[(path, line)], auto_comments=comments, context=context)
-    for where, table in label_tables():
-        for label in table.values():
-            found.add(label, locations=[(where, 0)])
+    for where, words in domain_words():
+        for word in words:
+            found.add(word, locations=[(where, 0)])
     return found
 
 
-def label_tables() -> Iterator[tuple[str, dict[object, str]]]:
-    """The domain's tables of Polish names (``*_LABELS_PL``): each name is a msgid."""
+def domain_words() -> Iterator[tuple[str, list[str]]]:
+    """The Polish names of the domain's words: each ``Term``'s members, and the tables of
+    names that are not enums (``*_LABELS_PL``); each name is a msgid."""
+    for where, namespace in domain_modules():
+        for name, value in sorted(namespace.items()):
+            if name.endswith("_LABELS_PL") and getattr(value, "__module__", None) is None:
+                yield where, list(value.values())
+    for where, kind in domain_terms():
+        yield where, [term.polish for term in kind]
+
+
+def domain_terms() -> Iterator[tuple[str, type[Term]]]:
+    """Every kind of ``Term`` the domain defines, with the module that defines it."""
+    for where, namespace in domain_modules():
+        for value in namespace.values():
+            if is_term(value) and value.__module__ == namespace["__name__"]:
+                yield where, value
+
+
+def domain_modules() -> Iterator[tuple[str, dict[str, Any]]]:
     for module in sorted((ROOT / "domain").glob("*.py")):
-        namespace = vars(__import__(f"domain.{module.stem}", fromlist=["_"]))
-        for name, table in sorted(namespace.items()):
-            if name.endswith("_LABELS_PL") and getattr(table, "__module__", None) is None:
-                yield f"domain/{module.name}", table
+        yield f"domain/{module.name}", vars(__import__(f"domain.{module.stem}", fromlist=["_"]))
+
+
+def is_term(value: object) -> TypeGuard[type[Term]]:
+    return isinstance(value, type) and issubclass(value, Term) and value is not Term
 
 
 def error_classes() -> dict[str, int]:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 from uuid import UUID
 
-from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType
+from domain.entity import EntityType
 from domain.errors import NotFoundError
 from domain.input_rules import as_typed_digits
 from domain.pact import Pact
@@ -206,7 +206,7 @@ class CatalogueQueries:
         steps = [
             StageView(
                 s["stage"],
-                Stage(s["stage"]).label_pl,
+                Stage(s["stage"]).polish,
                 date.fromisoformat(s["effective_on"]),
                 s["reason"],
                 s["decided_by"],
@@ -449,7 +449,7 @@ def entity_view(row: Row) -> EntityView:
         **{name: row[name] for name in ENTITY_AS_STORED},
         id=UUID(row["id"]),
         gmina_id=UUID(row["gmina_id"]),
-        type_label=ENTITY_TYPE_LABELS_PL[EntityType(row["entity_type"])],
+        type_label=EntityType(row["entity_type"]).polish,
         facts=[
             EntityFactView(
                 f["state"],

@@ -15,8 +15,8 @@ from uuid import UUID
 
 from domain.errors import InvalidInputError
 from domain.input_rules import check_wall_clock, wall_clock
-from domain.minutes import MEETING_KIND_LABELS_PL, MINUTES_TITLES_PL, MeetingKind
-from domain.voting import QUORUM_LABELS_PL, QuorumRule, is_present, quorum_needed
+from domain.minutes import MINUTES_TITLES_PL, MeetingKind
+from domain.voting import QuorumRule, is_present, quorum_needed
 from projections.meeting_rows import MeetingRows, Rows
 from projections.meeting_tables import day, moment
 from projections.queries_history import record_history
@@ -91,9 +91,7 @@ class MeetingReads(TeamReads):
     def meeting_view(self, m: Row, view: Rows) -> shown.MeetingView:
         kind = MeetingKind(m["kind"])
         title = (
-            f"Protokół nr {m['number']} {MINUTES_TITLES_PL[kind]}"
-            if m["number"]
-            else MEETING_KIND_LABELS_PL[kind]
+            f"Protokół nr {m['number']} {MINUTES_TITLES_PL[kind]}" if m["number"] else kind.polish
         )
         actions = [view.get("action", a) for a in m["action_ids"]]
         resolutions = [view.get("resolution", r) for r in m["resolution_ids"]]
@@ -188,7 +186,7 @@ class MeetingReads(TeamReads):
             present_members=sorted(self.rows.stakeholder_name(sid) for sid in present),
             needed=needed,
             has_quorum=bool(members) and len(present) >= needed,
-            rule=QUORUM_LABELS_PL[rule],
+            rule=rule.polish,
         )
 
     def counts(self, gmina_id: UUID, as_of: date | None = None) -> tuple[int, int]:

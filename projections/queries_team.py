@@ -9,7 +9,7 @@ from uuid import UUID
 
 from domain.errors import NotFoundError
 from domain.gmina import Gmina
-from domain.team import ROLE_LABELS_PL, SynergyTeam, TeamRole
+from domain.team import SynergyTeam, TeamRole
 from domain.voting import MajorityRule, QuorumRule, TeamRules
 from projections.effect_words import effect_text
 from projections.meeting_rows import MeetingRows, Rows
@@ -86,7 +86,7 @@ class TeamReads:
             stakeholder_id=UUID(seat["stakeholder_id"]),
             name=self.rows.stakeholder_name(seat["stakeholder_id"]),
             role=seat["role"],
-            role_label=ROLE_LABELS_PL[TeamRole(seat["role"])],
+            role_label=TeamRole(seat["role"]).polish,
             appointed_on=date.fromisoformat(seat["appointed_on"]),
             dismissed_on=day(seat["dismissed_on"]),
             decided_by=seat["decided_by"],

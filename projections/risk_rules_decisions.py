@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from math import comb
 
-from domain.values import SECTOR_LABELS_PL, Sector
+from domain.values import Sector
 from projections.network import Decision, Meeting
 from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
 from projections.risk_rules_structure import flag
@@ -274,7 +274,7 @@ def representation_said(
 ) -> dict[str, str]:
     """The representation flag read aloud (in Polish a decimal comma, no '0,0 raza')."""
     values = {
-        "label": SECTOR_LABELS_PL[Sector(sector)],
+        "label": Sector(sector).polish,
         "sector": sector.replace("_", " "),
         "m": m,
         "members": members,

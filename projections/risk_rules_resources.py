@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from domain.values import SECTOR_LABELS_PL, Sector
+from domain.values import Sector
 from projections.risk_model import (
     FLAG,
     WATCH,
@@ -196,7 +196,7 @@ def sector_missing(ctx: Context) -> list[Flag]:
             **said(
                 "W katalogu nie ma nikogo z sektora „{label}”: czy w gminie nie ma takiego "
                 "podmiotu, czy go pominięto?",
-                label=SECTOR_LABELS_PL[sector],
+                label=sector.polish,
                 sector=sector.value,
             ),
         )

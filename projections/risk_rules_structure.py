@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import chain
 
-from domain.values import SECTOR_LABELS_PL, Sector
+from domain.values import Sector
 from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
 from projections.risk_sentences import joined, said
 
@@ -221,7 +221,7 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
                 **said(
                     "Sektor „{label}” ma {there} podmiotów w katalogu, ale żadnego wśród "
                     "{signatories} sygnatariuszy paktu ({names}).",
-                    label=SECTOR_LABELS_PL[sector],
+                    label=sector.polish,
                     sector=sector.value,
                     there=there,
                     signatories=len(signatories),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
+from domain.entity import EntityType, SocialEmploymentEntity
 from domain.errors import NotFoundError, WrongGminaError
 from domain.team import SynergyTeam
 from registry.base import Recording, RegistryBase
@@ -137,7 +137,7 @@ class Entities:
             id=e.id,
             gmina_id=e.gmina_id,
             entity_type=e.entity_type.value,
-            type_label=ENTITY_TYPE_LABELS_PL[e.entity_type],
+            type_label=e.entity_type.polish,
             name=e.name,
             state=e.state.value,
             recreated=e.recreated,

@@ -136,7 +136,7 @@ class Gminas:
         stages = [
             StageView(
                 s.stage.number,
-                s.stage.label_pl,
+                s.stage.polish,
                 s.effective_on,
                 s.reason,
                 s.decided_by,

@@ -15,7 +15,6 @@ from domain.errors import InvalidInputError, NotFoundError
 from domain.input_rules import check_wall_clock
 from domain.meeting import Meeting
 from domain.minutes import (
-    MEETING_KIND_LABELS_PL,
     MINUTES_TITLES_PL,
     MeetingKind,
     MeetingState,
@@ -23,7 +22,7 @@ from domain.minutes import (
 from domain.resolution import Resolution
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed
-from domain.voting import QUORUM_LABELS_PL, Tally, quorum_needed
+from domain.voting import Tally, quorum_needed
 from registry.base import RegistryBase
 from registry.catalogue import Stakeholders
 from registry.meeting_views import (
@@ -188,7 +187,7 @@ class MeetingQueries:
         title = (
             f"Protokół nr {m.minutes_number} {MINUTES_TITLES_PL[m.kind]}"
             if m.number
-            else MEETING_KIND_LABELS_PL[m.kind]
+            else m.kind.polish
         )
         return MeetingView(
             id=m.id,
@@ -280,5 +279,5 @@ class MeetingQueries:
             present_members=sorted(self.stakeholder_name(sid) for sid in present),
             needed=needed,
             has_quorum=bool(members) and len(present) >= needed,
-            rule=QUORUM_LABELS_PL[rules.quorum],
+            rule=rules.quorum.polish,
         )

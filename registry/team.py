@@ -11,7 +11,7 @@ from uuid import UUID
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
-from domain.team import ROLE_LABELS_PL, RulesPeriod, Seat, SynergyTeam, TeamRole
+from domain.team import RulesPeriod, Seat, SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
 from registry.base import Recording, RegistryBase
@@ -194,7 +194,7 @@ class Teams:
             stakeholder_id=seat.stakeholder_id,
             name=name,
             role=seat.role.value,
-            role_label=ROLE_LABELS_PL[seat.role],
+            role_label=seat.role.polish,
             appointed_on=seat.appointed_on,
             dismissed_on=seat.dismissed_on,
             decided_by=seat.decided_by,

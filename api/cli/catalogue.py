@@ -10,7 +10,7 @@ from api.cli.command import Desk, GminaId, command
 from api.cli.options import AsOfOpt, VersionOpt, choice_argument, choice_option
 from api.cli.refs import resolve_stakeholder
 from api.cli.support import short, table
-from domain.values import SECTOR_LABELS_PL, STATUS_LABELS_PL, Sector, StakeholderStatus, SubType
+from domain.values import Sector, StakeholderStatus, SubType
 from registry.application import Registry
 from registry.views import StakeholderView
 
@@ -30,9 +30,9 @@ DifferentOpt = Annotated[
 def describe(v: StakeholderView) -> str:
     lines = [
         f"{v.name}  [{short(v.id)}]  version {v.version}",
-        f"  sector:     {SECTOR_LABELS_PL[Sector(v.sector)]} / {v.subtype}",
+        f"  sector:     {Sector(v.sector).polish} / {v.subtype}",
         f"  kind:       {v.kind}" + ("  (personal data erased)" if v.personal_data_erased else ""),
-        f"  status:     {STATUS_LABELS_PL[StakeholderStatus(v.status)]}",
+        f"  status:     {StakeholderStatus(v.status).polish}",
     ]
     for label, value in (
         ("legal form", v.legal_form),
@@ -53,7 +53,7 @@ def describe(v: StakeholderView) -> str:
 
 def catalogue_table(views: list[StakeholderView]) -> str:
     rows = [
-        [short(v.id), v.name, v.sector, v.subtype, STATUS_LABELS_PL[StakeholderStatus(v.status)]]
+        [short(v.id), v.name, v.sector, v.subtype, StakeholderStatus(v.status).polish]
         for v in views
     ]
     return table(rows, ["id", "name", "sector", "sub-type", "status"]) + f"\n{len(views)} entries"

@@ -9,10 +9,10 @@ from domain.document import DocumentKind
 from domain.errors import NotFoundError
 from domain.meeting import Meeting
 from domain.minutes import MeetingState
-from domain.voting import QUORUM_LABELS_PL, QuorumRule, quorum_needed
+from domain.voting import QuorumRule, quorum_needed
 from projections.documents import phrases
 from projections.documents.data import Built, DocumentBuilder, Provenance
-from projections.i18n import translator
+from projections.i18n import label, translator
 from registry.meeting_views import MeetingView, ResolutionView
 
 
@@ -134,7 +134,7 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
             members = len(team.members)
             quorum = QuorumRule(team.rules.quorum)
             needed = quorum_needed(quorum, members)
-            rule = translator(b.lang)(QUORUM_LABELS_PL[quorum])
+            rule = label(quorum, b.lang)
     later = []
     for s in b.app.list_meetings(b.gmina_id):
         if s.on > m.on and s.kind == m.kind:

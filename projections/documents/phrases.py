@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.document import DocumentKind
-from domain.values import RESOURCE_LABELS_PL, SECTOR_LABELS_PL, STATUS_LABELS_PL
+from domain.values import ResourceKind, Sector, StakeholderStatus, Term
 from projections.i18n import LANGS, N_, labels, translator
 
 PERSON_PL = N_("osoba fizyczna")
@@ -56,13 +56,13 @@ TITLES_PL = {
 }
 
 
-def in_every_language(table: Mapping[Any, str]) -> dict[str, dict[str, str]]:
+def in_every_language(table: Mapping[Any, str] | type[Term]) -> dict[str, dict[str, str]]:
     return {lang: labels(table, lang) for lang in LANGS}
 
 
-SECTORS = in_every_language(SECTOR_LABELS_PL)
-RESOURCES = in_every_language(RESOURCE_LABELS_PL)
-STATUSES = in_every_language(STATUS_LABELS_PL)
+SECTORS = in_every_language(Sector)
+RESOURCES = in_every_language(ResourceKind)
+STATUSES = in_every_language(StakeholderStatus)
 COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
 FORMS = in_every_language(FORMS_PL)
 ATTENDANCE_ROLES = in_every_language(ATTENDANCE_ROLES_PL)

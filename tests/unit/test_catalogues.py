@@ -20,8 +20,22 @@ from babel.messages.pofile import read_po
 
 from domain.errors import DomainError, NotFoundError, RuleViolationError
 from domain.minutes import MeetingState
-from projections.i18n import refusal, translator
-from projections.messages import error_messages, page_messages, po_path, refusal_templates
+from domain.team import TeamRole
+from domain.values import Sector, Stage
+from projections.i18n import label, labels, refusal, translator
+from projections.messages import (
+    domain_terms,
+    error_messages,
+    page_messages,
+    po_path,
+    refusal_templates,
+)
+
+each_catalogue = pytest.mark.parametrize(
+    ("domain", "lang", "found"),
+    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
+    ids=["pages and documents in English", "refusals in Polish"],
+)
 
 
 def translated(domain: str, lang: str) -> dict[tuple[str | None, str], str]:
@@ -34,11 +48,7 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize(
-    ("domain", "lang", "found"),
-    [("messages", "en", page_messages), ("errors", "pl", error_messages)],
-    ids=["pages and documents in English", "refusals in Polish"],
-)
+@each_catalogue
 def test_every_message_found_in_the_source_has_its_translation(
     domain: str, lang: str, found: Callable[[], Catalog]
 ) -> None:
@@ -107,3 +117,30 @@ def test_page_words_are_polish_by_default_and_english_on_request() -> None:
     assert translator("pl")("Wyloguj") == "Wyloguj"
     assert translator("en")("Wyloguj") == "Log out"
     assert translator("xx")("Wyloguj") == "Wyloguj"
+
+
+def test_every_word_of_the_model_has_its_polish_name_and_an_english_one() -> None:
+    english = translated("messages", "en")
+    words = [term for _, kind in domain_terms() for term in kind]
+    unnamed = [term for term in words if not term.polish]
+    untranslated = [term.polish for term in words if (None, term.polish) not in english]
+    assert words and not unnamed and not untranslated, (unnamed, untranslated)
+
+
+def test_a_word_of_the_model_is_said_in_the_readers_language() -> None:
+    assert TeamRole("chair") is TeamRole.CHAIR
+    assert label(TeamRole.CHAIR, "pl") == "przewodniczący"
+    assert label(TeamRole.CHAIR, "en") == "chair"
+    assert labels(Sector, "en")["ngo"] == "Non-governmental organisations"
+    assert list(labels(Stage, "pl")) == [1, 2, 3, 4, 5, 6]
+
+
+@each_catalogue
+def test_every_translation_is_of_a_message_the_source_still_says(
+    domain: str, lang: str, found: Callable[[], Catalog]
+) -> None:
+    said = {(m.context, str(m.id)) for m in found() if m.id}
+    stale = sorted(
+        (c or "", msgid) for c, msgid in translated(domain, lang) if (c, msgid) not in said
+    )
+    assert not stale, f"{lang}/LC_MESSAGES/{domain}.po translates what no source says: {stale}"
