@@ -14,13 +14,21 @@ from projections.risk_sentences import said
 
 def never_invited(ctx: Context) -> list[Flag]:
     """Gra na wykluczenie: catalogued stakeholders outside the pact and the team whom no
-    meeting has invited, in a partnership that records its invitations."""
+    meeting has invited, in a partnership that records its invitations.
+
+    Only those catalogued by the day of a meeting that invited guests count: a stakeholder
+    catalogued since the last such meeting has not yet been passed over.
+    """
     s = ctx.snapshot
     invited = {sid for guests in s.invitations.values() for sid in guests}
-    if not invited:
+    inviting = [m.held_on for m in s.meetings if m.invited]
+    if not invited or not inviting:
         return []
+    last = max(inviting)
     ever_in = set(s.pact) | set(s.team)
-    left_out = [a.id for a in ctx.active if a.id not in ever_in and a.id not in invited]
+    left_out = [
+        a.id for a in ctx.active if a.id not in ever_in and a.id not in invited and a.since <= last
+    ]
     if not left_out:
         return []
     who = ctx.who(*left_out)

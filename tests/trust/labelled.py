@@ -205,11 +205,13 @@ def absorbed(p: Partnership, everyone: list[str], team: list[str]) -> None:
 
 
 def dissolving(p: Partnership, everyone: list[str], team: list[str]) -> None:
-    """A parents' council working with exactly the school's partners, with nothing of its own."""
-    council = p.add("Rada Rodziców", SubType.NGO)
-    p.sign([council])
-    for partner in ("Szkoła 1", "Parafia 1", "Bank 1", "GOPS 1", "GOPS 2"):
-        p.tie(council, partner)
+    """A small association working with exactly the partners of a bigger one, with no
+    commitment or proposal of its own (not a school and its parents' council, who
+    legitimately move together)."""
+    shadow = p.add("Stowarzyszenie Cień", SubType.NGO)
+    p.sign([shadow])
+    for partner in ("Stowarzyszenie 1", "GOPS 1", "Parafia 1", "Bank 1", "Bank 2"):
+        p.tie(shadow, partner)
 
 
 def isolated(p: Partnership, everyone: list[str], team: list[str]) -> None:
@@ -290,12 +292,14 @@ def no_parish(p: Partnership) -> None:
 
 def invitations(p: Partnership) -> None:
     """Monthly forums invite two circles from outside the pact: the seniors come every time,
-    the housewives never; the house of culture was never invited at all."""
+    the housewives never; the house of culture was never invited at all, and a foundation
+    catalogued after the last forum has not been passed over yet."""
     everyone = p.cooperating()
     guests = ["Klub Seniora", "Koło Gospodyń Wiejskich"]
     for name in guests:
         p.add(name, SubType.NGO)
     p.add("Dom Kultury", SubType.CULTURE)
+    p.add("Fundacja Nowa", SubType.NGO, date(2026, 11, 25))
     for n in guests:
         p.tie(n, "Stowarzyszenie 1")
     p.tie("Dom Kultury", "Szkoła 1")
@@ -344,9 +348,9 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "dissolving",
-        "a parents' council with the school's partners and nothing of its own",
+        "an association with a bigger one's partners and nothing of its own",
         lambda p: balanced(p, dissolving),
-        (Expected("dissolving.same_partners", ("Rada Rodziców", "Szkoła 1")),),
+        (Expected("dissolving.same_partners", ("Stowarzyszenie Cień", "Stowarzyszenie 1")),),
     ),
     Case(
         "isolated signatory",
