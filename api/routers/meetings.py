@@ -309,6 +309,7 @@ async def invite_form(request: Request, scope: WriteScope, mid: UUID) -> Respons
     """The meeting page's invitation form: the stakeholders ticked are invited."""
     form = await typed(request)
     chosen = [str(v) for k, v in form.items() if k.startswith("invite-")]
+    form["invite"] = "1"  # a refusal shows the form open again
 
     def act() -> None:
         scope.registry.invite_to_meeting(
