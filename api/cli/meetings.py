@@ -69,8 +69,7 @@ def cancel(desk: Desk, meeting: Meeting, reason: CancelReasonOpt) -> MeetingView
 
 
 def describe_invited(m: MeetingView) -> str:
-    names = ", ".join(i.name for i in m.invited) or "nobody"
-    return f"{headline(m)}\n  Invited: {names}"
+    return f"{headline(m)}\n  Invited: {', '.join(i.name for i in m.invited)}"
 
 
 @command(meeting_app, "invite", describe_invited)

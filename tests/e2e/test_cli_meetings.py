@@ -141,3 +141,4 @@ def test_a_pact_forum_invites_a_guest_from_the_shell_and_refuses_it_twice(mlw) -
     assert [i["name"] for i in json.loads(invited.output)["invited"]] == ["Szkoła", "NGO"]
     refused = mlw(*typed("meeting invite 2640013 2026-03-20 NGO --on 2026-03-03"), ok=False)
     assert "NGO is already invited to the meeting of 2026-03-20" in refused.output
+    assert "Invited: Szkoła, NGO" in mlw("meeting", "show", "2640013", "2026-03-20").output
