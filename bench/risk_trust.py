@@ -5,7 +5,8 @@
 Each case of the set is a year of one gmina recorded through the registry's use cases,
 with the flags it must raise; a raised flag is found (its rule and stakeholders expected)
 or false, an expected one not raised is missed. Precision = found / raised, recall =
-found / planted; "-" where a rule raised nothing or nothing was planted for it.
+found / planted; "-" where a rule raised nothing or nothing was planted for it. Rules that
+never raise a flag are scored at the severity they speak with (tests/trust/evaluate.py).
 """
 
 from __future__ import annotations

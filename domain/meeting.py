@@ -102,6 +102,7 @@ class Meeting(Record, AttendanceList):
         self.chair: Sealed | None = None
         self.minute_taker: Sealed | None = None
         self.attendance: dict[UUID, Attendance] = {}
+        self.invited: list[UUID] = []
         self.action_ids: list[UUID] = []
         self.resolution_ids: list[UUID] = []
         self.minutes = MinutesState.DRAFT
@@ -206,6 +207,29 @@ class Meeting(Record, AttendanceList):
             meeting.number = self.number
             meeting.started_at, meeting.ended_at = self.started_at, self.ended_at
             meeting.chair, meeting.minute_taker = self.chair, self.minute_taker
+
+    # --- invitations -------------------------------------------------------------------
+
+    def invite(self, stakeholder_id: UUID, name: str, effective_on: date, recorded_by: str) -> None:
+        """A stakeholder was invited: a guest from outside the body that meets, or a member
+        asked in person. Who was never invited cannot be said to have stayed away."""
+        if self.state is MeetingState.CANCELLED:
+            raise MeetingClosedError("The meeting of {on} was cancelled.", on=self.on)
+        if stakeholder_id in self.invited:
+            raise RuleViolationError(
+                "{name} is already invited to the meeting of {on}.", name=name, on=self.on
+            )
+        if effective_on > self.on:
+            raise EffectiveDateError(
+                "An invitation is sent by the day of the meeting, {on}.", on=self.on
+            )
+        self.record(self.Invited, effective_on, recorded_by, stakeholder_id=stakeholder_id)
+
+    class Invited(Fact):
+        stakeholder_id: UUID
+
+        def apply(self, meeting: Meeting) -> None:
+            meeting.invited.append(self.stakeholder_id)
 
     # --- the record of the meeting -----------------------------------------------------
 

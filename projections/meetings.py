@@ -208,6 +208,13 @@ class MeetingsProjection(ReadModel):
             row["errata"].append(erratum)
         unit.put("meeting", row["id"], row["gmina_id"], position, row)
 
+    @apply.register(Meeting.Invited)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
+        row = changed(unit, "meeting", e)
+        # Rows of meetings that never invited anyone have no list (their rows stay as stored).
+        row.setdefault("invited", []).append(str(e.stakeholder_id))
+        unit.put("meeting", row["id"], row["gmina_id"], position, row)
+
     @apply.register(Meeting.AttendanceRecorded)
     @apply.register(Meeting.DepartureRecorded)
     @apply.register(Meeting.AttendanceStruck)

@@ -98,6 +98,8 @@ class Meeting:
     attendees: list[str]
     attendance_recorded: bool = True
     kind: str = "pact"
+    # Invited on purpose (guests, or members asked in person); expected with the members.
+    invited: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,6 +133,8 @@ class Snapshot:
     pact: dict[str, list[Period]] = field(default_factory=dict)
     team: dict[str, list[Period]] = field(default_factory=dict)
     meeting_kinds: dict[str, str] = field(default_factory=dict)
+    # Who each meeting invited (meetings enter the network only once held).
+    invitations: dict[str, list[str]] = field(default_factory=dict)
 
     def members_on(self, body: dict[str, list[Period]], on: date) -> list[str]:
         """Who belonged to the pact or the team on a day (and was still catalogued)."""

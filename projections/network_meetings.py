@@ -3,7 +3,8 @@
 Two stakeholders on the attendance list of the same held meeting are tied (co-attendance);
 a resolution is a decision with its proposer, its named ballots and its outcome. Expected
 at a team sitting are the team's members on its day, at a pact forum the signatories on
-its day: nobody before joining or after leaving, nobody at a body it does not belong to.
+its day, and at either those it invited: nobody before joining or after leaving, nobody at
+a body it does not belong to unless invited.
 """
 
 from __future__ import annotations
@@ -51,10 +52,18 @@ def held(s: Snapshot, row: dict[str, Any], on: date) -> None:
     meeting.held_on = on
 
 
+@handles("Meeting.Invited")
+def invited(s: Snapshot, row: dict[str, Any], on: date) -> None:
+    s.invitations.setdefault(row["record_id"], []).append(row["details"]["stakeholder_id"])
+
+
 def expected(s: Snapshot) -> None:
     """Who was expected at each meeting, and who made up the body of each decision."""
     for m in s.meetings:
-        m.members = s.members_on(s.team if m.kind == TEAM else s.pact, m.held_on)
+        body = s.members_on(s.team if m.kind == TEAM else s.pact, m.held_on)
+        m.invited = s.invitations.get(m.id, [])
+        guests = [sid for sid in m.invited if sid not in body and sid in s.actors]
+        m.members = body + [sid for sid in guests if s.actors[sid].active_on(m.held_on)]
     for d in s.decisions:
         d.body = s.members_on(s.team, d.decided_on) or s.members_on(s.pact, d.decided_on)
 

@@ -124,6 +124,12 @@ class MeetingReads(TeamReads):
             ],
             cancel_reason=m["cancel_reason"],
             version=m["version"],
+            invited=[
+                shown.InvitedView(
+                    UUID(sid), self.rows.stakeholder_name(sid), sid in m["attendance"]
+                )
+                for sid in m.get("invited", [])
+            ],
         )
 
     def get_meeting(

@@ -209,7 +209,12 @@ def low_attendance(ctx: Context) -> list[Flag]:
                 metric="attendance over the last meetings",
                 value=round(came / n, 3),
                 threshold=s.attendance_rate,
-                counts={"attended": came, "meetings": n},
+                # Of those meetings, how many invited it by name (a guest is expected only there).
+                counts={
+                    "attended": came,
+                    "meetings": n,
+                    "invited": sum(sid in m.invited for m in mine),
+                },
                 **said(
                     "{name} był(a) na {came} z {n} ostatnich spotkań.",
                     name=who[0].name,

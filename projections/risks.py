@@ -12,7 +12,12 @@ from dataclasses import replace
 from datetime import date
 from typing import TypedDict
 
-from projections import risk_rules_decisions, risk_rules_resources, risk_rules_structure
+from projections import (
+    risk_rules_decisions,
+    risk_rules_invitations,
+    risk_rules_resources,
+    risk_rules_structure,
+)
 from projections.network import Snapshot
 from projections.risk_model import (
     FLAG,
@@ -35,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     *risk_rules_structure.RULES,
     *risk_rules_decisions.RULES,
     *risk_rules_resources.RULES,
+    *risk_rules_invitations.RULES,
 )
 
 

@@ -166,6 +166,7 @@ class Registry(RegistryBase):
     end_meeting = delegate(Meetings.end_meeting)
     add_agenda_item = delegate(Meetings.add_agenda_item)
     summarise_item = delegate(Meetings.summarise_item)
+    invite_to_meeting = delegate(Meetings.invite_to_meeting)
     record_attendance = delegate(Meetings.record_attendance)
     record_departure = delegate(Meetings.record_departure)
     strike_attendance = delegate(Meetings.strike_attendance)

@@ -31,6 +31,7 @@ from registry.meeting_views import (
     AttendanceView,
     BallotView,
     ErratumView,
+    InvitedView,
     MeetingSummaryView,
     MeetingView,
     QuorumView,
@@ -215,6 +216,10 @@ class MeetingQueries:
             errata=[ErratumView(e.id, e.corrects, e.correction, e.recorded_on) for e in m.errata],
             cancel_reason=m.cancel_reason,
             version=m.version,
+            invited=[
+                InvitedView(sid, self.stakeholder_name(sid), sid in m.attendance)
+                for sid in m.invited
+            ],
         )
 
     def list_meetings(

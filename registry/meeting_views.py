@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from uuid import UUID
 
@@ -66,6 +66,15 @@ class AttendanceView:
     role: str
     arrived_at: time
     departed_at: time | None
+
+
+@dataclass(frozen=True)
+class InvitedView:
+    """A stakeholder invited to the meeting, and whether it came."""
+
+    stakeholder_id: UUID
+    name: str
+    came: bool
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,7 @@ class MeetingView:
     errata: list[ErratumView]
     cancel_reason: str
     version: int
+    invited: list[InvitedView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from datetime import date, time
 from uuid import UUID
 
 from domain.calendar import MeetingCalendar
-from domain.errors import InvalidInputError, NotFoundError, RuleViolationError, WrongGminaError
+from domain.errors import (
+    ArchivedError,
+    InvalidInputError,
+    NotFoundError,
+    RuleViolationError,
+    WrongGminaError,
+)
 from domain.gmina import Gmina
 from domain.meeting import Meeting
 from domain.minutes import AttendanceRole, MeetingKind
@@ -165,6 +171,39 @@ class Meetings:
         meeting = self.meeting(meeting_id)
         meeting.summarise(item, summary, meeting.on, recorded_by)
         self.app.commit(meeting)
+
+    # --- invitations -------------------------------------------------------------------
+
+    def invite_to_meeting(
+        self,
+        meeting_id: UUID,
+        stakeholder_ids: list[UUID],
+        *,
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> list[UUID]:
+        """Record who was invited to a meeting; all of them or, on any refusal, none.
+
+        Expected at a meeting are the members of the body that meets and those invited:
+        a stakeholder from outside who was never invited did not stay away.
+        """
+        meeting = self.meeting(meeting_id)
+        if not stakeholder_ids:
+            raise InvalidInputError("stakeholder_ids", "Say whom the meeting invites.")
+        noted = effective_on or min(date.today(), meeting.on)
+        for sid in stakeholder_ids:
+            stakeholder = self.stakeholders.stakeholder_of(meeting.gmina_id, sid)
+            name = self.stakeholders.name_of(stakeholder)
+            if stakeholder.archived_on is not None:
+                raise ArchivedError(
+                    "{name} was archived on {archived_on}; an archived stakeholder is not "
+                    "invited to meetings.",
+                    name=name,
+                    archived_on=stakeholder.archived_on,
+                )
+            meeting.invite(sid, name, noted, recorded_by)
+        self.app.commit(meeting)
+        return list(meeting.invited)
 
     # --- attendance --------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from api.cli.command import Desk, GminaId, Meeting, UndatedDesk, command
 from api.cli.meeting_reads import meeting_reads
 from api.cli.minutes import describe_meeting, show
 from api.cli.options import TimeOpt, choice_option, date_option, time_option
+from api.cli.refs import resolve_stakeholder
 from api.cli.support import short, table
 from domain.minutes import MeetingKind
 from registry.application import Registry
@@ -64,6 +65,23 @@ CancelReasonOpt = Annotated[str, typer.Option(help="Why it is called off.")]
 def cancel(desk: Desk, meeting: Meeting, reason: CancelReasonOpt) -> MeetingView:
     """Call off a scheduled meeting."""
     desk.app.cancel_meeting(meeting.id, reason=reason, **desk.stamp)
+    return meeting_reads(desk.app).get_meeting(meeting.id)
+
+
+def describe_invited(m: MeetingView) -> str:
+    return f"{headline(m)}\n  Invited: {', '.join(i.name for i in m.invited)}"
+
+
+@command(meeting_app, "invite", describe_invited)
+def invite(
+    desk: Desk,
+    meeting: Meeting,
+    stakeholders: Annotated[list[str], typer.Argument(help="Stakeholders invited (one or more).")],
+) -> MeetingView:
+    """Record who was invited: guests from outside the team or the pact, or members asked in
+    person. Expected at a meeting are its body's members and those invited."""
+    ids = [resolve_stakeholder(desk.app, ref, meeting.gmina_id) for ref in stakeholders]
+    desk.app.invite_to_meeting(meeting.id, ids, **desk.stamp)
     return meeting_reads(desk.app).get_meeting(meeting.id)
 
 

@@ -50,6 +50,10 @@ def describe_meeting(m: MeetingView) -> str:
             for i, a in enumerate(m.attendance, 1)
         ]
         lines.append(table(rows, ["No.", "stakeholder", "represented by", "as", "came", "left"]))
+    if m.invited:
+        held = m.state == "held"
+        named = [f"{i.name} (came)" if held and i.came else i.name for i in m.invited]
+        lines += ["", "Invited: " + ", ".join(named)]
     lines += ["", "Agenda:"]
     for item in m.agenda:
         lines.append(f"  {item.number}. {item.title}")

@@ -74,6 +74,17 @@ class Attendance(Input):
     departed_at: time | None = None
 
 
+class Invitation(Input):
+    stakeholder_ids: list[UUID] = Field(
+        min_length=1,
+        description="Stakeholders invited: guests from outside the body that meets, or its "
+        "members asked in person. All are recorded, or none when one is refused.",
+    )
+    effective_on: date | None = Field(
+        default=None, description="The day the invitation was sent (at the latest the meeting's)."
+    )
+
+
 class Departure(Input):
     at: time
 
@@ -141,6 +152,20 @@ def summarise(
 ) -> MeetingView:
     """The minutes' summary of one agenda item."""
     scope.registry.summarise_item(scope.meeting(mid), item, body.summary, recorded_by=scope.by)
+    return views.meetings.get_meeting(mid)
+
+
+@api.post("/{mid}/invitations", status_code=201)
+def invite(scope: WriteScope, views: ViewsDep, mid: UUID, body: Invitation) -> MeetingView:
+    """Record who was invited: expected at a meeting are its body's members and those invited,
+    so a stakeholder never invited is not counted absent (refused: a stakeholder of another
+    gmina, an archived one, one already invited)."""
+    scope.registry.invite_to_meeting(
+        scope.meeting(mid),
+        [scope.stakeholder(sid) for sid in body.stakeholder_ids],
+        effective_on=body.effective_on,
+        recorded_by=scope.by,
+    )
     return views.meetings.get_meeting(mid)
 
 
@@ -277,6 +302,23 @@ async def run_meeting_form(
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(meeting_form, request, scope, mid, act, form)
+
+
+@pages.post("/{mid}/zaproszenia", dependencies=[Csrf])
+async def invite_form(request: Request, scope: WriteScope, mid: UUID) -> Response:
+    """The meeting page's invitation form: the stakeholders ticked are invited."""
+    form = await typed(request)
+    chosen = [str(v) for k, v in form.items() if k.startswith("invite-")]
+    form["invite"] = "1"  # a refusal shows the form open again
+
+    def act() -> None:
+        scope.registry.invite_to_meeting(
+            scope.meeting(mid),
+            [scope.stakeholder(UUID(sid)) for sid in chosen],
+            recorded_by=scope.by,
+        )
+
+    return await run_meeting_form(request, scope, mid, act, form)
 
 
 @pages.post("/{mid}/obecnosc/{sid}", dependencies=[Csrf])

@@ -129,3 +129,16 @@ def test_how_a_sitting_went_reaches_its_minutes_as_typed(mlw) -> None:  # type: 
     held = json.loads(mlw("minutes", "show", "2640013", "2026-02-10", "--json").output)
     went = [held[k] for k in ("started_at", "ended_at", "chair", "minute_taker", "number")]
     assert went == ["17:05:00", "18:40:00", "Anna Nowak", "Jan Kos", "3/2026"]
+
+
+def test_a_pact_forum_invites_a_guest_from_the_shell_and_refuses_it_twice(mlw) -> None:  # type: ignore[no-untyped-def]
+    mlw("pact", "join", "2640013", "GOPS", "--on", "2026-01-05")
+    mlw(
+        *typed("meeting schedule 2640013 --kind pact --date 2026-03-20 --time 17:00 --place GOPS"),
+        *typed("--on 2026-03-01"),
+    )
+    invited = mlw(*typed("meeting invite 2640013 2026-03-20 Szkoła NGO --on 2026-03-02"), "--json")
+    assert [i["name"] for i in json.loads(invited.output)["invited"]] == ["Szkoła", "NGO"]
+    refused = mlw(*typed("meeting invite 2640013 2026-03-20 NGO --on 2026-03-03"), ok=False)
+    assert "NGO is already invited to the meeting of 2026-03-20" in refused.output
+    assert "Invited: Szkoła, NGO" in mlw("meeting", "show", "2640013", "2026-03-20").output

@@ -2,6 +2,9 @@
 
 A raised flag (severity "flag") is a true positive when the case expects its rule naming
 those stakeholders, a false positive otherwise; an expected flag not raised is missed.
+The rules that never raise a flag are read at the severity they speak with: "what if X
+leaves" and a sector nobody catalogued as "watch", votes without names as "insufficient
+data".
 """
 
 from __future__ import annotations
@@ -12,11 +15,22 @@ from dataclasses import dataclass
 
 from projections.collaboration import CollaborationView
 from projections.read_models import ReadModels
-from projections.risks import FLAG, RULES, Flag
+from projections.risks import FLAG, INSUFFICIENT, RULES, WATCH, Flag
 from registry.application import Registry
 from registry.settings import Settings
 from tests.trust.labelled import AS_OF, CASES, Case, Expected
 from tests.trust.partnership import Partnership
+
+SPEAKS_AS = {
+    "exclusion.single_link": WATCH,
+    "openness.sector_missing": WATCH,
+    "own_interest.votes": INSUFFICIENT,
+}
+
+
+def raised(flags: list[Flag]) -> list[Flag]:
+    """What a facilitator is asked to look at: each rule at the severity it speaks with."""
+    return [f for f in flags if f.severity == SPEAKS_AS.get(f.rule, FLAG)]
 
 
 @dataclass(frozen=True)
@@ -27,7 +41,8 @@ class Outcome:
     raised: list[Flag]
 
     def matches(self, f: Flag, e: Expected) -> bool:
-        return f.rule == e.rule and set(e.names) <= {s.name for s in f.stakeholders}
+        named = {s.name for s in f.stakeholders}
+        return f.rule == e.rule and set(e.names) <= named
 
     @property
     def false(self) -> list[Flag]:
@@ -52,7 +67,7 @@ def run_case(case: Case) -> Outcome:
             flags = CollaborationView(models).risks(p.gmina, AS_OF)
     finally:
         app.close()
-    return Outcome(case, [f for f in flags if f.severity == FLAG])
+    return Outcome(case, raised(flags))
 
 
 def run_all(cases: Iterable[Case] = CASES) -> list[Outcome]:
@@ -78,13 +93,13 @@ class Score:
 
 
 def rule_ids() -> list[str]:
-    """Every rule's id, as its flags carry it (read off the rules' sources)."""
+    """Every rule's id, as its flags carry it (read off the rules' modules)."""
     import inspect
     import re
 
     found: list[str] = []
-    for rule in RULES:
-        for rid in re.findall(r'"([a-z_]+\.[a-z_]+)"', inspect.getsource(rule)):
+    for module in dict.fromkeys(inspect.getmodule(rule) for rule in RULES):
+        for rid in re.findall(r'"([a-z_]+\.[a-z_]+)"', inspect.getsource(module)):
             if rid not in found:
                 found.append(rid)
     return found

@@ -125,11 +125,15 @@ class Partnership:
             effective_on=on,
         )
 
-    def meeting(self, kind: str, on: date, present: list[str]) -> UUID:
+    def meeting(
+        self, kind: str, on: date, present: list[str], invited: tuple[str, ...] = ()
+    ) -> UUID:
         app = self.app
         mid = app.schedule_meeting(
             self.gmina, kind=kind, on=on, at=time(17), place="GOPS", recorded_by=BY, effective_on=on
         )
+        if invited:
+            self.invite(mid, list(invited), on)
         app.hold_meeting(
             mid,
             started_at=time(17),
@@ -142,9 +146,18 @@ class Partnership:
             app.record_attendance(mid, self.ids[n], recorded_by=BY)
         return mid
 
-    def sitting(self, on: date, present: list[str], proposers: tuple[str, ...] = ()) -> UUID:
-        """A team sitting; each proposer's resolution adopted by all who came."""
-        mid = self.meeting("team", on, present)
+    def sitting(
+        self,
+        on: date,
+        present: list[str],
+        proposers: tuple[str, ...] = (),
+        against: tuple[str, ...] = (),
+        named: bool = True,
+        invited: tuple[str, ...] = (),
+    ) -> UUID:
+        """A team sitting; each proposer's resolution adopted by all who came but those
+        ``against`` (another's motion only); with ``named`` False only the totals are noted."""
+        mid = self.meeting("team", on, present, invited)
         for i, proposer in enumerate(proposers):
             rid = self.app.propose_resolution(
                 mid,
@@ -153,14 +166,29 @@ class Partnership:
                 proposer_id=self.ids[proposer],
                 recorded_by=BY,
             )
-            self.app.vote(
-                rid, at=time(17, 30 + i), votes_for=[self.ids[n] for n in present], recorded_by=BY
-            )
+            no = [n for n in present if n in against and n != proposer]
+            yes = [n for n in present if n not in no]
+            at = time(17, 30 + i)
+            if named:
+                self.app.vote(
+                    rid,
+                    at=at,
+                    votes_for=[self.ids[n] for n in yes],
+                    votes_against=[self.ids[n] for n in no],
+                    recorded_by=BY,
+                )
+            else:
+                self.app.vote(rid, at=at, totals=(len(yes), len(no), 0), recorded_by=BY)
         return mid
 
-    def forum(self, on: date, present: list[str]) -> UUID:
-        """A forum of the pact's signatories."""
-        return self.meeting("pact", on, present)
+    def invite(self, meeting: UUID, names: list[str], on: date) -> None:
+        self.app.invite_to_meeting(
+            meeting, [self.ids[n] for n in names], recorded_by=BY, effective_on=on
+        )
+
+    def forum(self, on: date, present: list[str], invited: tuple[str, ...] = ()) -> UUID:
+        """A forum of the pact's signatories (and of those invited)."""
+        return self.meeting("pact", on, present, invited)
 
 
 def monthly(first: int = 2, last: int = 11) -> list[date]:

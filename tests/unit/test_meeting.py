@@ -174,3 +174,17 @@ def test_the_meeting_as_of_a_date_shows_only_what_had_taken_effect() -> None:
     assert on_the_day.attendance.keys() == {GOPS}
     assert on_the_day.minutes is MinutesState.DRAFT
     assert replay_as_of(events, date(2026, 2, 1)) is None
+
+
+def test_a_guest_is_invited_by_the_day_of_the_meeting_and_only_once() -> None:
+    meeting = scheduled(MeetingKind.PACT)
+    meeting.invite(PARISH, "Parafia", date(2026, 3, 1), "ala")
+    assert meeting.invited == [PARISH]
+    with pytest.raises(RuleViolationError, match="Parafia is already invited"):
+        meeting.invite(PARISH, "Parafia", date(2026, 3, 2), "ala")
+    with pytest.raises(EffectiveDateError, match="by the day of the meeting"):
+        meeting.invite(SCHOOL, "Szkoła", date(2026, 3, 11), "ala")
+    meeting.cancel("Brak sali", date(2026, 3, 5), "ala")
+    with pytest.raises(MeetingClosedError, match="cancelled"):
+        meeting.invite(SCHOOL, "Szkoła", date(2026, 3, 6), "ala")
+    assert meeting.invited == [PARISH]

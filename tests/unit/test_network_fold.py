@@ -116,3 +116,21 @@ def test_nobody_is_expected_before_joining_or_after_leaving() -> None:
 def test_a_team_resolution_is_decided_by_the_team_of_its_day() -> None:
     [d] = fold("g", YEAR, date(2026, 6, 1)).decisions
     assert sorted(d.body) == ["a", "c"]
+
+
+def test_a_guest_is_expected_only_at_the_meetings_that_invited_it() -> None:
+    invited = [
+        *YEAR,
+        fact("Meeting.Invited", "forum2", "2026-04-25", stakeholder_id="c"),
+        fact("Meeting.Invited", "forum3", "2026-06-10", stakeholder_id="d"),
+    ]
+    s = fold("g", invited, date(2026, 6, 1))
+    expected = {m.id: sorted(m.members) for m in s.meetings}
+    # The parish left the team in April: expected at the forum it was invited to, not at the
+    # sitting; the invitation to a forum not yet held adds no meeting to the network.
+    assert expected == {
+        "sitting": ["a", "c"],
+        "forum": ["a", "b"],
+        "sitting2": ["a", "d"],
+        "forum2": ["a", "c", "d"],
+    }

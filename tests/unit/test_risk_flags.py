@@ -136,7 +136,7 @@ def test_a_signatory_absent_from_the_last_six_meetings_is_flagged_as_left_out() 
     flags = assess(with_meetings(balanced(), absent="s05"), SETTINGS)
     [f] = [f for f in flags if f.rule == "exclusion.low_attendance"]
     assert [x.id for x in f.stakeholders] == ["s05"]
-    assert f.counts == {"attended": 0, "meetings": 6}
+    assert f.counts == {"attended": 0, "meetings": 6, "invited": 0}
 
 
 def test_meetings_without_attendance_lists_give_insufficient_data_not_a_flag() -> None:
