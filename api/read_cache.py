@@ -27,6 +27,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.auth import Scope as AuthScope
 from api.auth import request_scope
 from domain.errors import DomainError
 from registry.application import Registry
@@ -67,6 +68,13 @@ class ReadAnswers:
     def __init__(self, room: int = ROOM) -> None:
         self.room = room
         self.kept: OrderedDict[Key, Answer] = OrderedDict()
+        # Holders of tokens (username, epoch, gmina as asked) admitted, with their stamp.
+        self.admissions: dict[tuple[str, int, str], tuple[Stamp, AuthScope]] = {}
+
+    def admit(self, holder: tuple[str, int, str], stamp: Stamp, scope: AuthScope) -> None:
+        if len(self.admissions) >= self.room:
+            self.admissions.clear()
+        self.admissions[holder] = (stamp, scope)
 
     def get(self, key: Key, stamp: Stamp) -> Answer | None:
         answer = self.kept.get(key)
@@ -99,11 +107,28 @@ def gmina_ref(scope: Scope) -> str | None:
     return ref if ref and slash and rest else None
 
 
-def admitted(request: Request, ref: str, registry: Registry) -> Stamp:
-    """The access rule for this request (the route's own dependencies find it done), then
-    the stamp: in one trip to the thread pool."""
-    request_scope(request, ref, registry, write=False)
-    return stamp_of(registry)
+def admitted(request: Request, ref: str, registry: Registry, answers: ReadAnswers) -> Stamp:
+    """The stamp, then the access rule for this request (the route's own dependencies find
+    it done), in one trip to the thread pool.
+
+    The token is looked at every time (revoked, expired, ended); what it opens (the account
+    and its scope in the gmina) is remembered per holder while the stamp holds, for the
+    account's history and every grant are facts of the log."""
+    stamp = stamp_of(registry)
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    holder = None
+    if scheme.lower() == "bearer" and token:
+        holder = (*registry.token_holder(token.strip()), ref)
+        known = answers.admissions.get(holder)
+        if known is not None and known[0] == stamp:
+            request.state.account = known[1].account
+            request.state.scopes = {(ref, False): known[1]}
+            request.state.gmina = ref
+            return stamp
+    found = request_scope(request, ref, registry, write=False)
+    if holder is not None:
+        answers.admit(holder, stamp, found)
+    return stamp
 
 
 def key_of(request: Request, ref: str) -> Key:
@@ -134,7 +159,7 @@ class KeptReads:
         request = Request(scope, receive)
         registry: Registry = request.app.state.registry
         try:
-            stamp = await run_in_threadpool(admitted, request, ref, registry)
+            stamp = await run_in_threadpool(admitted, request, ref, registry, self.answers(scope))
         except NOT_KEPT:
             await self.app(scope, receive, send)
             return
