@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from datetime import date
 from typing import Any
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import Scope as AuthScope
-from api.auth import request_scope
+from api.auth import Stamp, request_scope, stamp_of
 from domain.errors import DomainError
 from registry.application import Registry
 from registry.storage_failures import STORAGE_ERRORS
@@ -42,7 +40,6 @@ UNDER = "/api/gminas/"
 ROOM = 512
 LARGEST = 2 * 1024 * 1024  # bytes: larger answers (a whole year's timeline) are read afresh
 
-Stamp = tuple[int, int, str]
 Key = tuple[Any, ...]
 
 
@@ -68,13 +65,6 @@ class ReadAnswers:
     def __init__(self, room: int = ROOM) -> None:
         self.room = room
         self.kept: OrderedDict[Key, Answer] = OrderedDict()
-        # Holders of tokens (username, epoch, gmina as asked) admitted, with their stamp.
-        self.admissions: dict[tuple[str, int, str], tuple[Stamp, AuthScope]] = {}
-
-    def admit(self, holder: tuple[str, int, str], stamp: Stamp, scope: AuthScope) -> None:
-        if len(self.admissions) >= self.room:
-            self.admissions.clear()
-        self.admissions[holder] = (stamp, scope)
 
     def get(self, key: Key, stamp: Stamp) -> Answer | None:
         answer = self.kept.get(key)
@@ -90,12 +80,6 @@ class ReadAnswers:
             self.kept.popitem(last=False)
 
 
-def stamp_of(registry: Registry) -> Stamp:
-    """Where everything a read of a gmina depends on stands now."""
-    log = registry.recorder.max_notification_id() or 0
-    return log, registry.vault.erasures(), date.today().isoformat()
-
-
 def gmina_ref(scope: Scope) -> str | None:
     """The gmina of a GET of one of its records (``/api/gminas/{ref}/…``), else None."""
     if scope["type"] != "http" or scope["method"] != "GET":
@@ -107,28 +91,11 @@ def gmina_ref(scope: Scope) -> str | None:
     return ref if ref and slash and rest else None
 
 
-def admitted(request: Request, ref: str, registry: Registry, answers: ReadAnswers) -> Stamp:
-    """The stamp, then the access rule for this request (the route's own dependencies find
-    it done), in one trip to the thread pool.
-
-    The token is looked at every time (revoked, expired, ended); what it opens (the account
-    and its scope in the gmina) is remembered per holder while the stamp holds, for the
-    account's history and every grant are facts of the log."""
-    stamp = stamp_of(registry)
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    holder = None
-    if scheme.lower() == "bearer" and token:
-        holder = (*registry.token_holder(token.strip()), ref)
-        known = answers.admissions.get(holder)
-        if known is not None and known[0] == stamp:
-            request.state.account = known[1].account
-            request.state.scopes = {(ref, False): known[1]}
-            request.state.gmina = ref
-            return stamp
-    found = request_scope(request, ref, registry, write=False)
-    if holder is not None:
-        answers.admit(holder, stamp, found)
-    return stamp
+def admitted(request: Request, ref: str, registry: Registry) -> Stamp:
+    """The access rule for this request (the route's own dependencies find it done) and
+    the stamp, in one trip to the thread pool."""
+    request_scope(request, ref, registry, write=False)
+    return stamp_of(request, registry)
 
 
 def key_of(request: Request, ref: str) -> Key:
@@ -159,7 +126,7 @@ class KeptReads:
         request = Request(scope, receive)
         registry: Registry = request.app.state.registry
         try:
-            stamp = await run_in_threadpool(admitted, request, ref, registry, self.answers(scope))
+            stamp = await run_in_threadpool(admitted, request, ref, registry)
         except NOT_KEPT:
             await self.app(scope, receive, send)
             return
