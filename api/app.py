@@ -15,13 +15,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from api import documents, ops
-from api.auth import csrf_token, current_account, method_scope
+from api.auth import Admissions, csrf_token, current_account, method_scope
 from api.deps import Views, WebSettings
 from api.i18n import RememberLanguage, context_translator, language, translator
 from api.idempotency import IdempotencyKeys
 from api.openapi import serve_docs
 from api.ops import Metrics, Positions, ReadPositions
 from api.problems import http_problem, invalid_request, problem
+from api.read_cache import KeptReads, ReadAnswers
 from api.request_log import RequestLog, configure_logging
 from api.routers import (
     accounts,
@@ -143,6 +144,9 @@ def create_app(
     app.add_exception_handler(DomainError, problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     answer_storage_failures(app)
+    app.state.read_answers = ReadAnswers()
+    app.state.admissions = Admissions()
+    app.add_middleware(KeptReads)  # innermost: answers kept reads without routing them
     app.add_middleware(IdempotencyKeys)  # inside the session: it knows who asks
     app.add_exception_handler(StarletteHTTPException, http_problem)  # type: ignore[arg-type]
     app.add_middleware(RememberLanguage)

@@ -14,6 +14,7 @@ import hmac
 import secrets
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -126,13 +127,55 @@ def scope(ref: str, registry: Registry, account: AccountView, *, write: bool) ->
     return Scope(registry, account, gmina_id, ref)
 
 
+# Where everything an account's scope and a read of a gmina depend on stands: the log's
+# last position, how many persons were ever erased, and the day.
+Stamp = tuple[int, int, str]
+
+
+def stamp_of(request: Request, registry: Registry) -> Stamp:
+    """The stamp, looked up once per request."""
+    known: Stamp | None = getattr(request.state, "stamp", None)
+    if known is None:
+        log = registry.recorder.max_notification_id() or 0
+        known = request.state.stamp = (log, registry.vault.erasures(), date.today().isoformat())
+    return known
+
+
+class Admissions:
+    """The scopes bearer tokens opened, per holder (username, session epoch, gmina as asked,
+    writing or not), while the stamp holds: the account's history and every grant and
+    gmina are facts of the log, so the same stamp opens the same scope. The token itself
+    is looked at on every request (revoked, expired, ended)."""
+
+    def __init__(self, room: int = 1024) -> None:
+        self.room = room
+        self.scopes: dict[tuple[str, int, str, bool], tuple[Stamp, Scope]] = {}
+
+    def scope(self, request: Request, ref: str, registry: Registry, write: bool) -> Scope:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if not request.url.path.startswith("/api/") or scheme.lower() != "bearer" or not token:
+            return scope(ref, registry, account_of(request, registry), write=write)
+        stamp = stamp_of(request, registry)
+        holder = (*registry.token_holder(token.strip()), ref, write)
+        known = self.scopes.get(holder)
+        if known is not None and known[0] == stamp:
+            request.state.account = known[1].account
+            return known[1]
+        found = scope(ref, registry, account_of(request, registry), write=write)
+        if len(self.scopes) >= self.room:
+            self.scopes.clear()
+        self.scopes[holder] = (stamp, found)
+        return found
+
+
 def request_scope(request: Request, ref: str, registry: Registry, write: bool) -> Scope:
     """The account and the gmina it works in, each found once per request."""
     found: dict[tuple[str, bool], Scope] | None = getattr(request.state, "scopes", None)
     if found is None:
         found = request.state.scopes = {}
     if (ref, write) not in found:
-        found[(ref, write)] = scope(ref, registry, account_of(request, registry), write=write)
+        admissions: Admissions = request.app.state.admissions
+        found[(ref, write)] = admissions.scope(request, ref, registry, write)
     request.state.gmina = ref
     return found[(ref, write)]
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import http.client
 import logging
 import multiprocessing
@@ -69,7 +70,8 @@ ROUTES = [
 @dataclass(frozen=True)
 class Load:
     """One route under load: requests answered, p50 and p99 (ms), requests/s, and the CPU
-    the clients' process took per request (ms)."""
+    the clients' process and the server's processes (uvicorn's and the worker) took per
+    request (ms)."""
 
     route: str
     count: int
@@ -77,6 +79,7 @@ class Load:
     p99: float
     rate: float
     client_cpu: float
+    server_cpu: float = 0.0
 
 
 def free_port() -> int:
@@ -207,13 +210,37 @@ def clients_run(port: int, token: str, path: str, clients: int, seconds: float, 
     out.put(([x for m in latencies for x in m], wall, cpu, failures))
 
 
-def load(port: int, token: str, name: str, path: str, clients: int, seconds: float) -> Load:
-    """``clients`` concurrent clients on one route for ``seconds``, from another process."""
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user and system) these processes and their children have taken so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+        for each in [pid, *map(int, kids.stdout.split())]:
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+                total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def load(
+    port: int,
+    token: str,
+    name: str,
+    path: str,
+    clients: int,
+    seconds: float,
+    server: list[int] | None = None,
+) -> Load:
+    """``clients`` concurrent clients on one route for ``seconds``, from another process;
+    the CPU the ``server`` processes take meanwhile is counted too."""
     ctx = multiprocessing.get_context("spawn")
     out = ctx.Queue()
     p = ctx.Process(target=clients_run, args=(port, token, path, clients, seconds, out))
+    server_before = cpu_seconds(server or [])
     p.start()
     found, wall, cpu, failures = out.get()
+    server_cpu = cpu_seconds(server or []) - server_before
     p.join()
     if failures:
         raise RuntimeError(failures[0])
@@ -221,7 +248,7 @@ def load(port: int, token: str, name: str, path: str, clients: int, seconds: flo
     n = len(found)
     p50 = found[n // 2]
     p99 = found[min(n - 1, int(n * 0.99))]
-    return Load(name, n, p50 * 1000, p99 * 1000, n / wall, cpu / n * 1000)
+    return Load(name, n, p50 * 1000, p99 * 1000, n / wall, cpu / n * 1000, server_cpu / n * 1000)
 
 
 def run(clients: int, seconds: float, workers: int, warmup: float = 2.0) -> list[Load]:
@@ -233,8 +260,10 @@ def run(clients: int, seconds: float, workers: int, warmup: float = 2.0) -> list
         try:
             for _name, route in ROUTES:  # every process, its caches and read models warm
                 load(service.port, token, "warm-up", route, clients, warmup)
+            server = [service.server.pid, service.worker.pid]
             return [
-                load(service.port, token, name, route, clients, seconds) for name, route in ROUTES
+                load(service.port, token, name, route, clients, seconds, server)
+                for name, route in ROUTES
             ]
         finally:
             service.close()
@@ -358,6 +387,7 @@ def rows(quick: bool) -> list[tuple[str, str, float | None, str, str, float | No
         out.append((f"API GET {r.route} p50", size, r.p50, "ms", "goal", GOAL_MS))
         out.append((f"API GET {r.route} throughput", size, r.rate, "req/s", "", None))
         out.append((f"API GET {r.route} client CPU", size, r.client_cpu, "ms/req", "", None))
+        out.append((f"API GET {r.route} server CPU", size, r.server_cpu, "ms/req", "", None))
     return out
 
 
@@ -391,15 +421,17 @@ def main() -> None:
     print("MLW Registry API reads under load: " + how_run(args.clients, args.seconds, args.workers))
     print(
         f"{'route':<18} {'count':>6} {'p50 ms':>7} {'p99 ms':>7} {'goal':>5} {'p99/goal':>8} "
-        f"{'req/s':>7} {'client CPU ms/req':>18}"
+        f"{'req/s':>7} {'client CPU ms/req':>18} {'server CPU ms/req':>18}"
     )
     for r in run(args.clients, args.seconds, args.workers, args.warmup):
         print(
             f"{r.route:<18} {r.count:>6} {r.p50:>7.1f} {r.p99:>7.1f} {GOAL_MS:>5.0f} "
-            f"{r.p99 / GOAL_MS:>8.2f} {r.rate:>7.1f} {r.client_cpu:>18.2f}"
+            f"{r.p99 / GOAL_MS:>8.2f} {r.rate:>7.1f} {r.client_cpu:>18.2f} {r.server_cpu:>18.2f}"
         )
     print("The clients' process competes with the server for the same cores: its CPU per")
-    print("request is in the last column (x req/s = the share of a core it takes).")
+    print("request is in the client column (x req/s = the share of a core it takes). The")
+    print("server column is the CPU of uvicorn's processes and the worker per request: on")
+    print("a quiet machine of C cores the server answers at most C x 1000 / it requests/s.")
     print()
     print_floor(300)
 

@@ -317,19 +317,24 @@ class Accounts:
 
     def account_for_token(self, token: str) -> AccountView:
         """The account a bearer token opens: not expired, not revoked, not ended."""
-        refused = AuthenticationError("The API token is not valid, has expired or was revoked.")
+        username, epoch = self.token_holder(token)
+        account = self.active_account(username, epoch)
+        if account is None:
+            raise token_refused()
+        return account
+
+    def token_holder(self, token: str) -> tuple[str, int]:
+        """Whose a bearer token is, and the session epoch it was issued in, while it is not
+        expired, revoked or ended (whether the account itself is still open, not asked)."""
         token_id, _, secret = token.partition(".")
         stored = self.access.token(token_id) if token_id and secret else None
         if stored is None or not hmac.compare_digest(stored.digest, digest(secret)):
-            raise refused
+            raise token_refused()
         if stored.revoked_at is not None or self.app.clock() >= stored.expires_at:
-            raise refused
+            raise token_refused()
         if stored.epoch != self.access.epoch(stored.username):
-            raise refused
-        account = self.active_account(stored.username, stored.epoch)
-        if account is None:
-            raise refused
-        return account
+            raise token_refused()
+        return stored.username, stored.epoch
 
     def end_sessions(self, username: str, *, recorded_by: str, client: str = "") -> None:
         """Log out everywhere: every page session and API token of the account ends now."""
@@ -370,6 +375,10 @@ class Accounts:
         voivodeships = [self.app.load(Gmina, g).voivodeship for g in target.gmina_ids]
         check_may_manage(manager, target, voivodeships, own=own)
         return target
+
+
+def token_refused() -> AuthenticationError:
+    return AuthenticationError("The API token is not valid, has expired or was revoked.")
 
 
 DEMO_PASSWORD = "zielony-jar-demo"

@@ -231,6 +231,7 @@ class Registry(RegistryBase):
     account_for_session = delegate(Accounts.account_for_session)
     issue_token = delegate(Accounts.issue_token)
     account_for_token = delegate(Accounts.account_for_token)
+    token_holder = delegate(Accounts.token_holder)
     end_sessions = delegate(Accounts.end_sessions)
     revoke_tokens = delegate(Accounts.revoke_tokens)
     login_audit = delegate(Accounts.login_audit)
