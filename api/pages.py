@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.i18n import language
+from domain.entity import ENTITY_TYPE_LABELS_PL
 from domain.errors import DomainError, InvalidInputError
 from domain.input_rules import check_wall_clock
 from domain.values import (
@@ -34,6 +35,7 @@ def labels(lang: str) -> dict[str, Any]:
         "status": i18n.labels(STATUS_LABELS_PL, lang),
         "resource": i18n.labels(RESOURCE_LABELS_PL, lang),
         "stages": [(k.number, _(v)) for k, v in STAGE_LABELS_PL.items()],
+        "entity_type": i18n.labels(ENTITY_TYPE_LABELS_PL, lang),
         "meeting_state": phrases.MEETING_STATES[lang],
         "resolution_state": phrases.RESOLUTION_STATES[lang],
         "commitment_state": phrases.COMMITMENT_STATES[lang],

@@ -25,6 +25,7 @@ class DocumentKind(Enum):
     ATTENDANCE = "attendance"
     RESOLUTION = "resolution"
     CATALOGUE = "catalogue"
+    ANALYSIS = "analysis"
 
 
 class DocumentVariant(Enum):

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.document import DocumentKind
+from domain.entity import ENTITY_TYPE_LABELS_PL
 from domain.values import RESOURCE_LABELS_PL, SECTOR_LABELS_PL, STATUS_LABELS_PL
 from projections.i18n import LANGS, N_, labels, translator
 
@@ -53,6 +54,7 @@ MEETING_STATES_PL = {
 TITLES_PL = {
     DocumentKind.ATTENDANCE.value: N_("Lista obecności"),
     DocumentKind.CATALOGUE.value: N_("Katalog Lokalnych Interesariuszy"),
+    DocumentKind.ANALYSIS.value: N_("Analiza Zespołu Synergii Lokalnej"),
 }
 
 
@@ -61,6 +63,7 @@ def in_every_language(table: Mapping[Any, str]) -> dict[str, dict[str, str]]:
 
 
 SECTORS = in_every_language(SECTOR_LABELS_PL)
+ENTITY_TYPES = in_every_language(ENTITY_TYPE_LABELS_PL)
 RESOURCES = in_every_language(RESOURCE_LABELS_PL)
 STATUSES = in_every_language(STATUS_LABELS_PL)
 COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
