@@ -38,12 +38,12 @@ from registry.base import RegistryBase
 from registry.meeting_views import EntityFactView, EntityView
 from registry.personal_data import ERASED, PersonData, correct_texts
 from registry.views import (
-    AnalysisView,
     CommitmentView,
     GminaView,
     PactView,
     PartyView,
     StakeholderView,
+    analysis_view,
     stage_view,
 )
 
@@ -219,9 +219,7 @@ class CatalogueQueries:
             stage_label=steps[-1].label if steps else None,
             stages=steps,
             version=row["version"],
-            analysis=AnalysisView(**analysis | {"effective_on": day(analysis["effective_on"])})
-            if analysis
-            else None,
+            analysis=analysis_view(analysis) if analysis else None,
         )
 
     # --- the catalogue ----------------------------------------------------------------------

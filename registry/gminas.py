@@ -20,7 +20,7 @@ from registry.access import AccountView, check_may_override
 from registry.base import Recording, RegistryBase
 from registry.entities import parse_entity_type
 from registry.products import ProductReader
-from registry.views import AnalysisView, GminaView, stage_view
+from registry.views import GminaView, analysis_view, plain, stage_view
 
 DIRECTORY_ID = GminaDirectory.create_id()
 
@@ -154,16 +154,7 @@ class Gminas:
             stage_label=stages[-1].label if stages else None,
             stages=stages,
             version=gmina.version,
-            analysis=AnalysisView(
-                findings=analysis.findings,
-                entity_type=analysis.entity_type.value,
-                rationale=analysis.rationale,
-                decided_by=analysis.decided_by,
-                effective_on=analysis.effective_on,
-                recorded_by=analysis.recorded_by,
-            )
-            if analysis
-            else None,
+            analysis=analysis_view(plain(analysis)) if analysis else None,
         )
 
     # --- the partnership process -------------------------------------------------------

@@ -83,6 +83,11 @@ class AnalysisView:
     recorded_by: str
 
 
+def analysis_view(row: dict[str, Any]) -> AnalysisView:
+    """The team's analysis, from the plain form the read model keeps."""
+    return AnalysisView(**row | {"effective_on": date.fromisoformat(row["effective_on"])})
+
+
 @dataclass(frozen=True)
 class GminaView:
     id: UUID

@@ -112,13 +112,18 @@ def open_partnership(desk: Desk, gmina: GminaId, reason: OpenReasonOpt) -> Gmina
     return desk.app.get_gmina(gmina)
 
 
+NextStageArg = Annotated[int, typer.Argument(help="The next stage, 2–6.")]
+StageReasonOpt = Annotated[str, typer.Option(help="Why the stage is reached.")]
+StageDecisionOpt = Annotated[str | None, typer.Option(help="Resolution or meeting.")]
+
+
 @command(gmina_app, "advance", describe_gmina)
 def advance(
     desk: Desk,
     gmina: GminaId,
-    stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
-    reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
-    decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
+    stage: NextStageArg,
+    reason: StageReasonOpt,
+    decided_by: StageDecisionOpt = None,
 ) -> GminaView:
     """Move the partnership to its next MLW stage."""
     desk.app.advance_stage(gmina, stage, reason=reason, decided_by=decided_by, **desk.stamp)
@@ -129,15 +134,15 @@ def advance(
 def override(
     desk: Desk,
     gmina: GminaId,
-    stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
-    reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
+    stage: NextStageArg,
+    reason: StageReasonOpt,
     why: Annotated[
         str, typer.Option(help="Why it is reached without the previous stage's product.")
     ],
     coordinator: Annotated[
         str, typer.Option(help="The regional coordinator's account deciding it.")
     ],
-    decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
+    decided_by: StageDecisionOpt = None,
 ) -> GminaView:
     """Move the partnership to its next stage without the previous stage's product (the
     regional coordinator's decision, recorded with why and what was missing)."""

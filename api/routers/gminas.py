@@ -49,14 +49,10 @@ class AdvanceStage(Input):
     effective_on: date | None = None
 
 
-class OverrideStage(Input):
-    stage: int = Field(ge=2, le=6)
-    reason: str = Field(min_length=1, description="Why the stage is reached.")
+class OverrideStage(AdvanceStage):
     override_reason: str = Field(
         min_length=1, description="Why it is reached without the previous stage's product."
     )
-    decided_by: str | None = None
-    effective_on: date | None = None
 
 
 class NewAnalysis(Input):
@@ -136,15 +132,8 @@ def advance_stage(scope: WriteScope, body: AdvanceStage) -> GminaView:
 def override_stage(scope: ReadScope, body: OverrideStage) -> GminaView:
     """The regional coordinator moves the partnership to its next stage although the stage
     before left no product; the reason and what was missing are recorded and shown."""
-    scope.registry.override_stage(
-        scope.gmina_id,
-        body.stage,
-        reason=body.reason,
-        override_reason=body.override_reason,
-        coordinator=scope.account,
-        decided_by=body.decided_by,
-        effective_on=body.effective_on,
-    )
+    said = body.model_dump(exclude={"stage"})
+    scope.registry.override_stage(scope.gmina_id, body.stage, **said, coordinator=scope.account)
     return scope.registry.get_gmina(scope.gmina_id)
 
 
