@@ -1,19 +1,30 @@
 """A partnership moves on only with what each MLW stage leaves behind, unless the regional
 coordinator decides otherwise and says why."""
 
-from datetime import date
+from datetime import date, time
 from uuid import UUID, uuid4
 
 import pytest
 
 from domain.account import COORDINATOR, FACILITATOR, AccessDeniedError
+from domain.effects import AdoptPact, AdvanceStage, ChooseEntity
+from domain.entity import EntityType
 from domain.errors import NotFoundError
 from domain.partnership import Partnership
 from domain.stage_products import StageProductMissingError
+from domain.values import Stage
 from projections.i18n import refusal
 from registry.access import AccountView
 from registry.application import Registry
-from tests.integration.zielony_jar import BY, last_id, on, refused
+from tests.integration.zielony_jar import (
+    BY,
+    first_sitting,
+    last_id,
+    on,
+    propose,
+    refused,
+    zielony_jar,
+)
 
 
 def account(role: str, gmina: UUID, voivodeship: str = "świętokrzyskie") -> AccountView:
@@ -170,3 +181,46 @@ def test_the_teams_analysis_is_recorded_and_shown_with_the_gmina(
         date(2026, 5, 7),
     )
     assert analysis.rationale == "KIS przy GOPS powstanie w pół roku"
+
+
+def test_a_resolution_choosing_the_entity_moves_to_stage_5_only_after_the_analysis(
+    memory_registry: Registry,
+) -> None:
+    app = memory_registry
+    g = zielony_jar(app)
+    sitting = first_sitting(app, g)
+    for title, effect in (
+        ("ukonstytuowania się", AdvanceStage(Stage.SYNERGY_TEAM)),
+        ("paktu", AdoptPact()),
+    ):
+        app.vote(
+            propose(app, sitting, g, title, effect),
+            at=time(17, 30),
+            totals=(3, 0, 0),
+            recorded_by=BY,
+        )
+    choice = propose(
+        app,
+        sitting,
+        g,
+        "wyboru podmiotu",
+        ChooseEntity(EntityType.KIS),
+        AdvanceStage(Stage.ENTITY_CHOSEN),
+    )
+    refused(
+        app,
+        StageProductMissingError,
+        "Stage 5 needs the team's analysis recorded \\(findings",
+        lambda: app.vote(choice, at=time(17, 40), totals=(4, 0, 0), recorded_by=BY),
+    )
+    assert app.list_entities(g.id) == []
+    app.record_analysis(
+        g.id,
+        findings="Brak podmiotu reintegracji",
+        entity_type="kis",
+        rationale="KIS przy GOPS",
+        **on(date(2026, 2, 3)),
+    )
+    app.vote(choice, at=time(17, 40), totals=(4, 0, 0), recorded_by=BY)
+    assert app.get_gmina(g.id).stage == 5
+    assert [e.entity_type for e in app.list_entities(g.id)] == ["kis"]
