@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.i18n import language
+from domain.entity import EntityType
 from domain.errors import DomainError, InvalidInputError
 from domain.input_rules import check_wall_clock
 from domain.values import ResourceKind, Sector, Stage, StakeholderStatus, SubType
@@ -27,6 +28,7 @@ def labels(lang: str) -> dict[str, Any]:
         "status": i18n.labels(StakeholderStatus, lang),
         "resource": i18n.labels(ResourceKind, lang),
         "stages": [(stage.number, i18n.label(stage, lang)) for stage in Stage],
+        "entity_type": i18n.labels(EntityType, lang),
         "meeting_state": phrases.MEETING_STATES[lang],
         "resolution_state": phrases.RESOLUTION_STATES[lang],
         "commitment_state": phrases.COMMITMENT_STATES[lang],

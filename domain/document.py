@@ -23,6 +23,7 @@ class DocumentKind(Term):
     ATTENDANCE = "attendance", "lista obecności"
     RESOLUTION = "resolution", "uchwała ZSL"
     CATALOGUE = "catalogue", "Katalog Lokalnych Interesariuszy"
+    ANALYSIS = "analysis", "analiza ZSL"
 
 
 class DocumentVariant(Enum):

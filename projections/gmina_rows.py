@@ -21,13 +21,18 @@ from projections.store import Row
 
 
 def stage_row(e: Any, stage: int, decided_by: str | None) -> dict[str, Any]:
-    return {
+    """A stage reached; one reached by the regional coordinator's override also says why
+    and what was missing."""
+    row = {
         "stage": stage,
         "effective_on": e.effective_on.isoformat(),
         "reason": e.reason,
         "decided_by": decided_by,
         "recorded_by": e.recorded_by,
     }
+    if isinstance(e, Partnership.StageAdvancedByOverride):
+        row |= {"override_reason": e.override_reason, "missing": e.missing}
+    return row
 
 
 class GminaRows:
@@ -100,9 +105,25 @@ class GminaRows:
         return str(row["gmina_id"])
 
     @apply.register(Partnership.StageAdvanced)
-    def _(self, e: Partnership.StageAdvanced, position: int, unit: Unit) -> None:
+    @apply.register(Partnership.StageAdvancedByOverride)
+    def _(self, e: Any, position: int, unit: Unit) -> None:
         gid = self.owner(e.originator_id, unit)
         self.add_stage(gid, stage_row(e, e.stage.value, e.decided_by), position, unit)
+
+    @apply.register(Partnership.AnalysisRecorded)
+    def _(self, e: Partnership.AnalysisRecorded, position: int, unit: Unit) -> None:
+        gid = self.owner(e.originator_id, unit)
+        row = unit.get("gmina", gid)
+        assert row is not None, "an analysis is recorded in a registered gmina"
+        row["analysis"] = {
+            "findings": e.findings,
+            "entity_type": e.entity_type.value,
+            "rationale": e.rationale,
+            "decided_by": e.decided_by,
+            "effective_on": e.effective_on.isoformat(),
+            "recorded_by": e.recorded_by,
+        }
+        unit.put("gmina", gid, gid, position, row)
 
     @apply.register(Redactions.TextRedacted)
     def _(self, e: Redactions.TextRedacted, position: int, unit: Unit) -> None:

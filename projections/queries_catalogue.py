@@ -23,13 +23,14 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from domain.entity import EntityType
-from domain.errors import NotFoundError
+from domain.errors import DomainError, NotFoundError
 from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.team import SynergyTeam
-from domain.values import Sealed, Sector, Stage, StakeholderStatus
+from domain.values import Sealed, Sector, StakeholderStatus
 from projections.as_of import Replay, past_row
+from projections.i18n import refusal
 from projections.read_models import ReadModels
 from projections.store import Row, RowView
 from registry.access import AccountView, check_access
@@ -41,8 +42,9 @@ from registry.views import (
     GminaView,
     PactView,
     PartyView,
-    StageView,
     StakeholderView,
+    analysis_view,
+    stage_view,
 )
 
 T = TypeVar("T")
@@ -203,17 +205,8 @@ class CatalogueQueries:
 
     @staticmethod
     def gmina_view(row: Row, stages: list[Row]) -> GminaView:
-        steps = [
-            StageView(
-                s["stage"],
-                Stage(s["stage"]).polish,
-                date.fromisoformat(s["effective_on"]),
-                s["reason"],
-                s["decided_by"],
-                s["recorded_by"],
-            )
-            for s in stages
-        ]
+        steps = [stage_view(s, missing_in_polish) for s in stages]
+        analysis = row.get("analysis")
         return GminaView(
             id=UUID(row["id"]),
             terc=row["terc"],
@@ -226,6 +219,7 @@ class CatalogueQueries:
             stage_label=steps[-1].label if steps else None,
             stages=steps,
             version=row["version"],
+            analysis=analysis_view(analysis) if analysis else None,
         )
 
     # --- the catalogue ----------------------------------------------------------------------
@@ -420,6 +414,11 @@ class CatalogueQueries:
             replay = Replay(self.app).run([entity_id], as_of=as_of)
             row = past_row(replay, "entity", entity_id, noun, as_of, None)
         return entity_view(row)
+
+
+def missing_in_polish(missing: dict[str, Any]) -> str:
+    """What a stage reached by override lacked, in Polish."""
+    return refusal(DomainError(missing["template"], **missing["params"]), "pl")
 
 
 def commitment_view(row: Row, stakeholder_name: str) -> CommitmentView:

@@ -1,7 +1,8 @@
 """Who may read and who may change which gmina: the one place the rule is written.
 
 A facilitator reads and writes the gminas assigned; a regional coordinator reads every
-gmina of the voivodeship and registers new gminas there; an observer reads the one gmina
+gmina of the voivodeship, registers new gminas there, and may move a partnership to a stage
+whose previous stage left no product (with a recorded reason); an observer reads the one gmina
 assigned. Nobody else reads.
 
 Accounts are managed (tokens revoked, account disabled or enabled) by the regional
@@ -72,6 +73,21 @@ def check_may_register(account: AccountView, terc: str) -> None:
             "The account {username} may not register gminas in województwo "
             "{voivodeship}; its regional coordinator may.",
             username=account.username,
+            voivodeship=voivodeship,
+        )
+
+
+def check_may_override(account: AccountView, voivodeship: str, gmina_name: str) -> None:
+    """Raise unless the account is the regional coordinator of the gmina's voivodeship: the
+    one who may move a partnership to a stage whose previous stage left no product."""
+    coordinator = account.role == COORDINATOR and not account.disabled
+    if not coordinator or account.voivodeship.strip().lower() != voivodeship.strip().lower():
+        raise AccessDeniedError(
+            "The account {username} may not move the partnership of {gmina_name} to a stage "
+            "without the previous stage's product; the regional coordinator of województwo "
+            "{voivodeship} may.",
+            username=account.username,
+            gmina_name=gmina_name,
             voivodeship=voivodeship,
         )
 

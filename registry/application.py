@@ -25,6 +25,7 @@ from registry.meetings import Meetings
 from registry.minutes import Minutes
 from registry.pacts import Pacts
 from registry.people import People
+from registry.products import ProductReader
 from registry.resolutions import Resolutions
 from registry.settings import Settings
 from registry.team import Teams
@@ -78,13 +79,15 @@ class Registry(RegistryBase):
         entities = Entities(self, teams)
         meetings = Meetings(self, stakeholders, pacts, teams)
         minutes = Minutes(self, stakeholders, pacts, meetings)
-        effects = Effects(self, stakeholders, pacts, entities, meetings, minutes)
+        products = ProductReader(stakeholders.catalogue_sectors)
+        gminas = Gminas(self, products)
+        effects = Effects(self, stakeholders, pacts, entities, meetings, minutes, products)
         queries = MeetingQueries(self, stakeholders, teams, meetings)
         people = People(self, stakeholders, pacts, meetings, queries)
         self.services: dict[str, object] = {
             type(service).__name__: service
             for service in (
-                Gminas(self),
+                gminas,
                 stakeholders,
                 pacts,
                 Cooperations(self, stakeholders, people),
@@ -110,6 +113,8 @@ class Registry(RegistryBase):
     get_gmina = delegate(Gminas.get_gmina, query=True)
     open_partnership = delegate(Gminas.open_partnership)
     advance_stage = delegate(Gminas.advance_stage)
+    override_stage = delegate(Gminas.override_stage)
+    record_analysis = delegate(Gminas.record_analysis)
 
     # --- The catalogue of local stakeholders ----------------------------------------
     add_stakeholder = delegate(Stakeholders.add_stakeholder)

@@ -330,6 +330,17 @@ class Stakeholders:
             self.app.load(Stakeholder, stakeholder_id, as_of=as_of, version=version)
         )
 
+    def catalogue_sectors(self, gmina_id: UUID, on: date) -> int:
+        """How many sectors the catalogue's stakeholders came from on a day (those entered
+        by then and not archived), each stakeholder in the sector it is in now."""
+        gmina = self.app.load(Gmina, gmina_id)
+        sectors = set()
+        for sid in gmina.stakeholder_ids:
+            s = self.app.load(Stakeholder, sid)
+            if s.catalogued_on <= on and (s.archived_on is None or on < s.archived_on):
+                sectors.add(s.sector)
+        return len(sectors)
+
     def catalogue(
         self,
         gmina_id: UUID,

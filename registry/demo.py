@@ -15,6 +15,7 @@ from uuid import UUID
 
 from domain.values import CommitmentState, Stage, StakeholderKind, SubType
 from registry.application import Registry
+from registry.demo_team import form_team
 from registry.invented import nip, regon
 
 DATA = Path(__file__).parent / "data" / "zielony-jar.toml"
@@ -49,15 +50,6 @@ def load_demo(app: Registry, recorded_by: str = "demo") -> UUID:
         gmina, reason=g["opening_reason"], recorded_by=by, effective_on=g["opened_on"]
     )
     ids = {s["key"]: add_stakeholder(app, gmina, s, by) for s in by_day(data["stakeholders"])}
-    for st in data["stages"]:
-        app.advance_stage(
-            gmina,
-            Stage(st["stage"]),
-            reason=st["reason"],
-            decided_by=st["decided_by"],
-            recorded_by=by,
-            effective_on=st["on"],
-        )
     for invitation in by_day(data["invitations"]):
         for key in invitation["stakeholders"]:
             app.invite_stakeholder(ids[key], recorded_by=by, effective_on=invitation["on"])
@@ -118,6 +110,19 @@ def load_demo(app: Registry, recorded_by: str = "demo") -> UUID:
             reason=archived["reason"],
             recorded_by=by,
             effective_on=archived["on"],
+        )
+    # Each stage once the stage before has left its product: the team (stage 3) is drawn
+    # from the catalogue and the pact as the year left them, as in every earlier demo.
+    for st in data["stages"]:
+        if st["stage"] == Stage.SYNERGY_TEAM.number:
+            form_team(app, gmina, st["on"], st["decided_by"], by)
+        app.advance_stage(
+            gmina,
+            Stage(st["stage"]),
+            reason=st["reason"],
+            decided_by=st["decided_by"],
+            recorded_by=by,
+            effective_on=st["on"],
         )
     return gmina
 

@@ -17,7 +17,7 @@ from domain.values import Stage
 from domain.voting import QuorumRule, TeamRules
 from registry.application import Registry
 from registry.demo import demo_data
-from registry.demo_team import DAY, DemoYear, pick_team, team_formed_on
+from registry.demo_team import DAY, DemoYear, form_team, team_formed_on
 
 Items = tuple[tuple[str, str], ...]
 
@@ -50,12 +50,7 @@ def form_demo_team(app: Registry, gmina_id: UUID, by: str) -> tuple[UUID, date, 
         pass
     else:
         return team.id, max(formed_on, team.formed_on), decision
-    team_id = app.form_team(gmina_id, decided_by=decision, recorded_by=by, effective_on=formed_on)
-    for sid, role in pick_team(app, gmina_id, formed_on):
-        app.appoint_member(
-            gmina_id, sid, role=role, decided_by=decision, recorded_by=by, effective_on=formed_on
-        )
-    return team_id, formed_on, decision
+    return form_team(app, gmina_id, formed_on, decision, by), formed_on, decision
 
 
 def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo") -> UUID:
@@ -105,6 +100,16 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
         guests=[guest] if guest else [],
     )
     year.approve(s3, time(17, 15), s2, chair)
+    found = demo_data()["analysis"]
+    app.record_analysis(
+        gmina_id,
+        findings=found["findings"],
+        entity_type=found["entity_type"],
+        rationale=found["rationale"],
+        decided_by=f"Posiedzenie Zespołu nr {app.get_meeting(s3).number}",
+        recorded_by=by,
+        effective_on=f + 105 * DAY,
+    )
     app.finalise_minutes(s2, recorded_by=by, effective_on=f + 112 * DAY)
     s4_on = f + 140 * DAY
     s4 = year.sitting(s4_on, agenda("choice"), late={late: time(17, 40)}, early={early: time(18)})

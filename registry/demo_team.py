@@ -215,6 +215,16 @@ class DemoYear:
         return mid
 
 
+def form_team(app: Registry, gmina_id: UUID, on: date, decision: str, by: str) -> UUID:
+    """The team formed on a decision, its members drawn from the catalogue (``pick_team``)."""
+    team_id = app.form_team(gmina_id, decided_by=decision, recorded_by=by, effective_on=on)
+    for sid, role in pick_team(app, gmina_id, on):
+        app.appoint_member(
+            gmina_id, sid, role=role, decided_by=decision, recorded_by=by, effective_on=on
+        )
+    return team_id
+
+
 def team_formed_on(app: Registry, gmina_id: UUID) -> tuple[date, str]:
     """When and by whose decision the team was formed: stage 3 if reached, else soon."""
     stages = app.get_gmina(gmina_id).stages

@@ -41,6 +41,7 @@ from registry.entities import Entities
 from registry.meetings import Meetings
 from registry.minutes import Minutes
 from registry.pacts import Pacts
+from registry.products import ProductReader
 
 TEAM_SUFFIX = "ZSL"
 
@@ -76,6 +77,7 @@ class Effects:
     entities: Entities
     meetings: Meetings
     minutes: Minutes
+    products: ProductReader
 
     def check_effects(self, gmina_id: UUID, effects: Sequence[Effect]) -> None:
         """Every stakeholder, entity and meeting an effect names belongs to this gmina."""
@@ -104,7 +106,16 @@ class Effects:
         if isinstance(effect, AdvanceStage | AdoptPact):
             stage = effect.stage if isinstance(effect, AdvanceStage) else Stage.PACT
             partnership = batch.get(Partnership, Partnership.create_id(gmina_id))
-            partnership.advance(stage, on, reason, recorded_by, decided_by)
+            partnership.check_advance(stage, on, reason)
+            partnership.advance(
+                stage,
+                on,
+                reason,
+                recorded_by,
+                decided_by,
+                products=self.products.products(partnership, stage, on, batch.get),
+                rules=self.app.settings.stage_rules(),
+            )
         elif isinstance(effect, AdmitSignatory):
             pact = batch.get(Pact, Pact.create_id(gmina_id))
             stakeholder = batch.get(Stakeholder, effect.stakeholder_id)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from domain.directory import GminaDirectory
+from domain.entity import EntityType
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina, check_terc, voivodeship_of
 from domain.input_rules import as_typed_digits
 from domain.pact import Pact
-from domain.partnership import Partnership
+from domain.partnership import Partnership, StageReached
+from domain.team import SynergyTeam
 from domain.values import Stage
+from registry.access import AccountView, check_may_override
 from registry.base import Recording, RegistryBase
-from registry.views import GminaView, StageView
+from registry.entities import parse_entity_type
+from registry.products import ProductReader
+from registry.views import GminaView, analysis_view, plain, stage_view
 
 DIRECTORY_ID = GminaDirectory.create_id()
 
@@ -30,6 +36,7 @@ class Gminas:
     """Gminas and their partnership process."""
 
     app: RegistryBase
+    products: ProductReader
 
     def directory(self) -> GminaDirectory:
         try:
@@ -133,17 +140,8 @@ class Gminas:
     ) -> GminaView:
         gmina = self.app.load(Gmina, gmina_id, as_of=as_of, version=version)
         partnership = self.partnership_or_none(gmina_id, as_of=as_of)
-        stages = [
-            StageView(
-                s.stage.number,
-                s.stage.polish,
-                s.effective_on,
-                s.reason,
-                s.decided_by,
-                s.recorded_by,
-            )
-            for s in (partnership.history if partnership else [])
-        ]
+        stages = [stage_view(plain_stage(s)) for s in (partnership.history if partnership else [])]
+        analysis = partnership.analysis if partnership else None
         return GminaView(
             id=gmina.id,
             terc=gmina.terc,
@@ -156,6 +154,7 @@ class Gminas:
             stage_label=stages[-1].label if stages else None,
             stages=stages,
             version=gmina.version,
+            analysis=analysis_view(plain(analysis)) if analysis else None,
         )
 
     # --- the partnership process -------------------------------------------------------
@@ -193,6 +192,16 @@ class Gminas:
         self.app.commit(partnership, pact)
         return partnership.id
 
+    def open_partnership_of(self, gmina_id: UUID) -> Partnership:
+        """The gmina's partnership process; refused while it is not open."""
+        partnership = self.partnership_or_none(gmina_id)
+        if partnership is None:
+            gmina = self.app.load(Gmina, gmina_id)
+            raise RuleViolationError(
+                "The MLW partnership of {name} is not open yet.", name=gmina.name
+            )
+        return partnership
+
     def advance_stage(
         self,
         gmina_id: UUID,
@@ -203,19 +212,94 @@ class Gminas:
         decided_by: str | None = None,
         effective_on: date | None = None,
     ) -> None:
-        """Move the partnership to the next MLW stage, with the date and the reason."""
+        """Move the partnership to the next MLW stage, with the date and the reason; the
+        stage before must have left its product (a catalogue, a team, a pact …)."""
         rec = Recording.of(recorded_by, effective_on)
-        try:
-            stage = to if isinstance(to, Stage) else Stage(int(to))
-        except ValueError:
-            raise InvalidInputError(
-                "stage", "There is no MLW stage {to}; stages are 1–6.", to=to
-            ) from None
-        partnership = self.partnership_or_none(gmina_id)
-        if partnership is None:
-            gmina = self.app.load(Gmina, gmina_id)
-            raise RuleViolationError(
-                "The MLW partnership of {name} is not open yet.", name=gmina.name
-            )
-        partnership.advance(stage, rec.on, reason, rec.by, decided_by)
+        stage = parse_stage(to)
+        partnership = self.open_partnership_of(gmina_id)
+        partnership.check_advance(stage, rec.on, reason)
+        products = self.products.products(partnership, stage, rec.on, self.app.load)
+        partnership.advance(
+            stage,
+            rec.on,
+            reason,
+            rec.by,
+            decided_by,
+            products=products,
+            rules=self.app.settings.stage_rules(),
+        )
         self.app.commit(partnership)
+
+    def override_stage(
+        self,
+        gmina_id: UUID,
+        to: Stage | int,
+        *,
+        reason: str,
+        override_reason: str,
+        coordinator: AccountView,
+        decided_by: str | None = None,
+        recorded_by: str | None = None,
+        effective_on: date | None = None,
+    ) -> None:
+        """The regional coordinator moves the partnership to the next stage although the
+        stage before left no product: recorded with why, and with what was missing (by the
+        coordinator's name unless ``recorded_by`` says who typed it in)."""
+        rec = Recording.of(recorded_by or coordinator.username, effective_on)
+        stage = parse_stage(to)
+        gmina = self.app.load(Gmina, gmina_id)
+        check_may_override(coordinator, gmina.voivodeship, gmina.name)
+        partnership = self.open_partnership_of(gmina_id)
+        partnership.check_advance(stage, rec.on, reason)
+        partnership.advance_by_override(
+            stage,
+            rec.on,
+            reason,
+            override_reason,
+            rec.by,
+            decided_by,
+            self.products.products(partnership, stage, rec.on, self.app.load),
+            self.app.settings.stage_rules(),
+        )
+        self.app.commit(partnership)
+
+    def record_analysis(
+        self,
+        gmina_id: UUID,
+        *,
+        findings: str,
+        entity_type: EntityType | str,
+        rationale: str,
+        decided_by: str = "",
+        recorded_by: str,
+        effective_on: date | None = None,
+    ) -> None:
+        """The team's analysis (stage 5): what it found, the entity it chose, and why."""
+        rec = Recording.of(recorded_by, effective_on)
+        kind = parse_entity_type(entity_type)
+        self.app.one_of_gmina(SynergyTeam, gmina_id, None, "Local Synergy Team", "form it first")
+        partnership = self.open_partnership_of(gmina_id)
+        partnership.record_analysis(findings, kind, rationale, decided_by, rec.on, rec.by)
+        self.app.commit(partnership)
+
+
+def parse_stage(to: Stage | int) -> Stage:
+    try:
+        return to if isinstance(to, Stage) else Stage(int(to))
+    except ValueError:
+        raise InvalidInputError(
+            "stage", "There is no MLW stage {to}; stages are 1–6.", to=to
+        ) from None
+
+
+def plain_stage(s: StageReached) -> dict[str, Any]:
+    """A stage reached, as the read model's rows keep it."""
+    return {
+        "stage": s.stage.number,
+        "effective_on": s.effective_on.isoformat(),
+        "reason": s.reason,
+        "decided_by": s.decided_by,
+        "recorded_by": s.recorded_by,
+        "override_reason": s.override_reason,
+        "missing": s.missing,
+    }

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain.stage_products import StageRules
+from domain.values import Sector
 from registry.recorders import POSTGRES_RECORDER, SQLITE_RECORDER
 from registry.store_postgres import CONNECT_TIMEOUT, STATEMENT_TIMEOUT, TOPIC
 
@@ -49,6 +51,10 @@ class Settings:
     # How many facts a read may apply itself before answering, so a person sees their own
     # change; past it the read answers from the rows as they are (and the page says so).
     read_catch_up: int = 20_000  # MLW_READ_CATCH_UP (0: only the worker applies facts)
+    # What an MLW stage asks of the one before it: a catalogue of stakeholders from so many
+    # sectors (stage 2), a pact signed by so many parties (stage 4).
+    stage_min_sectors: int = 3  # MLW_STAGE_MIN_SECTORS (2–6)
+    stage_min_signatories: int = 3  # MLW_STAGE_MIN_SIGNATORIES (at least 2)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -67,12 +73,24 @@ class Settings:
             lag_notice = int(env.get("MLW_READ_LAG_NOTICE", "100"))
             lag_ready = int(env.get("MLW_READ_LAG_READY", "1000"))
             read_catch_up = int(env.get("MLW_READ_CATCH_UP", "20000"))
+            min_sectors = int(env.get("MLW_STAGE_MIN_SECTORS", "3"))
+            min_signatories = int(env.get("MLW_STAGE_MIN_SIGNATORIES", "3"))
         except ValueError as exc:
             raise SettingsError(f"A numeric setting is not a number: {exc}") from None
         if not 0 < token_hours <= MAX_TOKEN_HOURS:
             raise SettingsError(
                 f"MLW_TOKEN_HOURS must be more than 0 and at most {MAX_TOKEN_HOURS} "
                 f"(tokens never open an account for ever), got {token_hours:g}."
+            )
+        if not 2 <= min_sectors <= len(Sector):
+            raise SettingsError(
+                f"MLW_STAGE_MIN_SECTORS must be 2–{len(Sector)} (the catalogue has "
+                f"{len(Sector)} sectors), got {min_sectors}."
+            )
+        if min_signatories < 2:
+            raise SettingsError(
+                f"MLW_STAGE_MIN_SIGNATORIES must be at least 2 (a pact has parties), "
+                f"got {min_signatories}."
             )
         return cls(
             store=store,
@@ -96,7 +114,13 @@ class Settings:
             read_lag_notice=lag_notice,
             read_lag_ready=lag_ready,
             read_catch_up=read_catch_up,
+            stage_min_sectors=min_sectors,
+            stage_min_signatories=min_signatories,
         )
+
+    def stage_rules(self) -> StageRules:
+        """What each MLW stage asks of the product of the one before it."""
+        return StageRules(self.stage_min_sectors, self.stage_min_signatories)
 
     def ledger_path(self) -> Path | None:
         """Where erasures are written down for restores to consult (ids and times only)."""

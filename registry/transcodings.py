@@ -40,7 +40,7 @@ from domain.calendar import CalendarEntry
 from domain.input_rules import wall_clock
 from domain.meeting import MeetingPlan
 from domain.pact import Commitment, CommitmentTerms, Membership
-from domain.partnership import StageReached
+from domain.partnership import Analysis, StageReached
 from domain.stakeholder import StakeholderChanges, StakeholderDetails
 
 
@@ -183,6 +183,7 @@ DATACLASSES = (
     StakeholderDetails,
     StakeholderChanges,
     StageReached,
+    Analysis,
     Membership,
     Commitment,
     CommitmentTerms,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 from uuid import UUID
+
+from domain.values import Stage
 
 
 def plain(value: Any) -> Any:
@@ -38,6 +41,51 @@ class StageView:
     reason: str
     decided_by: str | None
     recorded_by: str
+    # Reached without the product of the stage before, on the regional coordinator's
+    # decision (``recorded_by``): why, which product was missing and, in English, how much.
+    override_reason: str | None = None
+    missing_product: str | None = None
+    missing_en: str | None = None
+    missing_pl: str | None = None
+    missing: dict[str, Any] | None = None
+
+
+def stage_view(
+    row: dict[str, Any], say_pl: Callable[[dict[str, Any]], str] | None = None
+) -> StageView:
+    """A stage reached, from the plain form the read model keeps; ``say_pl`` says what was
+    missing in Polish (the read side has the words for it)."""
+    missing = row.get("missing")
+    return StageView(
+        row["stage"],
+        Stage(row["stage"]).polish,
+        date.fromisoformat(row["effective_on"]),
+        row["reason"],
+        row["decided_by"],
+        row["recorded_by"],
+        override_reason=row.get("override_reason"),
+        missing_product=missing["product"] if missing else None,
+        missing_en=missing["template"].format(**missing["params"]) if missing else None,
+        missing_pl=say_pl(missing) if missing and say_pl else None,
+        missing=missing,
+    )
+
+
+@dataclass(frozen=True)
+class AnalysisView:
+    """The team's analysis (stage 5): findings, the entity chosen (its type) and why."""
+
+    findings: str
+    entity_type: str
+    rationale: str
+    decided_by: str
+    effective_on: date
+    recorded_by: str
+
+
+def analysis_view(row: dict[str, Any]) -> AnalysisView:
+    """The team's analysis, from the plain form the read model keeps."""
+    return AnalysisView(**row | {"effective_on": date.fromisoformat(row["effective_on"])})
 
 
 @dataclass(frozen=True)
@@ -53,6 +101,7 @@ class GminaView:
     stage_label: str | None
     stages: list[StageView]
     version: int
+    analysis: AnalysisView | None = None
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,10 @@ KINDS = {
     ),
     DocumentKind.RESOLUTION: ("A resolution of the Local Synergy Team.", "--resolution"),
     DocumentKind.CATALOGUE: ("The catalogue of local stakeholders, grouped by sector.", None),
+    DocumentKind.ANALYSIS: (
+        "The Local Synergy Team's analysis (stage 5): findings, the entity chosen and why.",
+        None,
+    ),
 }
 
 

@@ -38,6 +38,18 @@ def describe_gmina(g: GminaView) -> str:
         for s in g.stages:
             decided = f"; decided by {s.decided_by}" if s.decided_by else ""
             lines.append(f"    {s.stage}. {s.effective_on}  {s.label}: {s.reason}{decided}")
+            if s.override_reason:
+                lines.append(
+                    f"       without the previous stage's product, on the regional "
+                    f"coordinator's decision ({s.recorded_by}): {s.override_reason}"
+                )
+                lines.append(f"       missing: {s.missing_en}")
+    if g.analysis:
+        a = g.analysis
+        decided = f", {a.decided_by}" if a.decided_by else ""
+        lines.append(f"  the team's analysis ({a.effective_on}{decided}):")
+        lines.append(f"    findings: {a.findings}")
+        lines.append(f"    entity chosen: {a.entity_type}, because {a.rationale}")
     return "\n".join(lines)
 
 
@@ -100,16 +112,72 @@ def open_partnership(desk: Desk, gmina: GminaId, reason: OpenReasonOpt) -> Gmina
     return desk.app.get_gmina(gmina)
 
 
+NextStageArg = Annotated[int, typer.Argument(help="The next stage, 2–6.")]
+StageReasonOpt = Annotated[str, typer.Option(help="Why the stage is reached.")]
+StageDecisionOpt = Annotated[str | None, typer.Option(help="Resolution or meeting.")]
+
+
 @command(gmina_app, "advance", describe_gmina)
 def advance(
     desk: Desk,
     gmina: GminaId,
-    stage: Annotated[int, typer.Argument(help="The next stage, 2–6.")],
-    reason: Annotated[str, typer.Option(help="Why the stage is reached.")],
-    decided_by: Annotated[str | None, typer.Option(help="Resolution or meeting.")] = None,
+    stage: NextStageArg,
+    reason: StageReasonOpt,
+    decided_by: StageDecisionOpt = None,
 ) -> GminaView:
     """Move the partnership to its next MLW stage."""
     desk.app.advance_stage(gmina, stage, reason=reason, decided_by=decided_by, **desk.stamp)
+    return desk.app.get_gmina(gmina)
+
+
+@command(gmina_app, "override", describe_gmina)
+def override(
+    desk: Desk,
+    gmina: GminaId,
+    stage: NextStageArg,
+    reason: StageReasonOpt,
+    why: Annotated[
+        str, typer.Option(help="Why it is reached without the previous stage's product.")
+    ],
+    coordinator: Annotated[
+        str, typer.Option(help="The regional coordinator's account deciding it.")
+    ],
+    decided_by: StageDecisionOpt = None,
+) -> GminaView:
+    """Move the partnership to its next stage without the previous stage's product (the
+    regional coordinator's decision, recorded with why and what was missing)."""
+    desk.app.override_stage(
+        gmina,
+        stage,
+        reason=reason,
+        override_reason=why,
+        coordinator=desk.app.get_account(coordinator),
+        decided_by=decided_by,
+        **desk.stamp,
+    )
+    return desk.app.get_gmina(gmina)
+
+
+@command(gmina_app, "analysis", describe_gmina)
+def analysis(
+    desk: Desk,
+    gmina: GminaId,
+    findings: Annotated[str, typer.Option(help="What the team's analysis found.")],
+    entity_type: Annotated[
+        str, typer.Option(help="The entity chosen: cis, kis, zaz, wtz, social_cooperative.")
+    ],
+    why: Annotated[str, typer.Option(help="Why the team chose this entity.")],
+    decided_by: Annotated[str, typer.Option(help="The sitting or resolution.")] = "",
+) -> GminaView:
+    """Record the team's analysis (stage 5): its findings, the entity chosen, and why."""
+    desk.app.record_analysis(
+        gmina,
+        findings=findings,
+        entity_type=entity_type,
+        rationale=why,
+        decided_by=decided_by,
+        **desk.stamp,
+    )
     return desk.app.get_gmina(gmina)
 
 

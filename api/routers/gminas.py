@@ -49,6 +49,20 @@ class AdvanceStage(Input):
     effective_on: date | None = None
 
 
+class OverrideStage(AdvanceStage):
+    override_reason: str = Field(
+        min_length=1, description="Why it is reached without the previous stage's product."
+    )
+
+
+class NewAnalysis(Input):
+    findings: str = Field(min_length=1, description="What the team's analysis found.")
+    entity_type: str = Field(description="cis, kis, zaz, wtz or social_cooperative.")
+    rationale: str = Field(min_length=1, description="Why the team chose this entity.")
+    decided_by: str = Field(default="", description="The sitting or resolution.")
+    effective_on: date | None = None
+
+
 class FlagOut(BaseModel):
     rule: str
     risk: str
@@ -111,6 +125,22 @@ def advance_stage(scope: WriteScope, body: AdvanceStage) -> GminaView:
         recorded_by=scope.by,
         effective_on=body.effective_on,
     )
+    return scope.registry.get_gmina(scope.gmina_id)
+
+
+@api.post("/{ref}/stages/override")
+def override_stage(scope: ReadScope, body: OverrideStage) -> GminaView:
+    """The regional coordinator moves the partnership to its next stage although the stage
+    before left no product; the reason and what was missing are recorded and shown."""
+    said = body.model_dump(exclude={"stage"})
+    scope.registry.override_stage(scope.gmina_id, body.stage, **said, coordinator=scope.account)
+    return scope.registry.get_gmina(scope.gmina_id)
+
+
+@api.post("/{ref}/analysis", status_code=201)
+def record_analysis(scope: WriteScope, body: NewAnalysis) -> GminaView:
+    """The team's analysis (stage 5): its findings, the entity it chose, and why."""
+    scope.registry.record_analysis(scope.gmina_id, **body.model_dump(), recorded_by=scope.by)
     return scope.registry.get_gmina(scope.gmina_id)
 
 
@@ -194,6 +224,16 @@ def dashboard(
     )
 
 
+def dashboard_page(scope: Scope, views: Views) -> dict[str, Any]:
+    """The gmina's page again, with a refused form's words kept."""
+    return {
+        **dashboard_data(scope, views, None, "pl"),
+        "scope": scope,
+        "as_of": None,
+        "page": "dashboard",
+    }
+
+
 @pages.post("/gminy/{ref}/etapy", dependencies=[Csrf])
 def advance_stage_form(
     request: Request,
@@ -221,13 +261,38 @@ def advance_stage_form(
         act,
         then=f"/gminy/{scope.ref}",
         page="gmina.html",
-        context=lambda: {
-            **dashboard_data(scope, views, None, "pl"),
-            "scope": scope,
-            "as_of": None,
-            "page": "dashboard",
-        },
+        context=lambda: dashboard_page(scope, views),
         form={"stage": stage, "reason": reason, "decided_by": decided_by},
+    )
+
+
+@pages.post("/gminy/{ref}/etapy/bez-produktu", dependencies=[Csrf])
+def override_stage_form(
+    request: Request,
+    scope: ReadScope,
+    views: ViewsDep,
+    stage: Annotated[int, Form()],
+    reason: Annotated[str, Form()],
+    override_reason: Annotated[str, Form()],
+    decided_by: Annotated[str, Form()] = "",
+) -> Response:
+    def act() -> None:
+        scope.registry.override_stage(
+            scope.gmina_id,
+            stage,
+            reason=reason,
+            override_reason=override_reason,
+            coordinator=scope.account,
+            decided_by=decided_by or None,
+        )
+
+    return attempt(
+        request,
+        act,
+        then=f"/gminy/{scope.ref}",
+        page="gmina.html",
+        context=lambda: dashboard_page(scope, views),
+        form={"stage": stage, "reason": reason, "override_reason": override_reason},
     )
 
 

@@ -63,6 +63,8 @@ def build_document(
         return b.pact()
     if kind is DocumentKind.CATALOGUE:
         return b.catalogue()
+    if kind is DocumentKind.ANALYSIS:
+        return b.analysis()
     if kind is DocumentKind.MINUTES:
         return meetings.minutes(b, subject)
     if kind is DocumentKind.ATTENDANCE:

@@ -76,6 +76,19 @@ class PactDocument:
 
 
 @dataclass(frozen=True)
+class AnalysisDocument:
+    """The team's analysis (MLW stage 5): what it found, the entity it chose, and why."""
+
+    provenance: Provenance
+    title: str
+    presented_on: date
+    decided_by: str
+    findings: str
+    entity: str
+    rationale: str
+
+
+@dataclass(frozen=True)
 class CatalogueEntry:
     name: str
     legal_form: str
@@ -290,5 +303,29 @@ class DocumentBuilder:
                     CatalogueSection(phrases.SECTORS[lang][sector], entries)
                     for sector, entries in sections.items()
                 ],
+            )
+        )
+
+    # --- the team's analysis -------------------------------------------------------------
+
+    def analysis(self) -> Built:
+        analysis = self.gmina.analysis
+        if analysis is None:
+            raise NotFoundError(
+                "The team's analysis of {name} is not recorded (as of {as_of}).",
+                name=self.gmina.name,
+                as_of=self.as_of,
+            )
+        return self.finish(
+            AnalysisDocument(
+                provenance=self.provenance(DocumentKind.ANALYSIS, "", []),
+                title=phrases.TITLES[self.lang][DocumentKind.ANALYSIS.value],
+                presented_on=analysis.effective_on,
+                decided_by=analysis.decided_by,
+                findings=analysis.findings,
+                entity=phrases.ENTITY_TYPES[self.lang].get(
+                    analysis.entity_type, analysis.entity_type
+                ),
+                rationale=analysis.rationale,
             )
         )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.document import DocumentKind
+from domain.entity import EntityType
 from domain.values import ResourceKind, Sector, StakeholderStatus, Term
 from projections.i18n import LANGS, N_, labels, translator
 
@@ -53,6 +54,7 @@ MEETING_STATES_PL = {
 TITLES_PL = {
     DocumentKind.ATTENDANCE.value: N_("Lista obecności"),
     DocumentKind.CATALOGUE.value: N_("Katalog Lokalnych Interesariuszy"),
+    DocumentKind.ANALYSIS.value: N_("Analiza Zespołu Synergii Lokalnej"),
 }
 
 
@@ -63,6 +65,7 @@ def in_every_language(table: Mapping[Any, str] | type[Term]) -> dict[str, dict[s
 SECTORS = in_every_language(Sector)
 RESOURCES = in_every_language(ResourceKind)
 STATUSES = in_every_language(StakeholderStatus)
+ENTITY_TYPES = in_every_language(EntityType)
 COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
 FORMS = in_every_language(FORMS_PL)
 ATTENDANCE_ROLES = in_every_language(ATTENDANCE_ROLES_PL)

@@ -27,7 +27,6 @@ def test_a_facilitator_records_a_gmina_its_catalogue_and_pact_from_the_shell(mlw
         "2025-09-01",
     )
     mlw("gmina", "open", "2640013", "--reason", "Prezentacja na sesji", "--on", "2025-09-15")
-    mlw("gmina", "advance", "2640013", "2", "--reason", "Katalog gotowy", "--on", "2025-11-01")
     mlw(
         "stakeholder",
         "add",
@@ -53,6 +52,17 @@ def test_a_facilitator_records_a_gmina_its_catalogue_and_pact_from_the_shell(mlw
         "--on",
         "2025-10-01",
     )
+    mlw(
+        "stakeholder",
+        "add",
+        "2640013",
+        "Parafia",
+        "--subtype",
+        "church_organisation",
+        "--on",
+        "2025-10-02",
+    )
+    mlw("gmina", "advance", "2640013", "2", "--reason", "Katalog gotowy", "--on", "2025-11-01")
     mlw(
         "pact",
         "join",

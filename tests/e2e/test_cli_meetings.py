@@ -29,7 +29,6 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result
         "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
     )
     app.open_partnership(gid, reason="Sesja", recorded_by=BY, effective_on=date(2025, 9, 2))
-    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
     for name, subtype in (
         ("GOPS", "local_government_unit"),
         ("Szkoła", "education"),
@@ -38,6 +37,7 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result
         app.add_stakeholder(
             gid, name=name, subtype=subtype, recorded_by=BY, effective_on=date(2025, 10, 1)
         )
+    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
     app.close()
     return call
 

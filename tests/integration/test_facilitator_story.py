@@ -65,6 +65,9 @@ def last_id(app: Registry) -> int:
 
 def test_a_facilitator_builds_the_catalogue_and_the_pact(registry: Registry) -> None:
     gmina, gops, school = gmina_with_catalogue(registry)
+    registry.add_stakeholder(
+        gmina, name="Parafia św. Anny", subtype="church_organisation", **on(date(2025, 10, 20))
+    )
     registry.advance_stage(gmina, 2, reason="Wstępny katalog gotowy", **on(date(2025, 11, 1)))
     registry.invite_stakeholder(school, **on(date(2025, 11, 5)))
     registry.join_pact(

@@ -43,6 +43,13 @@ def test_an_accepted_action_item_becomes_a_commitment_of_its_owner(registry: Reg
 def test_the_team_records_its_entity_created_and_registered(registry: Registry) -> None:
     app, g = registry, zielony_jar(registry)
     sitting = first_sitting(app, g)
+    app.record_analysis(
+        g.id,
+        findings="Brak w gminie podmiotu reintegracji zawodowej",
+        entity_type="cis",
+        rationale="CIS obejmie najwięcej osób długotrwale bezrobotnych",
+        **on(date(2026, 2, 3)),
+    )
     for title, effects in (
         ("ukonstytuowania się Zespołu", [AdvanceStage(Stage.SYNERGY_TEAM)]),
         ("przyjęcia Paktu", [AdoptPact()]),

@@ -41,7 +41,6 @@ def zielony_jar(app: Registry) -> Gmina:
         "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
     )
     app.open_partnership(gid, reason="Sesja rady", recorded_by=BY, effective_on=date(2025, 9, 15))
-    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
 
     def add(name: str, subtype: str, kind: str = "institution") -> UUID:
         return app.add_stakeholder(
@@ -57,6 +56,7 @@ def zielony_jar(app: Registry) -> Gmina:
         add("Halina Wiśniewska", "social_leader", "person"),
         add("Bank Spółdzielczy", "finance_banking"),
     )
+    app.advance_stage(gid, 2, reason="Katalog", recorded_by=BY, effective_on=date(2025, 11, 1))
     for sid in (g.gops, g.school, g.ngo):
         app.join_pact(gid, sid, recorded_by=BY, effective_on=date(2026, 1, 5))
     app.form_team(gid, decided_by="Zarządzenie Wójta nr 12/2026", **on(date(2026, 1, 10)))
