@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
@@ -36,6 +36,14 @@ from registry.working_set import WorkingSet
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+
+
+class Stamp(TypedDict):
+    """Who records a change and the day it took effect, as every command takes them:
+    ``recorded_by=…`` and, when it took effect earlier than today, ``effective_on=…``."""
+
+    recorded_by: str
+    effective_on: NotRequired[date | None]
 
 
 @dataclass(frozen=True)

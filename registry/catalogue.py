@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 from uuid import UUID
 
 from domain.errors import (
@@ -17,7 +17,7 @@ from domain.errors import (
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
 from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.identifiers import check_identifiers
 from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
@@ -72,16 +72,15 @@ class Stakeholders:
         area: str = "",
         resources_offered: list[str] | None = None,
         contact: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
         different_stakeholder: bool = False,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Enter an institution or a citizen leader in the gmina's catalogue.
 
         A name that reads the same as one already there is refused unless the facilitator
         confirms it is a different stakeholder (different_stakeholder).
         """
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load(Gmina, gmina_id)
         if not different_stakeholder:
             self.check_new_name(gmina, name)
@@ -234,19 +233,16 @@ class Stakeholders:
         stakeholder_id: UUID,
         subtype: SubType | str,
         *,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.recategorise(parse_subtype(subtype), rec.on, rec.by)
         self.app.commit(stakeholder)
 
-    def invite_stakeholder(
-        self, stakeholder_id: UUID, *, recorded_by: str, effective_on: date | None = None
-    ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+    def invite_stakeholder(self, stakeholder_id: UUID, **stamp: Unpack[Stamp]) -> None:
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load(Stakeholder, stakeholder_id)
         stakeholder.invite(rec.on, rec.by)
         self.app.commit(stakeholder)
@@ -256,11 +252,10 @@ class Stakeholders:
         stakeholder_id: UUID,
         *,
         reason: str,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.archive(reason, rec.on, rec.by)
         self.app.commit(stakeholder)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
 from domain.cooperation import Cooperation
 from domain.errors import InvalidInputError, WrongGminaError
 from domain.values import CooperationForm
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
 from registry.people import People
 
@@ -98,16 +99,10 @@ class Cooperations:
         return cooperation
 
     def end_cooperation(
-        self,
-        gmina_id: UUID,
-        cooperation_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, cooperation_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """The two stakeholders no longer cooperate on that subject."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         cooperation = self.cooperation_of(gmina_id, cooperation_id)
         cooperation.end(reason, rec.on, rec.by)
         self.app.commit(cooperation)

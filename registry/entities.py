@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
 from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
 from domain.errors import NotFoundError, WrongGminaError
 from domain.team import SynergyTeam
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.meeting_views import EntityFactView, EntityView
 from registry.team import Teams, parse_option
 
@@ -65,11 +66,10 @@ class Entities:
         *,
         name: str = "",
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Record the team's choice of the entity to create (CIS, KIS, ZAZ, WTZ, cooperative)."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.teams.team_of(gmina_id)
         entity = self.new_entity(team, entity_type, name, decided_by, None, rec.on, rec.by)
         self.app.commit(entity, team)
@@ -82,10 +82,9 @@ class Entities:
         *,
         recreated: bool = False,
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_created(recreated, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
@@ -98,19 +97,13 @@ class Entities:
         authority: str,
         decision_number: str,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """The status was granted or the entity registered: by whom, decision number, date."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_registered(
-            authority,
-            decision_number,
-            decided_by or authority,
-            None,
-            rec.on,
-            rec.by,
+            authority, decision_number, decided_by or authority, None, rec.on, rec.by
         )
         self.app.commit(entity)
 
@@ -121,10 +114,9 @@ class Entities:
         *,
         reason: str,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_status_lost(reason, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
 from domain.directory import GminaDirectory
@@ -13,7 +14,7 @@ from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.values import Stage
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.views import GminaView, StageView
 
 DIRECTORY_ID = GminaDirectory.create_id()
@@ -43,12 +44,10 @@ class Gminas:
         name: str,
         powiat: str,
         voivodeship: str | None = None,
-        *,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Enter a gmina in the registry; its TERC code must be new and well formed."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         terc = check_terc(terc)
         name = required("name", name, "The gmina's name")
         powiat = required("powiat", powiat, "The powiat")
@@ -80,12 +79,11 @@ class Gminas:
         name: str | None = None,
         powiat: str | None = None,
         terc: str | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """Rename a gmina or record its new TERC code; the internal id stays."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
         new_terc = check_terc(terc) if terc else gmina.terc
         new_name = required("name", name, "The name") if name is not None else gmina.name
@@ -166,16 +164,9 @@ class Gminas:
         except NotFoundError:
             return None
 
-    def open_partnership(
-        self,
-        gmina_id: UUID,
-        *,
-        reason: str,
-        recorded_by: str,
-        effective_on: date | None = None,
-    ) -> UUID:
+    def open_partnership(self, gmina_id: UUID, *, reason: str, **stamp: Unpack[Stamp]) -> UUID:
         """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
             raise RuleViolationError(
@@ -199,12 +190,11 @@ class Gminas:
         to: Stage | int,
         *,
         reason: str,
-        recorded_by: str,
         decided_by: str | None = None,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """Move the partnership to the next MLW stage, with the date and the reason."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         try:
             stage = to if isinstance(to, Stage) else Stage(int(to))
         except ValueError:

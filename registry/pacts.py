@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Unpack
 from uuid import UUID, uuid4
 
 from domain.errors import InvalidInputError, NotFoundError
@@ -18,7 +19,7 @@ from domain.values import (
     Sealed,
     StakeholderStatus,
 )
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
 from registry.personal_data import ERASED
 from registry.views import CommitmentView, PactView, PartyView
@@ -78,11 +79,10 @@ class Pacts:
         representative_function: str = "",
         form: CooperationForm | str = CooperationForm.LASTING,
         role: ParticipantRole | str = ParticipantRole.ASSOCIATED_INSTITUTION,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         self.sign_pact(
@@ -129,16 +129,10 @@ class Pacts:
             stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)
 
     def leave_pact(
-        self,
-        gmina_id: UUID,
-        stakeholder_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, stakeholder_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """A signatory leaves the pact; what it did and promised stays in the history."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
@@ -153,21 +147,16 @@ class Pacts:
         representative: str,
         representative_contact: str = "",
         representative_function: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
             gmina_id, representative, representative_contact, representative_function
         )
         pact.change_representative(
-            stakeholder_id,
-            self.stakeholders.name_of(stakeholder),
-            sealed,
-            rec.on,
-            rec.by,
+            stakeholder_id, self.stakeholders.name_of(stakeholder), sealed, rec.on, rec.by
         )
         self.app.commit(pact)
 
@@ -176,11 +165,10 @@ class Pacts:
         gmina_id: UUID,
         theses: list[str],
         *,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = (
             self.app.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
             if expected_version is not None
@@ -204,11 +192,10 @@ class Pacts:
         beneficiary_id: UUID | None = None,
         joint_with: list[UUID] | None = None,
         due_on: date | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """A signatory commits a resource: what, how much, for whom, by when."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         if beneficiary_id is not None:
@@ -262,43 +249,23 @@ class Pacts:
         self.app.commit(pact)
 
     def fulfil_commitment(
-        self,
-        gmina_id: UUID,
-        commitment_id: UUID,
-        *,
-        note: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, commitment_id: UUID, *, note: str = "", **stamp: Unpack[Stamp]
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
-        pact = self.find_commitment(gmina_id, commitment_id)
-        pact.close_commitment(
-            commitment_id,
-            CommitmentState.FULFILLED,
-            note,
-            rec.on,
-            rec.by,
-        )
-        self.app.commit(pact)
+        """The signatory did what it promised."""
+        self.close_commitment(gmina_id, commitment_id, CommitmentState.FULFILLED, note, stamp)
 
     def withdraw_commitment(
-        self,
-        gmina_id: UUID,
-        commitment_id: UUID,
-        *,
-        note: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, commitment_id: UUID, *, note: str = "", **stamp: Unpack[Stamp]
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        """The signatory takes its promise back; the note says why."""
+        self.close_commitment(gmina_id, commitment_id, CommitmentState.WITHDRAWN, note, stamp)
+
+    def close_commitment(
+        self, gmina_id: UUID, commitment_id: UUID, state: CommitmentState, note: str, stamp: Stamp
+    ) -> None:
+        rec = Recording.of(**stamp)
         pact = self.find_commitment(gmina_id, commitment_id)
-        pact.close_commitment(
-            commitment_id,
-            CommitmentState.WITHDRAWN,
-            note,
-            rec.on,
-            rec.by,
-        )
+        pact.close_commitment(commitment_id, state, note, rec.on, rec.by)
         self.app.commit(pact)
 
     # --- queries -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import TypeVar, Unpack
 from uuid import UUID
 
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
@@ -14,7 +14,7 @@ from domain.stakeholder import Stakeholder
 from domain.team import ROLE_LABELS_PL, RulesPeriod, Seat, SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
 from registry.meeting_views import RulesView, SeatView, TeamView
 from registry.pacts import Pacts, parse_enum
@@ -63,11 +63,10 @@ class Teams:
         decided_by: str,
         quorum: QuorumRule | str | None = None,
         majority: MajorityRule | str | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Form the gmina's team (e.g. by the wójt's order), with its quorum and majority rules."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pacts.pact_of(gmina_id)
         gmina = self.app.load(Gmina, gmina_id)
         try:
@@ -99,11 +98,10 @@ class Teams:
         *,
         role: TeamRole | str = TeamRole.MEMBER,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """A stakeholder of the gmina joins the team as chair, deputy, secretary or member."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         stakeholder.check_not_archived()
@@ -120,16 +118,10 @@ class Teams:
         self.app.commit(team, stakeholder)
 
     def dismiss_member(
-        self,
-        gmina_id: UUID,
-        stakeholder_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, stakeholder_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         pact = self.pacts.pact_of(gmina_id, as_of=rec.on)
@@ -150,10 +142,9 @@ class Teams:
         role: TeamRole | str,
         *,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         team.change_role(
@@ -173,11 +164,10 @@ class Teams:
         quorum: QuorumRule | str | None = None,
         majority: MajorityRule | str | None = None,
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """The team's regulamin changes its quorum or majority rule from a date."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         rules = parse_rules(quorum, majority, team.rules_history[-1].rules)
         team.change_rules(rules, decided_by, rec.on, rec.by)
