@@ -74,6 +74,7 @@ def built(
     )
 
 
+@pages.get("/{kind}")
 @api.get("/{kind}")
 def get_document(
     scope: ReadScope,
@@ -88,6 +89,8 @@ def get_document(
     return as_file(built(scope, kind, subject, as_of, lang, public), format)
 
 
+# The pages offer the same files: there the session, not a token, says who asks.
+@pages.post("/{kind}/wydanie", dependencies=[Csrf])
 @api.post("/{kind}/issue")
 def issue_document(
     scope: WriteScope,
@@ -102,37 +105,6 @@ def issue_document(
 
     The copy is recorded as issued by the account that asks for it.
     """
-    document = built(scope, kind, subject, as_of, lang, public)
-    rendered = render(document, format)
-    issue(scope.registry, document, format, scope.by, rendered.content)
-    return as_file(document, format, rendered)
-
-
-@pages.get("/{kind}")
-def document_page(
-    scope: ReadScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "html",
-    lang: Lang = "pl",
-    public: bool = False,
-) -> Response:
-    """The preview the pages link to (the session, not a token, says who asks)."""
-    return as_file(built(scope, kind, subject, as_of, lang, public), format)
-
-
-@pages.post("/{kind}/wydanie", dependencies=[Csrf])
-def issue_page(
-    scope: WriteScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "pdf",
-    lang: Lang = "pl",
-    public: bool = False,
-) -> Response:
-    """A copy issued from a page: recorded as issued by the person logged in."""
     document = built(scope, kind, subject, as_of, lang, public)
     rendered = render(document, format)
     issue(scope.registry, document, format, scope.by, rendered.content)

@@ -7,11 +7,10 @@ from datetime import date
 from typing import Unpack
 from uuid import UUID
 
-from domain.entity import ENTITY_TYPE_LABELS_PL, EntityType, SocialEmploymentEntity
-from domain.errors import NotFoundError, WrongGminaError
+from domain.entity import EntityType, SocialEmploymentEntity
+from domain.errors import WrongGminaError
 from domain.team import SynergyTeam
 from registry.base import Recording, RegistryBase, Stamp
-from registry.meeting_views import EntityFactView, EntityView
 from registry.team import Teams, parse_option
 
 
@@ -120,40 +119,3 @@ class Entities:
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_status_lost(reason, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
-
-    # --- queries -----------------------------------------------------------------------
-
-    def get_entity(self, entity_id: UUID, *, as_of: date | None = None) -> EntityView:
-        e = self.app.load(SocialEmploymentEntity, entity_id, as_of=as_of)
-        return EntityView(
-            id=e.id,
-            gmina_id=e.gmina_id,
-            entity_type=e.entity_type.value,
-            type_label=ENTITY_TYPE_LABELS_PL[e.entity_type],
-            name=e.name,
-            state=e.state.value,
-            recreated=e.recreated,
-            authority=e.authority,
-            decision_number=e.decision_number,
-            facts=[
-                EntityFactView(
-                    f.state.value, f.effective_on, f.decided_by, f.resolution_id, f.detail
-                )
-                for f in e.facts
-            ],
-            version=e.version,
-        )
-
-    def list_entities(self, gmina_id: UUID, *, as_of: date | None = None) -> list[EntityView]:
-        """The entities the gmina's team chose, as they stood on a date."""
-        try:
-            team = self.teams.team_of(gmina_id, as_of=as_of)
-        except NotFoundError:
-            return []
-        views = []
-        for eid in team.entity_ids:
-            try:
-                views.append(self.get_entity(eid, as_of=as_of))
-            except NotFoundError:
-                continue
-        return views

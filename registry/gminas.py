@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Unpack
 from uuid import UUID
 
 from domain.directory import GminaDirectory
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina, check_terc, voivodeship_of
-from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership
 from domain.values import Stage
 from registry.base import Recording, RegistryBase, Stamp
-from registry.views import GminaView, StageView
 
 DIRECTORY_ID = GminaDirectory.create_id()
 
@@ -99,68 +96,11 @@ class Gminas:
             pending.append(directory)  # type: ignore[arg-type]
         self.app.commit(*pending)
 
-    def find_gmina(self, ref: str) -> UUID:
-        """A gmina's id from its TERC code, its id, or its exact name."""
-        ref = ref.strip()
-        directory = self.directory()
-        if as_typed_digits(ref) in directory.by_terc:
-            return directory.by_terc[as_typed_digits(ref)]
-        try:
-            candidate = UUID(ref)
-        except ValueError:
-            matches = [
-                gid
-                for gid in directory.by_terc.values()
-                if self.app.load(Gmina, gid).name.lower() == ref.lower()
-            ]
-            if len(matches) == 1:
-                return matches[0]
-            raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
-        if candidate in directory.by_terc.values():
-            return candidate
-        raise NotFoundError("No gmina with id {ref}.", ref=ref)
-
-    def list_gminas(self) -> list[GminaView]:
-        return sorted(
-            (self.get_gmina(gid) for gid in self.directory().by_terc.values()),
-            key=lambda g: (g.voivodeship, g.name),
-        )
-
-    def get_gmina(
-        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> GminaView:
-        gmina = self.app.load(Gmina, gmina_id, as_of=as_of, version=version)
-        partnership = self.partnership_or_none(gmina_id, as_of=as_of)
-        stages = [
-            StageView(
-                s.stage.number,
-                s.stage.label_pl,
-                s.effective_on,
-                s.reason,
-                s.decided_by,
-                s.recorded_by,
-            )
-            for s in (partnership.history if partnership else [])
-        ]
-        return GminaView(
-            id=gmina.id,
-            terc=gmina.terc,
-            name=gmina.name,
-            powiat=gmina.powiat,
-            voivodeship=gmina.voivodeship,
-            registered_on=gmina.registered_on,
-            stakeholder_count=len(gmina.stakeholder_ids),
-            stage=stages[-1].stage if stages else None,
-            stage_label=stages[-1].label if stages else None,
-            stages=stages,
-            version=gmina.version,
-        )
-
     # --- the partnership process -------------------------------------------------------
 
-    def partnership_or_none(self, gmina_id: UUID, as_of: date | None = None) -> Partnership | None:
+    def partnership_or_none(self, gmina_id: UUID) -> Partnership | None:
         try:
-            return self.app.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
+            return self.app.load(Partnership, Partnership.create_id(gmina_id))
         except NotFoundError:
             return None
 

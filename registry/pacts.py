@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Unpack
 from uuid import UUID, uuid4
 
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import InvalidInputError
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
 from domain.values import (
@@ -21,8 +21,6 @@ from domain.values import (
 )
 from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
-from registry.personal_data import ERASED
-from registry.views import CommitmentView, PactView, PartyView
 
 
 def parse_enum(cls: type, field: str, value: object) -> object:
@@ -267,80 +265,3 @@ class Pacts:
         pact = self.find_commitment(gmina_id, commitment_id)
         pact.close_commitment(commitment_id, state, note, rec.on, rec.by)
         self.app.commit(pact)
-
-    # --- queries -----------------------------------------------------------------------
-
-    def get_pact(
-        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> PactView:
-        """The pact now, at a version, or as it stood on a date (parties as they were then)."""
-        if version is not None:
-            pact = self.app.load(Pact, Pact.create_id(gmina_id), version=version)
-        else:
-            pact = self.pact_of(gmina_id, as_of=as_of)
-        names: dict[UUID, tuple[str, str]] = {}
-
-        def who(sid: UUID) -> tuple[str, str]:
-            if sid not in names:
-                try:
-                    s = self.app.load(Stakeholder, sid)
-                    names[sid] = (self.stakeholders.name_of(s), s.subtype.sector.value)
-                except NotFoundError:
-                    names[sid] = (str(sid), "")
-            return names[sid]
-
-        parties = []
-        for key, periods in pact.parties.items():
-            sid = UUID(key)
-            last = periods[-1]
-            rep = self.app.vault.unseal(last.representative)
-            parties.append(
-                PartyView(
-                    stakeholder_id=sid,
-                    name=who(sid)[0],
-                    sector=who(sid)[1],
-                    joined_on=last.joined_on,
-                    left_on=last.left_on,
-                    leave_reason=last.leave_reason,
-                    form=last.form.value,
-                    role=last.role.value,
-                    representative=rep.name if rep else (ERASED if last.representative else ""),
-                    representative_contact=rep.contact if rep else "",
-                    representative_person_id=last.representative.person_id
-                    if last.representative
-                    else None,
-                    is_member=last.left_on is None,
-                )
-            )
-        commitments = [
-            CommitmentView(
-                id=c.id,
-                stakeholder_id=c.stakeholder_id,
-                stakeholder_name=who(c.stakeholder_id)[0],
-                resource=c.resource.value,
-                description=c.description,
-                quantity=c.quantity,
-                unit=c.unit,
-                beneficiary=c.beneficiary,
-                beneficiary_id=c.beneficiary_id,
-                joint_with=list(c.joint_with),
-                due_on=c.due_on,
-                made_on=c.made_on,
-                state=c.state.value,
-                closed_on=c.closed_on,
-                note=c.note,
-                revisions=[dict(r) for r in c.revisions],
-            )
-            for c in pact.commitments.values()
-        ]
-        parties.sort(key=lambda p: (p.joined_on, p.name))
-        return PactView(
-            id=pact.id,
-            gmina_id=pact.gmina_id,
-            title=pact.title,
-            theses=list(pact.theses),
-            drafted_on=pact.drafted_on,
-            parties=parties,
-            commitments=commitments,
-            version=pact.version,
-        )

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer
@@ -31,7 +32,7 @@ def zielony_jar(app: Registry) -> None:
 
 @pytest.fixture
 def registry() -> Iterator[Registry]:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     zielony_jar(app)
     yield app
     app.close()
@@ -111,7 +112,10 @@ def shared_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 def test_a_retry_reaching_another_server_process_is_answered_from_the_stored_key(
     shared_settings: Settings,
 ) -> None:
-    first_server, second_server = Registry(shared_settings), Registry(shared_settings)
+    first_server, second_server = (
+        with_reads(Registry(shared_settings)),
+        with_reads(Registry(shared_settings)),
+    )
     zielony_jar(first_server)
     try:
         with (
