@@ -21,7 +21,8 @@ from domain.gmina import Gmina
 from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
 from registry.input_checks import check_pending
-from registry.personal_data import PersonalDataVault, key_store_for
+from registry.person_keys import key_store_for
+from registry.personal_data import PersonalDataVault
 from registry.recorders import (
     ALONGSIDE,
     Alongside,
