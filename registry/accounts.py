@@ -28,7 +28,6 @@ from domain.errors import ConflictError, InvalidInputError, NotFoundError
 from domain.gmina import Gmina
 from registry.access import (
     AccountView,
-    check_access,
     check_may_manage,
     management_refused,
     may_manage_others,
@@ -352,11 +351,6 @@ class Accounts:
         self.access.record(AuditEntry(self.app.clock(), username, client, what, by))
 
     # --- who may do what -----------------------------------------------------------------
-
-    def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
-        """Refuse unless the account may read (or change) this gmina."""
-        gmina = self.app.load(Gmina, gmina_id)
-        check_access(account, gmina_id, gmina.voivodeship, gmina.name, write=write)
 
     def authorise_management(
         self, manager: AccountView, username: str, *, own: bool = False

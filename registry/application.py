@@ -185,7 +185,7 @@ class Registry(RegistryBase):
     # --- Resolutions and votes ------------------------------------------------------
     sitting = delegate(Resolutions.sitting)
     propose_resolution = delegate(Resolutions.propose_resolution)
-    find_resolution = delegate(Resolutions.find_resolution, query=True)
+    find_resolution = read(MeetingReads.find_resolution)
     resolution = delegate(Resolutions.resolution)
     open_vote = delegate(Resolutions.open_vote)
     cast_ballot = delegate(Resolutions.cast_ballot)
@@ -235,7 +235,7 @@ class Registry(RegistryBase):
     end_sessions = delegate(Accounts.end_sessions)
     revoke_tokens = delegate(Accounts.revoke_tokens)
     login_audit = delegate(Accounts.login_audit)
-    authorise = delegate(Accounts.authorise, query=True)
+    authorise = read(CatalogueReads.authorise)
     authorise_management = delegate(Accounts.authorise_management)
 
     # --- Issued documents -----------------------------------------------------------

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from domain.minutes import MeetingKind
 from domain.values import Sector, StakeholderStatus
+from registry.access import AccountView
 from registry.meeting_views import (
     ActionItemView,
     EntityView,
@@ -31,6 +32,8 @@ R = TypeVar("R")
 class CatalogueReads(Protocol):
     """Gminas, their catalogues and pacts, the team and the entities it chose; each now, or
     as it stood on a date (or at a version), shown with the gmina's corrections."""
+
+    def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None: ...
 
     def find_gmina(self, ref: str) -> UUID: ...
 
@@ -84,6 +87,8 @@ class MeetingReads(Protocol):
     def get_action(
         self, action_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None
     ) -> ActionItemView: ...
+
+    def find_resolution(self, gmina_id: UUID, number: str) -> UUID: ...
 
     def get_resolution(
         self, resolution_id: UUID, gmina_id: UUID | None = None, *, as_of: date | None = None

@@ -8,7 +8,7 @@ from datetime import time
 from uuid import UUID
 
 from domain.effects import Effect
-from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.errors import InvalidInputError, WrongGminaError
 from domain.meeting import Meeting
 from domain.resolution import Resolution
 from domain.team import SynergyTeam
@@ -71,14 +71,6 @@ class Resolutions:
         meeting.table_resolution(resolution.id, meeting.on, recorded_by)
         self.app.commit(resolution, team, meeting)
         return resolution.id
-
-    def find_resolution(self, gmina_id: UUID, number: str) -> UUID:
-        """A resolution of the gmina's team from its number, "3/2026"."""
-        key = number.strip().removeprefix("nr").strip()
-        try:
-            return self.teams.team_of(gmina_id).resolution_numbers[key]
-        except KeyError:
-            raise NotFoundError("The team has no Uchwała nr {key}.", key=key) from None
 
     def resolution(self, resolution_id: UUID, gmina_id: UUID | None = None) -> Resolution:
         resolution = self.app.load(Resolution, resolution_id)
