@@ -168,14 +168,16 @@ class Accounts:
         account.change_password(
             hash_password(password, account.username), date.today(), recorded_by
         )
-        self.access.raise_epoch(account.username)
-        self.app.commit(account)
-        self._note(account.username, SESSIONS_ENDED, recorded_by)
+        self.commit_ending_sessions(account, recorded_by)
 
     def disable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
         """Shut an account at once: its sessions and tokens end, no login opens it."""
         account = self.account(username)
         account.disable(reason, date.today(), recorded_by)
+        self.commit_ending_sessions(account, recorded_by)
+
+    def commit_ending_sessions(self, account: Account, recorded_by: str) -> None:
+        """Record the account's change; every session and token it had ends with it."""
         self.access.raise_epoch(account.username)
         self.app.commit(account)
         self._note(account.username, SESSIONS_ENDED, recorded_by)
