@@ -16,6 +16,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from api.app import create_app
 from api.deps import WebSettings
 from api.ops import PROCESS
+from domain.gmina import Gmina
 from projections.read_side import with_reads
 from registry.accounts import DEMO_PASSWORD, Accounts, open_demo_accounts
 from registry.application import Registry
@@ -79,9 +80,9 @@ def test_the_registry_is_ready_once_its_read_models_have_caught_up(
 def worker_behind() -> Iterator[tuple[TestClient, Registry]]:
     """Zielony Jar served where reads never apply facts themselves (MLW_READ_CATCH_UP=0):
     the read models have applied the demo, and a stakeholder added since is not in them."""
-    registry = with_reads(Registry(Settings(store="memory", read_lag_notice=0, read_catch_up=0)))
+    registry = Registry(Settings(store="memory", read_lag_notice=0, read_catch_up=0))
     gmina_id = load_demo(registry)
-    open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
+    open_demo_accounts(registry, gmina_id, registry.load(Gmina, gmina_id).voivodeship)
     with TestClient(create_app(registry=registry), follow_redirects=False) as client:
         client.app.state.read_positions.every = 0  # type: ignore[attr-defined]
         catch_up(client)
