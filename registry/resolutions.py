@@ -30,11 +30,12 @@ class Resolutions:
     meetings: Meetings
     effects: Effects
 
-    def sitting(self, resolution: Resolution) -> tuple[Meeting, SynergyTeam]:
-        """The sitting a resolution belongs to, open for the record, and the team."""
+    def sitting(self, resolution_id: UUID) -> tuple[Resolution, Meeting, SynergyTeam]:
+        """A resolution with the sitting it belongs to, open for the record, and the team."""
+        resolution = self.resolution(resolution_id)
         meeting = self.meetings.meeting(resolution.meeting_id)
         meeting.check_open(meeting.on)
-        return meeting, self.teams.team_of(meeting.gmina_id)
+        return resolution, meeting, self.teams.team_of(meeting.gmina_id)
 
     def propose_resolution(
         self,
@@ -90,8 +91,7 @@ class Resolutions:
         return resolution.vote_at
 
     def open_vote(self, resolution_id: UUID, *, at: time, recorded_by: str) -> None:
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         meeting.check_during(at, "The vote")
         resolution.open_vote(at, meeting.on, recorded_by)
         self.app.commit(resolution)
@@ -124,8 +124,7 @@ class Resolutions:
         recorded_by: str,
     ) -> None:
         """One member's vote: for, against, or abstaining."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         vote = parse_option(VoteChoice, "choice", choice)
         self.ballot(resolution, meeting, team, stakeholder_id, vote, recorded_by)
         self.app.commit(resolution)
@@ -140,8 +139,7 @@ class Resolutions:
         recorded_by: str,
     ) -> None:
         """Only the counted totals are known from the minutes."""
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         resolution.record_totals(
             Tally(votes_for, votes_against, abstentions), meeting.on, recorded_by
         )
@@ -149,8 +147,7 @@ class Resolutions:
 
     def close_vote(self, resolution_id: UUID, *, recorded_by: str) -> str:
         """Count the votes; an adopted resolution's effects are recorded with it, all at once."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         batch = Batch(self.app, resolution, team)
         self.decide(resolution, meeting, team, batch, recorded_by)
         self.app.commit(*batch.items.values())
@@ -168,8 +165,7 @@ class Resolutions:
         recorded_by: str,
     ) -> str:
         """The whole vote at once: who voted how (or the totals), the outcome, its effects."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         meeting.check_during(at, "The vote")
         resolution.open_vote(at, meeting.on, recorded_by)
         if totals is not None:
@@ -190,8 +186,7 @@ class Resolutions:
         return resolution.state.value
 
     def withdraw_resolution(self, resolution_id: UUID, *, reason: str, recorded_by: str) -> None:
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         resolution.withdraw(reason, meeting.on, recorded_by)
         self.app.commit(resolution)
 
