@@ -118,9 +118,10 @@ def create_app(
         app.state.registry = reg
         app.state.views = Views(reg)
         app.state.read_positions = ReadPositions(reg, app.state.views.models)
+        own_reads = reg.reads  # a registry brought along keeps its own for after the app
         reg.reads = ReadSide(reg, app.state.views.catalogue, app.state.views.meetings)
         yield
-        reg.reads = None
+        reg.reads = own_reads
         app.state.views.close()
         if registry is None:
             reg.close()

@@ -7,9 +7,10 @@ its digest. The pages offer the same files under /gminy/{ref}/dokumenty.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -60,80 +61,50 @@ def as_file(built: Built, fmt: str, rendered: Rendered | None = None) -> Respons
     )
 
 
-def built(
-    scope: Scope, kind: DocumentKind, subject: str, as_of: str | None, lang: str, public: bool
-) -> Built:
-    return build_document(
-        scope.registry,
-        kind,
-        scope.gmina_id,
-        subject=subject,
-        as_of=as_of,
-        lang=lang,
-        public=public,
-    )
+@dataclass
+class Asked:
+    """Which document is asked for: its subject, point in time, language and readers."""
+
+    subject: Subject = ""
+    as_of: AsOf = None
+    lang: Lang = "pl"
+    public: bool = False
+
+    def built(self, scope: Scope, kind: DocumentKind) -> Built:
+        return build_document(
+            scope.registry,
+            kind,
+            scope.gmina_id,
+            subject=self.subject,
+            as_of=self.as_of,
+            lang=self.lang,
+            public=self.public,
+        )
 
 
+AskedDep = Annotated[Asked, Depends()]
+
+
+@pages.get("/{kind}")
 @api.get("/{kind}")
 def get_document(
-    scope: ReadScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "html",
-    lang: Lang = "pl",
-    public: bool = False,
+    scope: ReadScope, kind: DocumentKind, asked: AskedDep, format: Format = "html"
 ) -> Response:
     """A document as it stood on a date, as HTML, PDF or DOCX (a preview: nothing recorded)."""
-    return as_file(built(scope, kind, subject, as_of, lang, public), format)
+    return as_file(asked.built(scope, kind), format)
 
 
+# The pages offer the same files: there the session, not a token, says who asks.
+@pages.post("/{kind}/wydanie", dependencies=[Csrf])
 @api.post("/{kind}/issue")
 def issue_document(
-    scope: WriteScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "pdf",
-    lang: Lang = "pl",
-    public: bool = False,
+    scope: WriteScope, kind: DocumentKind, asked: AskedDep, format: Format = "pdf"
 ) -> Response:
     """The document's file, its issue recorded as a fact (digest, point in time, who).
 
     The copy is recorded as issued by the account that asks for it.
     """
-    document = built(scope, kind, subject, as_of, lang, public)
-    rendered = render(document, format)
-    issue(scope.registry, document, format, scope.by, rendered.content)
-    return as_file(document, format, rendered)
-
-
-@pages.get("/{kind}")
-def document_page(
-    scope: ReadScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "html",
-    lang: Lang = "pl",
-    public: bool = False,
-) -> Response:
-    """The preview the pages link to (the session, not a token, says who asks)."""
-    return as_file(built(scope, kind, subject, as_of, lang, public), format)
-
-
-@pages.post("/{kind}/wydanie", dependencies=[Csrf])
-def issue_page(
-    scope: WriteScope,
-    kind: DocumentKind,
-    subject: Subject = "",
-    as_of: AsOf = None,
-    format: Format = "pdf",
-    lang: Lang = "pl",
-    public: bool = False,
-) -> Response:
-    """A copy issued from a page: recorded as issued by the person logged in."""
-    document = built(scope, kind, subject, as_of, lang, public)
+    document = asked.built(scope, kind)
     rendered = render(document, format)
     issue(scope.registry, document, format, scope.by, rendered.content)
     return as_file(document, format, rendered)

@@ -45,6 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.accounts import open_demo_accounts
 from registry.application import Registry
 from registry.demo import load_demo
@@ -92,7 +93,7 @@ def demo_store(folder: Path) -> tuple[Path, str]:
     """The demo gmina with its year of sittings and its accounts in an SQLite file, and a
     token of the demo's moderator."""
     path = folder / "mlw.sqlite"
-    registry = Registry(Settings(store="sqlite", sqlite_path=path))
+    registry = with_reads(Registry(Settings(store="sqlite", sqlite_path=path)))
     try:
         gid = load_demo(registry)
         load_demo_meetings(registry, gid)
@@ -334,7 +335,7 @@ def floor(count: int) -> list[tuple[str, float, float, float, float]]:
     the token, the gmina looked up, the access rule).
     """
     folder = Path(tempfile.mkdtemp(prefix="mlw-bench-"))
-    registry = Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite"))
+    registry = with_reads(Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite")))
     gid = load_demo(registry)
     open_demo_accounts(registry, gid, registry.get_gmina(gid).voivodeship)
     token = registry.issue_token("moderator", recorded_by="moderator")

@@ -23,6 +23,7 @@ from uuid import UUID
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from domain.errors import ConflictError
+from domain.gmina import Gmina
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -60,7 +61,7 @@ def run(settings: Settings, writers: int, each: int) -> tuple[int, int, float]:
         start.set()
         failed = sum(p.get() for p in pending)
     took = time.perf_counter() - t0
-    recorded = len(setup.catalogue(gmina))
+    recorded = len(setup.load(Gmina, gmina).stakeholder_ids)
     setup.close()
     assert recorded == writers * each - failed, (recorded, failed)
     return failed, writers * each, took

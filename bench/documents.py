@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from projections.documents.build import build_document
 from projections.documents.render import FORMATS, render
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -40,7 +41,7 @@ def median_ms(action: object, repeat: int) -> float:
 
 
 def demo_registry() -> tuple[Registry, object]:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(app)
     load_demo_meetings(app, gmina)
     render(build_document(app, "pact", gmina), "pdf")  # fonts and templates warmed up

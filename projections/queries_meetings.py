@@ -9,11 +9,12 @@ and how reads as of a date are answered. The team and its resolutions are read i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, time
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
-from domain.errors import InvalidInputError
+from domain.errors import InvalidInputError, NotFoundError
 from domain.input_rules import check_wall_clock, wall_clock
 from domain.minutes import MINUTES_TITLES_PL, MeetingKind
 from domain.voting import QuorumRule, is_present, quorum_needed
@@ -23,9 +24,27 @@ from projections.queries_history import record_history
 from projections.queries_team import TeamReads, rules_on, seats_held_on
 from projections.store import Row
 from registry import meeting_views as shown
-from registry.meeting_queries import MEETING_REF, the_one_meeting
 from registry.meetings import parse_kind
 from registry.views import FactView
+
+T = TypeVar("T")
+MEETING_REF = re.compile(
+    r"^(team|zsl|pact|pakt)[\s:/-]*([0-9]+)/([0-9]{4})$", re.IGNORECASE | re.ASCII
+)
+
+
+def the_one_meeting(ref: str, matches: Sequence[T]) -> T:
+    """The one meeting a reference names; refused in words when it names none or several."""
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError("No meeting {ref!r} in this gmina's calendar.", ref=ref)
+    raise InvalidInputError(
+        "meeting",
+        "{ref!r} names {matches} meetings; be more exact.",
+        ref=ref,
+        matches=len(matches),
+    )
 
 
 def clock(value: str) -> time:

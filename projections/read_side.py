@@ -17,6 +17,7 @@ from projections.queries_catalogue import CatalogueQueries
 from projections.queries_meetings import MeetingReads
 from projections.queries_people import people_of
 from projections.read_models import ReadModels
+from registry.application import Registry
 from registry.people import PersonView
 from registry.views import FactView
 
@@ -91,3 +92,9 @@ class ReadSide:
         if self.models is not None:
             self.models.close()
             self.models = None
+
+
+def with_reads(app: Registry) -> Registry:
+    """The registry with read models of its own, closed with it: its queries read them."""
+    app.reads = ReadSide.open(app)
+    return app

@@ -28,7 +28,6 @@ from domain.errors import ConflictError, InvalidInputError, NotFoundError
 from domain.gmina import Gmina
 from registry.access import (
     AccountView,
-    check_access,
     check_may_manage,
     management_refused,
     may_manage_others,
@@ -169,14 +168,16 @@ class Accounts:
         account.change_password(
             hash_password(password, account.username), date.today(), recorded_by
         )
-        self.access.raise_epoch(account.username)
-        self.app.commit(account)
-        self._note(account.username, SESSIONS_ENDED, recorded_by)
+        self.commit_ending_sessions(account, recorded_by)
 
     def disable_account(self, username: str, *, reason: str, recorded_by: str) -> None:
         """Shut an account at once: its sessions and tokens end, no login opens it."""
         account = self.account(username)
         account.disable(reason, date.today(), recorded_by)
+        self.commit_ending_sessions(account, recorded_by)
+
+    def commit_ending_sessions(self, account: Account, recorded_by: str) -> None:
+        """Record the account's change; every session and token it had ends with it."""
         self.access.raise_epoch(account.username)
         self.app.commit(account)
         self._note(account.username, SESSIONS_ENDED, recorded_by)
@@ -357,11 +358,6 @@ class Accounts:
         self.access.record(AuditEntry(self.app.clock(), username, client, what, by))
 
     # --- who may do what -----------------------------------------------------------------
-
-    def authorise(self, account: AccountView, gmina_id: UUID, *, write: bool) -> None:
-        """Refuse unless the account may read (or change) this gmina."""
-        gmina = self.app.load(Gmina, gmina_id)
-        check_access(account, gmina_id, gmina.voivodeship, gmina.name, write=write)
 
     def authorise_management(
         self, manager: AccountView, username: str, *, own: bool = False

@@ -20,12 +20,12 @@ from registry.documents import Documents
 from registry.effects import Effects
 from registry.entities import Entities
 from registry.gminas import Gminas
-from registry.meeting_queries import MeetingQueries
 from registry.meetings import Meetings
 from registry.minutes import Minutes
 from registry.pacts import Pacts
 from registry.people import People
 from registry.products import ProductReader
+from registry.reads import CatalogueReads, MeetingReads, read
 from registry.resolutions import Resolutions
 from registry.settings import Settings
 from registry.team import Teams
@@ -82,35 +82,39 @@ class Registry(RegistryBase):
         products = ProductReader(stakeholders.catalogue_sectors)
         gminas = Gminas(self, products)
         effects = Effects(self, stakeholders, pacts, entities, meetings, minutes, products)
-        queries = MeetingQueries(self, stakeholders, teams, meetings)
-        people = People(self, stakeholders, pacts, meetings, queries)
+        people = People(self, stakeholders, pacts, meetings)
         self.services: dict[str, object] = {
             type(service).__name__: service
             for service in (
                 gminas,
                 stakeholders,
                 pacts,
-                Cooperations(self, stakeholders, people),
+                Cooperations(self, stakeholders),
                 teams,
                 entities,
                 meetings,
                 minutes,
                 Resolutions(self, stakeholders, teams, meetings, effects),
                 effects,
-                queries,
                 people,
                 Accounts(self),
                 Documents(self),
             )
         }
 
+    def close(self) -> None:
+        closing = getattr(self.reads, "close", None)
+        if callable(closing):
+            closing()
+        super().close()
+
     # --- Gminas and their partnership process ---------------------------------------
     directory = delegate(Gminas.directory)
     register_gmina = delegate(Gminas.register_gmina)
     change_gmina = delegate(Gminas.change_gmina)
-    find_gmina = delegate(Gminas.find_gmina, query=True)
-    list_gminas = delegate(Gminas.list_gminas, query=True)
-    get_gmina = delegate(Gminas.get_gmina, query=True)
+    find_gmina = read(CatalogueReads.find_gmina)
+    list_gminas = read(CatalogueReads.list_gminas)
+    get_gmina = read(CatalogueReads.get_gmina)
     open_partnership = delegate(Gminas.open_partnership)
     advance_stage = delegate(Gminas.advance_stage)
     override_stage = delegate(Gminas.override_stage)
@@ -149,7 +153,7 @@ class Registry(RegistryBase):
     dismiss_member = delegate(Teams.dismiss_member)
     change_member_role = delegate(Teams.change_member_role)
     change_team_rules = delegate(Teams.change_team_rules)
-    get_team = delegate(Teams.get_team, query=True)
+    get_team = read(CatalogueReads.get_team)
 
     # --- Social employment entities -------------------------------------------------
     entity_of = delegate(Entities.entity_of)
@@ -157,8 +161,8 @@ class Registry(RegistryBase):
     record_entity_created = delegate(Entities.record_entity_created)
     record_entity_registered = delegate(Entities.record_entity_registered)
     record_entity_status_lost = delegate(Entities.record_entity_status_lost)
-    get_entity = delegate(Entities.get_entity, query=True)
-    list_entities = delegate(Entities.list_entities, query=True)
+    get_entity = read(CatalogueReads.get_entity)
+    list_entities = read(CatalogueReads.list_entities)
 
     # --- Meetings of the team: calendar, attendance, agenda -------------------------
     calendar_of = delegate(Meetings.calendar_of)
@@ -187,7 +191,7 @@ class Registry(RegistryBase):
     # --- Resolutions and votes ------------------------------------------------------
     sitting = delegate(Resolutions.sitting)
     propose_resolution = delegate(Resolutions.propose_resolution)
-    find_resolution = delegate(Resolutions.find_resolution, query=True)
+    find_resolution = read(MeetingReads.find_resolution)
     resolution = delegate(Resolutions.resolution)
     open_vote = delegate(Resolutions.open_vote)
     cast_ballot = delegate(Resolutions.cast_ballot)
@@ -200,12 +204,13 @@ class Registry(RegistryBase):
     apply = delegate(Effects.apply)
 
     # --- Reading meetings, resolutions and actions ----------------------------------
-    stakeholder_name = delegate(MeetingQueries.stakeholder_name)
-    person_name = delegate(MeetingQueries.person_name)
-    get_action = delegate(MeetingQueries.get_action, query=True)
-    list_meetings = delegate(MeetingQueries.list_meetings, query=True)
-    find_meeting = delegate(MeetingQueries.find_meeting, query=True)
-    quorum_at = delegate(MeetingQueries.quorum_at, query=True)
+    get_action = read(MeetingReads.get_action)
+    list_meetings = read(MeetingReads.list_meetings)
+    find_meeting = read(MeetingReads.find_meeting)
+    quorum_at = read(MeetingReads.quorum_at)
+    get_meeting = read(MeetingReads.get_meeting)
+    get_resolution = read(MeetingReads.get_resolution)
+    list_resolutions = read(MeetingReads.list_resolutions)
 
     # --- People named in a gmina, erasure, corrections; queries shown with corrections ---
     people_of = delegate(People.people_of, query=True)
@@ -213,12 +218,9 @@ class Registry(RegistryBase):
     erase_person = delegate(People.erase_person)
     corrected = delegate(People.corrected)
     redact_text = delegate(People.redact_text)
-    get_meeting = delegate(People.get_meeting, query=True)
-    get_resolution = delegate(People.get_resolution, query=True)
-    list_resolutions = delegate(People.list_resolutions, query=True)
-    get_pact = delegate(People.get_pact, query=True)
-    get_stakeholder = delegate(People.get_stakeholder, query=True)
-    catalogue = delegate(People.catalogue, query=True)
+    get_pact = read(CatalogueReads.get_pact)
+    get_stakeholder = read(CatalogueReads.get_stakeholder)
+    catalogue = read(CatalogueReads.catalogue)
     history = delegate(People.history, query=True)
 
     # --- Accounts, sessions, tokens and access --------------------------------------
@@ -240,7 +242,7 @@ class Registry(RegistryBase):
     end_sessions = delegate(Accounts.end_sessions)
     revoke_tokens = delegate(Accounts.revoke_tokens)
     login_audit = delegate(Accounts.login_audit)
-    authorise = delegate(Accounts.authorise, query=True)
+    authorise = read(CatalogueReads.authorise)
     authorise_management = delegate(Accounts.authorise_management)
 
     # --- Issued documents -----------------------------------------------------------

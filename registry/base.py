@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
@@ -21,7 +21,8 @@ from domain.gmina import Gmina
 from domain.history import effective_on, payload_of, replay_as_of
 from domain.pact import Pact
 from registry.input_checks import check_pending
-from registry.personal_data import PersonalDataVault, key_store_for
+from registry.person_keys import key_store_for
+from registry.personal_data import PersonalDataVault
 from registry.recorders import (
     ALONGSIDE,
     Alongside,
@@ -36,6 +37,14 @@ from registry.working_set import WorkingSet
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+
+
+class Stamp(TypedDict):
+    """Who records a change and the day it took effect, as every command takes them:
+    ``recorded_by=…`` and, when it took effect earlier than today, ``effective_on=…``."""
+
+    recorded_by: str
+    effective_on: NotRequired[date | None]
 
 
 @dataclass(frozen=True)

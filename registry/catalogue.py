@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 from uuid import UUID
 
 from domain.errors import (
     InvalidInputError,
     LookalikeNameError,
-    NotFoundError,
     PersonErasedError,
     WrongGminaError,
 )
 from domain.gmina import Gmina
 from domain.stakeholder import Stakeholder
-from domain.values import Sealed, Sector, StakeholderKind, StakeholderStatus, SubType
-from registry.base import Recording, RegistryBase
+from domain.values import Sealed, StakeholderKind, SubType
+from registry.base import Recording, RegistryBase, Stamp
 from registry.identifiers import check_identifiers
 from registry.lookalikes import NameIndex, lookalike
 from registry.personal_data import ERASED, PersonData
-from registry.views import StakeholderView
 
 
 def parse_subtype(value: SubType | str) -> SubType:
@@ -72,16 +70,15 @@ class Stakeholders:
         area: str = "",
         resources_offered: list[str] | None = None,
         contact: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
         different_stakeholder: bool = False,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Enter an institution or a citizen leader in the gmina's catalogue.
 
         A name that reads the same as one already there is refused unless the facilitator
         confirms it is a different stakeholder (different_stakeholder).
         """
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load(Gmina, gmina_id)
         if not different_stakeholder:
             self.check_new_name(gmina, name)
@@ -234,19 +231,16 @@ class Stakeholders:
         stakeholder_id: UUID,
         subtype: SubType | str,
         *,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.recategorise(parse_subtype(subtype), rec.on, rec.by)
         self.app.commit(stakeholder)
 
-    def invite_stakeholder(
-        self, stakeholder_id: UUID, *, recorded_by: str, effective_on: date | None = None
-    ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+    def invite_stakeholder(self, stakeholder_id: UUID, **stamp: Unpack[Stamp]) -> None:
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load(Stakeholder, stakeholder_id)
         stakeholder.invite(rec.on, rec.by)
         self.app.commit(stakeholder)
@@ -256,11 +250,10 @@ class Stakeholders:
         stakeholder_id: UUID,
         *,
         reason: str,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         stakeholder = self.app.load_for_edit(Stakeholder, stakeholder_id, expected_version)
         stakeholder.archive(reason, rec.on, rec.by)
         self.app.commit(stakeholder)
@@ -288,47 +281,11 @@ class Stakeholders:
         name = self.name_of(self.app.load(Stakeholder, stakeholder_id))
         return None if name == ERASED else name
 
-    # --- queries -----------------------------------------------------------------------
-
     def name_of(self, stakeholder: Stakeholder) -> str:
         if stakeholder.kind is StakeholderKind.INSTITUTION:
             return stakeholder.name
         data = self.app.vault.unseal(stakeholder.person)
         return data.name if data else ERASED
-
-    def view_stakeholder(self, s: Stakeholder) -> StakeholderView:
-        data = self.app.vault.unseal(s.person) if s.person else None
-        is_person = s.kind is StakeholderKind.PERSON
-        d = s.details
-        return StakeholderView(
-            id=s.id,
-            gmina_id=s.gmina_id,
-            kind=s.kind.value,
-            name=(data.name if data else ERASED) if is_person else s.name,
-            sector=s.subtype.sector.value,
-            subtype=s.subtype.value,
-            legal_form=d.legal_form,
-            nip=d.identifiers.nip,
-            regon=d.identifiers.regon,
-            krs=d.identifiers.krs,
-            seat=d.seat,
-            area=d.area,
-            resources_offered=list(d.resources_offered),
-            contact=(data.contact if data else "") if is_person else d.contact,
-            status=s.status.value,
-            archived_on=s.archived_on,
-            archive_reason=s.archive_reason,
-            person_id=s.person.person_id if s.person else None,
-            personal_data_erased=is_person and data is None,
-            version=s.version,
-        )
-
-    def get_stakeholder(
-        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> StakeholderView:
-        return self.view_stakeholder(
-            self.app.load(Stakeholder, stakeholder_id, as_of=as_of, version=version)
-        )
 
     def catalogue_sectors(self, gmina_id: UUID, on: date) -> int:
         """How many sectors the catalogue's stakeholders came from on a day (those entered
@@ -340,35 +297,3 @@ class Stakeholders:
             if s.catalogued_on <= on and (s.archived_on is None or on < s.archived_on):
                 sectors.add(s.sector)
         return len(sectors)
-
-    def catalogue(
-        self,
-        gmina_id: UUID,
-        *,
-        as_of: date | None = None,
-        sector: Sector | str | None = None,
-        status: StakeholderStatus | str | None = None,
-        text: str | None = None,
-        include_archived: bool = False,
-    ) -> list[StakeholderView]:
-        """The gmina's catalogue (now or as of a date), filtered, sorted by sector and name."""
-        gmina = self.app.load(Gmina, gmina_id, as_of=as_of)
-        sector_value = sector.value if isinstance(sector, Sector) else sector
-        status_value = status.value if isinstance(status, StakeholderStatus) else status
-        views = []
-        for sid in gmina.stakeholder_ids:
-            try:
-                view = self.get_stakeholder(sid, as_of=as_of)
-            except NotFoundError:
-                continue
-            if view.archived_on and not include_archived:
-                continue
-            if sector_value and view.sector != sector_value:
-                continue
-            if status_value and view.status != status_value:
-                continue
-            if text and text.lower() not in view.name.lower():
-                continue
-            views.append(view)
-        order = [s.value for s in Sector]
-        return sorted(views, key=lambda v: (order.index(v.sector), v.name.lower()))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
 from domain.cooperation import Cooperation
 from domain.errors import InvalidInputError, WrongGminaError
+from domain.stakeholder import Stakeholder
 from domain.values import CooperationForm
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
-from registry.people import People
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,6 @@ class Cooperations:
 
     app: RegistryBase
     stakeholders: Stakeholders
-    people: People
 
     def declare_cooperation(
         self,
@@ -98,19 +98,16 @@ class Cooperations:
         return cooperation
 
     def end_cooperation(
-        self,
-        gmina_id: UUID,
-        cooperation_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, cooperation_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """The two stakeholders no longer cooperate on that subject."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         cooperation = self.cooperation_of(gmina_id, cooperation_id)
         cooperation.end(reason, rec.on, rec.by)
         self.app.commit(cooperation)
+
+    def name(self, stakeholder_id: UUID) -> str:
+        return self.stakeholders.name_of(self.app.load(Stakeholder, stakeholder_id))
 
     def get_cooperation(
         self, cooperation_id: UUID, *, as_of: date | None = None
@@ -120,9 +117,11 @@ class Cooperations:
             id=c.id,
             gmina_id=c.gmina_id,
             stakeholder_id=c.stakeholder_id,
-            stakeholder_name=self.people.get_stakeholder(c.stakeholder_id).name,
+            stakeholder_name=self.stakeholders.name_of(
+                self.app.load(Stakeholder, c.stakeholder_id)
+            ),
             partner_id=c.partner_id,
-            partner_name=self.people.get_stakeholder(c.partner_id).name,
+            partner_name=self.name(c.partner_id),
             form=c.form.value,
             subject=c.subject,
             declared_on=c.declared_on,

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
-from domain.document import (
-    DocumentKind,
-    DocumentVariant,
-    IssuedDocument,
-    check_digest,
-)
+from domain.document import DocumentKind, DocumentVariant, IssuedDocument, check_digest
 from domain.errors import NotFoundError
 from domain.gmina import Gmina
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.pacts import parse_enum
 
 
@@ -64,15 +60,14 @@ class Documents:
         lang: str = "pl",
         built_from: str = "",
         format: str,
-        recorded_by: str,
-        effective_on: date | None = None,
         file_digest: str = "",
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Record that a copy of a document with this content was handed out.
 
         ``file_digest`` is the SHA-256 of the copy's bytes, checked by `mlw doc verify`.
         """
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         self.app.load(Gmina, gmina_id)
         value = check_digest(digest)
         doc_id = IssuedDocument.create_id(value)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID
 
 from domain.entity import EntityType, SocialEmploymentEntity
-from domain.errors import NotFoundError, WrongGminaError
+from domain.errors import WrongGminaError
 from domain.team import SynergyTeam
-from registry.base import Recording, RegistryBase
-from registry.meeting_views import EntityFactView, EntityView
+from registry.base import Recording, RegistryBase, Stamp
 from registry.team import Teams, parse_option
 
 
@@ -65,11 +65,10 @@ class Entities:
         *,
         name: str = "",
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Record the team's choice of the entity to create (CIS, KIS, ZAZ, WTZ, cooperative)."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.teams.team_of(gmina_id)
         entity = self.new_entity(team, entity_type, name, decided_by, None, rec.on, rec.by)
         self.app.commit(entity, team)
@@ -82,10 +81,9 @@ class Entities:
         *,
         recreated: bool = False,
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_created(recreated, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
@@ -98,19 +96,13 @@ class Entities:
         authority: str,
         decision_number: str,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """The status was granted or the entity registered: by whom, decision number, date."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_registered(
-            authority,
-            decision_number,
-            decided_by or authority,
-            None,
-            rec.on,
-            rec.by,
+            authority, decision_number, decided_by or authority, None, rec.on, rec.by
         )
         self.app.commit(entity)
 
@@ -121,47 +113,9 @@ class Entities:
         *,
         reason: str,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         entity = self.entity_of(gmina_id, entity_id)
         entity.record_status_lost(reason, decided_by, None, rec.on, rec.by)
         self.app.commit(entity)
-
-    # --- queries -----------------------------------------------------------------------
-
-    def get_entity(self, entity_id: UUID, *, as_of: date | None = None) -> EntityView:
-        e = self.app.load(SocialEmploymentEntity, entity_id, as_of=as_of)
-        return EntityView(
-            id=e.id,
-            gmina_id=e.gmina_id,
-            entity_type=e.entity_type.value,
-            type_label=e.entity_type.polish,
-            name=e.name,
-            state=e.state.value,
-            recreated=e.recreated,
-            authority=e.authority,
-            decision_number=e.decision_number,
-            facts=[
-                EntityFactView(
-                    f.state.value, f.effective_on, f.decided_by, f.resolution_id, f.detail
-                )
-                for f in e.facts
-            ],
-            version=e.version,
-        )
-
-    def list_entities(self, gmina_id: UUID, *, as_of: date | None = None) -> list[EntityView]:
-        """The entities the gmina's team chose, as they stood on a date."""
-        try:
-            team = self.teams.team_of(gmina_id, as_of=as_of)
-        except NotFoundError:
-            return []
-        views = []
-        for eid in team.entity_ids:
-            try:
-                views.append(self.get_entity(eid, as_of=as_of))
-            except NotFoundError:
-                continue
-        return views

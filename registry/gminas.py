@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 from uuid import UUID
 
 from domain.directory import GminaDirectory
 from domain.entity import EntityType
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina, check_terc, voivodeship_of
-from domain.input_rules import as_typed_digits
 from domain.pact import Pact
 from domain.partnership import Partnership, StageReached
 from domain.team import SynergyTeam
 from domain.values import Stage
 from registry.access import AccountView, check_may_override
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.entities import parse_entity_type
 from registry.products import ProductReader
 from registry.views import GminaView, analysis_view, plain, stage_view
@@ -50,12 +49,10 @@ class Gminas:
         name: str,
         powiat: str,
         voivodeship: str | None = None,
-        *,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Enter a gmina in the registry; its TERC code must be new and well formed."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         terc = check_terc(terc)
         name = required("name", name, "The gmina's name")
         powiat = required("powiat", powiat, "The powiat")
@@ -87,12 +84,11 @@ class Gminas:
         name: str | None = None,
         powiat: str | None = None,
         terc: str | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """Rename a gmina or record its new TERC code; the internal id stays."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load_for_edit(Gmina, gmina_id, expected_version)
         new_terc = check_terc(terc) if terc else gmina.terc
         new_name = required("name", name, "The name") if name is not None else gmina.name
@@ -108,73 +104,17 @@ class Gminas:
             pending.append(directory)  # type: ignore[arg-type]
         self.app.commit(*pending)
 
-    def find_gmina(self, ref: str) -> UUID:
-        """A gmina's id from its TERC code, its id, or its exact name."""
-        ref = ref.strip()
-        directory = self.directory()
-        if as_typed_digits(ref) in directory.by_terc:
-            return directory.by_terc[as_typed_digits(ref)]
-        try:
-            candidate = UUID(ref)
-        except ValueError:
-            matches = [
-                gid
-                for gid in directory.by_terc.values()
-                if self.app.load(Gmina, gid).name.lower() == ref.lower()
-            ]
-            if len(matches) == 1:
-                return matches[0]
-            raise NotFoundError("No gmina with TERC code, id or name {ref!r}.", ref=ref) from None
-        if candidate in directory.by_terc.values():
-            return candidate
-        raise NotFoundError("No gmina with id {ref}.", ref=ref)
-
-    def list_gminas(self) -> list[GminaView]:
-        return sorted(
-            (self.get_gmina(gid) for gid in self.directory().by_terc.values()),
-            key=lambda g: (g.voivodeship, g.name),
-        )
-
-    def get_gmina(
-        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> GminaView:
-        gmina = self.app.load(Gmina, gmina_id, as_of=as_of, version=version)
-        partnership = self.partnership_or_none(gmina_id, as_of=as_of)
-        stages = [stage_view(plain_stage(s)) for s in (partnership.history if partnership else [])]
-        analysis = partnership.analysis if partnership else None
-        return GminaView(
-            id=gmina.id,
-            terc=gmina.terc,
-            name=gmina.name,
-            powiat=gmina.powiat,
-            voivodeship=gmina.voivodeship,
-            registered_on=gmina.registered_on,
-            stakeholder_count=len(gmina.stakeholder_ids),
-            stage=stages[-1].stage if stages else None,
-            stage_label=stages[-1].label if stages else None,
-            stages=stages,
-            version=gmina.version,
-            analysis=analysis_view(plain(analysis)) if analysis else None,
-        )
-
     # --- the partnership process -------------------------------------------------------
 
-    def partnership_or_none(self, gmina_id: UUID, as_of: date | None = None) -> Partnership | None:
+    def partnership_or_none(self, gmina_id: UUID) -> Partnership | None:
         try:
-            return self.app.load(Partnership, Partnership.create_id(gmina_id), as_of=as_of)
+            return self.app.load(Partnership, Partnership.create_id(gmina_id))
         except NotFoundError:
             return None
 
-    def open_partnership(
-        self,
-        gmina_id: UUID,
-        *,
-        reason: str,
-        recorded_by: str,
-        effective_on: date | None = None,
-    ) -> UUID:
+    def open_partnership(self, gmina_id: UUID, *, reason: str, **stamp: Unpack[Stamp]) -> UUID:
         """Open the MLW process (stage 1, the idea presented) and draft the gmina's pact."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         gmina = self.app.load(Gmina, gmina_id)
         if self.partnership_or_none(gmina_id) is not None:
             raise RuleViolationError(
@@ -208,13 +148,12 @@ class Gminas:
         to: Stage | int,
         *,
         reason: str,
-        recorded_by: str,
         decided_by: str | None = None,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """Move the partnership to the next MLW stage, with the date and the reason; the
         stage before must have left its product (a catalogue, a team, a pact …)."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         stage = parse_stage(to)
         partnership = self.open_partnership_of(gmina_id)
         partnership.check_advance(stage, rec.on, reason)
@@ -271,11 +210,10 @@ class Gminas:
         entity_type: EntityType | str,
         rationale: str,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """The team's analysis (stage 5): what it found, the entity it chose, and why."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         kind = parse_entity_type(entity_type)
         self.app.one_of_gmina(SynergyTeam, gmina_id, None, "Local Synergy Team", "form it first")
         partnership = self.open_partnership_of(gmina_id)
@@ -290,16 +228,3 @@ def parse_stage(to: Stage | int) -> Stage:
         raise InvalidInputError(
             "stage", "There is no MLW stage {to}; stages are 1–6.", to=to
         ) from None
-
-
-def plain_stage(s: StageReached) -> dict[str, Any]:
-    """A stage reached, as the read model's rows keep it."""
-    return {
-        "stage": s.stage.number,
-        "effective_on": s.effective_on.isoformat(),
-        "reason": s.reason,
-        "decided_by": s.decided_by,
-        "recorded_by": s.recorded_by,
-        "override_reason": s.override_reason,
-        "missing": s.missing,
-    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Unpack
 from uuid import UUID, uuid4
 
 from domain.action_item import ActionItem
@@ -12,7 +13,7 @@ from domain.meeting import Meeting
 from domain.resolution import Resolution, ResolutionState
 from domain.stakeholder import Stakeholder
 from domain.values import ResourceKind
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
 from registry.meetings import Meetings
 from registry.pacts import Pacts, parse_quantity
@@ -59,11 +60,9 @@ class Minutes:
         self.app.commit(action, meeting)
         return action.id
 
-    def accept_action(
-        self, action_id: UUID, *, recorded_by: str, effective_on: date | None = None
-    ) -> None:
+    def accept_action(self, action_id: UUID, **stamp: Unpack[Stamp]) -> None:
         """The owner accepts its task."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         action = self.app.load(ActionItem, action_id)
         owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
         action.accept(owner, rec.on, rec.by)
@@ -77,11 +76,10 @@ class Minutes:
         quantity: str | None = None,
         unit: str = "",
         beneficiary: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """An accepted task becomes one of its owner's commitments in the pact, in one step."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         action = self.app.load(ActionItem, action_id)
         pact = self.pacts.pact_of(action.gmina_id)
         owner = self.stakeholders.name_of(self.app.load(Stakeholder, action.owner_id))
@@ -135,26 +133,18 @@ class Minutes:
         self.prepare_approval(meeting, self.meetings.meeting(at_meeting), decided_by, recorded_by)
         self.app.commit(meeting)
 
-    def finalise_minutes(
-        self, meeting_id: UUID, *, recorded_by: str, effective_on: date | None = None
-    ) -> None:
+    def finalise_minutes(self, meeting_id: UUID, **stamp: Unpack[Stamp]) -> None:
         """The approved minutes are signed; they are never edited again."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         meeting = self.meetings.meeting(meeting_id)
         meeting.finalise_minutes(rec.on, rec.by)
         self.app.commit(meeting)
 
     def record_erratum(
-        self,
-        meeting_id: UUID,
-        *,
-        corrects: str,
-        correction: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, meeting_id: UUID, *, corrects: str, correction: str, **stamp: Unpack[Stamp]
     ) -> UUID:
         """A correction to approved or final minutes, pointing at what it corrects."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         meeting = self.meetings.meeting(meeting_id)
         erratum_id = uuid4()
         meeting.record_erratum(erratum_id, corrects, correction, rec.on, rec.by)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Unpack
 from uuid import UUID, uuid4
 
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import InvalidInputError
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
 from domain.values import (
@@ -18,10 +19,8 @@ from domain.values import (
     Sealed,
     StakeholderStatus,
 )
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
-from registry.personal_data import ERASED
-from registry.views import CommitmentView, PactView, PartyView
 
 
 def parse_enum(cls: type, field: str, value: object) -> object:
@@ -78,11 +77,10 @@ class Pacts:
         representative_function: str = "",
         form: CooperationForm | str = CooperationForm.LASTING,
         role: ParticipantRole | str = ParticipantRole.ASSOCIATED_INSTITUTION,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """A catalogued stakeholder signs the pact; it becomes a signatory."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         self.sign_pact(
@@ -129,16 +127,10 @@ class Pacts:
             stakeholder.set_status(StakeholderStatus.SIGNATORY, on, recorded_by)
 
     def leave_pact(
-        self,
-        gmina_id: UUID,
-        stakeholder_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, stakeholder_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """A signatory leaves the pact; what it did and promised stays in the history."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         pact.leave(stakeholder_id, self.stakeholders.name_of(stakeholder), reason, rec.on, rec.by)
@@ -153,21 +145,16 @@ class Pacts:
         representative: str,
         representative_contact: str = "",
         representative_function: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         sealed = self.representative(
             gmina_id, representative, representative_contact, representative_function
         )
         pact.change_representative(
-            stakeholder_id,
-            self.stakeholders.name_of(stakeholder),
-            sealed,
-            rec.on,
-            rec.by,
+            stakeholder_id, self.stakeholders.name_of(stakeholder), sealed, rec.on, rec.by
         )
         self.app.commit(pact)
 
@@ -176,11 +163,10 @@ class Pacts:
         gmina_id: UUID,
         theses: list[str],
         *,
-        recorded_by: str,
-        effective_on: date | None = None,
         expected_version: int | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = (
             self.app.load_for_edit(Pact, Pact.create_id(gmina_id), expected_version)
             if expected_version is not None
@@ -204,11 +190,10 @@ class Pacts:
         beneficiary_id: UUID | None = None,
         joint_with: list[UUID] | None = None,
         due_on: date | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """A signatory commits a resource: what, how much, for whom, by when."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pact_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         if beneficiary_id is not None:
@@ -262,118 +247,21 @@ class Pacts:
         self.app.commit(pact)
 
     def fulfil_commitment(
-        self,
-        gmina_id: UUID,
-        commitment_id: UUID,
-        *,
-        note: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, commitment_id: UUID, *, note: str = "", **stamp: Unpack[Stamp]
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
-        pact = self.find_commitment(gmina_id, commitment_id)
-        pact.close_commitment(
-            commitment_id,
-            CommitmentState.FULFILLED,
-            note,
-            rec.on,
-            rec.by,
-        )
-        self.app.commit(pact)
+        """The signatory did what it promised."""
+        self.close_commitment(gmina_id, commitment_id, CommitmentState.FULFILLED, note, stamp)
 
     def withdraw_commitment(
-        self,
-        gmina_id: UUID,
-        commitment_id: UUID,
-        *,
-        note: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, commitment_id: UUID, *, note: str = "", **stamp: Unpack[Stamp]
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        """The signatory takes its promise back; the note says why."""
+        self.close_commitment(gmina_id, commitment_id, CommitmentState.WITHDRAWN, note, stamp)
+
+    def close_commitment(
+        self, gmina_id: UUID, commitment_id: UUID, state: CommitmentState, note: str, stamp: Stamp
+    ) -> None:
+        rec = Recording.of(**stamp)
         pact = self.find_commitment(gmina_id, commitment_id)
-        pact.close_commitment(
-            commitment_id,
-            CommitmentState.WITHDRAWN,
-            note,
-            rec.on,
-            rec.by,
-        )
+        pact.close_commitment(commitment_id, state, note, rec.on, rec.by)
         self.app.commit(pact)
-
-    # --- queries -----------------------------------------------------------------------
-
-    def get_pact(
-        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> PactView:
-        """The pact now, at a version, or as it stood on a date (parties as they were then)."""
-        if version is not None:
-            pact = self.app.load(Pact, Pact.create_id(gmina_id), version=version)
-        else:
-            pact = self.pact_of(gmina_id, as_of=as_of)
-        names: dict[UUID, tuple[str, str]] = {}
-
-        def who(sid: UUID) -> tuple[str, str]:
-            if sid not in names:
-                try:
-                    s = self.app.load(Stakeholder, sid)
-                    names[sid] = (self.stakeholders.name_of(s), s.subtype.sector.value)
-                except NotFoundError:
-                    names[sid] = (str(sid), "")
-            return names[sid]
-
-        parties = []
-        for key, periods in pact.parties.items():
-            sid = UUID(key)
-            last = periods[-1]
-            rep = self.app.vault.unseal(last.representative)
-            parties.append(
-                PartyView(
-                    stakeholder_id=sid,
-                    name=who(sid)[0],
-                    sector=who(sid)[1],
-                    joined_on=last.joined_on,
-                    left_on=last.left_on,
-                    leave_reason=last.leave_reason,
-                    form=last.form.value,
-                    role=last.role.value,
-                    representative=rep.name if rep else (ERASED if last.representative else ""),
-                    representative_contact=rep.contact if rep else "",
-                    representative_person_id=last.representative.person_id
-                    if last.representative
-                    else None,
-                    is_member=last.left_on is None,
-                )
-            )
-        commitments = [
-            CommitmentView(
-                id=c.id,
-                stakeholder_id=c.stakeholder_id,
-                stakeholder_name=who(c.stakeholder_id)[0],
-                resource=c.resource.value,
-                description=c.description,
-                quantity=c.quantity,
-                unit=c.unit,
-                beneficiary=c.beneficiary,
-                beneficiary_id=c.beneficiary_id,
-                joint_with=list(c.joint_with),
-                due_on=c.due_on,
-                made_on=c.made_on,
-                state=c.state.value,
-                closed_on=c.closed_on,
-                note=c.note,
-                revisions=[dict(r) for r in c.revisions],
-            )
-            for c in pact.commitments.values()
-        ]
-        parties.sort(key=lambda p: (p.joined_on, p.name))
-        return PactView(
-            id=pact.id,
-            gmina_id=pact.gmina_id,
-            title=pact.title,
-            theses=list(pact.theses),
-            drafted_on=pact.drafted_on,
-            parties=parties,
-            commitments=commitments,
-            version=pact.version,
-        )

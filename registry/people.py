@@ -20,15 +20,13 @@ from domain.gmina import Gmina
 from domain.history import payload_of
 from domain.pact import Pact
 from domain.redaction import Redactions
-from domain.values import Sealed, Sector, StakeholderStatus
+from domain.values import Sealed
 from registry.base import RegistryBase
 from registry.catalogue import Stakeholders
-from registry.meeting_queries import MeetingQueries
-from registry.meeting_views import MeetingView, ResolutionView
 from registry.meetings import Meetings
 from registry.pacts import Pacts
 from registry.personal_data import ERASED, correct_texts, same_name, text_digest
-from registry.views import FactView, PactView, StakeholderView
+from registry.views import FactView
 
 T = TypeVar("T")
 
@@ -108,7 +106,6 @@ class People:
     stakeholders: Stakeholders
     pacts: Pacts
     meetings: Meetings
-    meeting_queries: MeetingQueries
 
     def record_ids_of(self, gmina_id: UUID) -> list[UUID]:
         """Every record of the gmina (its own, catalogue, pact, meetings…), oldest first.
@@ -286,54 +283,6 @@ class People:
             return digest
 
         return self.app.retry_on_race(record)
-
-    # The queries facilitators read, shown with the gmina's corrections.
-
-    def get_meeting(self, meeting_id: UUID, *, as_of: date | None = None) -> MeetingView:
-        view = self.meeting_queries.get_meeting(meeting_id, as_of=as_of)
-        return self.corrected(view.gmina_id, view)
-
-    def get_resolution(self, resolution_id: UUID, *, as_of: date | None = None) -> ResolutionView:
-        view = self.meeting_queries.get_resolution(resolution_id, as_of=as_of)
-        return self.corrected(view.gmina_id, view)
-
-    def list_resolutions(
-        self, gmina_id: UUID, *, year: int | None = None, as_of: date | None = None
-    ) -> list[ResolutionView]:
-        return self.corrected(
-            gmina_id, self.meeting_queries.list_resolutions(gmina_id, year=year, as_of=as_of)
-        )
-
-    def get_pact(
-        self, gmina_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> PactView:
-        return self.corrected(gmina_id, self.pacts.get_pact(gmina_id, as_of=as_of, version=version))
-
-    def get_stakeholder(
-        self, stakeholder_id: UUID, *, as_of: date | None = None, version: int | None = None
-    ) -> StakeholderView:
-        view = self.stakeholders.get_stakeholder(stakeholder_id, as_of=as_of, version=version)
-        return self.corrected(view.gmina_id, view)
-
-    def catalogue(
-        self,
-        gmina_id: UUID,
-        *,
-        as_of: date | None = None,
-        sector: Sector | str | None = None,
-        status: StakeholderStatus | str | None = None,
-        text: str | None = None,
-        include_archived: bool = False,
-    ) -> list[StakeholderView]:
-        views = self.stakeholders.catalogue(
-            gmina_id,
-            as_of=as_of,
-            sector=sector,
-            status=status,
-            text=text,
-            include_archived=include_archived,
-        )
-        return self.corrected(gmina_id, views)
 
     def history(self, aggregate_id: UUID) -> list[FactView]:
         facts = self.app.recorded_history(aggregate_id)

@@ -8,7 +8,7 @@ from datetime import time
 from uuid import UUID
 
 from domain.effects import Effect
-from domain.errors import InvalidInputError, NotFoundError, WrongGminaError
+from domain.errors import InvalidInputError, WrongGminaError
 from domain.meeting import Meeting
 from domain.resolution import Resolution
 from domain.team import SynergyTeam
@@ -30,11 +30,12 @@ class Resolutions:
     meetings: Meetings
     effects: Effects
 
-    def sitting(self, resolution: Resolution) -> tuple[Meeting, SynergyTeam]:
-        """The sitting a resolution belongs to, open for the record, and the team."""
+    def sitting(self, resolution_id: UUID) -> tuple[Resolution, Meeting, SynergyTeam]:
+        """A resolution with the sitting it belongs to, open for the record, and the team."""
+        resolution = self.resolution(resolution_id)
         meeting = self.meetings.meeting(resolution.meeting_id)
         meeting.check_open(meeting.on)
-        return meeting, self.teams.team_of(meeting.gmina_id)
+        return resolution, meeting, self.teams.team_of(meeting.gmina_id)
 
     def propose_resolution(
         self,
@@ -72,14 +73,6 @@ class Resolutions:
         self.app.commit(resolution, team, meeting)
         return resolution.id
 
-    def find_resolution(self, gmina_id: UUID, number: str) -> UUID:
-        """A resolution of the gmina's team from its number, "3/2026"."""
-        key = number.strip().removeprefix("nr").strip()
-        try:
-            return self.teams.team_of(gmina_id).resolution_numbers[key]
-        except KeyError:
-            raise NotFoundError("The team has no Uchwała nr {key}.", key=key) from None
-
     def resolution(self, resolution_id: UUID, gmina_id: UUID | None = None) -> Resolution:
         resolution = self.app.load(Resolution, resolution_id)
         if gmina_id is not None and resolution.gmina_id != gmina_id:
@@ -98,8 +91,7 @@ class Resolutions:
         return resolution.vote_at
 
     def open_vote(self, resolution_id: UUID, *, at: time, recorded_by: str) -> None:
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         meeting.check_during(at, "The vote")
         resolution.open_vote(at, meeting.on, recorded_by)
         self.app.commit(resolution)
@@ -132,8 +124,7 @@ class Resolutions:
         recorded_by: str,
     ) -> None:
         """One member's vote: for, against, or abstaining."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         vote = parse_option(VoteChoice, "choice", choice)
         self.ballot(resolution, meeting, team, stakeholder_id, vote, recorded_by)
         self.app.commit(resolution)
@@ -148,8 +139,7 @@ class Resolutions:
         recorded_by: str,
     ) -> None:
         """Only the counted totals are known from the minutes."""
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         resolution.record_totals(
             Tally(votes_for, votes_against, abstentions), meeting.on, recorded_by
         )
@@ -157,8 +147,7 @@ class Resolutions:
 
     def close_vote(self, resolution_id: UUID, *, recorded_by: str) -> str:
         """Count the votes; an adopted resolution's effects are recorded with it, all at once."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         batch = Batch(self.app, resolution, team)
         self.decide(resolution, meeting, team, batch, recorded_by)
         self.app.commit(*batch.items.values())
@@ -176,8 +165,7 @@ class Resolutions:
         recorded_by: str,
     ) -> str:
         """The whole vote at once: who voted how (or the totals), the outcome, its effects."""
-        resolution = self.resolution(resolution_id)
-        meeting, team = self.sitting(resolution)
+        resolution, meeting, team = self.sitting(resolution_id)
         meeting.check_during(at, "The vote")
         resolution.open_vote(at, meeting.on, recorded_by)
         if totals is not None:
@@ -198,8 +186,7 @@ class Resolutions:
         return resolution.state.value
 
     def withdraw_resolution(self, resolution_id: UUID, *, reason: str, recorded_by: str) -> None:
-        resolution = self.resolution(resolution_id)
-        meeting, _ = self.sitting(resolution)
+        resolution, meeting, _ = self.sitting(resolution_id)
         resolution.withdraw(reason, meeting.on, recorded_by)
         self.app.commit(resolution)
 

@@ -6,7 +6,7 @@ server hangs. This factory gives every connection the registry's timeouts
 (MLW_POSTGRES_CONNECT_TIMEOUT, MLW_POSTGRES_STATEMENT_TIMEOUT) and an application name
 (``mlw`` and the schema) that `pg_stat_activity` shows.
 
-The module's name ends in "postgres": `personal_data.key_store_for` tells the stores
+The module's name ends in "postgres": `person_keys.key_store_for` tells the stores
 apart by their factory's module, and keeps person keys in PostgreSQL for this one.
 """
 

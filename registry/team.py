@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import TypeVar, Unpack
 from uuid import UUID
 
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina
-from domain.stakeholder import Stakeholder
-from domain.team import RulesPeriod, Seat, SynergyTeam, TeamRole
+from domain.team import SynergyTeam, TeamRole
 from domain.values import StakeholderStatus
 from domain.voting import MajorityRule, QuorumRule, TeamRules
-from registry.base import Recording, RegistryBase
+from registry.base import Recording, RegistryBase, Stamp
 from registry.catalogue import Stakeholders
-from registry.meeting_views import RulesView, SeatView, TeamView
 from registry.pacts import Pacts, parse_enum
 
 E = TypeVar("E", bound=Enum)
@@ -63,11 +61,10 @@ class Teams:
         decided_by: str,
         quorum: QuorumRule | str | None = None,
         majority: MajorityRule | str | None = None,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> UUID:
         """Form the gmina's team (e.g. by the wójt's order), with its quorum and majority rules."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         pact = self.pacts.pact_of(gmina_id)
         gmina = self.app.load(Gmina, gmina_id)
         try:
@@ -99,11 +96,10 @@ class Teams:
         *,
         role: TeamRole | str = TeamRole.MEMBER,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """A stakeholder of the gmina joins the team as chair, deputy, secretary or member."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         stakeholder.check_not_archived()
@@ -120,16 +116,10 @@ class Teams:
         self.app.commit(team, stakeholder)
 
     def dismiss_member(
-        self,
-        gmina_id: UUID,
-        stakeholder_id: UUID,
-        *,
-        reason: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        self, gmina_id: UUID, stakeholder_id: UUID, *, reason: str = "", **stamp: Unpack[Stamp]
     ) -> None:
         """A member leaves the team; it stays a signatory if it signed the pact."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         pact = self.pacts.pact_of(gmina_id, as_of=rec.on)
@@ -150,10 +140,9 @@ class Teams:
         role: TeamRole | str,
         *,
         decided_by: str = "",
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         stakeholder = self.stakeholders.stakeholder_of(gmina_id, stakeholder_id)
         team.change_role(
@@ -173,66 +162,11 @@ class Teams:
         quorum: QuorumRule | str | None = None,
         majority: MajorityRule | str | None = None,
         decided_by: str,
-        recorded_by: str,
-        effective_on: date | None = None,
+        **stamp: Unpack[Stamp],
     ) -> None:
         """The team's regulamin changes its quorum or majority rule from a date."""
-        rec = Recording.of(recorded_by, effective_on)
+        rec = Recording.of(**stamp)
         team = self.team_of(gmina_id)
         rules = parse_rules(quorum, majority, team.rules_history[-1].rules)
         team.change_rules(rules, decided_by, rec.on, rec.by)
         self.app.commit(team)
-
-    # --- queries -----------------------------------------------------------------------
-
-    def view_seat(self, seat: Seat) -> SeatView:
-        try:
-            name = self.stakeholders.name_of(self.app.load(Stakeholder, seat.stakeholder_id))
-        except NotFoundError:
-            name = str(seat.stakeholder_id)
-        return SeatView(
-            stakeholder_id=seat.stakeholder_id,
-            name=name,
-            role=seat.role.value,
-            role_label=seat.role.polish,
-            appointed_on=seat.appointed_on,
-            dismissed_on=seat.dismissed_on,
-            decided_by=seat.decided_by,
-            dismiss_reason=seat.dismiss_reason,
-        )
-
-    @staticmethod
-    def view_rules(period: RulesPeriod) -> RulesView:
-        return RulesView(
-            quorum=period.rules.quorum.value,
-            majority=period.rules.majority.value,
-            description=period.rules.describe_pl(),
-            since=period.since,
-            decided_by=period.decided_by,
-        )
-
-    def get_team(self, gmina_id: UUID, *, as_of: date | None = None) -> TeamView:
-        """The team with its members as of a date (today by default) and its whole history."""
-        team = self.team_of(gmina_id, as_of=as_of)
-        on = as_of or date.today()
-        seats = [self.view_seat(s) for s in team.seats]
-        order = list(TeamRole)
-        members = sorted(
-            (v for s, v in zip(team.seats, seats, strict=True) if s.holds_on(on)),
-            key=lambda v: (order.index(TeamRole(v.role)), v.name.lower()),
-        )
-        in_force = [p for p in team.rules_history if p.since <= on] or team.rules_history[:1]
-        return TeamView(
-            id=team.id,
-            gmina_id=team.gmina_id,
-            formed_on=team.formed_on,
-            decided_by=team.decided_by,
-            on=on,
-            members=members,
-            seats=seats,
-            rules=self.view_rules(in_force[-1]),
-            rules_history=[self.view_rules(p) for p in team.rules_history],
-            resolution_numbers=list(team.resolution_numbers),
-            entity_ids=list(team.entity_ids),
-            version=team.version,
-        )

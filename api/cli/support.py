@@ -15,7 +15,7 @@ from uuid import UUID
 import typer
 
 from domain.errors import DomainError
-from projections.read_side import ReadSide
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings, SettingsError
 from registry.storage_failures import STORAGE_ERRORS, storage_failure
@@ -47,14 +47,12 @@ def recorder(by: str | None) -> str:
 def open_registry() -> Iterator[Registry]:
     """The registry on the store the settings name; domain refusals end the command."""
     try:
-        app = Registry(Settings.from_env())
+        app = with_reads(Registry(Settings.from_env()))  # queries read the read models
     except SettingsError as exc:
         fail(str(exc))
-    app.reads = reads = ReadSide.open(app)  # queries read the read models
     try:
         yield app
     finally:
-        reads.close()
         app.close()
 
 

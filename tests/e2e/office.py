@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.accounts import DEMO_PASSWORD, open_demo_accounts
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
@@ -44,7 +45,7 @@ class Office:
 
 
 def demo_office() -> Iterator[Office]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gmina_id = load_demo(registry)
     load_demo_meetings(registry, gmina_id)
     open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
@@ -76,7 +77,7 @@ class Shell:
             return self.runner.invoke(self.app, list(args), env=self.env)
 
     def facts(self) -> int:
-        registry = Registry(Settings(store="sqlite", sqlite_path=self.path))
+        registry = with_reads(Registry(Settings(store="sqlite", sqlite_path=self.path)))
         try:
             return registry.recorder.max_notification_id() or 0
         finally:

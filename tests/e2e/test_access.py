@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in, open_account
@@ -104,7 +105,7 @@ def gmina_with_a_sitting(reg: Registry, terc: str, name: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def world() -> Iterator[tuple[TestClient, Registry, dict[str, str], dict[str, str]]]:
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     mine = gmina_with_a_sitting(reg, "2640013", "Zielony Jar")
     theirs = gmina_with_a_sitting(reg, "2602011", "Inna Gmina")
     open_account(reg, "ala", "facilitator", "2640013")

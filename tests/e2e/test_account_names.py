@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.office import shell_on_sqlite
@@ -41,7 +42,7 @@ def test_erasing_an_accounts_person_leaves_only_its_username(mlw, tmp_path: Path
 
     assert "Alicja K." not in mlw("account", "list")
     assert json.loads(mlw("account", "list", "--json"))[0]["display_name"] == "ala"
-    reg = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "gmina.sqlite"))
+    reg = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "gmina.sqlite")))
     try:
         with TestClient(create_app(registry=reg), follow_redirects=False) as client:
             me = client.get("/api/me", headers=bearer(client, "ala", PASSWORD)).json()
@@ -60,7 +61,7 @@ def test_a_rename_from_the_shell_shows_the_new_name(mlw) -> None:  # type: ignor
 
 
 def test_a_facilitator_erases_the_name_of_an_account_of_the_gmina_over_http() -> None:
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     on = date(2025, 9, 1)
     zielony = reg.register_gmina(
         "2640013", "Zielony Jar", "z", recorded_by="admin", effective_on=on

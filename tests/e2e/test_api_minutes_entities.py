@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in, open_account
@@ -20,7 +21,7 @@ GMINA = "/api/gminas/2640013"
 
 @pytest.fixture(scope="module")
 def world() -> Iterator[tuple[TestClient, Registry]]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     open_account(registry, "rops", "coordinator", voivodeship="świętokrzyskie")
     with TestClient(create_app(registry=registry)) as client:
         yield client, registry

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.accounts import open_demo_accounts
 from registry.application import Registry
 from registry.demo import load_demo
@@ -50,7 +51,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Regi
     import uvicorn
 
     folder = tmp_path_factory.mktemp("browser")
-    registry = Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite"))
+    registry = with_reads(Registry(Settings(store="sqlite", sqlite_path=folder / "mlw.sqlite")))
     gmina = load_demo(registry)
     load_demo_meetings(registry, gmina)
     open_demo_accounts(registry, gmina, registry.get_gmina(gmina).voivodeship)

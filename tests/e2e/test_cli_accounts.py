@@ -10,6 +10,7 @@ import pytest
 from typer.testing import Result
 
 import api.cli.support as cli_support
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.office import shell_on_sqlite
@@ -23,7 +24,7 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result
 
 
 def registry_of(tmp_path: Path) -> Registry:
-    return Registry(Settings(store="sqlite", sqlite_path=tmp_path / "gmina.sqlite"))
+    return with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "gmina.sqlite")))
 
 
 def test_a_name_typed_after_by_is_recorded_with_the_os_login(mlw, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.office import shell_on_sqlite
@@ -24,7 +25,7 @@ def typed(line: str) -> list[str]:
 @pytest.fixture
 def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     call = shell_on_sqlite(tmp_path, monkeypatch, user=BY)
-    app = Registry(Settings.from_env())
+    app = with_reads(Registry(Settings.from_env()))
     gid = app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by=BY, effective_on=date(2025, 9, 1)
     )

@@ -13,6 +13,7 @@ from datetime import date
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -23,7 +24,7 @@ BY = "ala"
 
 
 def test_todays_dashboard_counts_what_the_catalogue_and_the_pact_show() -> None:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gid = load_demo(registry)
     load_demo_meetings(registry, gid)
     registry.open_account(

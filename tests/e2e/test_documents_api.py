@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.settings import Settings
@@ -16,7 +17,7 @@ from tests.e2e.web import bearer
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(registry)
     registry.open_account(
         "sekretariat",

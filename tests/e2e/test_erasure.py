@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from api.app import create_app
 from projections.exports import FORMATS, export
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.test_access import fill, routes_of
@@ -96,7 +97,7 @@ def her_gmina(reg: Registry) -> dict[str, Any]:
 def world(tmp_path: Path) -> Iterator[tuple[TestClient, Registry, dict[str, Any]]]:
     # Snapshots every other fact: the pact's snapshots hold her sealed as well.
     settings = Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite", snapshot_interval=2)
-    reg = Registry(settings)
+    reg = with_reads(Registry(settings))
     made = her_gmina(reg)
     with TestClient(create_app(registry=reg), follow_redirects=False) as client:
         yield client, reg, made

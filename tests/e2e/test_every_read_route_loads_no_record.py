@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -38,7 +39,7 @@ ASKED_WITH = {
 
 @pytest.fixture(scope="module")
 def office() -> Iterator[tuple[TestClient, Registry, dict[str, str]]]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gid = load_demo(registry)
     load_demo_meetings(registry, gid)
     registry.open_account(
@@ -62,7 +63,7 @@ def office() -> Iterator[tuple[TestClient, Registry, dict[str, str]]]:
 
 
 def read_routes() -> list[str]:
-    spec = create_app(registry=Registry(Settings(store="memory"))).openapi()
+    spec = create_app(registry=with_reads(Registry(Settings(store="memory")))).openapi()
     return sorted(
         path
         for path, operations in spec["paths"].items()

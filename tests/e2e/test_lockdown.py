@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.deps import WebSettings
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in
@@ -21,7 +22,7 @@ PASSWORD = "tajne-haslo-1"
 
 @pytest.fixture
 def world() -> Iterator[tuple[TestClient, Registry, Clock]]:
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     reg.clock = clock = Clock()
     on = date(2025, 9, 1)
     zielony = reg.register_gmina(
@@ -178,7 +179,7 @@ def test_every_answer_carries_the_security_headers(world) -> None:  # type: igno
 
 
 def test_with_secure_cookies_every_cookie_is_marked_secure() -> None:
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     web = WebSettings(secret_key="k" * 32, secure_cookies=True)
     with TestClient(create_app(registry=reg, web=web), base_url="https://testserver") as client:
         answer = client.get("/login?lang=en")
@@ -198,7 +199,7 @@ def test_secure_cookies_are_read_from_the_environment(monkeypatch: pytest.Monkey
 def test_the_login_page_names_the_demo_accounts_with_a_password_that_opens_them() -> None:
     from registry.accounts import DEMO_PASSWORD, open_demo_accounts
 
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     gid = reg.register_gmina(
         "2640013", "Zielony Jar", "z", recorded_by="demo", effective_on=date(2025, 9, 1)
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.office import shell_on_sqlite
@@ -19,7 +20,7 @@ from tests.integration.test_network_story import gmina_around_its_gops
 @pytest.fixture
 def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     call = shell_on_sqlite(tmp_path, monkeypatch)
-    reg = Registry(Settings.from_env())
+    reg = with_reads(Registry(Settings.from_env()))
     gmina_around_its_gops(reg)
     reg.close()
     return call

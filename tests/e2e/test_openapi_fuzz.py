@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, settings
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.accounts import DEMO_PASSWORD, open_demo_accounts
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
@@ -40,7 +41,7 @@ CHECKS = [
 
 # Built when the module is collected (cheap: an empty store); the demo is loaded only
 # when the test runs, so the everyday `./dev test`, which leaves this test out, pays little.
-registry = Registry(Settings(store="memory"))
+registry = with_reads(Registry(Settings(store="memory")))
 app = create_app(registry=registry)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 

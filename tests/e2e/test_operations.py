@@ -16,6 +16,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from api.app import create_app
 from api.deps import WebSettings
 from api.ops import PROCESS
+from domain.gmina import Gmina
+from projections.read_side import with_reads
 from registry.accounts import DEMO_PASSWORD, Accounts, open_demo_accounts
 from registry.application import Registry
 from registry.demo import DEMO_TERC, load_demo
@@ -28,7 +30,7 @@ DASHBOARD = f"/api/gminas/{DEMO_TERC}/dashboard"
 @pytest.fixture
 def office() -> Iterator[tuple[TestClient, Registry]]:
     """The demo gmina whose read models have applied nothing yet: hundreds of facts behind."""
-    registry = Registry(Settings(store="memory", read_lag_notice=10, read_lag_ready=50))
+    registry = with_reads(Registry(Settings(store="memory", read_lag_notice=10, read_lag_ready=50)))
     gmina_id = load_demo(registry)
     open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
     with TestClient(create_app(registry=registry), follow_redirects=False) as client:
@@ -80,7 +82,7 @@ def worker_behind() -> Iterator[tuple[TestClient, Registry]]:
     the read models have applied the demo, and a stakeholder added since is not in them."""
     registry = Registry(Settings(store="memory", read_lag_notice=0, read_catch_up=0))
     gmina_id = load_demo(registry)
-    open_demo_accounts(registry, gmina_id, registry.get_gmina(gmina_id).voivodeship)
+    open_demo_accounts(registry, gmina_id, registry.load(Gmina, gmina_id).voivodeship)
     with TestClient(create_app(registry=registry), follow_redirects=False) as client:
         client.app.state.read_positions.every = 0  # type: ignore[attr-defined]
         catch_up(client)
@@ -206,7 +208,7 @@ def test_each_request_writes_one_line_naming_gmina_account_route_status_and_dura
 def test_a_catch_up_by_the_worker_is_counted(tmp_path: Any) -> None:
     from api.cli.workers import Worker
 
-    registry = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    registry = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
     load_demo(registry)
     before = PROCESS.get_sample_value("mlw_read_model_batches_total") or 0
     try:
@@ -268,7 +270,7 @@ def test_a_language_chosen_in_the_address_is_remembered(
 def test_an_office_that_wants_quiet_logs_sets_the_level_to_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     quiet = WebSettings(secret_key="klucz-sesji", log_level="WARNING")
     with TestClient(create_app(registry=registry, web=quiet)) as client:
         caplog.clear()

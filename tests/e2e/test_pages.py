@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in
@@ -14,7 +15,7 @@ from tests.e2e.web import bearer, log_in
 
 @pytest.fixture
 def client() -> Iterator[TestClient]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gmina = registry.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )

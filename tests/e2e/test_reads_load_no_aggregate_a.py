@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app as mlw
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.base import RegistryBase
 from registry.demo import load_demo
@@ -69,7 +70,7 @@ class Loads:
 
 @pytest.fixture
 def demo() -> Iterator[tuple[TestClient, Registry, dict[str, str]]]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gid = load_demo(registry)
     load_demo_meetings(registry, gid)  # the team's year: its sittings, the entity it chose
     registry.open_account(

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app as mlw_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.base import RegistryBase
 from registry.demo import load_demo
@@ -88,7 +89,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> Loads:
 
 @pytest.fixture
 def zielony_jar() -> Iterator[tuple[Registry, UUID]]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(registry)
     load_demo_meetings(registry, gmina)
     registry.open_account(
@@ -155,7 +156,7 @@ def test_mlw_reads_minutes_team_and_resolutions_without_loading_them(
     monkeypatch.setenv("MLW_SQLITE_PATH", str(tmp_path / "gmina.sqlite"))
     runner = CliRunner()
     assert runner.invoke(mlw_app, ["demo"]).exit_code == 0
-    store = Registry(Settings.from_env())
+    store = with_reads(Registry(Settings.from_env()))
     loads.apps.append(store)
     gmina = store.find_gmina(TERC)
     held = next(m for m in store.list_meetings(gmina) if m.state == "held" and m.kind == "team")

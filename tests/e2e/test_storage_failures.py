@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app as mlw
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import bearer, log_in
@@ -70,7 +71,7 @@ def faults(monkeypatch: pytest.MonkeyPatch) -> StoreFaults:
 
 @pytest.fixture
 def registry(tmp_path: Path, faults: StoreFaults) -> Iterator[Registry]:
-    app = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    app = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
     gmina = app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )
@@ -162,7 +163,7 @@ def pg_client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestCl
     settings = dataclasses.replace(
         settings_for("postgres", tmp_path, request), postgres_statement_timeout=0.2
     )
-    app = Registry(settings)
+    app = with_reads(Registry(settings))
     gmina = app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )
@@ -250,7 +251,7 @@ def test_postgresql_connections_carry_the_timeouts_of_the_settings(
         "MLW_POSTGRES_STATEMENT_TIMEOUT": "7.5",
         "MLW_POSTGRES_CONNECT_TIMEOUT": "3",
     }
-    app = Registry(Settings.from_env(environ))
+    app = with_reads(Registry(Settings.from_env(environ)))
     try:
         with app.recorder.datastore.transaction(commit=False) as c:  # type: ignore[attr-defined]
             c.execute("SHOW statement_timeout")

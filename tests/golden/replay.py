@@ -22,7 +22,7 @@ from eventsourcing.persistence import StoredEvent
 
 from projections.documents.build import build_document
 from projections.read_models import ReadModels
-from projections.read_side import ReadSide
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from registry.views import plain
@@ -92,18 +92,12 @@ KINDS = {
 }
 
 
-def replayed(read_side: bool = False) -> dict[str, Any]:
-    """What the log shows, asked of the records themselves or (``read_side``) of the read
-    models that answer the registry's queries."""
-    app = Registry(Settings(store="memory"))
-    gmina = load_log(app)
-    if read_side:
-        app.reads = ReadSide.open(app)
+def replayed() -> dict[str, Any]:
+    """What the log shows, asked of the read models that answer the registry's queries."""
+    app = with_reads(Registry(Settings(store="memory")))
     try:
-        return observe(app, gmina)
+        return observe(app, load_log(app))
     finally:
-        if isinstance(app.reads, ReadSide):
-            app.reads.close()
         app.close()
 
 

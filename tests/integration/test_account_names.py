@@ -8,6 +8,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 
@@ -16,7 +17,7 @@ NAME = "Alicja Kowalczykówna"
 
 
 def sqlite_registry(tmp_path: Path) -> Registry:
-    return Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    return with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
 
 
 def event_states(path: Path) -> list[tuple[str, str, bytes]]:

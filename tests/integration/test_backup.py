@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from api.cli import app as mlw_app
 from domain.errors import InvalidInputError, RuleViolationError
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.backup import gmina_facts, read_backup, restore_backup, take_backup, write_backup
 from registry.personal_data import ERASED
@@ -50,7 +51,7 @@ def reading(reg: Registry, made: dict[str, Any]) -> list[Any]:
 
 @pytest.fixture
 def source() -> Iterator[tuple[Registry, dict[str, Any]]]:
-    reg = Registry(Settings(store="memory"))
+    reg = with_reads(Registry(Settings(store="memory")))
     yield reg, her_gmina(reg)
     reg.close()
 
@@ -58,7 +59,7 @@ def source() -> Iterator[tuple[Registry, dict[str, Any]]]:
 def restored_into(
     settings: Settings, backup: dict[str, Any], ledgers: list[Path] | None = None
 ) -> Registry:
-    target = Registry(settings)
+    target = with_reads(Registry(settings))
     restore_backup(target, backup, ledgers or [], recorded_by="admin")
     return target
 
@@ -94,7 +95,7 @@ def test_a_gmina_backed_up_in_memory_replays_identically_from_sqlite(
 def test_a_gmina_backed_up_from_sqlite_replays_identically_on_postgresql(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    reg = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    reg = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
     made = her_gmina(reg)
     target = restored_into(
         settings_for("postgres", tmp_path, request), take_backup(reg, made["gmina"].id)
@@ -111,7 +112,7 @@ def test_a_gmina_backed_up_from_sqlite_replays_identically_on_postgresql(
 def test_a_backup_taken_before_an_erasure_does_not_bring_the_person_back(
     tmp_path: Path,
 ) -> None:
-    live = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "live.sqlite"))
+    live = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "live.sqlite")))
     made = her_gmina(live)
     old_backup = take_backup(live, made["gmina"].id)
     assert NAME in repr(reading(live, made))
@@ -171,7 +172,7 @@ def test_a_facilitator_backs_up_erases_and_restores_from_the_shell(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     live = Settings(store="sqlite", sqlite_path=tmp_path / "live.sqlite")
-    reg = Registry(live)
+    reg = with_reads(Registry(live))
     made = her_gmina(reg)
     reg.close()
 

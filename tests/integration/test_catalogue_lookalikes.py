@@ -9,6 +9,7 @@ from uuid import UUID
 import pytest
 
 from domain.errors import LookalikeNameError
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.lookalikes import skeleton
 from registry.settings import Settings
@@ -109,7 +110,7 @@ def test_an_entry_renamed_by_another_process_no_longer_blocks_its_old_name(
     tmp_path: Path,
 ) -> None:
     settings = Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")
-    office, laptop = Registry(settings), Registry(settings)
+    office, laptop = with_reads(Registry(settings)), with_reads(Registry(settings))
     try:
         gid = zielony_jar(office)
         first = office.add_stakeholder(

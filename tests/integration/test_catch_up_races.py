@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from projections.read_models import ReadModels
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -37,7 +38,7 @@ KINDS = ("stakeholder", "party", "commitment", "owner", "fact", "meeting", "atte
 def test_read_models_caught_up_by_several_processes_at_once_match_a_rebuild(
     shared_settings: Settings, batch_size: int
 ) -> None:
-    setup = Registry(dataclasses.replace(shared_settings, create_tables=True))
+    setup = with_reads(Registry(dataclasses.replace(shared_settings, create_tables=True)))
     try:
         ReadModels(setup).close()  # `mlw init-db`
         gmina = load_demo(setup)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from eventsourcing.domain import Aggregate
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.base import ConcurrentWriteError
 from registry.settings import Settings
@@ -16,8 +17,8 @@ from registry.settings import Settings
 def test_two_facilitators_adding_to_one_catalogue_at_once_both_succeed(
     store_settings: Settings,
 ) -> None:
-    first = Registry(store_settings)
-    second = first if store_settings.store == "memory" else Registry(store_settings)
+    first = with_reads(Registry(store_settings))
+    second = first if store_settings.store == "memory" else with_reads(Registry(store_settings))
     gmina = first.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )
@@ -72,7 +73,7 @@ def test_an_append_that_loses_many_races_in_a_row_is_still_recorded(
 def test_an_append_still_losing_races_after_the_deadline_says_so_and_records_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = Registry(Settings(store="memory", write_retry_seconds=0))
+    app = with_reads(Registry(Settings(store="memory", write_retry_seconds=0)))
     gmina = app.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )

@@ -6,6 +6,7 @@ from uuid import UUID
 
 import pytest
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -113,12 +114,12 @@ def test_the_demo_team_drives_a_gmina_still_at_its_catalogue_to_the_end(
 def test_the_demo_year_reads_back_in_a_new_process(tmp_path: Path) -> None:
     """Every fact of the year decodes from the file alone, with no cached aggregates."""
     settings = Settings(store="sqlite", sqlite_path=tmp_path / "demo.sqlite")
-    writer = Registry(settings)
+    writer = with_reads(Registry(settings))
     gmina = load_demo(writer)
     load_demo_meetings(writer, gmina)
     writer.close()
 
-    reader = Registry(settings)
+    reader = with_reads(Registry(settings))
     try:
         meetings = [reader.get_meeting(m.id) for m in reader.list_meetings(gmina)]
         assert sum(len(m.resolutions) for m in meetings) == 11

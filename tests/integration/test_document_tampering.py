@@ -17,6 +17,7 @@ from projections.documents.build import build_document
 from projections.documents.issue import issue
 from projections.documents.render import render
 from projections.documents.verify import verify_file
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.settings import Settings
@@ -26,7 +27,7 @@ GOPS = "Gminny Ośrodek Pomocy Społecznej"
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[tuple[Registry, UUID]]:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(app)
     yield app, gmina
     app.close()

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from domain.errors import NotFoundError
 from projections.documents.build import build_document
 from projections.documents.render import digest_in, render
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.demo import load_demo
 from registry.demo_meetings import load_demo_meetings
@@ -25,7 +26,7 @@ NBSP = "\xa0"
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[tuple[Registry, UUID]]:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(app)
     load_demo_meetings(app, gmina)
     yield app, gmina

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from domain.errors import ConflictError
 from projections.read_models import ReadModels
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.conftest import rows_of
@@ -96,7 +97,7 @@ KINDS = ("stakeholder", "party", "commitment", "owner", "fact")
 def test_writers_in_parallel_lose_no_fact_and_the_worker_matches_a_rebuild(
     shared_settings: Settings,
 ) -> None:
-    setup = Registry(dataclasses.replace(shared_settings, create_tables=True))
+    setup = with_reads(Registry(dataclasses.replace(shared_settings, create_tables=True)))
     ReadModels(setup).close()  # what `mlw init-db` does: tables made once, before the rest
     shared = setup.register_gmina(
         "0201012", "Gmina wspólna", "próbny", recorded_by=BY, effective_on=ON

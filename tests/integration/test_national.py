@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.gmina import VOIVODESHIPS, check_terc
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.national import generate, plan
 from registry.settings import Settings
@@ -37,7 +38,7 @@ def digest(app: Registry) -> str:
 
 
 def national(gminas: int, seed: int) -> Registry:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     for _ in generate(app, gminas, seed):
         pass
     return app

@@ -19,6 +19,7 @@ import pytest
 from api.cli.workers import Worker
 from projections.collaboration import CollaborationView
 from projections.read_models import ReadModels
+from projections.read_side import with_reads
 from projections.reports import StoredReports
 from registry.application import Registry
 from registry.settings import Settings
@@ -83,7 +84,7 @@ def test_a_new_fact_is_seen_at_once_and_the_worker_stores_it_next(story: Story) 
 def test_stored_reports_keep_no_name_of_a_person_and_an_erasure_is_never_read_from_them(
     tmp_path: Path,
 ) -> None:
-    app = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    app = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
     try:
         g, _, _ = gmina_around_its_gops(app)
         with ReadModels(app) as models:
@@ -104,7 +105,7 @@ def test_stored_reports_keep_no_name_of_a_person_and_an_erasure_is_never_read_fr
 
 
 def test_the_worker_stores_today_reports_after_catching_up(tmp_path: Path) -> None:
-    app = Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite"))
+    app = with_reads(Registry(Settings(store="sqlite", sqlite_path=tmp_path / "mlw.sqlite")))
     try:
         g, _, _ = gmina_around_its_gops(app)
         assert Worker(app).run(once=True) > 0

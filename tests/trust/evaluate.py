@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from projections.collaboration import CollaborationView
 from projections.read_models import ReadModels
+from projections.read_side import with_reads
 from projections.risks import FLAG, INSUFFICIENT, RULES, WATCH, Flag
 from registry.application import Registry
 from registry.settings import Settings
@@ -59,7 +60,7 @@ class Outcome:
 
 def run_case(case: Case) -> Outcome:
     """Record the case's year in a registry of its own; the open flags as of its end."""
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     try:
         p = Partnership(app)
         case.build(p)

@@ -6,6 +6,7 @@ from datetime import date
 
 from projections.collaboration import CollaborationView
 from projections.read_models import ReadModels
+from projections.read_side import with_reads
 from projections.risks import FLAG
 from registry.application import Registry
 from registry.demo import load_demo
@@ -14,7 +15,7 @@ from registry.settings import Settings
 
 
 def test_the_demo_shows_one_honest_warning_about_who_proposes_the_resolutions() -> None:
-    app = Registry(Settings(store="memory"))
+    app = with_reads(Registry(Settings(store="memory")))
     gmina = load_demo(app)
     load_demo_meetings(app, gmina)
     with ReadModels(app) as models:
