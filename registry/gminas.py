@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Unpack
+from typing import Unpack
 from uuid import UUID
 
 from domain.directory import GminaDirectory
@@ -12,14 +12,13 @@ from domain.entity import EntityType
 from domain.errors import InvalidInputError, NotFoundError, RuleViolationError
 from domain.gmina import Gmina, check_terc, voivodeship_of
 from domain.pact import Pact
-from domain.partnership import Partnership, StageReached
+from domain.partnership import Partnership
 from domain.team import SynergyTeam
 from domain.values import Stage
 from registry.access import AccountView, check_may_override
 from registry.base import Recording, RegistryBase, Stamp
 from registry.entities import parse_entity_type
 from registry.products import ProductReader
-from registry.views import GminaView, analysis_view, plain, stage_view
 
 DIRECTORY_ID = GminaDirectory.create_id()
 

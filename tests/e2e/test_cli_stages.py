@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.office import shell_on_sqlite
@@ -24,7 +25,7 @@ def mlw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result
     call(
         *shlex.split("stakeholder add 2640013 GOPS --subtype local_government_unit --on 2025-10-01")
     )
-    app = Registry(Settings.from_env())
+    app = with_reads(Registry(Settings.from_env()))
     app.open_account(
         "rops",
         password=PASSWORD,

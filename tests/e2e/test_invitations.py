@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import PASSWORD, bearer, log_in, open_account
@@ -20,7 +21,7 @@ GMINA = "/api/gminas/2640013"
 
 @pytest.fixture
 def world() -> Iterator[tuple[TestClient, Registry, Any, Any]]:
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     g = zielony_jar(registry)
     forum = registry.schedule_meeting(
         g.id, kind="pact", on=date(2026, 3, 20), at=time(17), place="GOPS", **on(date(2026, 3, 1))

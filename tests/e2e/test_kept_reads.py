@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.personal_data import ERASED
 from registry.settings import Settings
@@ -22,7 +23,7 @@ ON = date(2025, 10, 1)
 
 def zielony_jar(settings: Settings) -> tuple[Registry, TestClient]:
     """Zielony Jar with its GOPS catalogued and Ala, its facilitator."""
-    reg = Registry(settings)
+    reg = with_reads(Registry(settings))
     gid = reg.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="admin", effective_on=ON
     )

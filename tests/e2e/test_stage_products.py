@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from projections.read_side import with_reads
 from registry.application import Registry
 from registry.settings import Settings
 from tests.e2e.web import PASSWORD, bearer, csrf_of, log_in, open_account
@@ -21,7 +22,7 @@ WHY = "Gmina w pilotażu ROPS; katalog uzupełniany do marca"
 def office() -> Iterator[tuple[TestClient, dict[str, str], dict[str, str]]]:
     """Zielony Jar with GOPS alone in its catalogue; its facilitator ala and the
     świętokrzyskie coordinator rops, each with a token; rops logged in on the pages."""
-    registry = Registry(Settings(store="memory"))
+    registry = with_reads(Registry(Settings(store="memory")))
     gmina = registry.register_gmina(
         "2640013", "Zielony Jar", "zielonojarski", recorded_by="ala", effective_on=date(2025, 9, 1)
     )
