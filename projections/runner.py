@@ -18,7 +18,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
 
-from projections.store import Change, Key, Row, RowView
+from projections.store import Change, Key, Lookup, Row, RowView
 
 
 @contextmanager
@@ -56,12 +56,13 @@ OnBatch = Callable[[Batch], None]
 class Unit:
     """The rows one batch of facts changes, read back before they are written.
 
-    A row is read from the store at most once per batch; a row put in this batch is
-    read back as it was put (its values shaped for JSON only when written).
+    A row is read from the store at most once per batch (through ``lookup``, one
+    connection for the whole batch); a row put in this batch is read back as it was put
+    (its values shaped for JSON only when written).
     """
 
-    def __init__(self, view: RowView) -> None:
-        self.view = view
+    def __init__(self, view: RowView, lookup: Lookup | None = None) -> None:
+        self.lookup = lookup or view.get
         self.changes: dict[Key, Change] = {}
         self.read: dict[Key, Row | None] = {}
 
@@ -70,7 +71,7 @@ class Unit:
             change = self.changes[(kind, key)]
             return None if change is None else change[2]
         if (kind, key) not in self.read:
-            self.read[(kind, key)] = self.view.get(kind, key)
+            self.read[(kind, key)] = self.lookup(kind, key)
         return self.read[(kind, key)]
 
     def put(self, kind: str, key: str, gmina_id: str, position: int, body: Row) -> None:
@@ -99,13 +100,15 @@ class ReadModel(Projection[Any]):
         With ``since`` (the position the facts follow), nothing is written if another
         process has moved the read model on meanwhile (`ViewMovedOnError`).
         """
-        unit = Unit(cast(RowView, self.view))
+        view = cast(RowView, self.view)
         handler_of = self.handlers()
-        for domain_event, position in facts:
-            handler = handler_of(type(domain_event))
-            if handler is not None:
-                handler(domain_event, position, unit)
-        cast(RowView, self.view).write(unit.changes, tracking, since)
+        with view.reading() as lookup:
+            unit = Unit(view, lookup)
+            for domain_event, position in facts:
+                handler = handler_of(type(domain_event))
+                if handler is not None:
+                    handler(domain_event, position, unit)
+        view.write(unit.changes, tracking, since)
 
     def handlers(self) -> Callable[[type], Callable[[Any, int, Unit], None] | None]:
         """Which method applies a fact of each type; None for types the read model ignores.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -35,6 +36,8 @@ Key = tuple[str, str]
 Row = dict[str, Any]
 # A pending change: (gmina id, position, body), or None to delete the row.
 Change = tuple[str, int, Row] | None
+# One row by (kind, key), None if there is none.
+Lookup = Callable[[str, str], Row | None]
 
 
 # The common types by exact class first: most values a fact carries are ids and dates.
@@ -101,6 +104,10 @@ class RowView(Protocol):
 
     def get(self, kind: str, key: str) -> Row | None: ...
 
+    def reading(self) -> AbstractContextManager[Lookup]:
+        """Rows read one by one over one connection, while a batch is applied."""
+        ...
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
 
     def write(
@@ -121,6 +128,10 @@ class MemoryRowView(POPOTrackingRecorder):
         with self._database_lock:
             found = self.table.get((kind, key))
             return json.loads(json.dumps(found[2])) if found else None
+
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        yield self.get
 
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         with self._database_lock:
@@ -175,6 +186,17 @@ class SQLiteRowView(SQLiteTrackingRecorder):
             c.execute("SELECT body FROM read_rows WHERE kind=? AND key=?", (kind, key))
             found = c.fetchone()
         return json.loads(found[0]) if found else None
+
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        with self.datastore.transaction(commit=False) as c:
+
+            def lookup(kind: str, key: str) -> Row | None:
+                c.execute("SELECT body FROM read_rows WHERE kind=? AND key=?", (kind, key))
+                found = c.fetchone()
+                return json.loads(found[0]) if found else None
+
+            yield lookup
 
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         sql = "SELECT body FROM read_rows WHERE kind=?"
@@ -241,6 +263,21 @@ class PostgresRowView(PostgresTrackingRecorder):
             found = c.fetchone()
         return dict(found["body"]) if found else None
 
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        # No transaction: one round trip per row on a connection kept for the batch.
+        sql = SQL("SELECT body FROM {0}.{1} WHERE kind=%s AND key=%s").format(
+            self.schema, self.rows_table
+        )
+        with self.datastore.get_connection() as conn, conn.cursor() as c:
+
+            def lookup(kind: str, key: str) -> Row | None:
+                c.execute(sql, (kind, key))
+                found = c.fetchone()
+                return dict(found["body"]) if found else None
+
+            yield lookup
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         where, params = "kind=%s", [kind]
         if gmina_id is not None:
@@ -253,22 +290,32 @@ class PostgresRowView(PostgresTrackingRecorder):
     def write(
         self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
     ) -> None:
-        upsert = SQL(
-            "INSERT INTO {0}.{1} VALUES (%s,%s,%s,%s,%s) ON CONFLICT (kind, key) DO UPDATE "
+        # The batch is copied into a temporary table (COPY: one stream, no statement per
+        # row), then merged into the rows in one statement; a batch's keys are distinct.
+        incoming = SQL(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS incoming_rows (kind text, key text, "
+            "gmina_id text, position bigint, body jsonb) ON COMMIT DELETE ROWS"
+        )
+        merge = SQL(
+            "INSERT INTO {0}.{1} SELECT * FROM incoming_rows ON CONFLICT (kind, key) DO UPDATE "
             "SET gmina_id=EXCLUDED.gmina_id, position=EXCLUDED.position, body=EXCLUDED.body"
         ).format(self.schema, self.rows_table)
         delete = SQL("DELETE FROM {0}.{1} WHERE kind=%s AND key=%s").format(
             self.schema, self.rows_table
         )
-        upserts = [(k, key, c[0], c[1], encode(c[2])) for (k, key), c in changes.items() if c]
-        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
+        deletes = [key for key, change in changes.items() if change is None]
         with self.datastore.transaction(commit=True) as c:
             # One writer per read model at a time (released when the transaction ends).
             lock = f"{self.datastore.schema}.{self.tracking_table_name}"
             c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             check_position(self._max_tracking_id(tracking.application_name, c), since, tracking)
-            if upserts:
-                c.executemany(upsert, upserts)
+            if len(deletes) < len(changes):
+                c.execute(incoming)
+                with c.copy("COPY incoming_rows FROM STDIN") as copy:
+                    for (kind, key), change in changes.items():
+                        if change is not None:
+                            copy.write_row((kind, key, change[0], change[1], encode(change[2])))
+                c.execute(merge)
             if deletes:
                 c.executemany(delete, deletes)
             self._insert_tracking(c, tracking)

@@ -100,8 +100,11 @@ class TimelineProjection(ReadModel):
     @staticmethod
     def index(event: Any, position: int, gmina_id: str, unit: Unit) -> None:
         """Note where a record's fact stands, a row per hundred versions of the record."""
-        key = record_page(str(event.originator_id), event.originator_version)
-        row = unit.get("record", key) or {"positions": []}
+        version = event.originator_version
+        key = record_page(str(event.originator_id), version)
+        # A record's first fact, and every hundredth, opens a page: nothing to read back.
+        row = None if version == 1 or version % PAGE == 0 else unit.get("record", key)
+        row = row or {"positions": []}
         row["positions"].append(position)
         unit.put("record", key, gmina_id, position, row)
 
