@@ -81,6 +81,32 @@ class Unit:
         self.changes[(kind, key)] = None
 
 
+Handler = Callable[[Any, int, Unit], None]
+HandlerOf = Callable[[type], Handler | None]
+
+
+def handlers_of(obj: Any, passes_over_other_facts: bool) -> HandlerOf:
+    """Which of ``obj``'s ``apply`` methods takes a fact of each type, found once per type.
+
+    With ``passes_over_other_facts``, None for the types that fall to the default.
+    """
+    apply = obj.apply  # also completes the registrations the library defers
+    defined = next(c.__dict__["apply"] for c in type(obj).__mro__ if "apply" in c.__dict__)
+    dispatching = getattr(defined, "dispatcher", None)
+    if dispatching is None:
+        return lambda _: apply
+    found: dict[type, Handler | None] = {}
+    ignores = dispatching.dispatch(object) if passes_over_other_facts else None
+
+    def handler_of(cls: type) -> Handler | None:
+        if cls not in found:
+            method = dispatching.dispatch(cls)
+            found[cls] = None if method is ignores else method.__get__(obj)
+        return found[cls]
+
+    return handler_of
+
+
 class ReadModel(Projection[Any]):
     """A projection of the registry's facts into rows, applied in batches."""
 
@@ -110,28 +136,14 @@ class ReadModel(Projection[Any]):
                     handler(domain_event, position, unit)
         view.write(unit.changes, tracking, since)
 
-    def handlers(self) -> Callable[[type], Callable[[Any, int, Unit], None] | None]:
+    def handlers(self) -> HandlerOf:
         """Which method applies a fact of each type; None for types the read model ignores.
 
         A read model dispatching with ``singledispatchmethod`` is asked once per type of
         fact, not once per fact; with ``passes_over_other_facts`` the facts it has no
         method for are not applied at all.
         """
-        apply = self.apply  # also completes the registrations the library defers
-        defined = next(c.__dict__["apply"] for c in type(self).__mro__ if "apply" in c.__dict__)
-        dispatching = getattr(defined, "dispatcher", None)
-        if dispatching is None:
-            return lambda _: apply
-        found: dict[type, Callable[[Any, int, Unit], None] | None] = {}
-        ignores = dispatching.dispatch(object) if self.passes_over_other_facts else None
-
-        def handler_of(cls: type) -> Callable[[Any, int, Unit], None] | None:
-            if cls not in found:
-                method = dispatching.dispatch(cls)
-                found[cls] = None if method is ignores else method.__get__(self)
-            return found[cls]
-
-        return handler_of
+        return handlers_of(self, self.passes_over_other_facts)
 
     def apply(self, domain_event: Any, position: int, unit: Unit) -> None:
         """Change the rows a fact touches; each read model dispatches on the fact's type.

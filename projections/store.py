@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from contextlib import AbstractContextManager, contextmanager
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
