@@ -81,6 +81,25 @@ def encode(body: Row) -> str:
         return _ENCODER.encode(plain(body))
 
 
+@dataclasses.dataclass(frozen=True)
+class Encoded:
+    """A batch's changes as they are written: rows with their bodies in JSON, and deletions."""
+
+    rows: list[tuple[str, str, str, int, str]]  # kind, key, gmina id, position, body
+    deletes: list[Key]
+
+
+def encoded(changes: Mapping[Key, Change]) -> Encoded:
+    """The changes with every body in JSON text: after this, the bodies may change freely."""
+    rows, deletes = [], []
+    for (kind, key), change in changes.items():
+        if change is None:
+            deletes.append((kind, key))
+        else:
+            rows.append((kind, key, change[0], change[1], encode(change[2])))
+    return Encoded(rows, deletes)
+
+
 class ViewMovedOnError(IntegrityError):
     """Raised when another process applied facts to a read model while this one was at it."""
 
@@ -111,7 +130,7 @@ class RowView(Protocol):
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None: ...
 
     def max_tracking_id(self, application_name: str) -> int | None: ...
@@ -143,17 +162,17 @@ class MemoryRowView(POPOTrackingRecorder):
         return [json.loads(json.dumps(body)) for _, body in sorted(found, key=lambda r: r[0])]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
         with self._database_lock:
             check_position(self._max_tracking_ids.get(tracking.application_name), since, tracking)
             self._assert_tracking_uniqueness(tracking)
-            for key, change in changes.items():
-                if change is None:
-                    self.table.pop(key, None)
-                else:
-                    gid, pos, body = change
-                    self.table[key] = (gid, pos, json.loads(encode(body)))
+            for kind, key, gid, pos, body in changes.rows:
+                self.table[(kind, key)] = (gid, pos, json.loads(body))
+            for gone in changes.deletes:
+                self.table.pop(gone, None)
             self._insert_tracking(tracking)
 
 
@@ -209,10 +228,10 @@ class SQLiteRowView(SQLiteTrackingRecorder):
             return [json.loads(r[0]) for r in c.fetchall()]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
-        upserts = [(k, key, c[0], c[1], encode(c[2])) for (k, key), c in changes.items() if c]
-        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
         with self.datastore.get_connection(commit=True) as conn:
             # Set outside the transaction (SQLite refuses it inside); cheap to repeat.
             # A larger page cache keeps the indexes' hot pages as the tables grow.
@@ -228,9 +247,9 @@ class SQLiteRowView(SQLiteTrackingRecorder):
                 c.executemany(
                     "INSERT OR REPLACE INTO read_rows (kind, key, gmina_id, position, body) "
                     "VALUES (?,?,?,?,?)",
-                    upserts,
+                    changes.rows,
                 )
-                c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", deletes)
+                c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", changes.deletes)
                 self._insert_tracking(c, tracking)
 
 
@@ -288,8 +307,10 @@ class PostgresRowView(PostgresTrackingRecorder):
             return [dict(r["body"]) for r in c.fetchall()]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
         # The batch is copied into a temporary table (COPY: one stream, no statement per
         # row), then merged into the rows in one statement; a batch's keys are distinct.
         incoming = SQL(
@@ -303,21 +324,19 @@ class PostgresRowView(PostgresTrackingRecorder):
         delete = SQL("DELETE FROM {0}.{1} WHERE kind=%s AND key=%s").format(
             self.schema, self.rows_table
         )
-        deletes = [key for key, change in changes.items() if change is None]
         with self.datastore.transaction(commit=True) as c:
             # One writer per read model at a time (released when the transaction ends).
             lock = f"{self.datastore.schema}.{self.tracking_table_name}"
             c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             check_position(self._max_tracking_id(tracking.application_name, c), since, tracking)
-            if len(deletes) < len(changes):
+            if changes.rows:
                 c.execute(incoming)
                 with c.copy("COPY incoming_rows FROM STDIN") as copy:
-                    for (kind, key), change in changes.items():
-                        if change is not None:
-                            copy.write_row((kind, key, change[0], change[1], encode(change[2])))
+                    for row in changes.rows:
+                        copy.write_row(row)
                 c.execute(merge)
-            if deletes:
-                c.executemany(delete, deletes)
+            if changes.deletes:
+                c.executemany(delete, changes.deletes)
             self._insert_tracking(c, tracking)
 
 
