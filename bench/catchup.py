@@ -14,6 +14,10 @@ facts take a few minutes to write); ``--fresh`` writes it again.
     .venv/bin/python bench/catchup.py [--facts 1000000] [--dir /tmp/mlw-bench-catchup]
                                       [--batch 2000] [--each] [--fresh] [--store postgres]
 
+The catch-up runs as `mlw worker` runs it: one process, each fact read and decoded once,
+each read model's batches written on a thread of its own while the next batch is read
+ahead and applied (projections/runner.py, `Pipeline`).
+
 With ``--store postgres`` the history is kept in the schema ``catchup_<facts>`` of the
 local test database (reused like the file) and each catch-up writes its read models
 into a schema of its own, dropped afterwards.
