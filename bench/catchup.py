@@ -12,7 +12,15 @@ The history is written once per size into ``--dir`` and reused by later runs (a 
 facts take a few minutes to write); ``--fresh`` writes it again.
 
     .venv/bin/python bench/catchup.py [--facts 1000000] [--dir /tmp/mlw-bench-catchup]
-                                      [--batch 2000] [--each] [--fresh]
+                                      [--batch 2000] [--each] [--fresh] [--store postgres]
+
+The catch-up runs as `mlw worker` runs it: one process, each fact read and decoded once,
+each read model's batches written on a thread of its own while the next batch is read
+ahead and applied (projections/runner.py, `Pipeline`).
+
+With ``--store postgres`` the history is kept in the schema ``catchup_<facts>`` of the
+local test database (reused like the file) and each catch-up writes its read models
+into a schema of its own, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from registry.national import generate
 from registry.settings import Settings
 
 WINDOW = 100_000
+PG = {"host": "127.0.0.1", "port": 5432, "dbname": "test", "user": "postgres"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def write_history(app: Registry, facts: int) -> tuple[int, float]:
     if written >= facts:
         return 0, 0.0
     if written:
-        raise SystemExit(f"{app.settings.sqlite_path} holds only {written:,} facts: use --fresh")
+        raise SystemExit(f"{app.settings.describe()} holds only {written:,} facts: use --fresh")
     for _, n in generate(app, gminas=100_000, seed=1):
         written += n
         if written >= facts:
@@ -140,13 +149,38 @@ def in_own_process(history: Settings, views: Settings, batch: int) -> CatchUpFig
 
 
 def fresh_views(history: Settings, workdir: Path) -> Settings:
-    """Settings whose read models start from zero (new SQLite files, or the same schema)."""
+    """Settings whose read models start from zero (new SQLite files, or a new schema)."""
+    if history.store == "postgres":
+        schema = f"views_{uuid.uuid4().hex[:10]}"
+        pg_execute(f"CREATE SCHEMA {schema}")
+        return replace(history, postgres_schema=schema)
     if history.store != "sqlite":
         return history
     return replace(history, sqlite_path=workdir / f"views-{uuid.uuid4().hex[:8]}.sqlite")
 
 
+def pg_execute(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(autocommit=True, **PG) as conn:  # type: ignore[arg-type]
+        conn.execute(statement)  # type: ignore[arg-type]
+
+
+def history_store(kind: str, facts: int, workdir: Path, fresh: bool) -> Settings:
+    """Where the history of ``facts`` facts is kept between runs."""
+    if kind == "sqlite":
+        return Settings(store="sqlite", sqlite_path=workdir / f"national-{facts}.sqlite")
+    schema = f"catchup_{facts}"
+    if fresh:
+        pg_execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    pg_execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    return Settings(store="postgres", postgres_dbname=PG["dbname"], postgres_schema=schema)  # type: ignore[arg-type]
+
+
 def drop_views(views: Settings) -> None:
+    if views.store == "postgres":
+        pg_execute(f"DROP SCHEMA IF EXISTS {views.postgres_schema} CASCADE")
+        return
     for name in PROJECTIONS:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{views.sqlite_path}.{name}.sqlite{suffix}").unlink(missing_ok=True)
@@ -159,12 +193,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=2000, help="facts per batch")
     parser.add_argument("--each", action="store_true", help="also each read model alone")
     parser.add_argument("--fresh", action="store_true", help="write the history again")
+    parser.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
-    path = args.dir / f"national-{args.facts}.sqlite"
-    if args.fresh:
+    if args.fresh and args.store == "sqlite":
         shutil.rmtree(args.dir, ignore_errors=True)
     args.dir.mkdir(parents=True, exist_ok=True)
-    history = Settings(store="sqlite", sqlite_path=path)
+    history = history_store(args.store, args.facts, args.dir, args.fresh)
     app = Registry(history)
     written, took = write_history(app, args.facts)
     if written:

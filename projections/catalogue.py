@@ -17,7 +17,7 @@ from domain.stakeholder import Stakeholder
 from domain.values import Sector
 from projections.entity_rows import EntityRows
 from projections.gmina_rows import GminaRows
-from projections.runner import ReadModel, Unit
+from projections.runner import Handler, HandlerOf, ReadModel, Unit, handlers_of
 from projections.store import RowView
 from registry.views import plain
 
@@ -28,9 +28,25 @@ class CatalogueProjection(ReadModel):
 
     name = "catalogue"
     # Not ``passes_over_other_facts``: the gminas' and the entities' facts reach their parts
-    # through the default ``apply``.
+    # through the default ``apply`` (`handlers` sends each fact straight to the parts' own).
 
     parts = (GminaRows(), EntityRows())
+
+    def handlers(self) -> HandlerOf:
+        """This read model's method for a type of fact, else the parts' methods for it."""
+        own = handlers_of(self, passes_over_other_facts=True)
+        theirs = [handlers_of(part, passes_over_other_facts=True) for part in self.parts]
+        found: dict[type, Handler | None] = {}
+
+        def handler_of(cls: type) -> Handler | None:
+            if cls not in found:
+                parts = [h for h in (t(cls) for t in theirs) if h is not None]
+                found[cls] = own(cls) or (parts[0] if len(parts) == 1 else None)
+                if found[cls] is None and parts:
+                    found[cls] = self.apply  # several parts: the default gives it to each
+            return found[cls]
+
+        return handler_of
 
     @singledispatchmethod
     def apply(self, event: Any, position: int, unit: Unit) -> None:

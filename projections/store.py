@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -35,6 +36,8 @@ Key = tuple[str, str]
 Row = dict[str, Any]
 # A pending change: (gmina id, position, body), or None to delete the row.
 Change = tuple[str, int, Row] | None
+# One row by (kind, key), None if there is none.
+Lookup = Callable[[str, str], Row | None]
 
 
 # The common types by exact class first: most values a fact carries are ids and dates.
@@ -78,6 +81,25 @@ def encode(body: Row) -> str:
         return _ENCODER.encode(plain(body))
 
 
+@dataclasses.dataclass(frozen=True)
+class Encoded:
+    """A batch's changes as they are written: rows with their bodies in JSON, and deletions."""
+
+    rows: list[tuple[str, str, str, int, str]]  # kind, key, gmina id, position, body
+    deletes: list[Key]
+
+
+def encoded(changes: Mapping[Key, Change]) -> Encoded:
+    """The changes with every body in JSON text: after this, the bodies may change freely."""
+    rows, deletes = [], []
+    for (kind, key), change in changes.items():
+        if change is None:
+            deletes.append((kind, key))
+        else:
+            rows.append((kind, key, change[0], change[1], encode(change[2])))
+    return Encoded(rows, deletes)
+
+
 class ViewMovedOnError(IntegrityError):
     """Raised when another process applied facts to a read model while this one was at it."""
 
@@ -101,10 +123,14 @@ class RowView(Protocol):
 
     def get(self, kind: str, key: str) -> Row | None: ...
 
+    def reading(self) -> AbstractContextManager[Lookup]:
+        """Rows read one by one over one connection, while a batch is applied."""
+        ...
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]: ...
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None: ...
 
     def max_tracking_id(self, application_name: str) -> int | None: ...
@@ -122,6 +148,10 @@ class MemoryRowView(POPOTrackingRecorder):
             found = self.table.get((kind, key))
             return json.loads(json.dumps(found[2])) if found else None
 
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        yield self.get
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         with self._database_lock:
             found = [
@@ -132,17 +162,17 @@ class MemoryRowView(POPOTrackingRecorder):
         return [json.loads(json.dumps(body)) for _, body in sorted(found, key=lambda r: r[0])]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
         with self._database_lock:
             check_position(self._max_tracking_ids.get(tracking.application_name), since, tracking)
             self._assert_tracking_uniqueness(tracking)
-            for key, change in changes.items():
-                if change is None:
-                    self.table.pop(key, None)
-                else:
-                    gid, pos, body = change
-                    self.table[key] = (gid, pos, json.loads(encode(body)))
+            for kind, key, gid, pos, body in changes.rows:
+                self.table[(kind, key)] = (gid, pos, json.loads(body))
+            for gone in changes.deletes:
+                self.table.pop(gone, None)
             self._insert_tracking(tracking)
 
 
@@ -176,6 +206,17 @@ class SQLiteRowView(SQLiteTrackingRecorder):
             found = c.fetchone()
         return json.loads(found[0]) if found else None
 
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        with self.datastore.transaction(commit=False) as c:
+
+            def lookup(kind: str, key: str) -> Row | None:
+                c.execute("SELECT body FROM read_rows WHERE kind=? AND key=?", (kind, key))
+                found = c.fetchone()
+                return json.loads(found[0]) if found else None
+
+            yield lookup
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         sql = "SELECT body FROM read_rows WHERE kind=?"
         params: list[str] = [kind]
@@ -187,10 +228,10 @@ class SQLiteRowView(SQLiteTrackingRecorder):
             return [json.loads(r[0]) for r in c.fetchall()]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
-        upserts = [(k, key, c[0], c[1], encode(c[2])) for (k, key), c in changes.items() if c]
-        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
         with self.datastore.get_connection(commit=True) as conn:
             # Set outside the transaction (SQLite refuses it inside); cheap to repeat.
             # A larger page cache keeps the indexes' hot pages as the tables grow.
@@ -206,9 +247,9 @@ class SQLiteRowView(SQLiteTrackingRecorder):
                 c.executemany(
                     "INSERT OR REPLACE INTO read_rows (kind, key, gmina_id, position, body) "
                     "VALUES (?,?,?,?,?)",
-                    upserts,
+                    changes.rows,
                 )
-                c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", deletes)
+                c.executemany("DELETE FROM read_rows WHERE kind=? AND key=?", changes.deletes)
                 self._insert_tracking(c, tracking)
 
 
@@ -241,6 +282,21 @@ class PostgresRowView(PostgresTrackingRecorder):
             found = c.fetchone()
         return dict(found["body"]) if found else None
 
+    @contextmanager
+    def reading(self) -> Iterator[Lookup]:
+        # No transaction: one round trip per row on a connection kept for the batch.
+        sql = SQL("SELECT body FROM {0}.{1} WHERE kind=%s AND key=%s").format(
+            self.schema, self.rows_table
+        )
+        with self.datastore.get_connection() as conn, conn.cursor() as c:
+
+            def lookup(kind: str, key: str) -> Row | None:
+                c.execute(sql, (kind, key))
+                found = c.fetchone()
+                return dict(found["body"]) if found else None
+
+            yield lookup
+
     def rows(self, kind: str, gmina_id: str | None = None) -> list[Row]:
         where, params = "kind=%s", [kind]
         if gmina_id is not None:
@@ -251,26 +307,36 @@ class PostgresRowView(PostgresTrackingRecorder):
             return [dict(r["body"]) for r in c.fetchall()]
 
     def write(
-        self, changes: Mapping[Key, Change], tracking: Tracking, since: int | None = None
+        self, changes: Mapping[Key, Change] | Encoded, tracking: Tracking, since: int | None = None
     ) -> None:
-        upsert = SQL(
-            "INSERT INTO {0}.{1} VALUES (%s,%s,%s,%s,%s) ON CONFLICT (kind, key) DO UPDATE "
+        """Write a batch's rows (changes, or changes already encoded) and its position."""
+        changes = changes if isinstance(changes, Encoded) else encoded(changes)
+        # The batch is copied into a temporary table (COPY: one stream, no statement per
+        # row), then merged into the rows in one statement; a batch's keys are distinct.
+        incoming = SQL(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS incoming_rows (kind text, key text, "
+            "gmina_id text, position bigint, body jsonb) ON COMMIT DELETE ROWS"
+        )
+        merge = SQL(
+            "INSERT INTO {0}.{1} SELECT * FROM incoming_rows ON CONFLICT (kind, key) DO UPDATE "
             "SET gmina_id=EXCLUDED.gmina_id, position=EXCLUDED.position, body=EXCLUDED.body"
         ).format(self.schema, self.rows_table)
         delete = SQL("DELETE FROM {0}.{1} WHERE kind=%s AND key=%s").format(
             self.schema, self.rows_table
         )
-        upserts = [(k, key, c[0], c[1], encode(c[2])) for (k, key), c in changes.items() if c]
-        deletes = [(k, key) for (k, key), c in changes.items() if c is None]
         with self.datastore.transaction(commit=True) as c:
             # One writer per read model at a time (released when the transaction ends).
             lock = f"{self.datastore.schema}.{self.tracking_table_name}"
             c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             check_position(self._max_tracking_id(tracking.application_name, c), since, tracking)
-            if upserts:
-                c.executemany(upsert, upserts)
-            if deletes:
-                c.executemany(delete, deletes)
+            if changes.rows:
+                c.execute(incoming)
+                with c.copy("COPY incoming_rows FROM STDIN") as copy:
+                    for row in changes.rows:
+                        copy.write_row(row)
+                c.execute(merge)
+            if changes.deletes:
+                c.executemany(delete, changes.deletes)
             self._insert_tracking(c, tracking)
 
 

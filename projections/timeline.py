@@ -54,35 +54,45 @@ class TimelineProjection(ReadModel):
         super().__init__(view)
         self.owners: dict[str, str] = {}
 
-    def gmina_of(self, event: Any, unit: Unit) -> str | None:
+    def gmina_of(self, event: Any, record_id: str, unit: Unit) -> str | None:
         """The gmina a record belongs to, as its first fact said (the directory has none)."""
-        originator = str(event.originator_id)
+        if event.originator_version == 1:
+            # A record's first fact says it (nothing to look up), and its row is written
+            # even if this process saw the fact before in a batch another process got first.
+            gmina_id = getattr(event, "gmina_id", None)
+            if isinstance(event, Gmina.Registered):
+                gmina_id = event.originator_id
+            if gmina_id is None:
+                return None
+            unit.put("owner", record_id, "", 0, {"gmina_id": str(gmina_id)})
+            return self.remember(record_id, str(gmina_id))
+        owner: str | None = self.owners.get(record_id)
+        if owner is None:
+            row = unit.get("owner", record_id)
+            if row is not None:
+                owner = self.remember(record_id, row["gmina_id"])
+            else:
+                gmina_id = getattr(event, "gmina_id", None)
+                owner = None if gmina_id is None else str(gmina_id)
+        return owner
+
+    def remember(self, record_id: str, gmina_id: str) -> str:
         if len(self.owners) > 100_000:
             self.owners.clear()
-        # A record's first fact is new: nothing to look up for it.
-        if originator not in self.owners and event.originator_version > 1:
-            row = unit.get("owner", originator)
-            if row is not None:
-                self.owners[originator] = row["gmina_id"]
-        if originator in self.owners:
-            return self.owners[originator]
-        gmina_id = getattr(event, "gmina_id", None)
-        if isinstance(event, Gmina.Registered):
-            gmina_id = event.originator_id
-        if gmina_id is not None and event.originator_version == 1:
-            unit.put("owner", originator, "", 0, {"gmina_id": str(gmina_id)})
-            self.owners[originator] = str(gmina_id)
-        return None if gmina_id is None else str(gmina_id)
+        self.owners[record_id] = gmina_id
+        return gmina_id
 
     def apply(self, event: Any, position: int, unit: Unit) -> None:
-        gmina_id = self.gmina_of(event, unit)
+        record_id = str(event.originator_id)
+        gmina_id = self.gmina_of(event, record_id, unit)
         if gmina_id is None:
             return
+        version = event.originator_version
         body = {
             "position": position,
             "fact": type(event).__qualname__,
-            "record_id": str(event.originator_id),
-            "version": event.originator_version,
+            "record_id": record_id,
+            "version": version,
             "effective_on": effective_on(event).isoformat(),
             "recorded_at": event.timestamp.isoformat(),
             "recorded_by": getattr(event, "recorded_by", ""),
@@ -95,13 +105,11 @@ class TimelineProjection(ReadModel):
         unit.put(
             "latest", gmina_id, gmina_id, position, {"gmina_id": gmina_id, "position": position}
         )
-        self.index(event, position, gmina_id, unit)
-
-    @staticmethod
-    def index(event: Any, position: int, gmina_id: str, unit: Unit) -> None:
-        """Note where a record's fact stands, a row per hundred versions of the record."""
-        key = record_page(str(event.originator_id), event.originator_version)
-        row = unit.get("record", key) or {"positions": []}
+        # Where the record's fact stands, a row per hundred versions of the record; a
+        # record's first fact, and every hundredth, opens a page: nothing to read back.
+        key = record_page(record_id, version)
+        row = None if version == 1 or version % PAGE == 0 else unit.get("record", key)
+        row = row or {"positions": []}
         row["positions"].append(position)
         unit.put("record", key, gmina_id, position, row)
 
