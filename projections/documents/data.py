@@ -78,6 +78,7 @@ class PactDocument:
 @dataclass(frozen=True)
 class CatalogueEntry:
     name: str
+    subtype: str
     legal_form: str
     identifiers: str
     seat: str
@@ -273,6 +274,7 @@ class DocumentBuilder:
             sections.setdefault(s.sector, []).append(
                 CatalogueEntry(
                     name=s.name,
+                    subtype=phrases.SUBTYPES[lang].get(s.subtype, s.subtype),
                     legal_form=s.legal_form,
                     identifiers=identifiers(s),
                     seat=s.seat,

@@ -11,7 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain.document import DocumentKind
-from domain.values import RESOURCE_LABELS_PL, SECTOR_LABELS_PL, STATUS_LABELS_PL
+from domain.values import (
+    RESOURCE_LABELS_PL,
+    SECTOR_LABELS_PL,
+    STATUS_LABELS_PL,
+    SUBTYPE_LABELS_PL,
+)
 from projections.i18n import LANGS, N_, labels, translator
 
 PERSON_PL = N_("osoba fizyczna")
@@ -38,6 +43,7 @@ COMMITMENT_STATES_PL = {
 }
 FORMS_PL = {"lasting": N_("trwała"), "ad_hoc": N_("doraźna")}
 ATTENDANCE_ROLES_PL = {"member": N_("członek"), "guest": N_("gość")}
+ATTENDANCE_ROLES_AT_PACT_PL = {"member": N_("sygnatariusz"), "guest": N_("gość")}
 RESOLUTION_STATES_PL = {
     "adopted": N_("podjęta"),
     "rejected": N_("odrzucona"),
@@ -61,11 +67,13 @@ def in_every_language(table: Mapping[Any, str]) -> dict[str, dict[str, str]]:
 
 
 SECTORS = in_every_language(SECTOR_LABELS_PL)
+SUBTYPES = in_every_language(SUBTYPE_LABELS_PL)
 RESOURCES = in_every_language(RESOURCE_LABELS_PL)
 STATUSES = in_every_language(STATUS_LABELS_PL)
 COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
 FORMS = in_every_language(FORMS_PL)
 ATTENDANCE_ROLES = in_every_language(ATTENDANCE_ROLES_PL)
+ATTENDANCE_ROLES_AT_PACT = in_every_language(ATTENDANCE_ROLES_AT_PACT_PL)
 RESOLUTION_STATES = in_every_language(RESOLUTION_STATES_PL)
 MEETING_STATES = in_every_language(MEETING_STATES_PL)
 TITLES = in_every_language(TITLES_PL)
