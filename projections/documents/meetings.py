@@ -176,7 +176,7 @@ def attendance(b: DocumentBuilder, ref: str) -> Built:
     to its minutes. A natural person attends in their own name, so no entity is repeated;
     at a pact meeting a member attends as a signatory."""
     m = meeting(b, ref)
-    roles = (phrases.ATTENDANCE_ROLES if m.kind == "team" else phrases.ATTENDANCE_ROLES_AT_PACT)
+    roles = phrases.ATTENDANCE_ROLES if m.kind == "team" else phrases.ATTENDANCE_ROLES_AT_PACT
     in_own_name = {i for i, s in b.stakeholders.items() if s.kind == "person"}
     lines = [
         AttendanceLine(

@@ -1,8 +1,9 @@
 """Polish typesetting of every text a document prints: what must not end or start a line.
 
 A date's "r." stays with its year, a number with its unit and its groups of thousands,
-"§ 1" with its number, a telephone number whole, and in Polish a one-letter word ("w", "z", "i") with the next word.
-Amounts typed as free text ("55000 zł") get their groups of thousands.
+"§ 1" with its number, a telephone number whole, and in Polish a one-letter word ("w",
+"z", "i") with the next word. Amounts typed as free text ("55000 zł") get their groups
+of thousands.
 """
 
 from __future__ import annotations
