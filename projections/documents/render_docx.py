@@ -38,12 +38,12 @@ MARGIN = Cm(2)
 def text_of(element: lxml_html.HtmlElement) -> str:
     """The element's text, white space made plain; a ``<br>`` a line break ("\\n")."""
     for node in element.iter():
-        node.text = SPACES.sub(" ", node.text or "")
+        node.text = SPACES.sub(" ", printable(node.text or ""))
         if node is not element:
-            node.tail = SPACES.sub(" ", node.tail or "")
+            node.tail = SPACES.sub(" ", printable(node.tail or ""))
     for br in element.iter("br"):
         br.tail = "\n" + (br.tail or "").lstrip()
-    lines = printable(element.text_content()).split("\n")
+    lines = element.text_content().split("\n")
     return "\n".join(line.strip(" ") for line in lines).strip(" \n")
 
 

@@ -16,7 +16,6 @@ from projections.documents.typography import NBSP, typeset
 from projections.i18n import catalogue
 
 TEMPLATES = Path(__file__).parent / "templates"
-BREAK_AFTER = re.compile(r"([@/])")
 TAG = re.compile(r"(<[^>]*>)")
 
 
@@ -43,11 +42,6 @@ def one_per_line(identifiers: str) -> Markup:
     return Markup("<br>").join(parts)
 
 
-def breakable(contact: str) -> Markup:
-    """A contact that may wrap after "@" or "/" of a long address, never inside a word."""
-    return Markup(BREAK_AFTER.sub(r"\1<wbr>", str(escape(contact))))
-
-
 @cache
 def environment(lang: str) -> Environment:
     env = Environment(
@@ -65,7 +59,6 @@ def environment(lang: str) -> Environment:
     env.filters["stop"] = lambda text: text if text.endswith(".") else f"{text}."
     env.filters["members"] = lambda n: members_phrase(n, lang)
     env.filters["ids"] = one_per_line
-    env.filters["contact"] = breakable
     env.globals["lang"] = lang
     return env
 
