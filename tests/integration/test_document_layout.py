@@ -1,15 +1,12 @@
 """A gmina secretary prints every document of the demo gmina and files it: nothing runs off
-the sheet, tables keep their headers and widths, Word numbers the pages, a reprint is the
-same file, and the text is set the Polish way."""
+the sheet, tables keep their headers and widths, Word numbers the pages, and the text is
+set the Polish way."""
 
 from __future__ import annotations
 
 import io
 import itertools
 import re
-import zipfile
-from collections.abc import Iterator
-from datetime import date
 from uuid import UUID
 
 import docx
@@ -23,9 +20,6 @@ from projections.documents.build import build_document
 from projections.documents.data import Built
 from projections.documents.render import render
 from registry.application import Registry
-from registry.demo import load_demo
-from registry.demo_meetings import load_demo_meetings
-from registry.settings import Settings
 from tests.golden.replay import DOCUMENTS
 
 MM = 72 / 25.4  # PDF points in a millimetre
@@ -36,15 +30,6 @@ NBSP = "\xa0"
 VARIANTS = [
     (kind, lang, public) for kind in DOCUMENTS for lang in ("pl", "en") for public in (False, True)
 ]
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[tuple[Registry, UUID]]:
-    app = Registry(Settings(store="memory"))
-    gmina = load_demo(app)
-    load_demo_meetings(app, gmina)
-    yield app, gmina
-    app.close()
 
 
 @pytest.fixture(scope="module")
@@ -142,20 +127,6 @@ def test_the_pdf_is_tagged_for_screen_readers_with_its_language_and_title(
         assert "/StructTreeRoot" in root
         assert root["/Lang"] == lang
         assert reader.metadata is not None and reader.metadata.title
-
-
-def test_a_reprint_of_the_same_point_is_the_same_file_dated_that_point(
-    demo: tuple[Registry, UUID],
-) -> None:
-    app, gmina = demo
-    first = build_document(app, "catalogue", gmina, as_of="2026-03-12")
-    again = build_document(app, "catalogue", gmina, as_of=date(2026, 3, 12))
-    for fmt in ("pdf", "docx"):
-        assert render(first, fmt).content == render(again, fmt).content, fmt
-    pdf = PdfReader(io.BytesIO(render(first, "pdf").content))
-    assert pdf.metadata is not None and pdf.metadata["/CreationDate"].startswith("D:20260312")
-    with zipfile.ZipFile(io.BytesIO(render(first, "docx").content)) as package:
-        assert {entry.date_time for entry in package.infolist()} == {(2026, 3, 12, 0, 0, 0)}
 
 
 def grid_widths(table: docx.table.Table) -> list[int]:
