@@ -130,6 +130,8 @@ def add_table(
     out.style = "Table Grid"
     for row in rows:
         added = out.add_row()
+        whole = OxmlElement("w:cantSplit")  # a row never split over two pages
+        added._tr.get_or_add_trPr().insert(0, whole)
         if row.getparent().tag == "thead":
             repeat_as_header(added)
         cells = row.findall("./th") + row.findall("./td")
