@@ -91,6 +91,7 @@ class AnalysisDocument:
 @dataclass(frozen=True)
 class CatalogueEntry:
     name: str
+    subtype: str
     legal_form: str
     identifiers: str
     seat: str
@@ -286,6 +287,7 @@ class DocumentBuilder:
             sections.setdefault(s.sector, []).append(
                 CatalogueEntry(
                     name=s.name,
+                    subtype=phrases.SUBTYPES[lang].get(s.subtype, s.subtype),
                     legal_form=s.legal_form,
                     identifiers=identifiers(s),
                     seat=s.seat,

@@ -49,6 +49,7 @@ class MeetingHeader:
     title: str
     kind: str
     on: date
+    at: time
     place: str
     started_at: time | None
     ended_at: time | None
@@ -96,7 +97,7 @@ class ResolutionDocument:
 
 
 def header(m: MeetingView) -> MeetingHeader:
-    return MeetingHeader(m.title, m.kind, m.on, m.place, m.started_at, m.ended_at)
+    return MeetingHeader(m.title, m.kind, m.on, m.at, m.place, m.started_at, m.ended_at)
 
 
 def vote(r: ResolutionView, lang: str) -> Vote:
@@ -171,14 +172,18 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
 
 
 def attendance(b: DocumentBuilder, ref: str) -> Built:
-    """The attendance list of one meeting, with a field for each signature."""
+    """The attendance list of one meeting, with a field for each signature: the annex no. 1
+    to its minutes. A natural person attends in their own name, so no entity is repeated;
+    at a pact meeting a member attends as a signatory."""
     m = meeting(b, ref)
+    roles = phrases.ATTENDANCE_ROLES if m.kind == "team" else phrases.ATTENDANCE_ROLES_AT_PACT
+    in_own_name = {i for i, s in b.stakeholders.items() if s.kind == "person"}
     lines = [
         AttendanceLine(
             person=b.person(a.representative),
-            entity=a.name,
+            entity="" if a.stakeholder_id in in_own_name else a.name,
             function=a.function,
-            role=phrases.ATTENDANCE_ROLES[b.lang].get(a.role, a.role),
+            role=roles[b.lang].get(a.role, a.role),
             arrived_at=a.arrived_at,
             departed_at=a.departed_at,
         )

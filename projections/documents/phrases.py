@@ -12,7 +12,7 @@ from typing import Any
 
 from domain.document import DocumentKind
 from domain.entity import EntityType
-from domain.values import ResourceKind, Sector, StakeholderStatus, Term
+from domain.values import ResourceKind, Sector, StakeholderStatus, SubType, Term
 from projections.i18n import LANGS, N_, labels, translator
 
 PERSON_PL = N_("osoba fizyczna")
@@ -39,6 +39,7 @@ COMMITMENT_STATES_PL = {
 }
 FORMS_PL = {"lasting": N_("trwała"), "ad_hoc": N_("doraźna")}
 ATTENDANCE_ROLES_PL = {"member": N_("członek"), "guest": N_("gość")}
+ATTENDANCE_ROLES_AT_PACT_PL = {"member": N_("sygnatariusz"), "guest": N_("gość")}
 RESOLUTION_STATES_PL = {
     "adopted": N_("podjęta"),
     "rejected": N_("odrzucona"),
@@ -66,9 +67,11 @@ SECTORS = in_every_language(Sector)
 RESOURCES = in_every_language(ResourceKind)
 STATUSES = in_every_language(StakeholderStatus)
 ENTITY_TYPES = in_every_language(EntityType)
+SUBTYPES = in_every_language(SubType)
 COMMITMENT_STATES = in_every_language(COMMITMENT_STATES_PL)
 FORMS = in_every_language(FORMS_PL)
 ATTENDANCE_ROLES = in_every_language(ATTENDANCE_ROLES_PL)
+ATTENDANCE_ROLES_AT_PACT = in_every_language(ATTENDANCE_ROLES_AT_PACT_PL)
 RESOLUTION_STATES = in_every_language(RESOLUTION_STATES_PL)
 MEETING_STATES = in_every_language(MEETING_STATES_PL)
 TITLES = in_every_language(TITLES_PL)

@@ -40,10 +40,32 @@ def format_number(value: Decimal | float | int | None, lang: str = "pl") -> str:
 
 
 def format_money(value: Decimal | float | int | None, lang: str = "pl") -> str:
-    """ "1 234,50 zł" in Polish; "PLN 1,234.50" in English."""
+    """ "1 234,50 zł" in Polish; "PLN 1,234.50" in English (a non-breaking space after PLN)."""
     if value is None:
         return ""
+    if lang == "en":
+        return format_currency(value, "PLN", "¤\xa0#,##0.00", locale=LOCALES[lang])
     return format_currency(value, "PLN", locale=LOCALES[lang])
+
+
+UNITS = {
+    # one, few, many, a fraction of; and the English unit
+    "etat": (("etat", "etaty", "etatów", "etatu"), "FTE"),
+}
+UNIT_OF_FORM = {form: unit for unit, (forms, _) in UNITS.items() for form in forms}
+
+
+def unit_for(value: Decimal, unit: str, lang: str) -> str:
+    """The unit that agrees with its number: 1 etat, 2 etaty, 5 etatów, 0,5 etatu; 1 FTE."""
+    known = UNIT_OF_FORM.get(unit.strip().lower())
+    if known is None:
+        return unit
+    (one, few, many, fraction), english = UNITS[known]
+    if lang == "en":
+        return english
+    if value != value.to_integral_value():
+        return fraction
+    return plural_pl(int(value), one, few, many)
 
 
 def format_amount(value: Decimal | None, unit: str, lang: str = "pl") -> str:
@@ -52,7 +74,7 @@ def format_amount(value: Decimal | None, unit: str, lang: str = "pl") -> str:
         return unit
     if unit.strip().lower() in MONEY_UNITS:
         return format_money(value, lang)
-    return f"{format_number(value, lang)} {unit}".strip()
+    return f"{format_number(value, lang)}\xa0{unit_for(Decimal(value), unit, lang)}".strip()
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:

@@ -36,7 +36,17 @@ def test_numbers_use_a_decimal_comma() -> None:
 
 def test_a_commitment_in_zloty_is_written_as_money_and_others_with_their_unit() -> None:
     assert format_amount(Decimal("2500"), "zł").replace(NBSP, " ") == "2 500,00 zł"
-    assert format_amount(Decimal("0.5"), "etatu") == "0,5 etatu"
+    assert format_amount(Decimal("0.5"), "etatu") == f"0,5{NBSP}etatu"
+
+
+def test_a_post_agrees_with_its_number_in_polish_and_is_an_fte_in_english() -> None:
+    posts = [format_amount(Decimal(n), "etatu").replace(NBSP, " ") for n in ("1", "2", "5")]
+    assert posts == ["1 etat", "2 etaty", "5 etatów"]
+    assert format_amount(Decimal("0.5"), "etat", "en") == f"0.5{NBSP}FTE"
+
+
+def test_english_money_puts_pln_before_the_amount() -> None:
+    assert format_money(Decimal("40000"), "en") == f"PLN{NBSP}40,000.00"
     assert format_amount(None, "") == ""
 
 
