@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 from itertools import chain
+from typing import Any
 
 from domain.values import SECTOR_LABELS_PL, Sector
-from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
+from projections.risk_model import (
+    FLAG,
+    WATCH,
+    Context,
+    Evidence,
+    Flag,
+    Rule,
+    coordinator_note,
+    days_before,
+    names,
+)
 from projections.risk_sentences import joined, said
 
 WORKING_TIES = frozenset({"declared", "commitment", "joint_commitment"})
 INSTITUTIONS = ("institution", "institution")
 
 
-def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
-    return Flag(rule=rule_id, version=1, risk=risk, as_of=ctx.snapshot.as_of, **kw)  # type: ignore[arg-type]
+def flag(ctx: Context, rule_id: str, risk: str, **kw: Any) -> Flag:
+    """A flag of the rule (version 1 unless ``version`` says otherwise) on the snapshot's date."""
+    kw.setdefault("version", 1)
+    return Flag(rule=rule_id, risk=risk, as_of=ctx.snapshot.as_of, **kw)
 
 
 def dominance_centralisation(ctx: Context) -> list[Flag]:
@@ -41,13 +55,11 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
             counts={"ties_of_top": top.degree, "other_stakeholders": others},
             **joined(
                 said(
-                    "{name} ma powiązania z {degree} z {others} pozostałych interesariuszy, a "
-                    "sieć skupia się wokół niego (centralizacja {c:.2f} > {limit}).",
+                    "Sieć skupia się wokół jednego podmiotu: {name} ma powiązania z {degree} "
+                    "z {others} pozostałych interesariuszy.",
                     name=top.name,
                     degree=top.degree,
                     others=others,
-                    c=c,
-                    limit=limit,
                 ),
                 pl,
                 en,
@@ -101,8 +113,8 @@ def absorption(ctx: Context) -> list[Flag]:
                     "constraint": round(constraint or 0.0, 3),
                 },
                 **said(
-                    "{via} z {total} powiązań {x} prowadzi przez {y}, który ma {partners} "
-                    "partnerów: {x} może zostać pochłonięty.",
+                    "{x}: {via} z {total} powiązań prowadzi przez jednego partnera, który "
+                    "sam ma {partners} partnerów – {y}.",
                     via=via_y,
                     total=total,
                     x=ctx_x,
@@ -151,8 +163,8 @@ def alike_partners(
         severity=FLAG,
         stakeholders=ctx.who(x, y),
         **said(
-            "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
-            "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
+            "{x} i {y} mają {shared} z {partners} partnerów wspólnych; {x} nie ma "
+            "własnych zobowiązań ani wniosków.",
             x=ctx.name(x),
             y=ctx.name(y),
             shared=shared,
@@ -218,6 +230,7 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
                 value=0,
                 threshold=1,
                 counts={"in_catalogue": there, "signatories": len(signatories)},
+                evidence=[Evidence("stakeholder", i, ctx.snapshot.actors[i].since) for i in ids],
                 **said(
                     "Sektor „{label}” ma {there} podmiotów w katalogu, ale żadnego wśród "
                     "{signatories} sygnatariuszy paktu ({names}).",
@@ -233,10 +246,24 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
 
 
 def isolated_signatories(ctx: Context) -> list[Flag]:
-    """Gra na wykluczenie: a signatory with no tie to anyone."""
+    """Gra na wykluczenie: a signatory with no tie who was never asked to a meeting.
+
+    A signatory expected at meetings who stays away and works with nobody is a matter of
+    its own participation (``participation.inactive_signatories``, ``low_attendance``);
+    only one that no meeting expected since it joined, a quarter ago or more (a newcomer
+    waits for the next forum), is a sign of being left out.
+    """
     if ctx.graph.number_of_edges() == 0:
         return []
-    alone = [a.id for a in ctx.signatories() if ctx.graph.degree(a.id) == 0]
+    expected = {sid for m in ctx.snapshot.meetings for sid in m.members}
+    settled = days_before(ctx.snapshot.as_of, ctx.settings.newcomer_days)
+    alone = [
+        a.id
+        for a in ctx.signatories()
+        if ctx.graph.degree(a.id) == 0
+        and a.id not in expected
+        and (joined_on(ctx, a.id) or a.since) <= settled
+    ]
     if not alone:
         return []
     who = ctx.who(*alone)
@@ -246,20 +273,29 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
             ctx,
             "exclusion.isolated_signatory",
             "exclusion",
+            version=2,
             severity=FLAG,
             stakeholders=who,
-            metric="signatories without a tie",
+            metric="signatories without a tie, expected at no meeting",
             value=len(alone),
             threshold=1,
-            counts={"signatories": n},
+            counts={"signatories": n, "meetings": len(ctx.snapshot.meetings)},
+            evidence=[Evidence("signatory", sid, joined_on(ctx, sid)) for sid in alone],
             **said(
-                "{alone} z {n} sygnatariuszy nie współpracuje z nikim: {names}.",
+                "{alone} z {n} sygnatariuszy: bez zapisanej współpracy i bez zaproszenia na "
+                "jakiekolwiek spotkanie od przystąpienia do paktu ({names}).",
                 alone=len(alone),
                 n=n,
                 names=names(who),
             ),
         )
     ]
+
+
+def joined_on(ctx: Context, sid: str) -> date | None:
+    """The day a signatory's present membership of the pact began."""
+    periods = ctx.snapshot.pact.get(sid) or []
+    return periods[-1].since if periods else None
 
 
 def single_links(ctx: Context) -> list[Flag]:
@@ -288,6 +324,7 @@ def single_links(ctx: Context) -> list[Flag]:
                 value=len(cut_off),
                 threshold=least,
                 counts={"stakeholders": n, "commitments": len(held)},
+                evidence=[Evidence("commitment", c.id, c.made_on) for c in held],
                 **said(
                     "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
                     "({names}): co, jeśli odejdzie?",
