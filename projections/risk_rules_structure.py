@@ -260,9 +260,7 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
     alone = [
         a.id
         for a in ctx.signatories()
-        if ctx.graph.degree(a.id) == 0
-        and a.id not in expected
-        and (joined_on(ctx, a.id) or a.since) <= settled
+        if ctx.graph.degree(a.id) == 0 and a.id not in expected and joined_on(ctx, a.id) <= settled
     ]
     if not alone:
         return []
@@ -292,10 +290,11 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
     ]
 
 
-def joined_on(ctx: Context, sid: str) -> date | None:
-    """The day a signatory's present membership of the pact began."""
+def joined_on(ctx: Context, sid: str) -> date:
+    """The day a signatory's present membership of the pact began (if recorded, else the
+    day it entered the catalogue)."""
     periods = ctx.snapshot.pact.get(sid) or []
-    return periods[-1].since if periods else None
+    return periods[-1].since if periods else ctx.snapshot.actors[sid].since
 
 
 def single_links(ctx: Context) -> list[Flag]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from registry.accounts import DEMO_PASSWORD
 from tests.e2e.office import API, Office, demo_office
 from tests.e2e.web import csrf_of, log_in
