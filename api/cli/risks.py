@@ -17,6 +17,7 @@ from api.cli.support import emit, run
 from projections.collaboration import CollaborationView
 from projections.i18n import N_, translator
 from projections.read_models import ReadModels
+from projections.risk_words import SEEN
 from projections.risks import Flag, flag_named
 from registry.application import Registry
 
@@ -61,8 +62,9 @@ def describe_flags(flags: list[Flag], lang: str, details: bool = False) -> str:
         return _("Brak sygnałów ryzyka.")
     blocks = []
     for number, f in enumerate(flags, 1):
+        seen = f" · {_(SEEN)}" if f.seen else ""
         lines = [
-            f"{number}. {f.text('title', lang)} · {_(f.severity_pl)}",
+            f"{number}. {f.text('title', lang)} · {_(f.severity_pl)}{seen}",
             f"   {f.text('sentence', lang)}",
             f"   {_(WHY)}: {f.text('why', lang)}",
         ]
@@ -71,7 +73,8 @@ def describe_flags(flags: list[Flag], lang: str, details: bool = False) -> str:
         if f.acknowledged is not None:
             a = f.acknowledged
             worse = "" if f.seen else f" – {_(WORSE)}"
-            lines.append(f"   {_(SEEN_ON)} {a.on} ({a.by}): „{a.note}”{worse}")
+            note = f"“{a.note}”" if lang == "en" else f"„{a.note}”"
+            lines.append(f"   {_(SEEN_ON)} {a.on} ({a.by}): {note}{worse}")
         if details:
             lines += detail_lines(f, lang)
         blocks.append("\n".join(lines))
