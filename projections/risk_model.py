@@ -190,15 +190,16 @@ def names(people: list[Involved]) -> str:
 
 
 def coordinator_note(people: list[Involved]) -> tuple[str, str]:
-    """Label, don't suppress: the coordinating OPS is central and receives by its role."""
-    coordinators = [p for p in people if p.coordinator]
-    if not coordinators:
+    """Label, don't suppress: the coordinating OPS is central and receives by its role.
+
+    The sentence before it has named the coordinator already, so the note does not
+    repeat the (often long) name.
+    """
+    if not any(p.coordinator for p in people):
         return "", ""
-    who = names(coordinators)
     note = said(
-        " {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
-        "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja.",
-        who=who,
+        " Ten podmiot koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
+        "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja."
     )
     return note["sentence_pl"], note["sentence_en"]
 

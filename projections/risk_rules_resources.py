@@ -107,8 +107,8 @@ def one_way(ctx: Context) -> list[Flag]:
                         name=who[0].name,
                         other=who[1].name,
                     ),
-                    pl.replace("koordynuje", "jako depozytariusz koordynuje"),
-                    en,
+                    pl.replace("Ten podmiot", "Odbiorca jako depozytariusz"),
+                    en.replace("This party", "The recipient"),
                 ),
             )
         )

@@ -17,6 +17,38 @@ SEVERITY_WORDS = {
     "insufficient_data": N_("za mało danych"),
 }
 SEEN = N_("przyjęte do wiadomości")
+EVIDENCE_KINDS = {
+    "resolution": N_("uchwała Zespołu"),
+    "meeting": N_("posiedzenie lub forum"),
+    "commitment": N_("zobowiązanie w pakcie"),
+    "signatory": N_("sygnatariusz paktu"),
+    "stakeholder": N_("podmiot z katalogu"),
+}
+# What each rule measures, for the details part (the API keeps the English ``metric``).
+METRICS = {
+    "degree centralisation": N_("centralizacja sieci (stopień)"),
+    "share of working ties through one partner": N_(
+        "udział powiązań roboczych prowadzących przez jednego partnera"
+    ),
+    "Jaccard similarity of partners": N_("podobieństwo zbiorów partnerów (Jaccard)"),
+    "signatories from the sector": N_("sygnatariusze z sektora"),
+    "signatories without a tie, expected at no meeting": N_(
+        "sygnatariusze bez powiązań, których nie oczekiwano na żadnym spotkaniu"
+    ),
+    "stakeholders cut off if it leaves": N_("interesariusze odcięci, gdyby łącznik odszedł"),
+    "share of adopted resolutions proposed": N_("udział zgłoszonych wśród przyjętych uchwał"),
+    "share of decisions / share of members": N_("udział w uchwałach do udziału w składzie"),
+    "attendance over the last meetings": N_("obecność na ostatnich spotkaniach"),
+    "share of votes against others' motions": N_("udział głosów przeciw wnioskom innych"),
+    "HHI of commitments by stakeholder": N_("wskaźnik HHI zobowiązań według podmiotów"),
+    "share of commitments to one holder": N_("udział zobowiązań dla jednego odbiorcy"),
+    "share of commitments benefiting the giver": N_("udział zobowiązań na własną rzecz"),
+    "E-I index of ties between sectors": N_("indeks E-I powiązań między sektorami"),
+    "catalogued stakeholders of the sector": N_("podmioty sektora w katalogu"),
+    "share of signatories active in the period": N_("udział aktywnych sygnatariuszy"),
+    "share of meetings recorded": N_("udział spotkań z zapisaną obecnością"),
+    "share of resolutions recorded": N_("udział uchwał z zapisanymi głosami"),
+}
 
 TITLES = {
     "dominance.centralisation": N_("Sieć skupiona wokół jednego podmiotu"),

@@ -17,7 +17,7 @@ from api.cli.support import emit, run
 from projections.collaboration import CollaborationView
 from projections.i18n import N_, translator
 from projections.read_models import ReadModels
-from projections.risk_words import SEEN
+from projections.risk_words import EVIDENCE_KINDS, METRICS, SEEN
 from projections.risks import Flag, flag_named
 from registry.application import Registry
 
@@ -84,8 +84,9 @@ def describe_flags(flags: list[Flag], lang: str, details: bool = False) -> str:
 def detail_lines(f: Flag, lang: str) -> list[str]:
     _ = translator(lang)
     counts = ", ".join(f"{k} {v:g}" for k, v in f.counts.items())
+    metric = _(METRICS.get(f.metric, f.metric))
     lines = [
-        f"   {_(DETAILS)}: {f.rule} v{f.version} · {f.metric} = {f.value:g} "
+        f"   {_(DETAILS)}: {f.rule} v{f.version} · {metric} = {f.value:g} "
         f"({_(THRESHOLD)} {f.threshold:g}) · {counts}",
     ]
     if f.previous_as_of is not None:
@@ -95,7 +96,9 @@ def detail_lines(f: Flag, lang: str) -> list[str]:
     if f.text("note", lang):
         lines.append(f"   {f.text('note', lang)}")
     if f.evidence:
-        facts = ", ".join(f"{e.kind} {e.id[:8]} ({e.on})" for e in f.evidence)
+        facts = ", ".join(
+            f"{_(EVIDENCE_KINDS.get(e.kind, e.kind))} {e.id[:8]} ({e.on})" for e in f.evidence
+        )
         lines.append(f"   {_(EVIDENCE)}: {facts}")
     lines.append(f"   {_(BASIS)} {f.as_of}: {f.facts} · SHA-256 {f.digest}")
     lines.append(f"   key: {f.key}")

@@ -17,6 +17,7 @@ from api.inputs import Input
 from api.network_svg import SECTOR_COLOURS, TIE_LABELS, TIE_STYLES, draw
 from api.pages import attempt, render, typed
 from projections.collaboration import Comparison, NetworkReport
+from projections.risk_words import EVIDENCE_KINDS, METRICS
 from projections.risks import Flag, flag_named
 from projections.timeline import TimelineEntry, timeline
 from registry.access import may_write
@@ -152,6 +153,8 @@ def risks_context(request: Request, scope: Scope, views: Any, as_of: date | None
         "flags": views.read(lambda v: v.risks(scope.gmina_id, as_of)),
         "as_of": as_of,
         "lang": language(request),
+        "evidence_kinds": EVIDENCE_KINDS,
+        "metrics": METRICS,
         "may_acknowledge": (as_of is None or as_of == date.today())
         and may_write(scope.account, scope.gmina_id),
     }
