@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from httpx import Response
 
 from registry.accounts import DEMO_PASSWORD
 from tests.e2e.office import API, Office, demo_office
@@ -64,21 +65,32 @@ def test_the_acknowledgement_route_is_described_in_openapi(office: Office) -> No
     assert "post" in paths["/api/gminas/{ref}/risks/acknowledgements"]
 
 
+PAGE = "/gminy/2640013/ryzyka"
+
+
+def risks_page_as(office: Office, username: str) -> str:
+    """The risks page as an account logged in on the page sees it."""
+    office.client.headers.pop("Authorization")
+    log_in(office.client, username, DEMO_PASSWORD)
+    return office.client.get(PAGE).text
+
+
+def acknowledge_on_the_page(office: Office, page: str, note: str) -> Response:
+    return office.client.post(
+        PAGE + "/potwierdzenia",
+        data={"csrf": csrf_of(page), "flag": "1", "note": note},
+        follow_redirects=False,
+    )
+
+
 def test_the_risks_page_offers_the_form_to_the_facilitator_and_shows_the_note(
     office: Office,
 ) -> None:
-    client = office.client
-    client.headers.pop("Authorization")
-    log_in(client, "moderator", DEMO_PASSWORD)
-    page = client.get("/gminy/2640013/ryzyka").text
+    page = risks_page_as(office, "moderator")
     assert page.count('class="stack ack-form"') == 2
-    answer = client.post(
-        "/gminy/2640013/ryzyka/potwierdzenia",
-        data={"csrf": csrf_of(page), "flag": "1", "note": "Rozmawialiśmy o tym na Forum."},
-        follow_redirects=False,
-    )
+    answer = acknowledge_on_the_page(office, page, "Rozmawialiśmy o tym na Forum.")
     assert answer.status_code == 303
-    page = client.get("/gminy/2640013/ryzyka").text
+    page = office.client.get(PAGE).text
     assert "Rozmawialiśmy o tym na Forum." in page and "przyjęte do wiadomości" in page
     assert page.count('class="stack ack-form"') == 1
 
@@ -86,30 +98,15 @@ def test_the_risks_page_offers_the_form_to_the_facilitator_and_shows_the_note(
 def test_the_risks_page_refuses_an_empty_note_in_polish_and_keeps_the_flag_open(
     office: Office,
 ) -> None:
-    client = office.client
-    client.headers.pop("Authorization")
-    log_in(client, "moderator", DEMO_PASSWORD)
-    page = client.get("/gminy/2640013/ryzyka").text
-    answer = client.post(
-        "/gminy/2640013/ryzyka/potwierdzenia",
-        data={"csrf": csrf_of(page), "flag": "1", "note": ""},
-        follow_redirects=False,
-    )
+    answer = acknowledge_on_the_page(office, risks_page_as(office, "moderator"), "")
     assert answer.status_code == 422
     assert "Napisz w notatce" in answer.text
+    assert answer.text.count('class="stack ack-form"') == 2
 
 
 def test_an_observer_reads_the_flags_without_the_form_and_cannot_acknowledge(
     office: Office,
 ) -> None:
-    client = office.client
-    client.headers.pop("Authorization")
-    log_in(client, "obserwator", DEMO_PASSWORD)
-    page = client.get("/gminy/2640013/ryzyka").text
+    page = risks_page_as(office, "obserwator")
     assert "Kto zgłasza uchwały" in page and "ack-form" not in page
-    answer = client.post(
-        "/gminy/2640013/ryzyka/potwierdzenia",
-        data={"csrf": csrf_of(page), "flag": "1", "note": "Widziałem."},
-        follow_redirects=False,
-    )
-    assert answer.status_code == 403
+    assert acknowledge_on_the_page(office, page, "Widziałem.").status_code == 403
