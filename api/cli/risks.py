@@ -37,9 +37,11 @@ WORSE = N_("od tamtej pory wartość wyraźnie się pogorszyła")
 class ShowUnlessNamed(TyperGroup):
     """`mlw risks GMINA` shows the flags; a subcommand's name (acknowledge) runs it."""
 
+    default = "show"
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
-            args = ["show", *args]
+            args = [self.default, *args]
         return super().parse_args(ctx, args)
 
 
