@@ -24,8 +24,9 @@ from projections.metrics import TIE_KINDS, build_graph, network_metrics, node_me
 from projections.network import Fact, Snapshot, Tie, fold_prepared, prepared
 from projections.read_models import ReadModels
 from projections.report_rows import NetworkReport, TieView, report_of
+from projections.risk_model import FLAG_SHAPE
 from projections.risk_settings import RiskSettings
-from projections.risks import Flag, assess, previous_date
+from projections.risks import Flag, assess
 from projections.timeline import facts_of, latest_position
 
 __all__ = ["Comparison", "NetworkReport", "TieView"]
@@ -126,10 +127,16 @@ class CollaborationView:
 
     def assess(self, s: Snapshot) -> list[Flag]:
         """The flags of a snapshot; the quarter before is folded only if a crossing needs it."""
-        before = previous_date(s.as_of, self.risk_settings)
-        return assess(
-            s, self.risk_settings, previous=lambda: self.snapshot(UUID(s.gmina_id), before)
-        )
+        gmina_id = UUID(s.gmina_id)
+        folded: dict[date, Snapshot] = {}
+
+        def past(on: date) -> Snapshot:
+            if on not in folded:
+                folded[on] = self.snapshot(gmina_id, on)
+            return folded[on]
+
+        days = [took_effect for took_effect, _, _ in self.facts(gmina_id)]
+        return assess(s, self.risk_settings, past=past, days=days)
 
     def stored_or(
         self, what: str, gmina_id: UUID, as_of: date | None, compute: Callable[..., Any]
@@ -156,8 +163,10 @@ class CollaborationView:
         return report_of(what, row, self.models.person_name)
 
     def risk_settings_key(self) -> str:
-        """The thresholds a stored report was flagged with (another set computes afresh)."""
-        return hashlib.sha256(repr(self.risk_settings).encode()).hexdigest()[:16]
+        """The thresholds (and shape of flag) a stored report was made with; another
+        set, or reports stored before flags had their words and evidence, compute afresh."""
+        made_with = repr((self.risk_settings, FLAG_SHAPE))
+        return hashlib.sha256(made_with.encode()).hexdigest()[:16]
 
     def compare(self, gmina_id: UUID, earlier: date, later: date) -> Comparison:
         then, now = self.snapshot(gmina_id, earlier), self.snapshot(gmina_id, later)

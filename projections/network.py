@@ -8,6 +8,7 @@ were recorded, exactly as the registry reads its records as of a date.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -135,6 +136,10 @@ class Snapshot:
     meeting_kinds: dict[str, str] = field(default_factory=dict)
     # Who each meeting invited (meetings enter the network only once held).
     invitations: dict[str, list[str]] = field(default_factory=dict)
+    # SHA-256 of "<record id>/<version>\n" of every fact folded, in recorded order.
+    digest: str = ""
+    # Flags the facilitators acknowledged: flag key -> the latest acknowledgement's fields.
+    acknowledged: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def members_on(self, body: dict[str, list[Period]], on: date) -> list[str]:
         """Who belonged to the pact or the team on a day (and was still catalogued)."""
@@ -198,12 +203,15 @@ def fold(gmina_id: str, facts: Iterable[dict[str, Any]], as_of: date) -> Snapsho
 def fold_prepared(gmina_id: str, facts: Iterable[Fact], as_of: date) -> Snapshot:
     """`fold` over facts already prepared (read and parsed once, folded on many dates)."""
     snapshot = Snapshot(gmina_id, as_of)
+    digest = hashlib.sha256()
     for took_effect, handler, row in facts:
         if took_effect > as_of:
             continue
         snapshot.positions += 1
+        digest.update(f"{row['record_id']}/{row.get('version', 0)}\n".encode())
         if handler is not None:
             handler(snapshot, row, took_effect)
+    snapshot.digest = digest.hexdigest()
     for finish in FINISHERS:
         finish(snapshot)
     return snapshot

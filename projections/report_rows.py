@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from projections.metrics import CutPoint, NetworkMetrics, NodeMetrics
-from projections.risk_model import Flag, Involved
+from projections.risk_model import Acknowledgement, Evidence, Flag, Involved
 from projections.runner import ReadModel
 from registry.views import plain
 
@@ -121,10 +121,18 @@ def flags_of(d: list[dict[str, Any]]) -> list[Flag]:
                 **f,
                 "as_of": date.fromisoformat(f["as_of"]),
                 "stakeholders": [Involved(**s) for s in f["stakeholders"]],
+                "evidence": [Evidence(**{**e, "on": day(e["on"])}) for e in f.get("evidence", [])],
+                "previous_as_of": day(f.get("previous_as_of")),
+                "first_crossed": day(f.get("first_crossed")),
+                "acknowledged": acknowledgement(f.get("acknowledged")),
             }
         )
         for f in d
     ]
+
+
+def acknowledgement(a: dict[str, Any] | None) -> Acknowledgement | None:
+    return None if a is None else Acknowledgement(**{**a, "on": date.fromisoformat(a["on"])})
 
 
 def report_of(what: str, row: dict[str, Any], person_name: Callable[[Person], str]) -> Any:

@@ -20,6 +20,7 @@ from projections.metrics import (
 from projections.network import Actor, Snapshot, Tie, active_ties
 from projections.risk_sentences import said
 from projections.risk_settings import RiskSettings
+from projections.risk_words import SEVERITY_WORDS
 
 RISKS_PL = {
     "dominance": N_("Próba dominacji"),
@@ -33,7 +34,9 @@ RISKS_PL = {
     "participation": N_("Partycypacja"),
 }
 FLAG, WATCH, INSUFFICIENT = "flag", "watch", "insufficient_data"
-SEVERITIES_PL = {FLAG: N_("sygnał"), WATCH: N_("do obserwacji"), INSUFFICIENT: N_("za mało danych")}
+SEVERITIES_PL = SEVERITY_WORDS
+# The shape of a stored flag: reports stored with an older shape are made again.
+FLAG_SHAPE = 2
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,35 @@ class Involved:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A recorded fact that raised a flag: what it is, its id, the day it took effect."""
+
+    kind: str  # resolution | meeting | commitment | signatory | stakeholder | vote
+    id: str
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A facilitator's note that the team has seen a flag, with the value it had then."""
+
+    id: str
+    note: str
+    by: str
+    at: str  # when it was recorded (ISO time)
+    on: date  # the day it took effect
+    value: float
+
+
+@dataclass(frozen=True)
 class Flag:
-    """One risk raised on one date, with its numbers and its sentence."""
+    """One risk raised on one date: what was seen, why it matters, one step, the evidence.
+
+    ``sentence_*`` says what was observed, ``why_*`` which risk of cooperation it is,
+    ``step_*`` one thing the team could do; the rule, its numbers, the facts that raised
+    it (``evidence``), the digest of the facts it was computed from and its history
+    (``previous_value`` a quarter earlier, ``first_crossed``) are the details.
+    """
 
     rule: str
     version: int
@@ -62,6 +92,26 @@ class Flag:
     sentence_en: str = ""
     note: str = ""
     note_pl: str = ""
+    title_pl: str = ""
+    title_en: str = ""
+    why_pl: str = ""
+    why_en: str = ""
+    step_pl: str = ""
+    step_en: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    facts: int = 0
+    digest: str = ""
+    previous_as_of: date | None = None
+    previous_value: float | None = None
+    first_crossed: date | None = None
+    acknowledged: Acknowledgement | None = None
+    seen: bool = False
+
+    def text(self, part: str, lang: str) -> str:
+        """One part of the flag in a language: title, sentence, why, step or note."""
+        if part == "note":
+            return self.note if lang == "en" else self.note_pl
+        return str(getattr(self, f"{part}_{'en' if lang == 'en' else 'pl'}"))
 
     @property
     def risk_pl(self) -> str:
@@ -140,15 +190,16 @@ def names(people: list[Involved]) -> str:
 
 
 def coordinator_note(people: list[Involved]) -> tuple[str, str]:
-    """Label, don't suppress: the coordinating OPS is central and receives by its role."""
-    coordinators = [p for p in people if p.coordinator]
-    if not coordinators:
+    """Label, don't suppress: the coordinating OPS is central and receives by its role.
+
+    The sentence before it has named the coordinator already, so the note does not
+    repeat the (often long) name.
+    """
+    if not any(p.coordinator for p in people):
         return "", ""
-    who = names(coordinators)
     note = said(
-        " {who} koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
-        "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja.",
-        who=who,
+        " Ten podmiot koordynuje partnerstwo (OPS): część tej roli wynika z funkcji – "
+        "sprawdźcie, czy nie idzie dalej, niż wymaga koordynacja."
     )
     return note["sentence_pl"], note["sentence_en"]
 

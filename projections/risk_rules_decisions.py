@@ -10,12 +10,30 @@ from collections import Counter, defaultdict
 from math import comb
 
 from domain.values import Sector
+from projections.i18n import N_
 from projections.network import Decision, Meeting
-from projections.risk_model import FLAG, INSUFFICIENT, Context, Flag, Rule, coordinator_note
+from projections.risk_model import (
+    FLAG,
+    INSUFFICIENT,
+    Context,
+    Evidence,
+    Flag,
+    Rule,
+    coordinator_note,
+)
 from projections.risk_rules_structure import flag
 from projections.risk_sentences import joined, said
 
 CHANCE = 0.05
+INCOMPLETE = {
+    "meetings": N_(
+        "Obecność zapisano tylko dla {done} z {total} ostatnich spotkań: to za mało, by "
+        "ocenić udział."
+    ),
+    "resolutions": N_(
+        "Głosy zapisano tylko przy {done} z {total} uchwał: to za mało, by ocenić głosowania."
+    ),
+}
 
 
 def share_done(done: int, total: int) -> float:
@@ -34,12 +52,7 @@ def insufficient(ctx: Context, rule_id: str, risk: str, what: str, done: int, to
         value=round(share, 3),
         threshold=ctx.settings.min_completeness,
         counts={"recorded": done, "all": total},
-        **said(
-            "Tylko {done} z {total} ({what}) ma pełny zapis: za mało danych, by ocenić.",
-            done=done,
-            total=total,
-            what=what,
-        ),
+        **said(INCOMPLETE[what], done=done, total=total),
     )
 
 
@@ -97,10 +110,13 @@ def decision_share(ctx: Context) -> list[Flag]:
                 value=round(share, 3),
                 threshold=round(limit, 3),
                 counts={"proposed": count, "adopted": len(done), "members": members},
+                evidence=[
+                    Evidence("resolution", d.id, d.decided_on) for d in done if sid in d.proposers
+                ],
                 **joined(
                     said(
-                        "{name} zgłosił(a) {count} z {adopted} przyjętych uchwał, choć jest "
-                        "jednym z {members} członków.",
+                        "{count} z {adopted} przyjętych uchwał zgłosił jeden członek "
+                        "spośród {members}: {name}.",
                         name=who[0].name,
                         count=count,
                         adopted=len(done),
@@ -150,6 +166,11 @@ def representation(ctx: Context) -> list[Flag]:
                 value=round(ratio, 3),
                 threshold=s.representation_high if more else s.representation_low,
                 counts={"decisions": decided.get(sector, 0), "members": m},
+                evidence=[
+                    Evidence("resolution", d.id, d.decided_on)
+                    for d in done
+                    if any(sector_of.get(p) == sector for p in d.proposers)
+                ],
                 **representation_said(
                     sector, m, len(members), decided.get(sector, 0), total, ratio
                 ),
@@ -215,8 +236,12 @@ def low_attendance(ctx: Context) -> list[Flag]:
                     "meetings": n,
                     "invited": sum(sid in m.invited for m in mine),
                 },
+                evidence=[
+                    Evidence("meeting", m.id, m.held_on) for m in mine if sid not in m.attendees
+                ],
                 **said(
-                    "{name} był(a) na {came} z {n} ostatnich spotkań.",
+                    "{name} – obecność na {came} z {n} ostatnich spotkań, na których "
+                    "oczekiwano udziału.",
                     name=who[0].name,
                     came=came,
                     n=n,
@@ -262,9 +287,14 @@ def voting(ctx: Context) -> list[Flag]:
                 value=round(against[sid] / n, 3),
                 threshold=s.against_others_share,
                 counts={"against": against[sid], "votes": n},
+                evidence=[
+                    Evidence("resolution", d.id, d.decided_on)
+                    for d in with_votes
+                    if d.votes.get(sid) == "against" and sid not in d.proposers
+                ],
                 **said(
-                    "{name} głosował(a) przeciw {against} z {n} cudzych wniosków (może to być "
-                    "też cenna krytyka).",
+                    "{name} – {against} z {n} głosów nad wnioskami innych to głosy przeciw "
+                    "(może to być też cenna krytyka).",
                     name=who[0].name,
                     against=against[sid],
                     n=n,

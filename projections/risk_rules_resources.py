@@ -9,6 +9,7 @@ from projections.risk_model import (
     FLAG,
     WATCH,
     Context,
+    Evidence,
     Flag,
     Rule,
     coordinator_note,
@@ -44,14 +45,18 @@ def appropriation(ctx: Context) -> list[Flag]:
             value=round(value, 3),
             threshold=s.commitment_hhi,
             counts={"commitments": total, "of_top": count, "holders": len(held)},
+            evidence=[
+                Evidence("commitment", c.id, c.made_on)
+                for c in ctx.snapshot.commitments.values()
+                if c.stakeholder == top and c.state != "withdrawn"
+            ],
             **joined(
                 said(
-                    "{count} z {total} zobowiązań w pakcie złożył(a) {name}; zasoby partnerstwa "
-                    "są skupione w jednych rękach (HHI {hhi:.2f}).",
+                    "{count} z {total} zobowiązań w pakcie pochodzi od jednego sygnatariusza: "
+                    "{name}.",
                     count=count,
                     total=total,
                     name=who[0].name,
-                    hhi=value,
                 ),
                 pl,
                 en,
@@ -88,17 +93,22 @@ def one_way(ctx: Context) -> list[Flag]:
                 value=round(count / total, 3),
                 threshold=s.one_way_share,
                 counts={"commitments": total, "to_holder": count, "back": back},
+                evidence=[
+                    Evidence("commitment", c.id, c.made_on)
+                    for c in ctx.snapshot.commitments.values()
+                    if c.stakeholder == giver and c.beneficiary == holder and c.state != "withdrawn"
+                ],
                 **joined(
                     said(
-                        "{count} z {total} zobowiązań {name} trafia do {other}, a w drugą "
-                        "stronę nic: czy {name} nie oddaje zasobu?",
+                        "{name} – {count} z {total} zobowiązań trafia do jednego odbiorcy, "
+                        "{other}, a w drugą stronę nie trafia nic.",
                         count=count,
                         total=total,
                         name=who[0].name,
                         other=who[1].name,
                     ),
-                    pl.replace("koordynuje", "jako depozytariusz koordynuje"),
-                    en,
+                    pl.replace("Ten podmiot", "Odbiorca jako depozytariusz"),
+                    en.replace("This party", "The recipient"),
                 ),
             )
         )
@@ -131,8 +141,14 @@ def self_benefit(ctx: Context) -> list[Flag]:
                 value=round(mine[sid] / total, 3),
                 threshold=s.self_benefit_share,
                 counts={"commitments": total, "for_itself": mine[sid]},
+                evidence=[
+                    Evidence("commitment", c.id, c.made_on)
+                    for c in ctx.snapshot.commitments.values()
+                    if c.stakeholder == sid and c.beneficiary == sid and c.state != "withdrawn"
+                ],
                 **said(
-                    "{mine} z {total} zobowiązań {name} służy tylko jemu samemu.",
+                    "{name} – {mine} z {total} zobowiązań ma za beneficjenta tylko ten sam "
+                    "podmiot.",
                     mine=mine[sid],
                     total=total,
                     name=who[0].name,
@@ -237,6 +253,7 @@ def inactive_signatories(ctx: Context) -> list[Flag]:
                 "inactive": len(quiet),
                 "days": s.activity_days,
             },
+            evidence=[Evidence("signatory", sid, ctx.snapshot.actors[sid].since) for sid in quiet],
             **said(
                 "{quiet} z {signatories} sygnatariuszy nie uczestniczyło w niczym przez "
                 "ostatnie {days} dni (spotkania, decyzje, zobowiązania, współpraca).",

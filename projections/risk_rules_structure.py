@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 from itertools import chain
+from typing import Any
 
 from domain.values import Sector
-from projections.risk_model import FLAG, WATCH, Context, Flag, Rule, coordinator_note, names
+from projections.risk_model import (
+    FLAG,
+    WATCH,
+    Context,
+    Evidence,
+    Flag,
+    Rule,
+    coordinator_note,
+    days_before,
+    names,
+)
 from projections.risk_sentences import joined, said
 
 WORKING_TIES = frozenset({"declared", "commitment", "joint_commitment"})
 INSTITUTIONS = ("institution", "institution")
 
 
-def flag(ctx: Context, rule_id: str, risk: str, **kw: object) -> Flag:
-    return Flag(rule=rule_id, version=1, risk=risk, as_of=ctx.snapshot.as_of, **kw)  # type: ignore[arg-type]
+def flag(ctx: Context, rule_id: str, risk: str, **kw: Any) -> Flag:
+    """A flag of the rule (version 1 unless ``version`` says otherwise) on the snapshot's date."""
+    kw.setdefault("version", 1)
+    return Flag(rule=rule_id, risk=risk, as_of=ctx.snapshot.as_of, **kw)
 
 
 def dominance_centralisation(ctx: Context) -> list[Flag]:
@@ -41,13 +55,11 @@ def dominance_centralisation(ctx: Context) -> list[Flag]:
             counts={"ties_of_top": top.degree, "other_stakeholders": others},
             **joined(
                 said(
-                    "{name} ma powiązania z {degree} z {others} pozostałych interesariuszy, a "
-                    "sieć skupia się wokół niego (centralizacja {c:.2f} > {limit}).",
+                    "Sieć skupia się wokół jednego podmiotu: {name} ma powiązania z {degree} "
+                    "z {others} pozostałych interesariuszy.",
                     name=top.name,
                     degree=top.degree,
                     others=others,
-                    c=c,
-                    limit=limit,
                 ),
                 pl,
                 en,
@@ -101,8 +113,8 @@ def absorption(ctx: Context) -> list[Flag]:
                     "constraint": round(constraint or 0.0, 3),
                 },
                 **said(
-                    "{via} z {total} powiązań {x} prowadzi przez {y}, który ma {partners} "
-                    "partnerów: {x} może zostać pochłonięty.",
+                    "{x}: {via} z {total} powiązań prowadzi przez jednego partnera, który "
+                    "sam ma {partners} partnerów – {y}.",
                     via=via_y,
                     total=total,
                     x=ctx_x,
@@ -151,8 +163,8 @@ def alike_partners(
         severity=FLAG,
         stakeholders=ctx.who(x, y),
         **said(
-            "{x} i {y} mają {shared} z {partners} partnerów wspólnych, a {x} nie ma "
-            "własnych zobowiązań ani wniosków: może roztapiać się w partnerze.",
+            "{x} i {y} mają {shared} z {partners} partnerów wspólnych; {x} nie ma "
+            "własnych zobowiązań ani wniosków.",
             x=ctx.name(x),
             y=ctx.name(y),
             shared=shared,
@@ -218,6 +230,7 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
                 value=0,
                 threshold=1,
                 counts={"in_catalogue": there, "signatories": len(signatories)},
+                evidence=[Evidence("stakeholder", i, ctx.snapshot.actors[i].since) for i in ids],
                 **said(
                     "Sektor „{label}” ma {there} podmiotów w katalogu, ale żadnego wśród "
                     "{signatories} sygnatariuszy paktu ({names}).",
@@ -233,10 +246,32 @@ def sector_outside_pact(ctx: Context) -> list[Flag]:
 
 
 def isolated_signatories(ctx: Context) -> list[Flag]:
-    """Gra na wykluczenie: a signatory with no tie to anyone."""
+    """Gra na wykluczenie: a signatory with no tie that takes no part in the partnership.
+
+    Left out is a signatory that joined a quarter ago or more (a newcomer waits for the next
+    forum), works with nobody, and either no meeting expected it, or it was expected at
+    several (``isolated_missed_meetings``) and came to none. One missed forum is a single
+    absence, a matter of its own participation, not a sign of being left out.
+    """
     if ctx.graph.number_of_edges() == 0:
         return []
-    alone = [a.id for a in ctx.signatories() if ctx.graph.degree(a.id) == 0]
+    expected: Counter[str] = Counter()
+    came: set[str] = set()
+    for m in ctx.snapshot.meetings:
+        expected.update(set(m.members) | set(m.invited))
+        came.update(m.attendees)
+    settled = days_before(ctx.snapshot.as_of, ctx.settings.newcomer_days)
+    missed_enough = ctx.settings.isolated_missed_meetings
+
+    def left_out(sid: str) -> bool:
+        asked = expected[sid]
+        return asked == 0 or (asked >= missed_enough and sid not in came)
+
+    alone = [
+        a.id
+        for a in ctx.signatories()
+        if ctx.graph.degree(a.id) == 0 and joined_on(ctx, a.id) <= settled and left_out(a.id)
+    ]
     if not alone:
         return []
     who = ctx.who(*alone)
@@ -246,20 +281,30 @@ def isolated_signatories(ctx: Context) -> list[Flag]:
             ctx,
             "exclusion.isolated_signatory",
             "exclusion",
+            version=3,
             severity=FLAG,
             stakeholders=who,
-            metric="signatories without a tie",
+            metric="signatories without a tie, at no meeting",
             value=len(alone),
             threshold=1,
-            counts={"signatories": n},
+            counts={"signatories": n, "meetings": len(ctx.snapshot.meetings)},
+            evidence=[Evidence("signatory", sid, joined_on(ctx, sid)) for sid in alone],
             **said(
-                "{alone} z {n} sygnatariuszy nie współpracuje z nikim: {names}.",
+                "{alone} z {n} sygnatariuszy: bez zapisanej współpracy i bez udziału w "
+                "jakimkolwiek spotkaniu od przystąpienia do paktu ({names}).",
                 alone=len(alone),
                 n=n,
                 names=names(who),
             ),
         )
     ]
+
+
+def joined_on(ctx: Context, sid: str) -> date:
+    """The day a signatory's present membership of the pact began (if recorded, else the
+    day it entered the catalogue)."""
+    periods = ctx.snapshot.pact.get(sid) or []
+    return periods[-1].since if periods else ctx.snapshot.actors[sid].since
 
 
 def single_links(ctx: Context) -> list[Flag]:
@@ -288,6 +333,7 @@ def single_links(ctx: Context) -> list[Flag]:
                 value=len(cut_off),
                 threshold=least,
                 counts={"stakeholders": n, "commitments": len(held)},
+                evidence=[Evidence("commitment", c.id, c.made_on) for c in held],
                 **said(
                     "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
                     "({names}): co, jeśli odejdzie?",

@@ -51,6 +51,10 @@ class RiskSettings:
     attendance_meetings: int = 6
     attendance_min_meetings: int = 3
     cut_off_min: int = 2
+    # A signatory who joined fewer days ago waits for the next forum: not "never invited".
+    newcomer_days: int = 91
+    # A tie-less signatory expected at this many meetings that came to none is left out.
+    isolated_missed_meetings: int = 2
     cut_off_share: float = 0.05
     # Najważniejszy jest nasz interes
     self_benefit_share: float = 0.5

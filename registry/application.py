@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from registry.accounts import Accounts
+from registry.acknowledgements import Acknowledgements
 from registry.base import RegistryBase
 from registry.catalogue import Stakeholders
 from registry.cooperation import Cooperations
@@ -99,6 +100,7 @@ class Registry(RegistryBase):
                 people,
                 Accounts(self),
                 Documents(self),
+                Acknowledgements(self),
             )
         }
 
@@ -140,6 +142,9 @@ class Registry(RegistryBase):
     revise_commitment = delegate(Pacts.revise_commitment)
     fulfil_commitment = delegate(Pacts.fulfil_commitment)
     withdraw_commitment = delegate(Pacts.withdraw_commitment)
+
+    # --- Risk flags the team has seen -----------------------------------------------
+    acknowledge_flag = delegate(Acknowledgements.acknowledge_flag)
 
     # --- Declared cooperation between stakeholders ----------------------------------
     declare_cooperation = delegate(Cooperations.declare_cooperation)

@@ -21,6 +21,7 @@ from api.cli import (
     network,
     pact,
     resolutions,
+    risks,
     team,
     workers,
 )
@@ -46,8 +47,10 @@ app.add_typer(team.entity_app, name="entity")
 app.add_typer(documents.doc_app, name="doc")
 app.add_typer(gmina.person_app, name="person")
 app.add_typer(accounts.account_app, name="account")
+app.add_typer(risks.risks_app, name="risks")
 # Commands without a group: history, demo, serve, where; catalogue; backup, restore;
-# network, risks, export, timeline; init-db, worker, generate-national.
+# network, export, timeline; init-db, worker, generate-national. (`risks` is a group whose
+# default command shows the flags.)
 for top_level in (gmina, catalogue, backup, network, workers):
     app.add_typer(top_level.commands)
 

@@ -1,4 +1,4 @@
-"""`mlw network`, `mlw risks`, `mlw export`, `mlw timeline`: the network as facilitators see it."""
+"""`mlw network`, `mlw export`, `mlw timeline`: the network as facilitators see it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from api.cli.support import emit, run, short, table
 from projections.collaboration import CollaborationView, NetworkReport
 from projections.exports import FORMATS, export
 from projections.read_models import ReadModels
-from projections.risks import Flag
 from projections.timeline import timeline as read_timeline
 from registry.application import Registry
 
@@ -46,17 +45,6 @@ def fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def describe_flags(flags: list[Flag], lang: str) -> str:
-    if not flags:
-        return "No risk flags." if lang == "en" else "Brak sygnałów ryzyka."
-    lines = []
-    for f in flags:
-        sentence = f.sentence_en if lang == "en" else f.sentence_pl
-        note = f" ({f.note})" if f.note else ""
-        lines.append(f"[{f.severity}] {f.risk_pl} – {f.rule} v{f.version}{note}\n  {sentence}")
-    return "\n".join(lines)
-
-
 def with_view(action: Any) -> Any:
     def act(reg: Registry) -> Any:
         with ReadModels(reg) as models:
@@ -71,16 +59,6 @@ def network(gmina: GminaArg, as_of: AsOfOpt = None, as_json: JsonOpt = False) ->
     on = as_of
     report = run(with_view(lambda reg, v: v.network(reg.find_gmina(gmina), on)), as_json)
     emit(report, as_json, describe_network)
-
-
-@commands.command("risks")
-def risks(
-    gmina: GminaArg, as_of: AsOfOpt = None, lang: LangOpt = "pl", as_json: JsonOpt = False
-) -> None:
-    """Risk flags of domination and exclusion, each in one sentence with its numbers."""
-    on = as_of
-    flags = run(with_view(lambda reg, v: v.risks(reg.find_gmina(gmina), on)), as_json)
-    emit(flags, as_json, lambda fs: describe_flags(fs, lang))
 
 
 @commands.command("export")

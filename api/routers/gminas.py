@@ -14,6 +14,7 @@ from api.deps import RegistryDep, Views, ViewsDep
 from api.inputs import Input
 from api.pages import attempt, render
 from domain.errors import NotFoundError
+from projections.i18n import translator
 from registry.access import check_may_register, may_read
 from registry.views import GminaView, plain
 
@@ -64,12 +65,19 @@ class NewAnalysis(Input):
 
 
 class FlagOut(BaseModel):
+    """A flag on the dashboard, in the reader's language; the risks page has its details."""
+
     rule: str
     risk: str
     risk_label: str
     severity: str
     sentence: str
     stakeholders: list[str]
+    title: str = ""
+    severity_label: str = ""
+    why: str = ""
+    step: str = ""
+    seen: bool = False
 
 
 class Dashboard(BaseModel):
@@ -152,8 +160,13 @@ def flags_of(views: Views, scope: Scope, as_of: date | None, lang: str = "pl") -
             risk=f.risk,
             risk_label=f.risk_pl,
             severity=f.severity,
-            sentence=f.sentence_en if lang == "en" else f.sentence_pl,
+            sentence=f.text("sentence", lang),
             stakeholders=[s.name for s in f.stakeholders],
+            title=f.text("title", lang),
+            severity_label=translator(lang)(f.severity_pl),
+            why=f.text("why", lang),
+            step=f.text("step", lang),
+            seen=f.seen,
         )
         for f in flags
     ]

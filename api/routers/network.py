@@ -8,15 +8,19 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
-from api.auth import ReadScope, Scope
+from api.auth import Csrf, ReadScope, Scope, WriteScope
 from api.deps import ViewsDep
 from api.i18n import language
+from api.inputs import Input
 from api.network_svg import SECTOR_COLOURS, TIE_LABELS, TIE_STYLES, draw
-from api.pages import render
+from api.pages import attempt, render, typed
 from projections.collaboration import Comparison, NetworkReport
-from projections.risks import Flag
+from projections.risk_words import EVIDENCE_KINDS, METRICS
+from projections.risks import Flag, flag_named
 from projections.timeline import TimelineEntry, timeline
+from registry.access import may_write
 
 api = APIRouter(prefix="/api/gminas/{ref}", tags=["network"])
 pages = APIRouter(prefix="/gminy/{ref}", include_in_schema=False)
@@ -38,6 +42,38 @@ def compare(scope: ReadScope, views: ViewsDep, earlier: date, later: date) -> Co
 def risks(scope: ReadScope, views: ViewsDep, as_of: date | None = None) -> list[Flag]:
     """Risk flags on a date, each with its numbers and a sentence in Polish and English."""
     return views.read(lambda v: v.risks(scope.gmina_id, as_of))
+
+
+class NewAcknowledgement(Input):
+    """A flag raised today (its key, its rule id or its number in the list) and the note."""
+
+    flag: str
+    note: str = ""
+
+
+@api.post("/risks/acknowledgements", status_code=201)
+def acknowledge_flag(scope: WriteScope, views: ViewsDep, body: NewAcknowledgement) -> Flag:
+    """Record that the team has seen a flag raised today, with a note (required).
+
+    The flag stays in the list, marked as seen, until its value gets materially worse.
+    Answers the flag as it now reads.
+    """
+    key = acknowledge(scope, views, body.flag, body.note)
+    return next(f for f in views.read(lambda v: v.risks(scope.gmina_id)) if f.key == key)
+
+
+def acknowledge(scope: Scope, views: Any, typed: str, note: str) -> str:
+    """Acknowledge the flag raised today that ``typed`` names; its key."""
+    chosen = flag_named(views.read(lambda v: v.risks(scope.gmina_id)), typed)
+    scope.registry.acknowledge_flag(
+        scope.gmina_id,
+        flag_key=chosen.key,
+        rule=chosen.rule,
+        value=chosen.value,
+        note=note,
+        recorded_by=scope.by,
+    )
+    return chosen.key
 
 
 @api.get("/timeline")
@@ -108,22 +144,40 @@ def network_svg(scope: ReadScope, views: ViewsDep, day: int | None = None) -> Re
     return Response(str(drawing(scope, views, on)["svg"]), media_type="image/svg+xml")
 
 
+def risks_context(request: Request, scope: Scope, views: Any, as_of: date | None) -> dict[str, Any]:
+    """The risks page: the flags on a date, and whether the account may acknowledge them."""
+    return {
+        "scope": scope,
+        "page": "risks",
+        "gmina": scope.registry.get_gmina(scope.gmina_id),
+        "flags": views.read(lambda v: v.risks(scope.gmina_id, as_of)),
+        "as_of": as_of,
+        "lang": language(request),
+        "evidence_kinds": EVIDENCE_KINDS,
+        "metrics": METRICS,
+        "may_acknowledge": (as_of is None or as_of == date.today())
+        and may_write(scope.account, scope.gmina_id),
+    }
+
+
 @pages.get("/ryzyka", response_class=HTMLResponse)
 def risks_page(
     request: Request, scope: ReadScope, views: ViewsDep, as_of: date | None = None
 ) -> HTMLResponse:
-    flags = views.read(lambda v: v.risks(scope.gmina_id, as_of))
-    return render(
+    return render(request, "risks.html", risks_context(request, scope, views, as_of))
+
+
+@pages.post("/ryzyka/potwierdzenia", dependencies=[Csrf])
+async def acknowledge_form(request: Request, scope: WriteScope, views: ViewsDep) -> Response:
+    form = await typed(request)
+    return await run_in_threadpool(
+        attempt,
         request,
-        "risks.html",
-        {
-            "scope": scope,
-            "page": "risks",
-            "gmina": scope.registry.get_gmina(scope.gmina_id),
-            "flags": flags,
-            "as_of": as_of,
-            "lang": language(request),
-        },
+        lambda: acknowledge(scope, views, str(form.get("flag", "")), str(form.get("note", ""))),
+        then=f"/gminy/{scope.ref}/ryzyka",
+        page="risks.html",
+        context=lambda: risks_context(request, scope, views, None),
+        form=form,
     )
 
 

@@ -28,6 +28,8 @@ def options_of(command: Any) -> set[str]:
 def check(command: Any, words: list[str], line: str) -> None:
     """Follow the words down the command tree (a|b names each of them), then the options."""
     if words and hasattr(command, "commands") and not words[0].startswith("-"):
+        if words[0] not in command.commands and hasattr(command, "default"):
+            words = [command.default, *words]  # a group whose default command takes the word
         for name in words[0].split("|"):
             assert name in command.commands, f"{line}: no command {name!r}"
             check(command.commands[name], words[1:], line)

@@ -36,11 +36,23 @@ def test_the_network_command_lists_the_gops_first_as_of_a_date(mlw) -> None:  # 
 
 def test_the_risks_command_reads_the_domination_flag_aloud_in_polish_and_english(mlw) -> None:  # type: ignore[no-untyped-def]
     pl = mlw("risks", "2640013", "--as-of", "2026-06-01").output
-    assert "[flag] Próba dominacji" in pl and "GOPS w Zielonym Jarze ma powiązania" in pl
+    assert "Sieć skupiona wokół jednego podmiotu · sygnał ostrzegawczy" in pl
+    assert "GOPS w Zielonym Jarze ma powiązania z 11 z 11" in pl and "„Próba dominacji”" in pl
+    assert "dominance.centralisation" not in pl and "[flag]" not in pl and "(a)" not in pl
     en = mlw("risks", "2640013", "--as-of", "2026-06-01", "--lang", "en").output
-    assert "is tied to 11 of the 11 other stakeholders" in en
+    assert "has ties with 11 of the 11 other stakeholders" in en and "· warning" in en
+    details = mlw("risks", "2640013", "--as-of", "2026-06-01", "--details").output
+    assert "dominance.centralisation v1" in details and "SHA-256" in details
     before = json.loads(mlw("risks", "2640013", "--as-of", "2025-12-01", "--json").output)
     assert "dominance.centralisation" not in {f["rule"] for f in before}
+
+
+def test_a_facilitator_acknowledges_a_flag_from_the_shell_only_with_a_note(mlw) -> None:  # type: ignore[no-untyped-def]
+    refused = mlw("risks", "acknowledge", "2640013", "1", ok=False)
+    assert "Say in a note what the team made of this flag." in refused.output
+    mlw("risks", "acknowledge", "2640013", "1", "--note", "Omówione na posiedzeniu ZSL.")
+    shown = mlw("risks", "2640013").output
+    assert "Przyjęte do wiadomości" in shown and "„Omówione na posiedzeniu ZSL.”" in shown
 
 
 def test_the_export_command_writes_a_gexf_file(mlw, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

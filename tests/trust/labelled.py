@@ -215,8 +215,10 @@ def dissolving(p: Partnership, everyone: list[str], team: list[str]) -> None:
 
 
 def isolated(p: Partnership, everyone: list[str], team: list[str]) -> None:
-    """A foundation signed the pact, and nobody has worked with it since."""
+    """A foundation signed the pact; nobody has worked with it since, and it came to none of
+    the three forums of the year (one more, in June, besides the year's two)."""
     p.sign([p.add("Fundacja Cicha", SubType.NGO)])
+    p.forum(date(2026, 6, 20), everyone)
 
 
 def hangs_on_one(p: Partnership, everyone: list[str], team: list[str]) -> None:
@@ -354,7 +356,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "isolated signatory",
-        "a foundation signed and nobody works with it",
+        "a foundation signed, nobody works with it, and it came to no forum",
         lambda p: balanced(p, isolated),
         (Expected("exclusion.isolated_signatory", ("Fundacja Cicha",)),),
     ),

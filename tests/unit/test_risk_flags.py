@@ -74,7 +74,7 @@ def test_a_small_partner_whose_every_tie_runs_through_the_school_is_flagged_as_a
     [f] = flags
     assert [x.id for x in f.stakeholders] == ["small", school]
     assert f.counts["ties"] == f.counts["ties_with_partner"] == 3
-    assert f.sentence_en.startswith("3 of the 3 ties of Koło Gospodyń Wiejskich run through")
+    assert f.sentence_en.startswith("Koło Gospodyń Wiejskich: 3 of 3 ties run through one partner")
 
 
 def test_a_flag_on_a_network_of_fewer_than_ten_stakeholders_is_only_watched() -> None:
@@ -167,7 +167,7 @@ def test_a_member_voting_against_every_motion_of_others_is_named_with_its_votes(
     [f] = [f for f in assess(s, SETTINGS) if f.rule == "own_interest.against_others"]
     assert [x.id for x in f.stakeholders] == ["s04"]
     assert f.counts == {"against": 6, "votes": 6}
-    assert "głosował(a) przeciw 6 z 6 cudzych wniosków" in f.sentence_pl
+    assert "6 z 6 głosów nad wnioskami innych to głosy przeciw" in f.sentence_pl
 
 
 def test_a_quiet_council_with_exactly_the_schools_partners_is_flagged_as_dissolving() -> None:
