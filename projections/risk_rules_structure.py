@@ -8,7 +8,9 @@ from datetime import date
 from itertools import chain
 from typing import Any
 
-from domain.values import Sector
+from domain.values import ResourceKind, Sector
+from projections.documents.polish import count_pl
+from projections.i18n import N_, label, translator
 from projections.risk_model import (
     FLAG,
     WATCH,
@@ -334,16 +336,42 @@ def single_links(ctx: Context) -> list[Flag]:
                 threshold=least,
                 counts={"stakeholders": n, "commitments": len(held)},
                 evidence=[Evidence("commitment", c.id, c.made_on) for c in held],
-                **said(
-                    "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
-                    "({names}): co, jeśli odejdzie?",
-                    name=who[0].name,
-                    count=len(cut_off),
-                    names=names(apart),
+                **joined(
+                    said(
+                        "{name} jest jedynym łącznikiem {count} interesariuszy z resztą sieci "
+                        "({names}): co, jeśli odejdzie?",
+                        name=who[0].name,
+                        count=len(cut_off),
+                        names=names(apart),
+                    ),
+                    *what_would_go(held),
                 ),
             )
         )
     return found
+
+
+def what_would_go(held: list[Any]) -> tuple[str, str]:
+    """The commitments and resources the partnership would lose with a leaver, in words."""
+    if not held:
+        return "", ""
+    kinds = [
+        ResourceKind(c.resource) for c in held if c.resource in ResourceKind._value2member_map_
+    ]
+    said_in = {
+        lang: ", ".join(sorted({label(k, lang) for k in kinds})) or "–" for lang in ("pl", "en")
+    }
+    n = len(held)
+    template = N_(" Gdyby ten podmiot odszedł, partnerstwo straciłoby {count}: {resources}.")
+    return (
+        template.format(
+            count=count_pl(n, "zobowiązanie", "zobowiązania", "zobowiązań"),
+            resources=said_in["pl"],
+        ),
+        translator("en")(template).format(
+            count=f"{n} commitment" + ("" if n == 1 else "s"), resources=said_in["en"]
+        ),
+    )
 
 
 def cut_off_by(ctx: Context, leaver: str, apart: list[str]) -> list[str]:

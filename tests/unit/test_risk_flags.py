@@ -47,6 +47,13 @@ def test_what_leaves_with_the_centre_of_a_star_are_its_own_commitments() -> None
     commit(s, "hub", to="leaf01")
     [single] = [f for f in assess(s, SETTINGS) if f.rule == "exclusion.single_link"]
     assert single.counts["commitments"] == 2
+    assert single.sentence_pl.endswith(
+        "co, jeśli odejdzie? Gdyby ten podmiot odszedł, partnerstwo straciłoby "
+        "2 zobowiązania: czas."
+    )
+    assert single.sentence_en.endswith(
+        "If it left, the partnership would lose 2 commitments: time."
+    )
 
 
 def test_a_sector_catalogued_but_kept_out_of_the_pact_is_flagged_as_exclusion() -> None:
