@@ -198,7 +198,7 @@ def render_docx(built: Built) -> bytes:
                 doc.add_paragraph(text_of(p)).runs[0].font.size = Pt(7)
         else:
             paragraph = doc.add_paragraph(text_of(element))
-            if "sub" in element.classes:
+            if "sub" in element.classes or "draft" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif "annex" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
