@@ -238,5 +238,27 @@ DEFAULT_THESES: tuple[str, ...] = (
     "partnerstwo to sposób na inkluzję każdego członka lokalnego społeczeństwa, każdej "
     "organizacji pozarządowej oraz każdej instytucji administracyjnej na obszarze Gminy.",
 )
+# The registry's first wording of the theses, which pacts drafted before it quoted the model
+# still hold: each reads as the model's own words (thesis 1 had turned "solidaryzm w
+# przeciwdziałaniu wykluczeniu" into its opposite).
+PARAPHRASED_THESES: dict[str, str] = dict(
+    zip(
+        (
+            "Partnerstwo uzupełnia i wspiera działania samorządu lokalnego i jego jednostek "
+            "poprzez niekonwencjonalne przedsięwzięcia wszystkich instytucji, organizacji i "
+            "osób, kierujących się solidarnością wobec wykluczenia społecznego w gminie.",
+            "Partnerstwo jest zasobem wiedzy o społeczności lokalnej i siłą sojuszu "
+            "administracji, organizacji pozarządowych i osób uznawanych za autorytety.",
+            "Partnerstwo jest drogą do dobrych lokalnych programów i strategii opartych na "
+            "wiedzy różnych grup i instytucji, tworzącą kapitał społeczny.",
+            "Partnerstwo jest platformą rozwiązywania najtrudniejszych, przekrojowych "
+            "problemów społecznych, wymagających lokalnej zgody, współpracy i koordynacji.",
+            "Partnerstwo jest sposobem włączenia każdego członka społeczności lokalnej, każdej "
+            "organizacji pozarządowej i każdej instytucji administracji w gminie.",
+        ),
+        DEFAULT_THESES,
+        strict=True,
+    )
+)
 # The theses as words of the catalogue, so a pact in English quotes them in English.
 DEFAULT_THESES_LABELS_PL: dict[int, str] = dict(enumerate(DEFAULT_THESES, 1))

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
 import pytest
 
+import domain.pact
 from domain.errors import NotFoundError
+from domain.values import DEFAULT_THESES, PARAPHRASED_THESES
 from projections.documents.build import build_document
 from projections.documents.issue import issue
 from projections.documents.render import render
+from projections.read_side import with_reads
 from registry.application import Registry
+from registry.settings import Settings
 from tests.integration.test_documents import text_of
+
+DAY = date(2026, 1, 15)
 
 
 def pact_text(app: Registry, gmina: UUID, lang: str = "pl", as_of: str = "signed") -> str:
@@ -90,3 +97,18 @@ def test_the_signed_pact_is_not_a_draft(demo: tuple[Registry, UUID]) -> None:
     built = build_document(app, "pact", gmina, as_of="signed")
     assert not built.document.draft
     assert "PROJEKT" not in text_of(render(built, "html").content, "html")
+
+
+def test_a_pact_drafted_with_the_registrys_old_paraphrase_reads_as_the_model_words_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(domain.pact, "DEFAULT_THESES", tuple(PARAPHRASED_THESES))
+    app = with_reads(Registry(Settings(store="memory")))
+    try:
+        gmina = app.register_gmina(
+            "2640023", "Kamienny Bród", "zielonojarski", recorded_by="t", effective_on=DAY
+        )
+        app.open_partnership(gmina, reason="prezentacja MLW", recorded_by="t", effective_on=DAY)
+        assert app.get_pact(gmina).theses == list(DEFAULT_THESES)
+    finally:
+        app.close()
