@@ -200,6 +200,8 @@ def render_docx(built: Built) -> bytes:
             paragraph = doc.add_paragraph(text_of(element))
             if "sub" in element.classes or "draft" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if "draft" in element.classes:
+                paragraph.runs[0].bold = True
             elif "annex" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     when = datetime.combine(built.provenance.as_of, datetime.min.time())
