@@ -16,10 +16,11 @@ from uuid import UUID
 
 from domain.document import DocumentKind, DocumentVariant
 from domain.errors import NotFoundError
+from domain.team import TeamRole
 from domain.values import Stage
 from projections.documents import phrases
 from projections.documents.polish import format_amount
-from projections.i18n import translator
+from projections.i18n import label, translator
 from registry.application import Registry
 from registry.personal_data import ERASED, text_digest
 from registry.views import StakeholderView, plain
@@ -269,7 +270,7 @@ class DocumentBuilder:
             t = None
         if t is not None:
             built_from.append(f"ZSL {str(t.id)[:8]} v{t.version}")
-            team = [f"{m.name} – {m.role_label}" for m in t.members]
+            team = [f"{m.name} – {label(TeamRole(m.role), lang)}" for m in t.members]
             chairs = [m.name for m in t.members if m.role == "chair"]
             coordinator = chairs[0] if chairs else ""
         seat = office.seat if office is not None and office.seat else ""

@@ -112,3 +112,12 @@ def test_a_pact_drafted_with_the_registrys_old_paraphrase_reads_as_the_model_wor
         assert app.get_pact(gmina).theses == list(DEFAULT_THESES)
     finally:
         app.close()
+
+
+def test_the_english_pact_gives_the_teams_functions_in_english(
+    demo: tuple[Registry, UUID],
+) -> None:
+    app, gmina = demo
+    team = build_document(app, "pact", gmina, as_of="signed", lang="en").document.team
+    assert any(member.endswith(" – chair") for member in team)
+    assert not any("przewodniczą" in member or "członek" in member for member in team)
