@@ -251,7 +251,9 @@ class DocumentBuilder:
         members = {p.stakeholder_id for p in pact.signatories}
         commitments = [
             CommitmentLine(
-                party=c.stakeholder_name,
+                party=phrases.gmina_party(self.gmina.name)
+                if office is not None and c.stakeholder_id == office.id
+                else c.stakeholder_name,
                 resource=phrases.RESOURCES[lang].get(c.resource, c.resource),
                 action=c.description + (f" ({c.beneficiary})" if c.beneficiary else ""),
                 due_on=c.due_on,

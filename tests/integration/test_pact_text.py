@@ -121,3 +121,12 @@ def test_the_english_pact_gives_the_teams_functions_in_english(
     team = build_document(app, "pact", gmina, as_of="signed", lang="en").document.team
     assert any(member.endswith(" – chair") for member in team)
     assert not any("przewodniczą" in member or "członek" in member for member in team)
+
+
+def test_the_gminas_own_commitment_is_the_gminas_as_in_the_list_of_parties(
+    demo: tuple[Registry, UUID],
+) -> None:
+    app, gmina = demo
+    commitments = build_document(app, "pact", gmina, as_of="signed").document.commitments
+    assert "Gmina Zielony Jar" in [c.party for c in commitments]
+    assert not any(c.party.startswith("Urząd Miasta i Gminy") for c in commitments)
