@@ -10,8 +10,8 @@ from projections.documents.build import build_document
 from projections.documents.meetings import MinutesDocument
 from registry.application import Registry
 from tests.integration.zielony_jar import (
-    APR,
     BY,
+    april_sitting,
     first_sitting,
     on,
     propose,
@@ -64,12 +64,7 @@ def test_a_correction_is_dated_and_names_the_agenda_item_in_words(registry: Regi
     app, g = registry, zielony_jar(registry)
     sitting = first_sitting(app, g)
     app.end_meeting(sitting, ended_at=time(19), recorded_by=BY)
-    april = app.schedule_meeting(
-        g.id, kind="zsl", on=APR, at=time(17), place="GOPS", recorded_by=BY
-    )
-    app.hold_meeting(april, started_at=time(17), recorded_by=BY)
-    for sid in (g.gops, g.school, g.ngo):
-        app.record_attendance(april, sid, recorded_by=BY)
+    april = april_sitting(app, g)
     approval = propose(app, april, g, "przyjęcia protokołu nr 1/2026", ApproveMinutes(sitting))
     app.vote(approval, at=time(17, 10), votes_for=[g.gops, g.school, g.ngo], recorded_by=BY)
     app.record_erratum(
