@@ -84,6 +84,7 @@ class MinutesDocument:
     approval: str
     errata: list[str]
     decisions: list[Decision]
+    attendees: int
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
             approval=m.approval,
             errata=[erratum(b, m, e) for e in m.errata],
             decisions=[decision(b, m, r) for r in m.resolutions],
+            attendees=len(m.attendance),
         )
     )
 

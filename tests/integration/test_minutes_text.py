@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, time
+from uuid import UUID
 
 from domain.effects import ApproveMinutes
 from domain.errors import QuorumNotReachedError
 from projections.documents.build import build_document
 from projections.documents.meetings import MinutesDocument
+from projections.documents.render import render
 from registry.application import Registry
 from tests.integration.zielony_jar import (
     BY,
@@ -81,3 +83,14 @@ def test_a_correction_is_dated_and_names_the_agenda_item_in_words(registry: Regi
     ]
     english = build_document(app, "minutes", g.id, subject="zsl 1/2026", lang="en").document
     assert english.errata[0].startswith("Correction of 4 May 2026 to item 2 of the agenda")
+
+
+def test_the_signatories_meeting_counts_those_on_its_attendance_list(
+    demo: tuple[Registry, UUID],
+) -> None:
+    app, gmina = demo
+    built = build_document(app, "minutes", gmina, subject="2026-03-12")
+    listed = build_document(app, "attendance", gmina, subject="2026-03-12").document.lines
+    assert built.document.attendees == len(listed) > 0
+    html = render(built, "html").content.decode()
+    assert f"Liczba obecnych według listy: {len(listed)}." in html
