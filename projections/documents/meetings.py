@@ -12,7 +12,7 @@ from domain.minutes import MeetingState
 from domain.voting import QuorumRule, quorum_needed
 from projections.documents import phrases
 from projections.documents.data import Built, DocumentBuilder, Provenance
-from projections.documents.polish import format_date
+from projections.documents.polish import format_date, format_time
 from projections.i18n import label, translator
 from registry.meeting_views import ErratumView, MeetingView, ResolutionView
 
@@ -85,6 +85,7 @@ class MinutesDocument:
     errata: list[str]
     decisions: list[Decision]
     attendees: int
+    movements: list[str]
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,23 @@ def members_noun(n: int, lang: str) -> str:
     return "member" if n == 1 else "members"
 
 
+def movements(b: DocumentBuilder, m: MeetingView) -> list[str]:
+    """Who came after the start or left before the end, in the order it happened."""
+    _ = translator(b.lang)
+    start, end = m.started_at or m.at, m.ended_at
+    moments: list[tuple[time, str]] = []
+    for a in m.attendance:
+        b.person(a.representative)
+        who = a.name if a.representative in ("", a.name) else f"{a.name} ({a.representative})"
+        if a.arrived_at > start:
+            said = _("{at} – przybywa {who}.")
+            moments.append((a.arrived_at, said.format(at=format_time(a.arrived_at), who=who)))
+        if a.departed_at is not None and (end is None or a.departed_at < end):
+            said = _("{at} – posiedzenie opuszcza {who}.")
+            moments.append((a.departed_at, said.format(at=format_time(a.departed_at), who=who)))
+    return [text for _at, text in sorted(moments, key=lambda moment: moment[0])]
+
+
 def erratum(b: DocumentBuilder, m: MeetingView, e: ErratumView) -> str:
     """A correction in words, dated: what part of the minutes it corrects and how."""
     _ = translator(b.lang)
@@ -258,6 +276,7 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
             errata=[erratum(b, m, e) for e in m.errata],
             decisions=[decision(b, m, r) for r in m.resolutions],
             attendees=len(m.attendance),
+            movements=movements(b, m),
         )
     )
 

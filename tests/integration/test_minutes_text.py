@@ -23,7 +23,7 @@ from tests.integration.zielony_jar import (
 )
 
 
-def test_each_vote_is_stated_with_its_quorum_and_a_vote_without_quorum_says_so(
+def test_the_minutes_say_who_came_and_left_and_how_each_vote_stood_against_the_quorum(
     registry: Registry,
 ) -> None:
     app, g = registry, zielony_jar(registry)
@@ -43,6 +43,12 @@ def test_each_vote_is_stated_with_its_quorum_and_a_vote_without_quorum_says_so(
     untouched = propose(app, sitting, g, "sprawy odłożonej")
 
     doc: MinutesDocument = build_document(app, "minutes", g.id, subject="zsl 1/2026").document
+    assert doc.movements == [
+        "17:50 – przybywa Stowarzyszenie Razem.",
+        "18:10 – posiedzenie opuszcza Parafia św. Anny.",
+        "18:15 – posiedzenie opuszcza Szkoła Podstawowa w Jarze.",
+        "18:18 – posiedzenie opuszcza Halina Wiśniewska.",
+    ]
     adopted, no_quorum, not_voted = doc.decisions
     assert adopted.voted and adopted.statement == (
         "Projekt uchwały nr 1/2026 w sprawie ukonstytuowania się Zespołu: przy głosowaniu "
@@ -60,6 +66,7 @@ def test_each_vote_is_stated_with_its_quorum_and_a_vote_without_quorum_says_so(
     assert "no vote was taken for lack of quorum – 2 of 5 members" in (
         english.decisions[1].statement
     )
+    assert english.movements[0] == "17:50 – Stowarzyszenie Razem arrives."
 
 
 def test_a_correction_is_dated_and_names_the_agenda_item_in_words(registry: Registry) -> None:
