@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from domain.document import DocumentKind
@@ -131,6 +131,7 @@ def decision(b: DocumentBuilder, m: MeetingView, r: ResolutionView) -> Decision:
     _ = translator(b.lang)
     name = _("Projekt uchwały nr {number} {title}").format(number=r.number, title=r.title)
     voted = r.state in ("adopted", "rejected")
+    outcome = ""
     if voted:
         statement = _(
             "{name}: przy głosowaniu obecnych {present} z {members} {noun} Zespołu, "
@@ -146,8 +147,8 @@ def decision(b: DocumentBuilder, m: MeetingView, r: ResolutionView) -> Decision:
             votes_against=r.votes_against,
             abstentions=r.abstentions,
         )
-        outcome = _("Uchwałę podjęto.") if r.state == "adopted" else _("Uchwały nie podjęto.")
-        statement = f"{statement} {outcome}"
+        verdict = _("Uchwałę podjęto.") if r.state == "adopted" else _("Uchwały nie podjęto.")
+        statement = f"{statement} {verdict}"
     elif r.state == "withdrawn":
         statement = _("{name}: projekt wycofano ({reason}).").format(
             name=name, reason=r.withdraw_reason.rstrip(".")
@@ -157,6 +158,7 @@ def decision(b: DocumentBuilder, m: MeetingView, r: ResolutionView) -> Decision:
         if q.has_quorum:
             statement = _("{name}: głosowania nie zakończono.").format(name=name)
         else:
+            outcome = _("brak kworum")
             statement = _(
                 "{name}: głosowania nie przeprowadzono z braku kworum – obecnych {present} "
                 "z {members} {noun} Zespołu, wymagane kworum {quorum}; uchwały nie podjęto."
@@ -169,7 +171,8 @@ def decision(b: DocumentBuilder, m: MeetingView, r: ResolutionView) -> Decision:
             )
     else:
         statement = _("{name}: projektu nie poddano pod głosowanie.").format(name=name)
-    return Decision(vote(r, b.lang), voted, statement)
+    cast = vote(r, b.lang)
+    return Decision(replace(cast, outcome=outcome) if outcome else cast, voted, statement)
 
 
 def members_noun(n: int, lang: str) -> str:

@@ -55,6 +55,7 @@ def test_the_minutes_say_who_came_and_left_and_how_each_vote_stood_against_the_q
         "obecnych 4 z 5 członków Zespołu, wymagane kworum 3 – Zespół był zdolny do podjęcia "
         "uchwały; za 3, przeciw 0, wstrzymało się 0. Uchwałę podjęto."
     )
+    assert (adopted.vote.outcome, no_quorum.vote.outcome) == ("podjęta", "brak kworum")
     assert not no_quorum.voted and no_quorum.statement == (
         "Projekt uchwały nr 2/2026 w sprawie harmonogramu prac: głosowania nie przeprowadzono "
         "z braku kworum – obecnych 2 z 5 członków Zespołu, wymagane kworum 3; uchwały nie podjęto."
