@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from domain.document import DocumentKind
-from domain.effects import AdoptPact, AdvanceStage, ApproveMinutes, ChooseEntity, Effect
+from domain.effects import (
+    AdmitSignatory,
+    AdoptPact,
+    AdvanceStage,
+    ApproveMinutes,
+    ChangeRules,
+    ChooseEntity,
+    Effect,
+    RecordEntityCreated,
+    RecordEntityRegistered,
+)
 from domain.errors import NotFoundError
 from domain.meeting import Meeting
 from domain.minutes import MeetingState
@@ -299,6 +309,35 @@ def justification(b: DocumentBuilder, effects: list[Effect]) -> str:
                     "Zespół, jest gotowy do przedłożenia Forum Lokalnemu (etap 4 Modelu)."
                 )
             )
+        elif isinstance(effect, RecordEntityCreated):
+            sentences.append(
+                _(
+                    "Podmiot zatrudnienia socjalnego wybrany przez Zespół został utworzony; "
+                    "Zespół przyjmuje tę informację do wiadomości."
+                )
+            )
+        elif isinstance(effect, RecordEntityRegistered):
+            sentences.append(
+                _(
+                    "Wpis podmiotu do rejestru nastąpił w dniu {on}: {authority}, {entry}. "
+                    "Zespół przyjmuje tę informację do wiadomości."
+                ).format(
+                    authority=effect.authority,
+                    entry=effect.decision_number,
+                    on=format_date(effect.decided_on, b.lang),
+                )
+            )
+        elif isinstance(effect, ChangeRules):
+            sentences.append(
+                _(
+                    "Zmiana regulaminu określa, przy ilu obecnych członkach i jaką większością "
+                    "głosów Zespół podejmuje uchwały."
+                )
+            )
+        elif isinstance(effect, AdmitSignatory) and effect.stakeholder_id in b.stakeholders:
+            joining = b.stakeholders[effect.stakeholder_id]
+            name = b.person(joining.name) if joining.kind == "person" else joining.name
+            sentences.append(_("Do Paktu przystępuje nowy sygnatariusz: {name}.").format(name=name))
         elif isinstance(effect, AdvanceStage):
             sentences.append(
                 _("Uchwała zamyka etap {number} Modelu Lokalnej Współpracy.").format(

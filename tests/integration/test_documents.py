@@ -153,6 +153,18 @@ def test_a_resolution_older_than_the_pact_dates_the_minutes_it_approves_in_words
     assert "2026-02-05" not in text
 
 
+def test_a_resolution_taking_note_of_the_register_entry_names_the_voivode_as_he_signs(
+    demo: tuple[Registry, UUID],
+) -> None:
+    app, gmina = demo
+    built = build_document(app, "resolution", gmina, subject="11/2026")
+    text = words_of(render(built, "html").content)
+    assert "w sprawie przyjęcia informacji o wpisie Klubu Integracji Społecznej" in text
+    assert "Wpis podmiotu do rejestru nastąpił w dniu 15 października 2026 r.: " in text
+    assert "Wojewoda Świętokrzyski, rejestr KIS" in text
+    assert "województwo" not in text and "))" not in text
+
+
 def test_an_english_resolution_says_its_basis_reasons_and_stock_clauses_in_english(
     demo: tuple[Registry, UUID],
 ) -> None:
