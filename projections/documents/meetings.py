@@ -372,7 +372,7 @@ def resolution(b: DocumentBuilder, number: str) -> Built:
             provenance=b.provenance(
                 DocumentKind.RESOLUTION, r.number, [f"uchwała {r.number} v{r.version}"]
             ),
-            label=r.label,
+            label=_("Uchwała nr {number}").format(number=r.number),
             title=r.title,
             adopted_on=m.on,
             paragraphs=paragraphs,

@@ -171,6 +171,7 @@ def test_an_english_resolution_says_its_basis_reasons_and_stock_clauses_in_engli
     app, gmina = demo
     built = build_document(app, "resolution", gmina, subject="6/2026", lang="en")
     text = words_of(render(built, "html").content)
+    assert "Resolution No. 6/2026 of the Local Synergy Team" in text
     assert "of 22 January 2026, which appointed the Local Synergy Team" in text
     assert "chose as the social employment entity: Social Integration Club" in text
     assert "§ 2. The chair of the Team is charged with carrying out this resolution." in text
