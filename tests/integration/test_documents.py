@@ -55,6 +55,13 @@ def words_of(html: bytes) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html.decode()).replace(NBSP, " ").split())
 
 
+def resolution_words(demo: tuple[Registry, UUID], number: str, lang: str = "pl") -> str:
+    """A resolution of the demo team as its reader sees it, as an HTML page."""
+    app, gmina = demo
+    built = build_document(app, "resolution", gmina, subject=number, lang=lang)
+    return words_of(render(built, "html").content)
+
+
 FORMATS = pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
 
 
@@ -144,9 +151,7 @@ def test_the_resolution_says_why_in_sentences_not_in_the_registry_s_words(
 def test_a_resolution_older_than_the_pact_dates_the_minutes_it_approves_in_words(
     demo: tuple[Registry, UUID],
 ) -> None:
-    app, gmina = demo
-    built = build_document(app, "resolution", gmina, subject="2/2026")
-    text = words_of(render(built, "html").content)
+    text = resolution_words(demo, "2/2026")
     assert "Paktu" not in text
     assert "protokół nr 1/2026 z dnia 5 lutego 2026 r. §" in text
     assert "Protokół nr 1/2026 z posiedzenia Zespołu w dniu 5 lutego 2026 r." in text
@@ -156,9 +161,7 @@ def test_a_resolution_older_than_the_pact_dates_the_minutes_it_approves_in_words
 def test_a_resolution_taking_note_of_the_register_entry_names_the_voivode_as_he_signs(
     demo: tuple[Registry, UUID],
 ) -> None:
-    app, gmina = demo
-    built = build_document(app, "resolution", gmina, subject="11/2026")
-    text = words_of(render(built, "html").content)
+    text = resolution_words(demo, "11/2026")
     assert "w sprawie przyjęcia informacji o wpisie Klubu Integracji Społecznej" in text
     assert "Wpis podmiotu do rejestru nastąpił w dniu 15 października 2026 r.: " in text
     assert "Wojewoda Świętokrzyski, rejestr KIS" in text
@@ -168,9 +171,7 @@ def test_a_resolution_taking_note_of_the_register_entry_names_the_voivode_as_he_
 def test_an_english_resolution_says_its_basis_reasons_and_stock_clauses_in_english(
     demo: tuple[Registry, UUID],
 ) -> None:
-    app, gmina = demo
-    built = build_document(app, "resolution", gmina, subject="6/2026", lang="en")
-    text = words_of(render(built, "html").content)
+    text = resolution_words(demo, "6/2026", "en")
     assert "Resolution No. 6/2026 of the Local Synergy Team" in text
     assert "of 22 January 2026, which appointed the Local Synergy Team" in text
     assert "chose as the social employment entity: Social Integration Club" in text
