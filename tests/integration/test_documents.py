@@ -173,11 +173,11 @@ def test_an_english_resolution_says_its_basis_reasons_and_stock_clauses_in_engli
 ) -> None:
     text = resolution_words(demo, "6/2026", "en")
     assert "Resolution No. 6/2026 of the Local Synergy Team" in text
-    assert "of 22 January 2026, which appointed the Local Synergy Team" in text
+    assert "Under the act of 22 January 2026 which appointed the Local Synergy Team" in text
     assert "chose as the social employment entity: Social Integration Club" in text
     assert "§ 2. The chair of the Team is charged with carrying out this resolution." in text
     assert "Vote" in text and "for 8, against 1" in text
-    assert "Na podstawie" not in text and "Uzasadnienie" not in text
+    assert "Na podstawie" not in text and "Uzasadnienie" not in text and "))" not in text
     assert "powierza się" not in text and "wchodzi w życie" not in text
 
 
