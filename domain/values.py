@@ -218,16 +218,47 @@ class Identifiers(Immutable):
     krs: str | None = None
 
 
+# The five theses of the Pact for the MLW, word for word as the model's presentation has them.
 DEFAULT_THESES: tuple[str, ...] = (
-    "Partnerstwo uzupełnia i wspiera działania samorządu lokalnego i jego jednostek "
-    "poprzez niekonwencjonalne przedsięwzięcia wszystkich instytucji, organizacji i osób, "
-    "kierujących się solidarnością wobec wykluczenia społecznego w gminie.",
-    "Partnerstwo jest zasobem wiedzy o społeczności lokalnej i siłą sojuszu administracji, "
-    "organizacji pozarządowych i osób uznawanych za autorytety.",
-    "Partnerstwo jest drogą do dobrych lokalnych programów i strategii opartych na wiedzy "
-    "różnych grup i instytucji, tworzącą kapitał społeczny.",
-    "Partnerstwo jest platformą rozwiązywania najtrudniejszych, przekrojowych problemów "
-    "społecznych, wymagających lokalnej zgody, współpracy i koordynacji.",
-    "Partnerstwo jest sposobem włączenia każdego członka społeczności lokalnej, każdej "
-    "organizacji pozarządowej i każdej instytucji administracji w gminie.",
+    "partnerstwo ze swej natury jest uzupełnieniem i inicjatywą wspomagającą działania "
+    "samorządów terytorialnych i ich jednostek organizacyjnych poprzez zdolność do "
+    "niekonwencjonalnych przedsięwzięć z udziałem wszystkich instytucji, organizacji i osób "
+    "indywidualnych, kierujących się zasadą solidaryzmu w przeciwdziałaniu wykluczeniu "
+    "społecznemu na obszarze Gminy;",
+    "partnerstwo to zbiór wiedzy o lokalnym środowisku, a także siła „sojuszu” administracji "
+    "i organizacji pozarządowych oraz indywidualnych osób uznanych za autorytety w wyczuwaniu "
+    "rzeczywistych problemów społeczności lokalnej;",
+    "partnerstwo to ścieżka do budowy dobrych programów i strategii lokalnego rozwoju, opartych "
+    "na wiedzy i doświadczeniu różnych grup społecznych i instytucji, tworzących kapitał "
+    "społeczny na obszarze Gminy;",
+    "partnerstwo to platforma dla rozwiązywania najtrudniejszych problemów społecznych, które "
+    "obecnie mają charakter przekrojowy, a sposoby ich rozwiązywania wymagają zgody lokalnego "
+    "społeczeństwa i współpracy różnych instytucji, przy jednoczesnym zapewnieniu koordynacji "
+    "działań;",
+    "partnerstwo to sposób na inkluzję każdego członka lokalnego społeczeństwa, każdej "
+    "organizacji pozarządowej oraz każdej instytucji administracyjnej na obszarze Gminy.",
 )
+# The registry's first wording of the theses, which pacts drafted before it quoted the model
+# still hold: each reads as the model's own words (thesis 1 had turned "solidaryzm w
+# przeciwdziałaniu wykluczeniu" into its opposite).
+PARAPHRASED_THESES: dict[str, str] = dict(
+    zip(
+        (
+            "Partnerstwo uzupełnia i wspiera działania samorządu lokalnego i jego jednostek "
+            "poprzez niekonwencjonalne przedsięwzięcia wszystkich instytucji, organizacji i "
+            "osób, kierujących się solidarnością wobec wykluczenia społecznego w gminie.",
+            "Partnerstwo jest zasobem wiedzy o społeczności lokalnej i siłą sojuszu "
+            "administracji, organizacji pozarządowych i osób uznawanych za autorytety.",
+            "Partnerstwo jest drogą do dobrych lokalnych programów i strategii opartych na "
+            "wiedzy różnych grup i instytucji, tworzącą kapitał społeczny.",
+            "Partnerstwo jest platformą rozwiązywania najtrudniejszych, przekrojowych "
+            "problemów społecznych, wymagających lokalnej zgody, współpracy i koordynacji.",
+            "Partnerstwo jest sposobem włączenia każdego członka społeczności lokalnej, każdej "
+            "organizacji pozarządowej i każdej instytucji administracji w gminie.",
+        ),
+        DEFAULT_THESES,
+        strict=True,
+    )
+)
+# The theses as words of the catalogue, so a pact in English quotes them in English.
+DEFAULT_THESES_LABELS_PL: dict[int, str] = dict(enumerate(DEFAULT_THESES, 1))

@@ -14,7 +14,7 @@ from eventsourcing.dispatch import singledispatchmethod
 
 from domain.pact import Pact
 from domain.stakeholder import Stakeholder
-from domain.values import Sector
+from domain.values import PARAPHRASED_THESES, Sector
 from projections.entity_rows import EntityRows
 from projections.gmina_rows import GminaRows
 from projections.runner import Handler, HandlerOf, ReadModel, Unit, handlers_of
@@ -110,7 +110,7 @@ class CatalogueProjection(ReadModel):
             "id": str(e.originator_id),
             "gmina_id": gid,
             "title": e.title,
-            "theses": list(e.theses),
+            "theses": [PARAPHRASED_THESES.get(thesis, thesis) for thesis in e.theses],
             "drafted_on": e.effective_on.isoformat(),
             "commitment_ids": [],
             "version": e.originator_version,

@@ -386,6 +386,7 @@ class CatalogueQueries:
             if last["representative"]
             else None,
             is_member=last["left_on"] is None,
+            representative_function=rep.function if rep else "",
         )
 
     # --- social employment entities -----------------------------------------------------

@@ -142,6 +142,7 @@ class PartyView:
     representative_contact: str
     representative_person_id: UUID | None
     is_member: bool
+    representative_function: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,11 @@ from uuid import UUID
 
 from domain.document import DocumentKind, DocumentVariant
 from domain.errors import NotFoundError
+from domain.team import TeamRole
 from domain.values import Stage
 from projections.documents import phrases
 from projections.documents.polish import format_amount
+from projections.i18n import label, translator
 from registry.application import Registry
 from registry.personal_data import ERASED, text_digest
 from registry.views import StakeholderView, plain
@@ -73,6 +75,10 @@ class PactDocument:
     commitments: list[CommitmentLine]
     team: list[str]
     coordinator: str
+    draft: bool = False
+    version: int = 0
+    copies: int = 0
+    administrator: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,15 +228,22 @@ class DocumentBuilder:
         pact = self.app.get_pact(self.gmina_id, as_of=self.as_of)
         signed = [s.effective_on for s in self.gmina.stages if s.stage == Stage.PACT.number]
         parties = []
+        office = next((s for s in self.stakeholders.values() if self.is_gmina_office(s)), None)
         for p in pact.signatories:
             s = self.stakeholders.get(p.stakeholder_id)
+            as_gmina = s is not None and s is office
+            representative = self.person(p.representative)
+            if representative and p.representative_function:
+                representative = f"{representative}, {p.representative_function}"
             parties.append(
                 Party(
-                    name=p.name,
-                    legal_form=s.legal_form if s else "",
+                    name=phrases.gmina_party(self.gmina.name) if as_gmina else p.name,
+                    legal_form=phrases.gmina_legal_form(lang)
+                    if as_gmina
+                    else (s.legal_form if s else ""),
                     identifiers=identifiers(s),
                     sector=phrases.SECTORS[lang].get(p.sector, p.sector),
-                    representative=self.person(p.representative),
+                    representative=representative,
                     joined_on=p.joined_on,
                     form=phrases.FORMS[lang].get(p.form, p.form),
                 )
@@ -238,7 +251,9 @@ class DocumentBuilder:
         members = {p.stakeholder_id for p in pact.signatories}
         commitments = [
             CommitmentLine(
-                party=c.stakeholder_name,
+                party=phrases.gmina_party(self.gmina.name)
+                if office is not None and c.stakeholder_id == office.id
+                else c.stakeholder_name,
                 resource=phrases.RESOURCES[lang].get(c.resource, c.resource),
                 action=c.description + (f" ({c.beneficiary})" if c.beneficiary else ""),
                 due_on=c.due_on,
@@ -257,25 +272,41 @@ class DocumentBuilder:
             t = None
         if t is not None:
             built_from.append(f"ZSL {str(t.id)[:8]} v{t.version}")
-            team = [f"{m.name} – {m.role_label}" for m in t.members]
+            team = [f"{m.name} – {label(TeamRole(m.role), lang)}" for m in t.members]
             chairs = [m.name for m in t.members if m.role == "chair"]
             coordinator = chairs[0] if chairs else ""
-        seat = next((s.seat for s in self.stakeholders.values() if s.seat), "")
+        seat = office.seat if office is not None and office.seat else ""
+        seat = seat or next((s.seat for s in self.stakeholders.values() if s.seat), "")
+        _ = translator(lang)
         return self.finish(
             PactDocument(
                 provenance=self.provenance(DocumentKind.PACT, "", built_from),
-                title=pact.title,
-                place=seat or self.gmina.name,
+                title=phrases.pact_title(pact.title, lang),
+                place=seat.split(",")[0] or self.gmina.name,
                 signed_on=signed[0] if signed else None,
                 legal_basis=phrases.legal_basis(lang),
-                theses=pact.theses,
+                theses=[_(thesis) for thesis in pact.theses],
                 principles=phrases.principles(lang),
                 parties=parties,
                 commitments=commitments,
                 team=team,
                 coordinator=coordinator,
+                draft=not signed,
+                version=pact.version,
+                copies=len(parties),
+                administrator=(
+                    ", ".join(part for part in (office.name, office.seat) if part)
+                    if office is not None
+                    else phrases.gmina_party(self.gmina.name)
+                ),
             )
         )
+
+    @staticmethod
+    def is_gmina_office(s: StakeholderView) -> bool:
+        """The gmina's own office, which acts for the gmina but has no legal personality."""
+        form = s.legal_form.lower()
+        return s.subtype == "local_government" and "urząd" in form and "gminy" in form
 
     # --- the catalogue -----------------------------------------------------------------
 

@@ -12,12 +12,16 @@ from registry.application import Registry
 
 def issue(
     app: Registry, built: Built, fmt: str, recorded_by: str, content: bytes | None = None
-) -> UUID:
+) -> UUID | None:
     """Record that this copy was handed out; a later copy of the same content adds to it.
+
+    A draft (a pact not yet signed) is handed out for discussion and never recorded.
 
     The copy is dated the day it is issued (never the document's as-of day), and its
     file's SHA-256 is recorded, so a file changed after issue is found out.
     """
+    if getattr(built.document, "draft", False):
+        return None
     p = built.provenance
     title = getattr(built.document, "title", "")
     header = getattr(built.document, "header", None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from domain.document import DocumentKind
@@ -25,9 +25,9 @@ from domain.resolution import Resolution
 from domain.voting import QuorumRule, quorum_needed
 from projections.documents import phrases
 from projections.documents.data import Built, DocumentBuilder, Provenance
-from projections.documents.polish import format_date
+from projections.documents.polish import format_date, format_time
 from projections.i18n import N_, label, translator
-from registry.meeting_views import MeetingView, ResolutionView
+from registry.meeting_views import ErratumView, MeetingView, ResolutionView
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,15 @@ class Vote:
     abstentions: int
     present: int
     outcome: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the minutes say of one draft resolution: its vote, or why there was none."""
+
+    vote: Vote
+    voted: bool
+    statement: str
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,9 @@ class MinutesDocument:
     approved_on: date | None
     approval: str
     errata: list[str]
+    decisions: list[Decision]
+    attendees: int
+    movements: list[str]
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,103 @@ def vote(r: ResolutionView, lang: str) -> Vote:
         abstentions=r.abstentions,
         present=r.present,
         outcome=phrases.RESOLUTION_STATES[lang].get(r.state, r.state),
+    )
+
+
+def decision(b: DocumentBuilder, m: MeetingView, r: ResolutionView) -> Decision:
+    """The vote on a draft as the minutes state it: who was present at the vote against the
+    quorum, the votes and the outcome; a draft not voted says why (no quorum, withdrawn)."""
+    _ = translator(b.lang)
+    name = _("Projekt uchwały nr {number} {title}").format(number=r.number, title=r.title)
+    voted = r.state in ("adopted", "rejected")
+    outcome = ""
+    if voted:
+        statement = _(
+            "{name}: przy głosowaniu obecnych {present} z {members} {noun} Zespołu, "
+            "wymagane kworum {quorum} – Zespół był zdolny do podjęcia uchwały; za "
+            "{votes_for}, przeciw {votes_against}, wstrzymało się {abstentions}."
+        ).format(
+            name=name,
+            present=r.present,
+            members=r.members,
+            noun=members_noun(r.members, b.lang),
+            quorum=r.quorum,
+            votes_for=r.votes_for,
+            votes_against=r.votes_against,
+            abstentions=r.abstentions,
+        )
+        verdict = _("Uchwałę podjęto.") if r.state == "adopted" else _("Uchwały nie podjęto.")
+        statement = f"{statement} {verdict}"
+    elif r.state == "withdrawn":
+        statement = _("{name}: projekt wycofano ({reason}).").format(
+            name=name, reason=r.withdraw_reason.rstrip(".")
+        )
+    elif r.vote_at is not None and m.kind == "team":
+        q = b.app.quorum_at(m.id, r.vote_at, b.gmina_id)
+        if q.has_quorum:
+            statement = _("{name}: głosowania nie zakończono.").format(name=name)
+        else:
+            outcome = _("brak kworum")
+            statement = _(
+                "{name}: głosowania nie przeprowadzono z braku kworum – obecnych {present} "
+                "z {members} {noun} Zespołu, wymagane kworum {quorum}; uchwały nie podjęto."
+            ).format(
+                name=name,
+                present=len(q.present_members),
+                members=q.members,
+                noun=members_noun(q.members, b.lang),
+                quorum=q.needed,
+            )
+    else:
+        statement = _("{name}: projektu nie poddano pod głosowanie.").format(name=name)
+    cast = vote(r, b.lang)
+    return Decision(replace(cast, outcome=outcome) if outcome else cast, voted, statement)
+
+
+def members_noun(n: int, lang: str) -> str:
+    """ "z 1 członka", "z 9 członków" in Polish; "of 9 members" in English."""
+    if lang == "pl":
+        return "członka" if n == 1 else "członków"
+    return "member" if n == 1 else "members"
+
+
+def movements(b: DocumentBuilder, m: MeetingView) -> list[str]:
+    """Who came after the start or left before the end, in the order it happened."""
+    _ = translator(b.lang)
+    start, end = m.started_at or m.at, m.ended_at
+    moments: list[tuple[time, str]] = []
+    for a in m.attendance:
+        b.person(a.representative)
+        who = a.name if a.representative in ("", a.name) else f"{a.name} ({a.representative})"
+        if a.arrived_at > start:
+            said = _("{at} – przybywa {who}.")
+            moments.append((a.arrived_at, said.format(at=format_time(a.arrived_at), who=who)))
+        if a.departed_at is not None and (end is None or a.departed_at < end):
+            said = _("{at} – posiedzenie opuszcza {who}.")
+            moments.append((a.departed_at, said.format(at=format_time(a.departed_at), who=who)))
+    return [text for _at, text in sorted(moments, key=lambda moment: moment[0])]
+
+
+def erratum(b: DocumentBuilder, m: MeetingView, e: ErratumView) -> str:
+    """A correction in words, dated: what part of the minutes it corrects and how."""
+    _ = translator(b.lang)
+    kind, _sep, key = e.corrects.partition(":")
+    what = _("nagłówka protokołu")
+    if kind == "agenda":
+        titles = {str(i.number): i.title for i in m.agenda}
+        what = _("punktu {number} porządku obrad („{title}”)").format(
+            number=key, title=titles.get(key, "")
+        )
+    elif kind == "attendance":
+        what = _("listy obecności")
+    elif kind == "action":
+        tasks = {str(a.id): a.description for a in m.actions}
+        what = _("zadania „{task}”").format(task=tasks.get(key, "").rstrip("."))
+    elif kind == "resolution":
+        numbers = {str(r.id): r.number for r in m.resolutions}
+        what = _("uchwały nr {number}").format(number=numbers.get(key, ""))
+    return _("Sprostowanie z dnia {on} do {what}: {correction}").format(
+        on=format_date(e.recorded_on, b.lang), what=what, correction=e.correction
     )
 
 
@@ -181,7 +290,10 @@ def minutes(b: DocumentBuilder, ref: str) -> Built:
             minutes_state=m.minutes,
             approved_on=m.approved_on,
             approval=m.approval,
-            errata=[f"{e.corrects}: {e.correction}" for e in m.errata],
+            errata=[erratum(b, m, e) for e in m.errata],
+            decisions=[decision(b, m, r) for r in m.resolutions],
+            attendees=len(m.attendance),
+            movements=movements(b, m),
         )
     )
 

@@ -16,6 +16,8 @@ from domain.values import ResourceKind, Sector, StakeholderStatus, SubType, Term
 from projections.i18n import LANGS, N_, labels, translator
 
 PERSON_PL = N_("osoba fizyczna")
+GMINA_LEGAL_FORM_PL = N_("gmina (jednostka samorządu terytorialnego)")
+PACT_TITLE_PL = N_("Pakt na rzecz Modelu Lokalnej Współpracy")
 
 LEGAL_BASIS_PL = (
     N_("ustawy z dnia 12 marca 2004 r. o pomocy społecznej"),
@@ -90,3 +92,21 @@ def principles(lang: str) -> list[str]:
 def person_label(lang: str) -> str:
     """What stands in a public document where a natural person's name would."""
     return translator(lang)(PERSON_PL)
+
+
+def gmina_party(gmina_name: str) -> str:
+    """The gmina's legal name as a party: "Gmina Zielony Jar", without a note in brackets."""
+    return f"Gmina {gmina_name.split(' (')[0].strip()}"
+
+
+def gmina_legal_form(lang: str) -> str:
+    return translator(lang)(GMINA_LEGAL_FORM_PL)
+
+
+def pact_title(title: str, lang: str) -> str:
+    """The pact's title in ``lang``: the registry's own words translated, the gmina's kept."""
+    if title.startswith(PACT_TITLE_PL):
+        rest = title.removeprefix(PACT_TITLE_PL)
+        _ = translator(lang)
+        return _(PACT_TITLE_PL) + rest.replace(" gmina ", f" {_('gmina')} ")
+    return title

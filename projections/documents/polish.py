@@ -48,21 +48,28 @@ def format_money(value: Decimal | float | int | None, lang: str = "pl") -> str:
     return format_currency(value, "PLN", locale=LOCALES[lang])
 
 
-UNITS = {
-    # one, few, many, a fraction of; and the English unit
-    "etat": (("etat", "etaty", "etatów", "etatu"), "FTE"),
+UNITS: dict[str, tuple[tuple[str, str, str, str], tuple[str, str]]] = {
+    # one, few, many, a fraction of; and the English unit, for one and for more
+    "etat": (("etat", "etaty", "etatów", "etatu"), ("FTE", "FTE")),
+    "osoba": (("osoba", "osoby", "osób", "osoby"), ("person", "people")),
+    "edycja": (("edycja", "edycje", "edycji", "edycji"), ("edition", "editions")),
+    "komplet": (("komplet", "komplety", "kompletów", "kompletu"), ("set", "sets")),
+    "porcja": (("porcja", "porcje", "porcji", "porcji"), ("portion", "portions")),
+    "h/miesiąc": (("h/miesiąc",) * 4, ("h/month", "h/month")),
+    "kg/miesiąc": (("kg/miesiąc",) * 4, ("kg/month", "kg/month")),
 }
 UNIT_OF_FORM = {form: unit for unit, (forms, _) in UNITS.items() for form in forms}
 
 
 def unit_for(value: Decimal, unit: str, lang: str) -> str:
-    """The unit that agrees with its number: 1 etat, 2 etaty, 5 etatów, 0,5 etatu; 1 FTE."""
+    """The unit that agrees with its number: 1 etat, 2 etaty, 5 etatów, 0,5 etatu; in
+    English 1 FTE, 2 people, 10 h/month."""
     known = UNIT_OF_FORM.get(unit.strip().lower())
     if known is None:
         return unit
     (one, few, many, fraction), english = UNITS[known]
     if lang == "en":
-        return english
+        return english[value != 1]
     if value != value.to_integral_value():
         return fraction
     return plural_pl(int(value), one, few, many)

@@ -198,8 +198,10 @@ def render_docx(built: Built) -> bytes:
                 doc.add_paragraph(text_of(p)).runs[0].font.size = Pt(7)
         else:
             paragraph = doc.add_paragraph(text_of(element))
-            if "sub" in element.classes:
+            if "sub" in element.classes or "draft" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if "draft" in element.classes:
+                paragraph.runs[0].bold = True
             elif "annex" in element.classes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     when = datetime.combine(built.provenance.as_of, datetime.min.time())

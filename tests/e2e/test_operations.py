@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -79,9 +80,11 @@ def test_the_registry_is_ready_once_its_read_models_have_caught_up(
 @pytest.fixture
 def worker_behind() -> Iterator[tuple[TestClient, Registry]]:
     """Zielony Jar served where reads never apply facts themselves (MLW_READ_CATCH_UP=0):
-    the read models have applied the demo, and a stakeholder added since is not in them."""
-    registry = Registry(Settings(store="memory", read_lag_notice=0, read_catch_up=0))
+    the read models have applied the demo, and a stakeholder added since is not in them.
+    The demo is loaded first, through reads that catch up as usual."""
+    registry = with_reads(Registry(Settings(store="memory", read_lag_notice=0)))
     gmina_id = load_demo(registry)
+    registry.settings = replace(registry.settings, read_catch_up=0)
     open_demo_accounts(registry, gmina_id, registry.load(Gmina, gmina_id).voivodeship)
     with TestClient(create_app(registry=registry), follow_redirects=False) as client:
         client.app.state.read_positions.every = 0  # type: ignore[attr-defined]

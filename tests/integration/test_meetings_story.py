@@ -18,6 +18,7 @@ from tests.integration.zielony_jar import (
     APR,
     BY,
     FEB,
+    april_sitting,
     first_sitting,
     on,
     propose,
@@ -110,12 +111,7 @@ def test_final_minutes_are_corrected_only_by_errata(registry: Registry) -> None:
     deferred = propose(app, sitting, g, "sprawy odłożonej na później")
     app.end_meeting(sitting, ended_at=time(19), recorded_by=BY)
 
-    april = app.schedule_meeting(
-        g.id, kind="zsl", on=APR, at=time(17), place="GOPS", recorded_by=BY
-    )
-    app.hold_meeting(april, started_at=time(17), recorded_by=BY)
-    for sid in (g.gops, g.school, g.ngo):
-        app.record_attendance(april, sid, recorded_by=BY)
+    april = april_sitting(app, g)
     approval = propose(app, april, g, "przyjęcia protokołu nr 1/2026", ApproveMinutes(sitting))
     choice = propose(
         app, april, g, "wyboru podmiotu", ChooseEntity(EntityType.KIS, "KIS Zielony Jar")

@@ -100,6 +100,17 @@ def first_sitting(app: Registry, g: Gmina) -> UUID:
     return sitting
 
 
+def april_sitting(app: Registry, g: Gmina) -> UUID:
+    """April: the team sits again with GOPS, the school and the NGO present."""
+    april = app.schedule_meeting(
+        g.id, kind="zsl", on=APR, at=time(17), place="GOPS", recorded_by=BY
+    )
+    app.hold_meeting(april, started_at=time(17), recorded_by=BY)
+    for sid in (g.gops, g.school, g.ngo):
+        app.record_attendance(april, sid, recorded_by=BY)
+    return april
+
+
 def propose(
     app: Registry, sitting: UUID, g: Gmina, title: str, *effects: object, **kw: object
 ) -> UUID:

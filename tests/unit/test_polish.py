@@ -62,3 +62,12 @@ def test_a_count_takes_the_form_of_the_noun_polish_grammar_asks_for() -> None:
         "25 głosów",
         "112 głosów",
     ]
+
+
+def test_a_commitments_unit_agrees_with_its_number_and_is_english_in_english() -> None:
+    said = [format_amount(Decimal(n), "osoby").replace(NBSP, " ") for n in ("1", "2", "5")]
+    assert said == ["1 osoba", "2 osoby", "5 osób"]
+    assert format_amount(Decimal("2"), "osoby", "en") == f"2{NBSP}people"
+    assert format_amount(Decimal("1"), "osoby", "en") == f"1{NBSP}person"
+    assert format_amount(Decimal("6"), "h/miesiąc", "en") == f"6{NBSP}h/month"
+    assert format_amount(Decimal("200"), "porcji", "en") == f"200{NBSP}portions"
