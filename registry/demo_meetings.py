@@ -181,9 +181,18 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
     present = len(year.present_members(s5, time(17, 35)))
     text = "§1. Zespół przyjmuje informację o utworzeniu Klubu Integracji Społecznej."
     year.resolve(
-        s5, time(17, 35), "utworzenia KIS", text, created, chair, totals=(present - 1, 0, 1)
+        s5,
+        time(17, 35),
+        "przyjęcia informacji o utworzeniu Klubu Integracji Społecznej",
+        text,
+        created,
+        chair,
+        totals=(present - 1, 0, 1),
     )
-    text = "§1. Zespół jest zdolny do podejmowania uchwał przy obecności połowy członków."
+    text = (
+        "§1. W regulaminie Zespołu wprowadza się zmianę: Zespół jest zdolny do podejmowania "
+        "uchwał przy obecności co najmniej połowy członków."
+    )
     half = [ChangeRules(TeamRules(QuorumRule.AT_LEAST_HALF))]
     year.resolve(s5, time(18, 10), "zmiany regulaminu Zespołu", text, half, secretary)
     app.finalise_minutes(s4, recorded_by=by, effective_on=s5_on + 7 * DAY)
@@ -196,9 +205,17 @@ def load_demo_meetings(app: Registry, gmina_id: UUID, recorded_by: str = "demo")
     )
     s6 = year.sitting(f + 301 * DAY, agenda("register"))
     year.approve(s6, time(17, 15), s5, chair)
-    voivode = f"Wojewoda (województwo {app.get_gmina(gmina_id).voivodeship})"
+    voivode = voivode_of(app.get_gmina(gmina_id).voivodeship)
     entry = f"rejestr KIS, wpis nr 12/{s5_on.year} (demo)"
     registered = [RecordEntityRegistered(entity.id, voivode, entry, f + 266 * DAY)]
     text = "§1. Zespół przyjmuje informację o wpisie Klubu do rejestru wojewody."
-    year.resolve(s6, time(17, 40), "wpisu KIS do rejestru", text, registered, chair)
+    title = "przyjęcia informacji o wpisie Klubu Integracji Społecznej do rejestru wojewody"
+    year.resolve(s6, time(17, 40), title, text, registered, chair)
     return team_id
+
+
+def voivode_of(voivodeship: str) -> str:
+    """The voivode as an authority signs: "świętokrzyskie" → "Wojewoda Świętokrzyski"."""
+    name = voivodeship.strip()
+    masculine = name.removesuffix("e") if name.endswith("ie") else name
+    return "Wojewoda " + "-".join(part.capitalize() for part in masculine.split("-"))

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, time
 
 from domain.document import DocumentKind
+from domain.effects import (
+    AdmitSignatory,
+    AdoptPact,
+    AdvanceStage,
+    ApproveMinutes,
+    ChangeRules,
+    ChooseEntity,
+    Effect,
+    RecordEntityCreated,
+    RecordEntityRegistered,
+)
 from domain.errors import NotFoundError
 from domain.meeting import Meeting
 from domain.minutes import MeetingState
+from domain.resolution import Resolution
 from domain.voting import QuorumRule, quorum_needed
 from projections.documents import phrases
 from projections.documents.data import Built, DocumentBuilder, Provenance
 from projections.documents.polish import format_date, format_time
-from projections.i18n import label, translator
+from projections.i18n import N_, label, translator
 from registry.meeting_views import ErratumView, MeetingView, ResolutionView
 
 
@@ -101,8 +114,9 @@ class ResolutionDocument:
     label: str
     title: str
     adopted_on: date
+    legal_basis: str
     paragraphs: list[str]
-    justification: list[str]
+    justification: str
     vote: Vote
     members: int
     quorum: int
@@ -311,27 +325,171 @@ def attendance(b: DocumentBuilder, ref: str) -> Built:
     )
 
 
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b(\.?)")
+SECTION = re.compile(r"^§\s*(\d+)\.\s*")
+EXECUTION = N_("§2. Wykonanie uchwały powierza się Przewodniczącemu Zespołu.")
+ENTRY_INTO_FORCE = N_("§3. Uchwała wchodzi w życie z dniem podjęcia.")
+STOCK_CLAUSES = {
+    "Wykonanie uchwały powierza się Przewodniczącej Zespołu.": EXECUTION,
+    "Wykonanie uchwały powierza się Przewodniczącemu Zespołu.": EXECUTION,
+    "Uchwała wchodzi w życie z dniem podjęcia.": ENTRY_INTO_FORCE,
+}
+ACT_GENITIVE = {"zarządzenie": "zarządzenia", "decyzja": "decyzji", "uchwała": "uchwały"}
+
+
+def in_words(text: str, lang: str) -> str:
+    """Dates written in words ("5 lutego 2026 r."), never 2026-02-05: the team words its
+    clauses in Polish, so their dates stay Polish in every language."""
+
+    def written(m: re.Match[str]) -> str:
+        said = format_date(date.fromisoformat(m.group(0).rstrip(".")), lang)
+        return said if said.endswith(".") else said + m.group(1)
+
+    return ISO_DATE.sub(written, text)
+
+
+def section(text: str) -> str:
+    """A paragraph's mark spaced as in the pact: "§ 1. …"."""
+    return SECTION.sub(lambda m: f"§\xa0{m.group(1)}. ", text.strip())
+
+
+def stock_clause(paragraph: str, lang: str) -> str:
+    """A recorded clause every resolution has (who executes it, when it takes effect), in the
+    document's language; any other clause stays as the team worded it."""
+    mark = SECTION.match(paragraph)
+    if lang == "pl" or mark is None:
+        return paragraph
+    msgid = STOCK_CLAUSES.get(paragraph[mark.end() :].strip())
+    if msgid is None:
+        return paragraph
+    return f"§\xa0{mark.group(1)}. {SECTION.sub('', translator(lang)(msgid))}"
+
+
+def founding_act(decided_by: str, lang: str) -> str:
+    """The act that formed the team, as it follows "Na podstawie": "zarządzenia Burmistrza nr …"."""
+    first, _, rest = decided_by.strip().partition(" ")
+    if lang == "pl" and first.lower() in ACT_GENITIVE:
+        return f"{ACT_GENITIVE[first.lower()]} {rest}".strip()
+    return decided_by.strip()
+
+
+def legal_basis(b: DocumentBuilder, adopted_on: date) -> str:
+    """The team's founding act, with its date, and its rules: what the team resolves under."""
+    _ = translator(b.lang)
+    try:
+        team = b.app.get_team(b.gmina_id, as_of=adopted_on)
+    except NotFoundError:
+        return _("Na podstawie regulaminu Zespołu Synergii Lokalnej uchwala się, co następuje:")
+    return _(
+        "Na podstawie {act} z dnia {formed_on} w sprawie powołania Zespołu Synergii Lokalnej "
+        "oraz regulaminu Zespołu Synergii Lokalnej uchwala się, co następuje:"
+    ).format(
+        act=founding_act(team.decided_by, b.lang), formed_on=format_date(team.formed_on, b.lang)
+    )
+
+
+def justification(b: DocumentBuilder, effects: list[Effect]) -> str:
+    """Why the team resolves so, as a sentence for each thing the resolution does."""
+    _ = translator(b.lang)
+    sentences = []
+    for effect in effects:
+        if isinstance(effect, ApproveMinutes):
+            earlier = b.app.get_meeting(effect.meeting_id, as_of=b.as_of)
+            sentences.append(
+                _(
+                    "Protokół nr {number} z posiedzenia Zespołu w dniu {on} przyjmuje się "
+                    "uchwałą, zgodnie z regulaminem Zespołu."
+                ).format(number=earlier.number, on=format_date(earlier.on, b.lang))
+            )
+        elif isinstance(effect, ChooseEntity):
+            entity = phrases.ENTITY_TYPES[b.lang].get(
+                effect.entity_type.value, effect.entity_type.value
+            )
+            sentences.append(
+                _(
+                    "Zespół przeanalizował potrzeby i zasoby gminy (etap 5 Modelu Lokalnej "
+                    "Współpracy) i wybrał jako podmiot zatrudnienia socjalnego: {entity}."
+                ).format(entity=entity)
+            )
+            analysis = b.gmina.analysis
+            if analysis is not None and analysis.rationale and b.lang == "pl":
+                sentences.append(analysis.rationale.strip().rstrip(".") + ".")
+        elif isinstance(effect, AdoptPact):
+            sentences.append(
+                _(
+                    "Projekt Paktu na rzecz Modelu Lokalnej Współpracy, przygotowany przez "
+                    "Zespół, jest gotowy do przedłożenia Forum Lokalnemu (etap 4 Modelu)."
+                )
+            )
+        elif isinstance(effect, RecordEntityCreated):
+            sentences.append(
+                _(
+                    "Podmiot zatrudnienia socjalnego wybrany przez Zespół został utworzony; "
+                    "Zespół przyjmuje tę informację do wiadomości."
+                )
+            )
+        elif isinstance(effect, RecordEntityRegistered):
+            sentences.append(
+                _(
+                    "Wpis podmiotu do rejestru nastąpił w dniu {on}: {authority}, {entry}. "
+                    "Zespół przyjmuje tę informację do wiadomości."
+                ).format(
+                    authority=effect.authority,
+                    entry=effect.decision_number,
+                    on=format_date(effect.decided_on, b.lang),
+                )
+            )
+        elif isinstance(effect, ChangeRules):
+            sentences.append(
+                _(
+                    "Zmiana regulaminu określa, przy ilu obecnych członkach i jaką większością "
+                    "głosów Zespół podejmuje uchwały."
+                )
+            )
+        elif isinstance(effect, AdmitSignatory) and effect.stakeholder_id in b.stakeholders:
+            joining = b.stakeholders[effect.stakeholder_id]
+            name = b.person(joining.name) if joining.kind == "person" else joining.name
+            sentences.append(_("Do Paktu przystępuje nowy sygnatariusz: {name}.").format(name=name))
+        elif isinstance(effect, AdvanceStage):
+            sentences.append(
+                _("Uchwała zamyka etap {number} Modelu Lokalnej Współpracy.").format(
+                    number=effect.stage.number
+                )
+            )
+    if not sentences:
+        sentences.append(
+            _("Uchwała mieści się w zadaniach Zespołu określonych w regulaminie Zespołu.")
+        )
+    return " ".join(sentences)
+
+
 def resolution(b: DocumentBuilder, number: str) -> Built:
     """A resolution of the team: §1 its substance, §2 who executes it, §3 entry into force."""
     r = b.app.get_resolution(b.app.find_resolution(b.gmina_id, number), as_of=b.as_of)
     m = b.app.get_meeting(r.meeting_id, as_of=b.as_of)
     b.person(m.chair)
-    paragraphs = [p.strip() for p in ("§" + t for t in r.text.split("§")[1:]) if p.strip()]
+    paragraphs = [
+        stock_clause(section(in_words(p, "pl")), b.lang)
+        for p in ("§" + t for t in r.text.split("§")[1:])
+        if p.strip()
+    ]
     _ = translator(b.lang)
-    if not any(p.startswith("§2") for p in paragraphs):
-        paragraphs.append(_("§2. Wykonanie uchwały powierza się Przewodniczącemu Zespołu."))
-    if not any(p.startswith("§3") for p in paragraphs):
-        paragraphs.append(_("§3. Uchwała wchodzi w życie z dniem podjęcia."))
+    if not any(p.startswith("§\xa02") for p in paragraphs):
+        paragraphs.append(section(_(EXECUTION)))
+    if not any(p.startswith("§\xa03") for p in paragraphs):
+        paragraphs.append(section(_(ENTRY_INTO_FORCE)))
+    effects = b.app.load(Resolution, r.id, as_of=b.as_of).effects
     return b.finish(
         ResolutionDocument(
             provenance=b.provenance(
                 DocumentKind.RESOLUTION, r.number, [f"uchwała {r.number} v{r.version}"]
             ),
-            label=r.label,
+            label=_("Uchwała nr {number}").format(number=r.number),
             title=r.title,
             adopted_on=m.on,
             paragraphs=paragraphs,
-            justification=r.effects,
+            legal_basis=legal_basis(b, m.on),
+            justification=justification(b, effects),
             vote=vote(r, b.lang),
             members=r.members,
             quorum=r.quorum,

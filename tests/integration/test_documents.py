@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date
 from uuid import UUID
@@ -47,6 +48,18 @@ def texts(demo: tuple[Registry, UUID]) -> dict[tuple[str, str], str]:
             assert digest_in(content) == built.digest
             out[kind, fmt] = text_of(content, fmt)
     return out
+
+
+def words_of(html: bytes) -> str:
+    """What a reader sees in an HTML page: its words, without the markup."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html.decode()).replace(NBSP, " ").split())
+
+
+def resolution_words(demo: tuple[Registry, UUID], number: str, lang: str = "pl") -> str:
+    """A resolution of the demo team as its reader sees it, as an HTML page."""
+    app, gmina = demo
+    built = build_document(app, "resolution", gmina, subject=number, lang=lang)
+    return words_of(render(built, "html").content)
 
 
 FORMATS = pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
@@ -108,9 +121,64 @@ def test_the_resolution_has_its_paragraphs_vote_and_justification(
     text = texts["resolution", fmt]
     assert "Uchwała nr 6/2026" in text
     assert "w sprawie wyboru podmiotu zatrudnienia socjalnego" in text
-    assert "§1. Zespół wybiera" in text and "§3. Uchwała wchodzi w życie" in text
-    assert "przeciw 1" in text
+    assert "§ 1. Zespół wybiera" in text and "§ 3. Uchwała wchodzi w życie" in text
+    assert "Wynik głosowania" in text and "za 8, przeciw 1" in text
     assert "Klub Integracji Społecznej" in text
+
+
+@FORMATS
+def test_the_resolution_rests_on_the_order_that_formed_the_team_and_its_rules(
+    texts: dict[tuple[str, str], str], fmt: str
+) -> None:
+    text = texts["resolution", fmt]
+    assert (
+        "Na podstawie zarządzenia Burmistrza nr 0050.14.2026 (demo) z dnia 22 stycznia 2026 r. "
+        "w sprawie powołania Zespołu Synergii Lokalnej oraz regulaminu Zespołu" in text
+    )
+    assert "Na podstawie Paktu" not in text
+
+
+@FORMATS
+def test_the_resolution_says_why_in_sentences_not_in_the_registry_s_words(
+    texts: dict[tuple[str, str], str], fmt: str
+) -> None:
+    text = texts["resolution", fmt]
+    assert "wybrał jako podmiot zatrudnienia socjalnego: Klub Integracji Społecznej" in text
+    assert "bez nowej osoby prawnej" in text  # the reason the team's analysis gives
+    assert "wybór podmiotu:" not in text and "etap MLW" not in text
+
+
+def test_a_resolution_older_than_the_pact_dates_the_minutes_it_approves_in_words(
+    demo: tuple[Registry, UUID],
+) -> None:
+    text = resolution_words(demo, "2/2026")
+    assert "Paktu" not in text
+    assert "protokół nr 1/2026 z dnia 5 lutego 2026 r. §" in text
+    assert "Protokół nr 1/2026 z posiedzenia Zespołu w dniu 5 lutego 2026 r." in text
+    assert "2026-02-05" not in text
+
+
+def test_a_resolution_taking_note_of_the_register_entry_names_the_voivode_as_he_signs(
+    demo: tuple[Registry, UUID],
+) -> None:
+    text = resolution_words(demo, "11/2026")
+    assert "w sprawie przyjęcia informacji o wpisie Klubu Integracji Społecznej" in text
+    assert "Wpis podmiotu do rejestru nastąpił w dniu 15 października 2026 r.: " in text
+    assert "Wojewoda Świętokrzyski, rejestr KIS" in text
+    assert "województwo" not in text and "))" not in text
+
+
+def test_an_english_resolution_says_its_basis_reasons_and_stock_clauses_in_english(
+    demo: tuple[Registry, UUID],
+) -> None:
+    text = resolution_words(demo, "6/2026", "en")
+    assert "Resolution No. 6/2026 of the Local Synergy Team" in text
+    assert "Under the act of 22 January 2026 which appointed the Local Synergy Team" in text
+    assert "chose as the social employment entity: Social Integration Club" in text
+    assert "§ 2. The chair of the Team is charged with carrying out this resolution." in text
+    assert "Vote" in text and "for 8, against 1" in text
+    assert "Na podstawie" not in text and "Uzasadnienie" not in text and "))" not in text
+    assert "powierza się" not in text and "wchodzi w życie" not in text
 
 
 @FORMATS
