@@ -230,7 +230,7 @@ def flag_named(flags: list[Flag], typed: str) -> Flag:
     """The flag named by its number in the list (from 1), its key, or its rule (if only one
     flag has it)."""
     typed = typed.strip()
-    if typed.isdigit() and 1 <= int(typed) <= len(flags):
+    if typed.isascii() and typed.isdigit() and len(typed) <= 6 and 1 <= int(typed) <= len(flags):
         return flags[int(typed) - 1]
     found = [f for f in flags if f.key == typed] or [f for f in flags if f.rule == typed]
     if len(found) != 1:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
+from domain.errors import NotFoundError
 from domain.values import SubType
 from projections.network import Meeting, Snapshot
 from projections.risk_settings import RiskSettings
-from projections.risks import Flag, assess
+from projections.risks import Flag, assess, flag_named
 from tests.unit.stories import AS_OF, add_actor, balanced, star
 
 SETTINGS = RiskSettings()
@@ -135,3 +138,12 @@ def test_an_acknowledged_flag_is_open_again_once_its_value_gets_materially_worse
     much = acknowledged(star(), f.key, f.value - 0.2)
     [again] = [x for x in assess(much, SETTINGS) if x.key == f.key]
     assert not again.seen and again.acknowledged is not None
+
+
+def test_a_flag_is_named_by_its_number_its_key_or_its_rule_and_nothing_else() -> None:
+    flags = assess(star(), SETTINGS)
+    assert flag_named(flags, " 1 ") is flags[0]
+    assert flag_named(flags, flags[0].key) is flags[0]
+    for typed in ("0", str(len(flags) + 1), "0" * 9999, "²", "exclusion.nothing"):
+        with pytest.raises(NotFoundError):
+            flag_named(flags, typed)
