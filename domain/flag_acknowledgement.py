@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import InvalidInputError
-from domain.history import FirstFact, Record
+from domain.history import Record, Starts
 from domain.input_rules import required
 
 
@@ -34,30 +32,27 @@ class FlagAcknowledgement(Record):
         note = required(
             note, InvalidInputError("note", "Say in a note what the team made of this flag.")
         )
-        return cls(gmina_id, flag_key, rule, float(value), note, effective_on, recorded_by)
+        said = {"gmina_id": gmina_id, "flag_key": flag_key, "rule": rule, "note": note}
+        return cls.start(cls.Acknowledged, effective_on, recorded_by, value=float(value), **said)
 
-    class Acknowledged(FirstFact):
+    class Acknowledged(Starts):
+        STARTED_ON = "acknowledged_on"
+
         gmina_id: UUID
         flag_key: str
         rule: str
         value: float
         note: str
 
-    @event(Acknowledged)
-    def __init__(
-        self,
-        gmina_id: UUID,
-        flag_key: str,
-        rule: str,
-        value: float,
-        note: str,
-        effective_on: date,
-        recorded_by: str,
-    ) -> None:
-        self.gmina_id = gmina_id
-        self.flag_key = flag_key
-        self.rule = rule
-        self.value = value
-        self.note = note
-        self.acknowledged_on = effective_on
-        self.acknowledged_by = recorded_by
+        def apply(self, aggregate: FlagAcknowledgement) -> None:
+            super().apply(aggregate)
+            aggregate.acknowledged_by = self.recorded_by
+
+    def __init__(self) -> None:
+        self.gmina_id: UUID
+        self.flag_key: str
+        self.rule: str
+        self.value: float
+        self.note: str
+        self.acknowledged_on: date
+        self.acknowledged_by: str
