@@ -10,7 +10,7 @@ from typing import Any
 
 from domain.values import ResourceKind, Sector
 from projections.documents.polish import count_pl
-from projections.i18n import N_, label, translator
+from projections.i18n import LANGS, N_, label, translator
 from projections.risk_model import (
     FLAG,
     WATCH,
@@ -355,12 +355,9 @@ def what_would_go(held: list[Any]) -> tuple[str, str]:
     """The commitments and resources the partnership would lose with a leaver, in words."""
     if not held:
         return "", ""
-    kinds = [
-        ResourceKind(c.resource) for c in held if c.resource in ResourceKind._value2member_map_
-    ]
-    said_in = {
-        lang: ", ".join(sorted({label(k, lang) for k in kinds})) or "–" for lang in ("pl", "en")
-    }
+    known = {k.value: k for k in ResourceKind}
+    kinds = [known[c.resource] for c in held if c.resource in known]
+    said_in = {lang: ", ".join(sorted({label(k, lang) for k in kinds})) or "–" for lang in LANGS}
     n = len(held)
     template = N_(" Gdyby ten podmiot odszedł, partnerstwo straciłoby {count}: {resources}.")
     return (
