@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
-
 from domain.errors import DomainError, InvalidInputError, RuleViolationError
-from domain.history import Fact, Record, Sets, Starts
+from domain.history import Fact, Moves, OneInRegistry, Record, Sets, Starts
 from domain.values import Sealed
 
 FACILITATOR, COORDINATOR, OBSERVER = "facilitator", "coordinator", "observer"
@@ -190,45 +188,40 @@ class Account(Record):
 
     def disable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Shut the account: no login, no session, no token opens it until enabled again."""
-        if self.disabled:
-            raise RuleViolationError(
-                "The account {username} is already disabled.", username=self.username
-            )
-        self.record(self.Disabled, effective_on, recorded_by, reason=reason)
-
-    class Disabled(Fact):
-        reason: str
-
-        def apply(self, account: Account) -> None:
-            account.disabled = True
+        self.switch(True, reason, effective_on, recorded_by)
 
     def enable(self, reason: str, effective_on: date, recorded_by: str) -> None:
         """Open a disabled account again (its old sessions and tokens stay ended)."""
-        if not self.disabled:
+        self.switch(False, reason, effective_on, recorded_by)
+
+    def switch(self, disabled: bool, reason: str, effective_on: date, recorded_by: str) -> None:
+        """Disable or enable the account; refused when it already is so."""
+        if self.disabled and disabled:
+            raise RuleViolationError(
+                "The account {username} is already disabled.", username=self.username
+            )
+        if not (self.disabled or disabled):
             raise RuleViolationError(
                 "The account {username} is not disabled.", username=self.username
             )
-        self.record(self.Enabled, effective_on, recorded_by, reason=reason)
+        fact = self.Disabled if disabled else self.Enabled
+        self.record(fact, effective_on, recorded_by, reason=reason)
 
-    class Enabled(Fact):
+    class Disabled(Moves):
+        TO: ClassVar = {"disabled": True}
         reason: str
 
-        def apply(self, account: Account) -> None:
-            account.disabled = False
+    class Enabled(Moves):
+        TO: ClassVar = {"disabled": False}
+        reason: str
 
 
-class AccountRoll(Record):
+class AccountRoll(OneInRegistry):
     """The list of every account's username, so accounts can be listed."""
 
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid5(NAMESPACE_URL, "mlw:account-roll")
+    NAME = "mlw:account-roll"
 
-    class Started(Aggregate.Created):
-        pass
-
-    @event(Started)
-    def __init__(self) -> None:
+    def open_empty(self) -> None:
         self.usernames: list[str] = []
 
     class Enrolled(Fact):

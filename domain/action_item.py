@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import ClassVar
 from uuid import UUID
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, Record, Starts
+from domain.history import Moves, Record, Starts
 from domain.input_rules import required
 
 
@@ -85,10 +86,9 @@ class ActionItem(Record):
             )
         self.record(self.Accepted, effective_on, recorded_by)
 
-    class Accepted(Fact):
-        def apply(self, item: ActionItem) -> None:
-            item.state = ActionState.ACCEPTED
-            item.accepted_on = self.effective_on
+    class Accepted(Moves):
+        TO: ClassVar = {"state": ActionState.ACCEPTED}
+        ON = "accepted_on"
 
     def take_up(
         self, commitment_id: UUID, owner_name: str, effective_on: date, recorded_by: str
@@ -109,9 +109,7 @@ class ActionItem(Record):
             )
         self.record(self.TakenUp, effective_on, recorded_by, commitment_id=commitment_id)
 
-    class TakenUp(Fact):
+    class TakenUp(Moves):
+        TO: ClassVar = {"state": ActionState.TAKEN_UP}
+        KEEPS: ClassVar = {"commitment_id": "commitment_id"}
         commitment_id: UUID
-
-        def apply(self, item: ActionItem) -> None:
-            item.state = ActionState.TAKEN_UP
-            item.commitment_id = self.commitment_id

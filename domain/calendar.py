@@ -7,10 +7,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import event
-
 from domain.errors import DuplicateNumberError
-from domain.history import Fact, FirstFact, OnePerGmina
+from domain.history import Fact, GminaBook
 from domain.input_rules import check_number
 from domain.minutes import MeetingKind
 from domain.values import Immutable
@@ -26,17 +24,12 @@ class CalendarEntry(Immutable):
     number: int | None = None
 
 
-class MeetingCalendar(OnePerGmina):
+class MeetingCalendar(GminaBook):
     """Every pact meeting and team sitting of one gmina; minutes are numbered per kind and year."""
 
     PART = "meetings"
 
-    class Started(FirstFact):
-        gmina_id: UUID
-
-    @event(Started)
-    def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.gmina_id = gmina_id
+    def open_empty(self) -> None:
         self.entries: list[CalendarEntry] = []
 
     def entry(self, meeting_id: UUID) -> CalendarEntry:

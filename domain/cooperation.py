@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 from uuid import UUID
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
-from domain.history import Fact, Record, Starts
+from domain.history import Moves, Record, Starts
 from domain.input_rules import required
 from domain.values import CooperationForm
 
@@ -79,9 +80,7 @@ class Cooperation(Record):
             )
         self.record(self.Ended, effective_on, recorded_by, reason=reason.strip())
 
-    class Ended(Fact):
+    class Ended(Moves):
+        KEEPS: ClassVar = {"reason": "end_reason"}
+        ON = "ended_on"
         reason: str
-
-        def apply(self, cooperation: Cooperation) -> None:
-            cooperation.ended_on = self.effective_on
-            cooperation.end_reason = self.reason

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
-
-from eventsourcing.domain import Aggregate, event
+from uuid import UUID
 
 from domain.errors import RuleViolationError
-from domain.history import Fact, Record
+from domain.history import Fact, OneInRegistry
 
 
-class GminaDirectory(Record):
+class GminaDirectory(OneInRegistry):
     """Which TERC code names which gmina; a code is held by one gmina at a time."""
 
-    @staticmethod
-    def create_id() -> UUID:
-        return uuid5(NAMESPACE_URL, "/mlw/gmina-directory")
+    NAME = "/mlw/gmina-directory"
 
-    class Started(Aggregate.Created):
-        pass
-
-    @event(Started)
-    def __init__(self) -> None:
+    def open_empty(self) -> None:
         self.by_terc: dict[str, UUID] = {}
 
     def check_free(self, terc: str) -> None:

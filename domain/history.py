@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, ClassVar, Self, TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate
+from eventsourcing.domain import Aggregate, event
 
 from domain.values import Changes, Payload
 
@@ -47,6 +47,25 @@ class Sets(Fact):
 
     def apply(self, aggregate: Any) -> None:
         self.set_on(aggregate)
+
+
+class Moves(Fact):
+    """A fact that moves the record on, as three tables say: ``TO`` gives attributes their
+    new values (a meeting's state becomes CANCELLED), ``KEEPS`` keeps fields of the fact
+    under the record's names for them (its reason as the meeting's ``cancel_reason``), and
+    ``ON`` names the attribute that takes the day it took effect (``approved_on``)."""
+
+    TO: ClassVar[dict[str, Any]] = {}
+    KEEPS: ClassVar[dict[str, str]] = {}
+    ON: ClassVar[str] = ""
+
+    def apply(self, aggregate: Any) -> None:
+        for name, value in self.TO.items():
+            setattr(aggregate, name, value)
+        for said, name in self.KEEPS.items():
+            setattr(aggregate, name, getattr(self, said))
+        if self.ON:
+            setattr(aggregate, self.ON, self.effective_on)
 
 
 class FirstFact(Says, Aggregate.Created):
@@ -98,6 +117,43 @@ class OnePerGmina(Record):
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/{cls.PART}")
 
 
+class GminaBook(OnePerGmina):
+    """A record each gmina keeps from the day it is opened, empty at first (its calendar of
+    meetings, its corrections of text): its first fact names only the gmina."""
+
+    class Started(FirstFact):
+        gmina_id: UUID
+
+    @event(Started)
+    def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
+        self.gmina_id = gmina_id
+        self.open_empty()
+
+    def open_empty(self) -> None:
+        """Give the new book its empty entries."""
+
+
+class OneInRegistry(Record):
+    """A record the whole registry has one of (the roll of accounts, the directory of
+    gminas), known by its ``NAME`` and started empty."""
+
+    NAME = ""
+
+    @classmethod
+    def create_id(cls) -> UUID:
+        return uuid5(NAMESPACE_URL, cls.NAME)
+
+    class Started(Aggregate.Created):
+        pass
+
+    @event(Started)
+    def __init__(self) -> None:
+        self.open_empty()
+
+    def open_empty(self) -> None:
+        """Give the new record its empty entries."""
+
+
 def effective_on(event: Any) -> date:
     """The date a recorded fact took effect (not the date it was recorded)."""
     value = getattr(event, "effective_on", None)
@@ -130,14 +186,14 @@ def replay_as_of(events: Iterable[Any], on: date) -> Aggregate | None:
     aggregate did not exist yet on that date.
     """
     aggregate: Aggregate | None = None
-    for event in events:
+    for fact in events:
         if aggregate is None:
-            if effective_on(event) > on:
+            if effective_on(fact) > on:
                 return None
-            aggregate = event.mutate(None)
+            aggregate = fact.mutate(None)
             continue
-        if effective_on(event) <= on:
-            event.apply(aggregate)
-            aggregate.version = event.originator_version
-            aggregate.modified_on = event.timestamp
+        if effective_on(fact) <= on:
+            fact.apply(aggregate)
+            aggregate.version = fact.originator_version
+            aggregate.modified_on = fact.timestamp
     return aggregate

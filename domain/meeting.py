@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from typing import ClassVar
 from uuid import UUID
 
 from domain.attendance import AttendanceList
@@ -14,7 +15,7 @@ from domain.errors import (
     NotFoundError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record, Sets
+from domain.history import Fact, FirstFact, Moves, Record, Sets
 from domain.input_rules import required
 from domain.minutes import (
     AgendaItem,
@@ -157,12 +158,10 @@ class Meeting(Record, AttendanceList):
             )
         self.record(self.Cancelled, effective_on, recorded_by, reason=reason)
 
-    class Cancelled(Fact):
+    class Cancelled(Moves):
+        TO: ClassVar = {"state": MeetingState.CANCELLED}
+        KEEPS: ClassVar = {"reason": "cancel_reason"}
         reason: str
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.state = MeetingState.CANCELLED
-            meeting.cancel_reason = self.reason
 
     def hold(
         self,
@@ -367,15 +366,12 @@ class Meeting(Record, AttendanceList):
             decided_by=decided_by.strip(),
         )
 
-    class MinutesApproved(Fact):
+    class MinutesApproved(Moves):
+        TO: ClassVar = {"minutes": MinutesState.APPROVED}
+        KEEPS: ClassVar = {"at_meeting": "approved_at", "decided_by": "approval"}
+        ON = "approved_on"
         at_meeting: UUID
         decided_by: str
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.minutes = MinutesState.APPROVED
-            meeting.approved_on = self.effective_on
-            meeting.approved_at = self.at_meeting
-            meeting.approval = self.decided_by
 
     def finalise_minutes(self, effective_on: date, recorded_by: str) -> None:
         """The approved minutes are signed and filed; they are never edited again."""
@@ -391,10 +387,9 @@ class Meeting(Record, AttendanceList):
             )
         self.record(self.MinutesFinalised, effective_on, recorded_by)
 
-    class MinutesFinalised(Fact):
-        def apply(self, meeting: Meeting) -> None:
-            meeting.minutes = MinutesState.FINAL
-            meeting.finalised_on = self.effective_on
+    class MinutesFinalised(Moves):
+        TO: ClassVar = {"minutes": MinutesState.FINAL}
+        ON = "finalised_on"
 
     def check_pointer(self, corrects: str) -> str:
         kind, key = parse_pointer(corrects)

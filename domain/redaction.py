@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from uuid import UUID
-
-from eventsourcing.domain import event
 
 from domain.errors import InvalidInputError
-from domain.history import Fact, FirstFact, OnePerGmina
+from domain.history import Fact, GminaBook
 from domain.input_rules import required
 
 
-class Redactions(OnePerGmina):
+class Redactions(GminaBook):
     """One gmina's corrections of free text, each known by the digest of the text it corrects."""
 
     PART = "redactions"
 
-    class Started(FirstFact):
-        gmina_id: UUID
-
-    @event(Started)
-    def __init__(self, gmina_id: UUID, effective_on: date, recorded_by: str) -> None:
-        self.gmina_id = gmina_id
+    def open_empty(self) -> None:
         self.texts: dict[str, str] = {}
 
     def redact(

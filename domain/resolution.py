@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
+from typing import ClassVar
 from uuid import UUID
 
 from domain.effects import Effect
@@ -16,7 +17,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Record, Sets
+from domain.history import Fact, FirstFact, Moves, Record, Sets
 from domain.input_rules import required
 from domain.minutes import hhmm
 from domain.values import Payload, gather_payload
@@ -128,12 +129,10 @@ class Resolution(Record):
             )
         self.record(self.VoteOpened, effective_on, recorded_by, at=at)
 
-    class VoteOpened(Fact):
+    class VoteOpened(Moves):
+        TO: ClassVar = {"state": ResolutionState.VOTING}
+        KEEPS: ClassVar = {"at": "vote_at"}
         at: time
-
-        def apply(self, resolution: Resolution) -> None:
-            resolution.state = ResolutionState.VOTING
-            resolution.vote_at = self.at
 
     def check_voting(self) -> None:
         if self.state is not ResolutionState.VOTING:
@@ -272,9 +271,7 @@ class Resolution(Record):
         )
         self.record(self.Withdrawn, effective_on, recorded_by, reason=reason)
 
-    class Withdrawn(Fact):
+    class Withdrawn(Moves):
+        TO: ClassVar = {"state": ResolutionState.WITHDRAWN}
+        KEEPS: ClassVar = {"reason": "withdraw_reason"}
         reason: str
-
-        def apply(self, resolution: Resolution) -> None:
-            resolution.state = ResolutionState.WITHDRAWN
-            resolution.withdraw_reason = self.reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from domain.errors import (
@@ -13,7 +13,7 @@ from domain.errors import (
     InvalidInputError,
     RuleViolationError,
 )
-from domain.history import Fact, Record, Sets, Starts
+from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
 from domain.values import (
     Changes,
@@ -268,12 +268,10 @@ class Stakeholder(Record):
         reason = required(reason, InvalidInputError("reason", "Say why the entry is archived."))
         self.record(self.Archived, effective_on, recorded_by, reason=reason)
 
-    class Archived(Fact):
+    class Archived(Moves):
+        KEEPS: ClassVar = {"reason": "archive_reason"}
+        ON = "archived_on"
         reason: str
-
-        def apply(self, stakeholder: Stakeholder) -> None:
-            stakeholder.archived_on = self.effective_on
-            stakeholder.archive_reason = self.reason
 
 
 def check_kind(

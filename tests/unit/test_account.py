@@ -71,3 +71,17 @@ def test_tokens_recorded_as_facts_before_the_ledger_still_replay() -> None:
     for e in events:
         replayed = e.mutate(replayed)
     assert replayed is not None and replayed.token_hashes == {"t1": "digest"}
+
+
+def test_an_account_is_disabled_once_and_enabled_once_and_each_refusal_records_nothing() -> None:
+    ala = Account.open("ala", "Ala", "facilitator", "h", [A], "", date(2026, 1, 1), "admin")
+    with pytest.raises(RuleViolationError, match="ala is not disabled"):
+        ala.enable("po urlopie", date(2026, 1, 2), "admin")
+    ala.disable("urlop", date(2026, 1, 3), "admin")
+    with pytest.raises(RuleViolationError, match="ala is already disabled"):
+        ala.disable("urlop", date(2026, 1, 4), "admin")
+    assert ala.disabled
+    ala.enable("po urlopie", date(2026, 2, 1), "admin")
+    assert not ala.disabled
+    facts = [type(e).__name__ for e in ala.collect_events()]
+    assert facts == ["Opened", "Disabled", "Enabled"]
