@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from domain.errors import (
@@ -391,13 +392,8 @@ class Pact(OnePerGmina):
         real = {k: v for k, v in changes.items() if getattr(c, k) != v}
         if not real:
             raise InvalidInputError("changes", "The revision changes nothing.")
-        self.record(
-            self.CommitmentRevised,
-            effective_on,
-            recorded_by,
-            commitment_id=commitment_id,
-            changes=real,
-            note=note.strip(),
+        self.change_commitment(
+            self.CommitmentRevised, c, note, effective_on, recorded_by, changes=real
         )
 
     class CommitmentRevised(Fact):
@@ -406,15 +402,11 @@ class Pact(OnePerGmina):
         note: str
 
         def apply(self, pact: Pact) -> None:
-            key = str(self.commitment_id)
-            c = pact.commitments[key]
+            c = pact.commitments[str(self.commitment_id)]
             earlier = {k: getattr(c, k) for k in self.changes} | {"revised_on": self.effective_on}
-            pact.commitments[key] = replace(
-                c,
-                **self.changes,  # type: ignore[arg-type]
-                revisions=[*c.revisions, earlier],
-                state=CommitmentState.REVISED,
-                note=self.note,
+            revised = {**self.changes, "revisions": [*c.revisions, earlier]}
+            pact.replace_commitment(
+                self.commitment_id, CommitmentState.REVISED, self.note, **revised
             )
 
     def close_commitment(
@@ -431,13 +423,8 @@ class Pact(OnePerGmina):
         if state is CommitmentState.WITHDRAWN and not note.strip():
             raise InvalidInputError("note", "Say why the commitment is withdrawn.")
         self.check_after_last_change(c, effective_on, state.value)
-        self.record(
-            self.CommitmentClosed,
-            effective_on,
-            recorded_by,
-            commitment_id=commitment_id,
-            state=state,
-            note=note.strip(),
+        self.change_commitment(
+            self.CommitmentClosed, c, note, effective_on, recorded_by, state=state
         )
 
     class CommitmentClosed(Fact):
@@ -446,10 +433,28 @@ class Pact(OnePerGmina):
         note: str
 
         def apply(self, pact: Pact) -> None:
-            key = str(self.commitment_id)
-            pact.commitments[key] = replace(
-                pact.commitments[key], state=self.state, closed_on=self.effective_on, note=self.note
+            pact.replace_commitment(
+                self.commitment_id, self.state, self.note, closed_on=self.effective_on
             )
+
+    def change_commitment(
+        self,
+        fact: type[Fact],
+        c: Commitment,
+        note: str,
+        effective_on: date,
+        recorded_by: str,
+        **said: Any,
+    ) -> None:
+        """Record ``fact`` about an open commitment, with the note that says why."""
+        self.record(fact, effective_on, recorded_by, commitment_id=c.id, note=note.strip(), **said)
+
+    def replace_commitment(
+        self, commitment_id: UUID, state: CommitmentState, note: str, **changes: Any
+    ) -> None:
+        """The commitment takes a new state and note, and the other ``changes``."""
+        key = str(commitment_id)
+        self.commitments[key] = replace(self.commitments[key], state=state, note=note, **changes)
 
 
 def check_terms(
