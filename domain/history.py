@@ -78,9 +78,19 @@ class FirstFact(Says, Aggregate.Created):
 class Starts(FirstFact):
     """A first fact that gives the new record attributes of the same names as its fields,
     as ``Sets`` does later, and the day it took effect as ``STARTED_ON`` names it (the day
-    a task was assigned, a cooperation declared …)."""
+    a task was assigned, a cooperation declared …). The payload that ``SPREADS`` names is
+    not kept whole: the record takes its fields as its own (a resolution's number, title
+    and text from its draft)."""
 
     STARTED_ON: ClassVar[str] = ""
+    SPREADS: ClassVar[str] = ""
+
+    def said(self) -> dict[str, Any]:
+        said = super().said()
+        if self.SPREADS:
+            payload = said.pop(self.SPREADS)
+            said.update({f.name: getattr(payload, f.name) for f in dataclasses.fields(payload)})
+        return said
 
     def apply(self, aggregate: Any) -> None:
         self.set_on(aggregate)

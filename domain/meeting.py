@@ -15,7 +15,7 @@ from domain.errors import (
     NotFoundError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Moves, Record, Sets
+from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
 from domain.minutes import (
     AgendaItem,
@@ -69,8 +69,11 @@ class Meeting(Record, AttendanceList):
         plan = MeetingPlan(kind, on, at, place, items)
         return cls.start(cls.Scheduled, effective_on, recorded_by, gmina_id=gmina_id, plan=plan)
 
-    class Scheduled(FirstFact):
+    class Scheduled(Starts):
         """Version 2 carries the plan as one value (version 1: five fields of its own)."""
+
+        STARTED_ON = "planned_on"
+        SPREADS = "plan"
 
         gmina_id: UUID
         plan: MeetingPlan
@@ -79,13 +82,8 @@ class Meeting(Record, AttendanceList):
         upcast_v1_v2 = gather_payload("plan", MeetingPlan)
 
         def apply(self, meeting: Meeting) -> None:
-            meeting.gmina_id = self.gmina_id
-            meeting.kind = self.plan.kind
-            meeting.on = self.plan.on
-            meeting.at = self.plan.at
-            meeting.place = self.plan.place
+            super().apply(meeting)
             meeting.agenda = [AgendaItem(i, title) for i, title in enumerate(self.plan.agenda, 1)]
-            meeting.planned_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID

@@ -17,7 +17,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, Moves, Record, Sets
+from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
 from domain.minutes import hhmm
 from domain.values import Payload, gather_payload
@@ -73,8 +73,11 @@ class Resolution(Record):
         said = {"gmina_id": gmina_id, "meeting_id": meeting_id, "draft": draft}
         return cls.start(cls.Proposed, effective_on, recorded_by, **said)
 
-    class Proposed(FirstFact):
+    class Proposed(Starts):
         """Version 2 carries the draft as one value (version 1: six fields of its own)."""
+
+        STARTED_ON = "proposed_on"
+        SPREADS = "draft"
 
         gmina_id: UUID
         meeting_id: UUID
@@ -82,17 +85,6 @@ class Resolution(Record):
 
         class_version = 2
         upcast_v1_v2 = gather_payload("draft", ResolutionDraft)
-
-        def apply(self, resolution: Resolution) -> None:
-            resolution.gmina_id = self.gmina_id
-            resolution.meeting_id = self.meeting_id
-            resolution.number = self.draft.number
-            resolution.year = self.draft.year
-            resolution.title = self.draft.title
-            resolution.proposer_id = self.draft.proposer_id
-            resolution.text = self.draft.text
-            resolution.effects = list(self.draft.effects)
-            resolution.proposed_on = self.effective_on
 
     def __init__(self) -> None:
         self.gmina_id: UUID
