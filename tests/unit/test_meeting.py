@@ -188,3 +188,30 @@ def test_a_guest_is_invited_by_the_day_of_the_meeting_and_only_once() -> None:
     with pytest.raises(MeetingClosedError, match="cancelled"):
         meeting.invite(SCHOOL, "Szkoła", date(2026, 3, 6), "ala")
     assert meeting.invited == [PARISH]
+
+
+def test_approved_minutes_remember_where_by_whom_and_when_and_are_then_final() -> None:
+    meeting = held()
+    april = uuid4()
+    meeting.approve_minutes(april, date(2026, 4, 14), "jednogłośnie", date(2026, 4, 14), "ala")
+    assert meeting.minutes is MinutesState.APPROVED
+    assert (meeting.approved_on, meeting.approved_at, meeting.approval) == (
+        date(2026, 4, 14),
+        april,
+        "jednogłośnie",
+    )
+    meeting.finalise_minutes(date(2026, 4, 20), "ala")
+    assert (meeting.minutes, meeting.finalised_on) == (MinutesState.FINAL, date(2026, 4, 20))
+
+
+def test_a_cancelled_meeting_keeps_its_reason_and_its_plan_as_the_meetings_own() -> None:
+    meeting = scheduled()
+    assert (meeting.on, meeting.place, meeting.planned_on) == (
+        DAY,
+        "GOPS, sala nr 2",
+        date(2026, 2, 20),
+    )
+    assert "plan" not in vars(meeting)  # the plan's fields are the meeting's, not one value
+    meeting.cancel("brak sali", date(2026, 3, 1), "ala")
+    assert (meeting.state, meeting.cancel_reason) == (MeetingState.CANCELLED, "brak sali")
+    assert "reason" not in vars(meeting)

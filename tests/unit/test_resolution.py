@@ -100,3 +100,13 @@ def test_a_vote_that_could_not_be_completed_can_be_withdrawn() -> None:
     r = put_to_vote()
     r.withdraw("Brak kworum, sprawa na następne posiedzenie", DAY, "ala")
     assert r.state is ResolutionState.WITHDRAWN
+
+
+def test_a_proposed_resolution_reads_its_draft_as_its_own_and_a_withdrawal_keeps_why() -> None:
+    r = put_to_vote()
+    assert (r.number, r.year, r.proposer_id, r.text) == (3, 2026, A, "§1. Wybiera się KIS.")
+    assert r.effects == [AdvanceStage(Stage.ENTITY_CHOSEN)] and r.proposed_on == DAY
+    assert "draft" not in vars(r)  # its snapshot holds the fields, as before drafts were values
+    assert (r.state, r.vote_at) == (ResolutionState.VOTING, time(18, 0))
+    r.withdraw("brak kworum", DAY, "ala")
+    assert (r.state, r.withdraw_reason) == (ResolutionState.WITHDRAWN, "brak kworum")
