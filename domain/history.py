@@ -127,6 +127,31 @@ class OnePerGmina(Record):
         return uuid5(NAMESPACE_URL, f"/mlw/gmina/{gmina_id}/{cls.PART}")
 
 
+class Leaves(Fact):
+    """A stakeholder leaves one of the gmina's bodies (the pact, the team) on the day the
+    fact takes effect, for a reason: its open period there ends."""
+
+    stakeholder_id: UUID
+    reason: str
+
+
+class Body(OnePerGmina):
+    """One of the gmina's bodies whose members come and go: the pact's signatories, the
+    Local Synergy Team's members."""
+
+    def record_leaving(
+        self,
+        fact: type[Leaves],
+        stakeholder_id: UUID,
+        reason: str,
+        effective_on: date,
+        recorded_by: str,
+    ) -> None:
+        """Record that the stakeholder left, as ``fact`` says, with the reason given."""
+        said = {"stakeholder_id": stakeholder_id, "reason": reason.strip()}
+        self.record(fact, effective_on, recorded_by, **said)
+
+
 class GminaBook(OnePerGmina):
     """A record each gmina keeps from the day it is opened, empty at first (its calendar of
     meetings, its corrections of text): its first fact names only the gmina."""

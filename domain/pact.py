@@ -16,7 +16,7 @@ from domain.errors import (
     NotFoundError,
     NotInPactError,
 )
-from domain.history import Fact, OnePerGmina, Starts
+from domain.history import Body, Fact, Leaves, Starts
 from domain.input_rules import required
 from domain.values import (
     DEFAULT_THESES,
@@ -87,7 +87,7 @@ class CommitmentTerms(Payload):
 COMMITMENT_TERMS = frozenset(f.name for f in fields(CommitmentTerms)) - {"joint_with"}
 
 
-class Pact(OnePerGmina):
+class Pact(Body):
     """One gmina's Pact for the MLW (there is one per gmina's partnership)."""
 
     PART = "pact"
@@ -202,18 +202,9 @@ class Pact(OnePerGmina):
                 name=name,
                 joined=joined,
             )
-        self.record(
-            self.Left,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            reason=reason.strip(),
-        )
+        self.record_leaving(self.Left, stakeholder_id, reason, effective_on, recorded_by)
 
-    class Left(Fact):
-        stakeholder_id: UUID
-        reason: str
-
+    class Left(Leaves):
         def apply(self, pact: Pact) -> None:
             periods = pact.parties[str(self.stakeholder_id)]
             periods[-1] = replace(periods[-1], left_on=self.effective_on, leave_reason=self.reason)

@@ -13,7 +13,7 @@ from domain.errors import (
     NotTeamMemberError,
     RuleViolationError,
 )
-from domain.history import Fact, FirstFact, OnePerGmina
+from domain.history import Body, Fact, FirstFact, Leaves
 from domain.input_rules import check_number, required
 from domain.values import Immutable, Term
 from domain.voting import TeamRules
@@ -67,7 +67,7 @@ class SeatTaken(Fact):
         team.seats.append(Seat(self.stakeholder_id, self.role, self.effective_on, self.decided_by))
 
 
-class SynergyTeam(OnePerGmina):
+class SynergyTeam(Body):
     """One gmina's Local Synergy Team (there is at most one per gmina)."""
 
     PART = "synergy-team"
@@ -207,18 +207,9 @@ class SynergyTeam(OnePerGmina):
                 name=name,
                 appointed_on=seat.appointed_on,
             )
-        self.record(
-            self.MemberDismissed,
-            effective_on,
-            recorded_by,
-            stakeholder_id=stakeholder_id,
-            reason=reason.strip(),
-        )
+        self.record_leaving(self.MemberDismissed, stakeholder_id, reason, effective_on, recorded_by)
 
-    class MemberDismissed(Fact):
-        stakeholder_id: UUID
-        reason: str
-
+    class MemberDismissed(Leaves):
         def apply(self, team: SynergyTeam) -> None:
             i = team.open_index(self.stakeholder_id)
             team.seats[i] = replace(

@@ -236,3 +236,10 @@ def test_a_representative_cannot_be_changed_to_no_one() -> None:
     with pytest.raises(InvalidInputError, match="Name the new representative") as refused:
         pact.change_representative(OPS, "GOPS", None, date(2026, 4, 1), "ala")
     assert refused.value.field == "representative"
+
+
+def test_a_signatory_leaves_with_the_day_and_the_reason_as_typed_without_blanks() -> None:
+    pact = pact_with_ops()
+    pact.leave(OPS, "GOPS", " reorganizacja\n", date(2026, 5, 1), "ala")
+    period = pact.periods(OPS)[-1]
+    assert (period.left_on, period.leave_reason) == (date(2026, 5, 1), "reorganizacja")

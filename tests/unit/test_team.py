@@ -80,3 +80,10 @@ def test_the_team_replays_as_it_stood_before_a_dismissal() -> None:
     past = replay_as_of(team.collect_events(), date(2026, 4, 1))
     assert isinstance(past, SynergyTeam)
     assert past.seats[1].dismissed_on is None
+
+
+def test_a_dismissed_member_leaves_with_the_day_and_the_reason_as_typed_without_blanks() -> None:
+    team = formed()
+    team.dismiss(SCHOOL, "Szkoła", "  rezygnacja dyrektora ", date(2026, 5, 1), "ala")
+    seat = next(s for s in team.seats if s.stakeholder_id == SCHOOL)
+    assert (seat.dismissed_on, seat.dismiss_reason) == (date(2026, 5, 1), "rezygnacja dyrektora")
