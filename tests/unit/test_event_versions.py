@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from typing import Any
+from uuid import uuid4
 
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import StoredEvent
 
+from domain.account import AccountRoll
+from domain.calendar import MeetingCalendar
+from domain.directory import GminaDirectory
 from domain.document import DocumentContent, DocumentKind, DocumentVariant, IssuedDocument
+from domain.redaction import Redactions
 from domain.stakeholder import Stakeholder, StakeholderChanges, StakeholderDetails
 from domain.values import Identifiers
 from registry.transcodings import domain_mapper
@@ -113,3 +118,21 @@ def test_a_document_issued_in_the_first_shape_reads_with_its_content_as_one_valu
         "pakt v34",
     )
     assert [(c.format, c.issued_by, c.file_digest) for c in document.copies] == [("pdf", "ala", "")]
+
+
+def test_records_that_share_their_first_fact_store_it_under_their_own_topics_as_before() -> None:
+    gmina = uuid4()
+    calendar, redactions = MeetingCalendar(gmina, ON, "ala"), Redactions(gmina, ON, "ala")
+    for record, topic, fields in [
+        (calendar, "domain.calendar:MeetingCalendar.Started", {"gmina_id", "effective_on"}),
+        (redactions, "domain.redaction:Redactions.Started", {"gmina_id", "effective_on"}),
+        (AccountRoll(), "domain.account:AccountRoll.Started", set()),
+        (GminaDirectory(), "domain.directory:GminaDirectory.Started", set()),
+    ]:
+        stored = domain_mapper().to_stored_event(record.collect_events()[0])
+        assert stored.topic == topic
+        assert fields <= set(json.loads(stored.state))
+        read = domain_mapper().to_domain_event(stored).mutate(None)
+        assert read is not None and read.id == record.id
+    assert (calendar.entries, redactions.texts) == ([], {})
+    assert calendar.id != redactions.id  # each part of the gmina is its own record
