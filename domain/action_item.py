@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from typing import ClassVar
 from uuid import UUID
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Moves, Record, Starts
 from domain.input_rules import required
-
-
-class ActionState(Enum):
-    """Assigned at a meeting → accepted by its owner → taken up as a pact commitment."""
-
-    ASSIGNED = "assigned"
-    ACCEPTED = "accepted"
-    TAKEN_UP = "taken_up"
+from domain.terms import ActionState
 
 
 class ActionItem(Record):

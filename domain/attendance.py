@@ -14,7 +14,8 @@ from uuid import UUID
 
 from domain.errors import InvalidInputError, NotPresentError, RuleViolationError
 from domain.history import Fact
-from domain.minutes import Attendance, AttendanceRole, hhmm
+from domain.minutes import Attendance, hhmm
+from domain.terms import AttendanceRole
 from domain.values import Sealed
 from domain.voting import is_present
 

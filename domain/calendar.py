@@ -10,7 +10,7 @@ from uuid import UUID
 from domain.errors import DuplicateNumberError
 from domain.history import Fact, GminaBook
 from domain.input_rules import check_number
-from domain.minutes import MeetingKind
+from domain.terms import MeetingKind
 from domain.values import Immutable
 
 

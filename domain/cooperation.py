@@ -9,7 +9,7 @@ from uuid import UUID
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Moves, Record, Starts
 from domain.input_rules import required
-from domain.values import CooperationForm
+from domain.terms import CooperationForm
 
 
 class Cooperation(Record):

@@ -5,32 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import InvalidInputError
 from domain.history import Fact, FirstFact, Record
-from domain.values import Immutable, Payload, Term, gather_payload
+from domain.terms import DocumentKind, DocumentVariant
+from domain.values import Immutable, Payload, gather_payload
+
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["DocumentKind", "DocumentVariant"]
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
-
-
-class DocumentKind(Term):
-    """The documents a gmina signs, files and publishes."""
-
-    PACT = "pact", "Pakt na rzecz MLW"
-    MINUTES = "minutes", "protokół"
-    ATTENDANCE = "attendance", "lista obecności"
-    RESOLUTION = "resolution", "uchwała ZSL"
-    CATALOGUE = "catalogue", "Katalog Lokalnych Interesariuszy"
-    ANALYSIS = "analysis", "analiza ZSL"
-
-
-class DocumentVariant(Enum):
-    """The full text, or the public one without natural persons' personal data (BIP)."""
-
-    FULL = "full"
-    PUBLIC = "public"
 
 
 @dataclass(frozen=True)

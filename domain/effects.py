@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from domain.entity import EntityType
-from domain.values import Immutable, Stage
+from domain.terms import EntityType, Stage
+from domain.values import Immutable
 from domain.voting import TeamRules
 
 

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from typing import Any
 from uuid import UUID
 
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError
 from domain.history import Fact, FirstFact, Record
 from domain.input_rules import required
-from domain.values import Immutable, Term
+from domain.terms import EntityState, EntityType
+from domain.values import Immutable
 
-
-class EntityType(Term):
-    """Social employment entities (Act of 13 June 2003) and the related forms a gmina may choose."""
-
-    CIS = "cis", "Centrum Integracji Społecznej (CIS)"
-    KIS = "kis", "Klub Integracji Społecznej (KIS)"
-    ZAZ = "zaz", "Zakład Aktywności Zawodowej (ZAZ)"
-    WTZ = "wtz", "Warsztat Terapii Zajęciowej (WTZ)"
-    SOCIAL_COOPERATIVE = "social_cooperative", "spółdzielnia socjalna"
-
-
-class EntityState(Enum):
-    """Where the entity stands in the MLW's last stage."""
-
-    CHOSEN = "chosen"
-    CREATED = "created"
-    REGISTERED = "registered"
-    STATUS_LOST = "status_lost"
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["EntityState", "EntityType"]
 
 
 @dataclass(frozen=True)

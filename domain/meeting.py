@@ -17,15 +17,8 @@ from domain.errors import (
 )
 from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
-from domain.minutes import (
-    AgendaItem,
-    Attendance,
-    Erratum,
-    MeetingKind,
-    MeetingState,
-    MinutesState,
-    parse_pointer,
-)
+from domain.minutes import AgendaItem, Attendance, Erratum, parse_pointer
+from domain.terms import MeetingKind, MeetingState, MinutesState
 from domain.values import Payload, Sealed, gather_payload
 
 

@@ -4,37 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from enum import Enum
 from uuid import UUID
 
 from domain.errors import InvalidInputError
-from domain.values import Immutable, Sealed, Term
+from domain.terms import AttendanceRole, MeetingKind, MeetingState, MinutesState
+from domain.values import Immutable, Sealed
 
-
-class MeetingKind(Term):
-    """A meeting of the pact's signatories, or a sitting of the Local Synergy Team."""
-
-    PACT = "pact", "Spotkanie sygnatariuszy Paktu na rzecz MLW"
-    TEAM = "team", "Posiedzenie Zespołu Synergii Lokalnej"
-
-
-class MeetingState(Enum):
-    SCHEDULED = "scheduled"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-
-class MinutesState(Enum):
-    """Minutes are drafted, approved at a later meeting, then signed as final."""
-
-    DRAFT = "draft"
-    APPROVED = "approved"
-    FINAL = "final"
-
-
-class AttendanceRole(Enum):
-    MEMBER = "member"
-    GUEST = "guest"
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["AttendanceRole", "MeetingKind", "MeetingState", "MinutesState"]
 
 
 @dataclass(frozen=True)

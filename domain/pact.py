@@ -18,17 +18,8 @@ from domain.errors import (
 )
 from domain.history import Body, Fact, Leaves, Starts
 from domain.input_rules import required
-from domain.values import (
-    DEFAULT_THESES,
-    CommitmentState,
-    CooperationForm,
-    Immutable,
-    ParticipantRole,
-    Payload,
-    ResourceKind,
-    Sealed,
-    gather_payload,
-)
+from domain.terms import CommitmentState, CooperationForm, ParticipantRole, ResourceKind
+from domain.values import DEFAULT_THESES, Immutable, Payload, Sealed, gather_payload
 
 
 @dataclass(frozen=True)

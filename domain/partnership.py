@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.entity import EntityType
 from domain.errors import EffectiveDateError, InvalidInputError, RuleViolationError, StageOrderError
 from domain.history import Fact, FirstFact, OnePerGmina
 from domain.input_rules import required
@@ -17,7 +16,8 @@ from domain.stage_products import (
     StageRules,
     check_products,
 )
-from domain.values import Immutable, Stage
+from domain.terms import EntityType, Stage
+from domain.values import Immutable
 
 
 @dataclass(frozen=True)

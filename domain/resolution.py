@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, time
-from enum import Enum
 from typing import ClassVar
 from uuid import UUID
 
@@ -20,16 +19,12 @@ from domain.errors import (
 from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
 from domain.minutes import hhmm
+from domain.terms import Outcome, ResolutionState, VoteChoice
 from domain.values import Payload, gather_payload
-from domain.voting import Outcome, Tally, TeamRules, VoteChoice, decide, quorum_needed
+from domain.voting import Tally, TeamRules, decide, quorum_needed
 
-
-class ResolutionState(Enum):
-    PROPOSED = "proposed"
-    VOTING = "voting"
-    ADOPTED = "adopted"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["ResolutionState"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from enum import Enum
 from typing import Any
 
 from domain.errors import RuleViolationError
-from domain.values import Immutable, Stage
+from domain.terms import Stage
+from domain.values import Immutable
 
 
 class Product(Enum):

@@ -15,16 +15,8 @@ from domain.errors import (
 )
 from domain.history import Fact, Moves, Record, Sets, Starts
 from domain.input_rules import required
-from domain.values import (
-    Changes,
-    Identifiers,
-    Payload,
-    Sealed,
-    StakeholderKind,
-    StakeholderStatus,
-    SubType,
-    gather_payload,
-)
+from domain.terms import StakeholderKind, StakeholderStatus, SubType
+from domain.values import Changes, Identifiers, Payload, Sealed, gather_payload
 
 
 @dataclass(frozen=True)

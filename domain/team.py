@@ -15,17 +15,12 @@ from domain.errors import (
 )
 from domain.history import Body, Fact, FirstFact, Leaves
 from domain.input_rules import check_number, required
-from domain.values import Immutable, Term
+from domain.terms import TeamRole
+from domain.values import Immutable
 from domain.voting import TeamRules
 
-
-class TeamRole(Term):
-    """A member's function in the team."""
-
-    CHAIR = "chair", "przewodniczący"
-    DEPUTY = "deputy", "zastępca przewodniczącego"
-    SECRETARY = "secretary", "sekretarz"
-    MEMBER = "member", "członek"
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["TeamRole"]
 
 
 SINGLE_HOLDER_ROLES = (TeamRole.CHAIR, TeamRole.SECRETARY)

@@ -1,147 +1,37 @@
-"""Value objects of the MLW model: stages, sectors, resources, roles, sealed personal data."""
+"""Value objects of the MLW model: immutable values, payloads and changes, sealed personal data."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from enum import Enum
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 from uuid import UUID
 
+from domain.terms import (
+    CommitmentState,
+    CooperationForm,
+    ParticipantRole,
+    ResourceKind,
+    Sector,
+    Stage,
+    StakeholderKind,
+    StakeholderStatus,
+    SubType,
+    Term,
+)
 
-class Term(Enum):
-    """A word of the model: the value its facts store, and its Polish name as the MLW's own
-    documents write it (``KEY = value, "nazwa"``). The name is the msgid of the ``messages``
-    catalogue: ``projections.i18n.label`` says it in the reader's language."""
-
-    polish: str
-
-    # ``Stage(1)`` looks a member up by its value; only the members' own lines give a name.
-    def __new__(cls, value: Any, polish: str = "") -> Self:
-        term = object.__new__(cls)
-        term._value_ = value
-        term.polish = polish
-        return term
-
-
-class Stage(Term):
-    """The six stages of the Local Cooperation Model, in the order a gmina goes through them."""
-
-    PRESENTATION = 1, "Prezentacja idei Modelu MLW"
-    CATALOGUE = 2, "Wstępny Katalog Lokalnych Interesariuszy"
-    SYNERGY_TEAM = 3, "Powołanie Zespołu Synergii Lokalnej"
-    PACT = 4, "Utworzenie Paktu na rzecz MLW"
-    ENTITY_CHOSEN = 5, "Analiza ZSL i wybór podmiotu zatrudnienia socjalnego"
-    ENTITY_CREATED = 6, "Utworzenie / odtworzenie podmiotu zatrudnienia socjalnego"
-
-    @property
-    def number(self) -> int:
-        return int(self.value)
-
-
-class Sector(Term):
-    """The sectors of the stakeholder catalogue (MLW, slide 10)."""
-
-    PUBLIC_AUTHORITY = "public_authority", "Władza publiczna"
-    NGO = "ngo", "Organizacje pozarządowe"
-    CHURCH = "church", "Organizacje kościelne i związki wyznaniowe"
-    BUSINESS_INSTITUTION = "business_institution", "Przedsiębiorstwa i instytucje"
-    FINANCE = "finance", "Finanse i bankowość"
-    CITIZEN = "citizen", "Obywatele – liderzy społeczni"
-
-
-class SubType(Term):
-    """Sub-types of each sector; each belongs to exactly one sector."""
-
-    GOVERNMENT = "government", "administracja rządowa"
-    LOCAL_GOVERNMENT = "local_government", "administracja samorządowa"
-    LOCAL_GOVERNMENT_UNIT = "local_government_unit", "jednostka samorządu terytorialnego"
-    NGO = "ngo", "organizacja pozarządowa"
-    SOCIAL_COOPERATIVE = "social_cooperative", "spółdzielnia socjalna"
-    CHURCH_ORGANISATION = "church_organisation", "organizacja kościelna / związek wyznaniowy"
-    EDUCATION = "education", "edukacja"
-    CULTURE = "culture", "kultura"
-    HEALTH = "health", "ochrona zdrowia"
-    OTHER_BUSINESS = "other_business", "inne przedsiębiorstwo lub instytucja"
-    FINANCE_BANKING = "finance_banking", "finanse i bankowość"
-    SOCIAL_LEADER = "social_leader", "lider społeczny"
-
-    @property
-    def sector(self) -> Sector:
-        return SECTOR_OF[self]
-
-
-SECTOR_OF: dict[SubType, Sector] = {
-    SubType.GOVERNMENT: Sector.PUBLIC_AUTHORITY,
-    SubType.LOCAL_GOVERNMENT: Sector.PUBLIC_AUTHORITY,
-    SubType.LOCAL_GOVERNMENT_UNIT: Sector.PUBLIC_AUTHORITY,
-    SubType.NGO: Sector.NGO,
-    SubType.SOCIAL_COOPERATIVE: Sector.NGO,
-    SubType.CHURCH_ORGANISATION: Sector.CHURCH,
-    SubType.EDUCATION: Sector.BUSINESS_INSTITUTION,
-    SubType.CULTURE: Sector.BUSINESS_INSTITUTION,
-    SubType.HEALTH: Sector.BUSINESS_INSTITUTION,
-    SubType.OTHER_BUSINESS: Sector.BUSINESS_INSTITUTION,
-    SubType.FINANCE_BANKING: Sector.FINANCE,
-    SubType.SOCIAL_LEADER: Sector.CITIZEN,
-}
-
-
-class StakeholderKind(Enum):
-    """An institution, or a natural person (whose data is personal data)."""
-
-    INSTITUTION = "institution"
-    PERSON = "person"
-
-
-class StakeholderStatus(Term):
-    """Where a stakeholder stands: identified → invited → signatory → team member."""
-
-    IDENTIFIED = "identified", "zidentyfikowany"
-    INVITED = "invited", "zaproszony"
-    SIGNATORY = "signatory", "sygnatariusz"
-    TEAM_MEMBER = "team_member", "członek ZSL"
-    FORMER_SIGNATORY = "former_signatory", "były sygnatariusz"
-
-
-class CooperationForm(Enum):
-    """Lasting (trwała) or ad hoc (doraźna) cooperation."""
-
-    LASTING = "lasting"
-    AD_HOC = "ad_hoc"
-
-
-class ParticipantRole(Enum):
-    """The part a signatory plays in the partnership."""
-
-    ASSOCIATED_INSTITUTION = "associated_institution"
-    SUPPORTER = "supporter"
-    USER = "user"
-
-
-class ResourceKind(Term):
-    """What a commitment puts into the partnership."""
-
-    MONEY = "money", "środki finansowe"
-    PREMISES = "premises", "lokal"
-    STAFF = "staff", "kadra"
-    EQUIPMENT = "equipment", "sprzęt"
-    TIME = "time", "czas"
-    KNOW_HOW = "know_how", "wiedza i doświadczenie"
-    IN_KIND = "in_kind", "świadczenia rzeczowe"
-    OTHER = "other", "inne"
-
-
-class CommitmentState(Enum):
-    """A commitment's life: made → revised → fulfilled / withdrawn."""
-
-    MADE = "made"
-    REVISED = "revised"
-    FULFILLED = "fulfilled"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def is_open(self) -> bool:
-        return self in (CommitmentState.MADE, CommitmentState.REVISED)
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = [
+    "CommitmentState",
+    "CooperationForm",
+    "ParticipantRole",
+    "ResourceKind",
+    "Sector",
+    "Stage",
+    "StakeholderKind",
+    "StakeholderStatus",
+    "SubType",
+    "Term",
+]
 
 
 class Immutable:

@@ -4,46 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
-from enum import Enum
 
 from domain.errors import InvalidInputError, QuorumNotReachedError
-from domain.values import Immutable, Term
+from domain.terms import MajorityRule, Outcome, QuorumRule, VoteChoice
+from domain.values import Immutable
 
-
-class QuorumRule(Term):
-    """How many members must be present for the team to decide."""
-
-    MORE_THAN_HALF = "more_than_half", "obecność ponad połowy członków"
-    AT_LEAST_HALF = "at_least_half", "obecność co najmniej połowy członków"
-    AT_LEAST_TWO_THIRDS = "at_least_two_thirds", "obecność co najmniej dwóch trzecich członków"
-
-
-class MajorityRule(Term):
-    """How many votes for a resolution adopt it."""
-
-    # more for than against among votes cast
-    SIMPLE = "simple", "zwykła większość głosów (więcej za niż przeciw)"
-    # more for than against and abstentions together
-    ABSOLUTE = "absolute", "bezwzględna większość głosów oddanych"
-    # at least two thirds of votes cast are for
-    TWO_THIRDS = "two_thirds", "większość dwóch trzecich głosów oddanych"
-    # more for than half of all members of the team
-    OF_MEMBERS = "of_members", "większość ustawowego składu zespołu"
-
-
-class VoteChoice(Enum):
-    """One member's vote: for, against, or abstaining."""
-
-    FOR = "for"
-    AGAINST = "against"
-    ABSTAIN = "abstain"
-
-
-class Outcome(Enum):
-    """What the vote decided."""
-
-    ADOPTED = "adopted"
-    REJECTED = "rejected"
+# Kinds of words once defined here (domain.terms); older imports from here still work.
+__all__ = ["MajorityRule", "Outcome", "QuorumRule", "VoteChoice"]
 
 
 @dataclass(frozen=True)

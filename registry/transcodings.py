@@ -26,13 +26,13 @@ from eventsourcing.persistence import (
 )
 
 from domain import (
-    action_item,
     document,
     effects,
     entity,
     minutes,
     resolution,
     team,
+    terms,
     values,
     voting,
 )
@@ -167,15 +167,11 @@ def dataclass_transcoding(cls: type[Any]) -> Transcoding:
     return DataclassByFields()
 
 
-ENUM_MODULES = (values, voting, team, entity, minutes, action_item, resolution, document)
+# Every kind of word the model stores (its vocabulary, domain.terms), stored by value.
 ENUMS: tuple[type[Enum], ...] = tuple(
     obj
-    for module in ENUM_MODULES
-    for obj in vars(module).values()
-    if isinstance(obj, type)
-    and issubclass(obj, Enum)
-    and obj is not Enum
-    and obj.__module__ == module.__name__
+    for obj in vars(terms).values()
+    if isinstance(obj, type) and issubclass(obj, Enum) and obj.__module__ == terms.__name__
 )
 DATACLASSES = (
     values.Sealed,
