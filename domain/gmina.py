@@ -113,9 +113,9 @@ class Gmina(Record):
         """A new name, powiat or TERC code; a gmina stays in its voivodeship."""
         if terc[:2] != self.terc[:2]:
             raise InvalidInputError("terc", "A gmina cannot move to another voivodeship.")
-        if (name, powiat, terc) == (self.name, self.powiat, self.terc):
-            raise InvalidInputError("name", "Nothing to change: the gmina already reads so.")
-        self.record(self.Renamed, effective_on, recorded_by, name=name, powiat=powiat, terc=terc)
+        unchanged = InvalidInputError("name", "Nothing to change: the gmina already reads so.")
+        names = {"name": name, "powiat": powiat, "terc": terc}
+        self.record_change(self.Renamed, unchanged, effective_on, recorded_by, **names)
 
     class Renamed(Sets):
         name: str

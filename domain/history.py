@@ -12,6 +12,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.errors import DomainError
 from domain.values import Changes, Payload
 
 A = TypeVar("A", bound=Aggregate)
@@ -43,10 +44,15 @@ class Fact(Says, Aggregate.Event):
 
 class Sets(Fact):
     """A fact that gives the record's attributes of the same names as its fields their new
-    values (a stakeholder's sub-type, a gmina's name, powiat and TERC code)."""
+    values (a stakeholder's sub-type, a gmina's name, powiat and TERC code), and the day it
+    took effect to the attribute ``ON`` names, if any (the day a meeting was moved)."""
+
+    ON: ClassVar[str] = ""
 
     def apply(self, aggregate: Any) -> None:
         self.set_on(aggregate)
+        if self.ON:
+            setattr(aggregate, self.ON, self.effective_on)
 
 
 class Moves(Fact):
@@ -114,6 +120,20 @@ class Record(Aggregate):
     def record(self, fact: type[Fact], effective_on: date, recorded_by: str, **said: Any) -> None:
         """Record ``fact`` saying ``said``, taking effect on ``effective_on``."""
         self.trigger_event(fact, effective_on=effective_on, recorded_by=recorded_by, **said)
+
+    def record_change(
+        self,
+        fact: type[Sets],
+        unchanged: DomainError,
+        effective_on: date,
+        recorded_by: str,
+        **said: Any,
+    ) -> None:
+        """Record ``fact`` giving the record the values ``said``; refused (``unchanged``)
+        when it holds every one of them already, as nothing would change."""
+        if all(getattr(self, name) == value for name, value in said.items()):
+            raise unchanged
+        self.record(fact, effective_on, recorded_by, **said)
 
 
 class OnePerGmina(Record):

@@ -127,18 +127,16 @@ class Meeting(Record, AttendanceList):
                 "A meeting is moved after it was planned ({planned_on}) and before it takes place.",
                 planned_on=self.planned_on,
             )
-        if (on, at, place) == (self.on, self.at, self.place):
-            raise InvalidInputError("on", "The meeting is already set for then and there.")
-        self.record(self.Rescheduled, effective_on, recorded_by, on=on, at=at, place=place)
+        unchanged = InvalidInputError("on", "The meeting is already set for then and there.")
+        when = {"on": on, "at": at, "place": place}
+        self.record_change(self.Rescheduled, unchanged, effective_on, recorded_by, **when)
 
-    class Rescheduled(Fact):
+    class Rescheduled(Sets):
+        ON = "planned_on"
+
         on: date
         at: time
         place: str
-
-        def apply(self, meeting: Meeting) -> None:
-            meeting.on, meeting.at, meeting.place = self.on, self.at, self.place
-            meeting.planned_on = self.effective_on
 
     def cancel(self, reason: str, effective_on: date, recorded_by: str) -> None:
         self.check_scheduled()

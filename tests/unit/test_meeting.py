@@ -215,3 +215,23 @@ def test_a_cancelled_meeting_keeps_its_reason_and_its_plan_as_the_meetings_own()
     meeting.cancel("brak sali", date(2026, 3, 1), "ala")
     assert (meeting.state, meeting.cancel_reason) == (MeetingState.CANCELLED, "brak sali")
     assert "reason" not in vars(meeting)
+
+
+def test_a_meeting_moved_to_another_room_is_planned_anew_and_a_move_to_the_same_is_refused() -> (
+    None
+):
+    meeting = scheduled()
+    meeting.reschedule(
+        DAY, time(18, 0), "Szkoła Podstawowa, sala gimnastyczna", date(2026, 3, 2), "ala"
+    )
+    assert (meeting.on, meeting.at, meeting.place, meeting.planned_on) == (
+        DAY,
+        time(18, 0),
+        "Szkoła Podstawowa, sala gimnastyczna",
+        date(2026, 3, 2),
+    )
+    facts = len(meeting.collect_events())
+    with pytest.raises(InvalidInputError, match="already set for then and there"):
+        meeting.reschedule(DAY, time(18, 0), "Szkoła Podstawowa, sala gimnastyczna", DAY, "ala")
+    assert (len(meeting.collect_events()), meeting.planned_on) == (0, date(2026, 3, 2))
+    assert facts == 2  # scheduled, then moved once
