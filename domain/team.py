@@ -110,12 +110,15 @@ class SynergyTeam(Body):
             None,
         )
 
-    def open_index(self, stakeholder_id: UUID) -> int:
-        return next(
+    def close_seat(self, stakeholder_id: UUID, on: date, reason: str) -> None:
+        """The member's open seat ends on ``on`` (dismissed for ``reason``, or left for
+        another role with none)."""
+        i = next(
             i
             for i, s in enumerate(self.seats)
             if s.stakeholder_id == stakeholder_id and not s.dismissed_on
         )
+        self.seats[i] = replace(self.seats[i], dismissed_on=on, dismiss_reason=reason)
 
     def check_member(self, stakeholder_id: UUID, name: str) -> Seat:
         seat = self.open_seat(stakeholder_id)
@@ -206,10 +209,7 @@ class SynergyTeam(Body):
 
     class MemberDismissed(Leaves):
         def apply(self, team: SynergyTeam) -> None:
-            i = team.open_index(self.stakeholder_id)
-            team.seats[i] = replace(
-                team.seats[i], dismissed_on=self.effective_on, dismiss_reason=self.reason
-            )
+            team.close_seat(self.stakeholder_id, self.effective_on, self.reason)
 
     def change_role(
         self,
@@ -241,10 +241,7 @@ class SynergyTeam(Body):
 
     class RoleChanged(SeatTaken):
         def apply(self, team: SynergyTeam) -> None:
-            i = team.open_index(self.stakeholder_id)
-            team.seats[i] = replace(
-                team.seats[i], dismissed_on=self.effective_on, dismiss_reason=""
-            )
+            team.close_seat(self.stakeholder_id, self.effective_on, "")
             super().apply(team)
 
     # --- rules (regulamin) -------------------------------------------------------------
