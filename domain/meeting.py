@@ -369,16 +369,20 @@ class Meeting(Record, AttendanceList):
                 "Only approved minutes become final; these are {minutes}.",
                 minutes=self.minutes,
             )
-        assert self.approved_on is not None
-        if effective_on < self.approved_on:
-            raise EffectiveDateError(
-                "The minutes were approved on {approved_on}.", approved_on=self.approved_on
-            )
+        self.check_after_approval(effective_on)
         self.record(self.MinutesFinalised, effective_on, recorded_by)
 
     class MinutesFinalised(Moves):
         TO: ClassVar = {"minutes": MinutesState.FINAL}
         ON = "finalised_on"
+
+    def check_after_approval(self, effective_on: date) -> None:
+        """Refuse a later step of the minutes (signing, an erratum) dated before their approval."""
+        assert self.approved_on is not None
+        if effective_on < self.approved_on:
+            raise EffectiveDateError(
+                "The minutes were approved on {approved_on}.", approved_on=self.approved_on
+            )
 
     def check_pointer(self, corrects: str) -> str:
         kind, key = parse_pointer(corrects)
@@ -413,11 +417,7 @@ class Meeting(Record, AttendanceList):
         correction = required(
             correction, InvalidInputError("correction", "Say what the correction is.")
         )
-        assert self.approved_on is not None
-        if effective_on < self.approved_on:
-            raise EffectiveDateError(
-                "The minutes were approved on {approved_on}.", approved_on=self.approved_on
-            )
+        self.check_after_approval(effective_on)
         self.record(
             self.ErratumRecorded,
             effective_on,

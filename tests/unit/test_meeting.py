@@ -235,3 +235,20 @@ def test_a_meeting_moved_to_another_room_is_planned_anew_and_a_move_to_the_same_
         meeting.reschedule(DAY, time(18, 0), "Szkoła Podstawowa, sala gimnastyczna", DAY, "ala")
     assert (len(meeting.collect_events()), meeting.planned_on) == (0, date(2026, 3, 2))
     assert facts == 2  # scheduled, then moved once
+
+
+def test_minutes_approved_in_april_are_neither_signed_nor_corrected_with_an_earlier_date() -> None:
+    meeting = held()
+    meeting.approve_minutes(uuid4(), date(2026, 4, 14), "jednogłośnie", date(2026, 4, 14), "ala")
+    meeting.collect_events()
+    with pytest.raises(EffectiveDateError, match="approved on 2026-04-14"):
+        meeting.finalise_minutes(date(2026, 4, 10), "ala")
+    with pytest.raises(EffectiveDateError, match="approved on 2026-04-14"):
+        meeting.record_erratum(uuid4(), "agenda:2", "Wybór podmiotu: CIS", date(2026, 4, 10), "ala")
+    assert (meeting.collect_events(), meeting.minutes, meeting.errata) == (
+        [],
+        MinutesState.APPROVED,
+        [],
+    )
+    meeting.record_erratum(uuid4(), "agenda:2", "Wybór podmiotu: CIS", date(2026, 4, 15), "ala")
+    assert [e.corrects for e in meeting.errata] == ["agenda:2"]
