@@ -26,6 +26,9 @@ class Term(Enum):
         return term
 
 
+# --- the stages, and the stakeholders of the catalogue ------------------------------
+
+
 class Stage(Term):
     """The six stages of the Local Cooperation Model, in the order a gmina goes through them."""
 
@@ -106,6 +109,9 @@ class StakeholderStatus(Term):
     FORMER_SIGNATORY = "former_signatory", "były sygnatariusz"
 
 
+# --- the pact and its commitments ---------------------------------------------------
+
+
 class CooperationForm(Enum):
     """Lasting (trwała) or ad hoc (doraźna) cooperation."""
 
@@ -145,6 +151,9 @@ class CommitmentState(Enum):
     @property
     def is_open(self) -> bool:
         return self in (CommitmentState.MADE, CommitmentState.REVISED)
+
+
+# --- the Local Synergy Team and its votes -------------------------------------------
 
 
 class TeamRole(Term):
@@ -192,6 +201,9 @@ class Outcome(Enum):
     REJECTED = "rejected"
 
 
+# --- meetings and their minutes ----------------------------------------------------
+
+
 class MeetingKind(Term):
     """A meeting of the pact's signatories, or a sitting of the Local Synergy Team."""
 
@@ -200,6 +212,8 @@ class MeetingKind(Term):
 
 
 class MeetingState(Enum):
+    """A meeting is scheduled, then held or cancelled."""
+
     SCHEDULED = "scheduled"
     HELD = "held"
     CANCELLED = "cancelled"
@@ -214,11 +228,19 @@ class MinutesState(Enum):
 
 
 class AttendanceRole(Enum):
+    """Present as a member of the team, or as its guest."""
+
     MEMBER = "member"
     GUEST = "guest"
 
 
+# --- what meetings decide and issue: resolutions, tasks, documents, the entity -------
+
+
 class ResolutionState(Enum):
+    """A resolution is proposed, put to the vote, then adopted or rejected; or withdrawn,
+    when its vote could not be completed too."""
+
     PROPOSED = "proposed"
     VOTING = "voting"
     ADOPTED = "adopted"
